@@ -1,0 +1,21 @@
+# SPDX-License-Identifier: MIT
+# tokendesk_common: the language standard, warnings and Qt defines every target shares.
+set(CMAKE_CXX_STANDARD 23)
+set(CMAKE_CXX_STANDARD_REQUIRED ON)
+set(CMAKE_CXX_EXTENSIONS OFF)
+set(CMAKE_AUTOMOC ON)
+set(CMAKE_EXPORT_COMPILE_COMMANDS ON)
+
+add_library(tokendesk_common INTERFACE)
+target_compile_features(tokendesk_common INTERFACE cxx_std_23)
+target_compile_options(tokendesk_common INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Wunused -Woverloaded-virtual
+    -Wformat=2 -Wimplicit-fallthrough)
+if(TOKENDESK_WERROR)
+    target_compile_options(tokendesk_common INTERFACE -Werror)
+endif()
+target_compile_definitions(tokendesk_common INTERFACE
+    QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_CAST_FROM_BYTEARRAY QT_NO_URL_CAST_FROM_STRING
+    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT QT_NO_KEYWORDS QT_USE_QSTRINGBUILDER
+    TOKENDESK_VERSION="${PROJECT_VERSION}")
+target_include_directories(tokendesk_common INTERFACE "${PROJECT_SOURCE_DIR}")

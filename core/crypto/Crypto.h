@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/Error.h"
+#include "core/crypto/SecretBytes.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+#include <memory>
+
+namespace td::crypto {
+
+enum class HashAlgorithm { Sha256, Sha384, Sha512 };
+
+/** One-shot HMAC. */
+QByteArray hmac(HashAlgorithm algorithm, QByteArrayView key, QByteArrayView data);
+
+/** An HMAC key prepared once and reused for many MACs (token servers sign in a loop); thread-safe. */
+class HmacKey final {
+public:
+    HmacKey(HashAlgorithm algorithm, QByteArrayView key);
+    ~HmacKey();
+    HmacKey(const HmacKey&) = delete;
+    HmacKey& operator=(const HmacKey&) = delete;
+
+    QByteArray mac(QByteArrayView data) const;
+    HashAlgorithm algorithm() const { return m_algorithm; }
+
+private:
+    struct Impl;
+    HashAlgorithm m_algorithm;
+    std::unique_ptr<Impl> m_impl;
+};
+
+QByteArray sha256(QByteArrayView data);
+
+/** Equality whose running time does not depend on where the inputs differ. */
+bool constantTimeEquals(QByteArrayView a, QByteArrayView b);
+
+/** Bytes from the operating system's CSPRNG (OpenSSL RAND_bytes). */
+Result<QByteArray> randomBytes(qsizetype count);
+
+/** AES-256-CBC with PKCS#7 padding; key 32 bytes, iv 16 bytes. */
+Result<QByteArray> aes256CbcEncrypt(QByteArrayView key, QByteArrayView iv, QByteArrayView plaintext);
+Result<QByteArray> aes256CbcDecrypt(QByteArrayView key, QByteArrayView iv, QByteArrayView ciphertext);
+
+/** AES-256-GCM; returns ciphertext || 16-byte tag. nonce is 12 bytes. */
+Result<QByteArray> aes256GcmEncrypt(QByteArrayView key, QByteArrayView nonce, QByteArrayView plaintext,
+                                    QByteArrayView aad = {});
+/** Verifies the trailing 16-byte tag and decrypts. */
+Result<QByteArray> aes256GcmDecrypt(QByteArrayView key, QByteArrayView nonce, QByteArrayView ciphertextAndTag,
+                                    QByteArrayView aad = {});
+
+/** Runs known-answer tests of every primitive; an error names the first one that failed. */
+Result<void> selfTest();
+
+} // namespace td::crypto

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+// ZEGOCLOUD half of the inspector: Token04 (both layouts) and the UIKit Kit Token.
+#include "core/inspect/TokenInspector.h"
+
+#include "core/Duration.h"
+#include "core/providers/zego/KitToken.h"
+#include "core/providers/zego/Token04.h"
+#include "core/providers/zego/ZegoPrivilege.h"
+
+#include <QJsonArray>
+
+namespace td {
+namespace {
+
+void add(QList<Finding>& out, Severity s, const char* code, QString message)
+{
+    out.append(Finding{QString::fromLatin1(code), s, std::move(message)});
+}
+
+void explainPrivilege(const QString& payload, Inspection& out)
+{
+    if (payload.isEmpty()) {
+        out.permissions << QStringLiteral("basic token: no room privilege restrictions");
+        return;
+    }
+    auto priv = zego::RoomPrivilege::fromPayload(payload);
+    if (!priv) {
+        out.permissions << QStringLiteral("custom payload (not a room privilege)");
+        return;
+    }
+    out.claims.insert(QStringLiteral("privilege"),
+                      QJsonObject{{QStringLiteral("room_id"), priv->roomId},
+                                  {QStringLiteral("login"), priv->allowLogin},
+                                  {QStringLiteral("publish"), priv->allowPublish},
+                                  {QStringLiteral("stream_id_list"),
+                                   priv->streamIds ? QJsonValue(QJsonArray::fromStringList(*priv->streamIds))
+                                                   : QJsonValue(QJsonValue::Null)}});
+    const QString room = priv->roomId.isEmpty() ? QStringLiteral("any room") : QStringLiteral("room ") + priv->roomId;
+    out.permissions << (priv->allowLogin ? QStringLiteral("can log into %1").arg(room)
+                                         : QStringLiteral("cannot log into %1").arg(room));
+    if (!priv->allowPublish)
+        out.permissions << QStringLiteral("cannot publish streams");
+    else if (priv->streamIds && !priv->streamIds->isEmpty())
+        out.permissions << QStringLiteral("can publish only streams %1").arg(priv->streamIds->join(QStringLiteral(", ")));
+    else
+        out.permissions << QStringLiteral("can publish any stream");
+}
+
+} // namespace
+
+Result<Inspection> TokenInspector::inspectZego(const QByteArray& token, const VerifyCredentials& c) const
+{
+    Inspection out;
+    out.provider = Provider::Zego;
+    QByteArray token04 = token;
+    if (token.contains('#')) {
+        auto kit = zego::parseKitToken(token);
+        if (!kit)
+            return std::unexpected(kit.error());
+        token04 = kit->token04;
+        out.kind = QStringLiteral("zego-kit-token");
+        out.header.insert(QStringLiteral("kit"), QJsonObject{{QStringLiteral("userID"), kit->info.userId},
+                                                             {QStringLiteral("roomID"), kit->info.roomId},
+                                                             {QStringLiteral("userName"), kit->info.userName},
+                                                             {QStringLiteral("appID"), static_cast<qint64>(kit->info.appId)}});
+        if (c.zegoAppId && kit->info.appId != *c.zegoAppId)
+            add(out.findings, Severity::Error, "app-id-mismatch",
+                QStringLiteral("the Kit Token's appID %1 is not the expected %2").arg(kit->info.appId).arg(*c.zegoAppId));
+    }
+    auto env = zego::parseToken04(token04);
+    if (!env)
+        return std::unexpected(env.error());
+    if (out.kind.isEmpty())
+        out.kind = QStringLiteral("zego-token04-") + zego::layoutName(env->layout);
+    out.header.insert(QStringLiteral("version"), QStringLiteral("04"));
+    out.header.insert(QStringLiteral("layout"), zego::layoutName(env->layout));
+    out.header.insert(QStringLiteral("expire"), env->expire);
+    out.header.insert(QStringLiteral("ivLength"), env->iv.size());
+    out.header.insert(QStringLiteral("ciphertextLength"), env->ciphertext.size());
+    addTime(out, QStringLiteral("expire"), static_cast<double>(env->expire));
+
+    const qint64 now = m_clock.nowSeconds();
+    const qint64 leeway = c.leewaySeconds.value_or(0);
+    if (now >= env->expire + leeway)
+        add(out.findings, Severity::Error, "expired",
+            QStringLiteral("expired %1: ZEGOCLOUD refuses it at login").arg(formatRelative(env->expire, now)));
+    if (env->layout == zego::Layout::Cbc)
+        add(out.findings, Severity::Info, "cbc-layout",
+            QStringLiteral("CBC layout: accepted, but the newest official generator writes GCM (authenticated)"));
+
+    if (c.secret.isEmpty()) {
+        add(out.findings, Severity::Info, "encrypted",
+            QStringLiteral("the claims are encrypted: give the ServerSecret to read and verify them"));
+        return out;
+    }
+    auto plain = zego::decryptToken04(*env, c.secret);
+    if (!plain) {
+        out.signature = SignatureState::Invalid;
+        add(out.findings, Severity::Error, "decrypt-failed", plain.error().message);
+        return out;
+    }
+    out.signature = SignatureState::Valid;
+    out.claims = plain->object;
+    out.times.clear();
+    addTime(out, QStringLiteral("ctime"), static_cast<double>(plain->ctime));
+    addTime(out, QStringLiteral("expire"), static_cast<double>(plain->expire));
+    if (plain->expire != env->expire)
+        add(out.findings, Severity::Error, "expire-mismatch",
+            QStringLiteral("the clear expire (%1) differs from the encrypted one (%2): the token was assembled by hand")
+                .arg(env->expire)
+                .arg(plain->expire));
+    if (c.zegoAppId && plain->appId != *c.zegoAppId)
+        add(out.findings, Severity::Error, "app-id-mismatch",
+            QStringLiteral("app_id %1 is not the expected AppID %2: ZEGOCLOUD refuses tokens of another app")
+                .arg(plain->appId)
+                .arg(*c.zegoAppId));
+    if (plain->ctime > now + 60)
+        add(out.findings, Severity::Warning, "ctime-future",
+            QStringLiteral("ctime is %1: the minting machine's clock is ahead").arg(formatRelative(plain->ctime, now)));
+    if (!plain->payload)
+        add(out.findings, Severity::Info, "no-payload",
+            QStringLiteral("no payload member: made by the UIKit test generator (generateKitTokenForTest)"));
+    out.permissions << QStringLiteral("user %1 of app %2").arg(plain->userId).arg(plain->appId);
+    explainPrivilege(plain->payload.value_or(QString()), out);
+    return out;
+}
+
+} // namespace td

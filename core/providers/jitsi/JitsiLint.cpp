@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+// What Prosody (luajwtjitsi + token/util), 8x8 and the Jitsi Meet client would say about a token (spec 3).
+#include "core/providers/jitsi/JitsiToken.h"
+
+namespace td::jitsi {
+namespace {
+
+void add(QList<Finding>& out, Severity s, const char* code, QString message)
+{
+    out.append(Finding{QString::fromLatin1(code), s, std::move(message)});
+}
+
+bool isTruthy(const QJsonValue& v)
+{
+    return v.toBool() || v.toString() == QStringLiteral("true");
+}
+
+void lintFeatures(const QJsonObject& context, bool moderator, bool jaas, QList<Finding>& out)
+{
+    const QJsonValue features = context.value(QStringLiteral("features"));
+    if (features.isUndefined()) {
+        if (jaas)
+            add(out, Severity::Warning, "features-missing",
+                QStringLiteral("JaaS tokens should carry context.features; the Meet client reports its absence and "
+                               "8x8 applies defaults"));
+        return;
+    }
+    if (!features.isObject()) {
+        add(out, Severity::Error, "features-not-object", QStringLiteral("context.features must be an object"));
+        return;
+    }
+    const QJsonObject f = features.toObject();
+    const QStringList known = knownFeatures();
+    for (auto it = f.begin(); it != f.end(); ++it) {
+        if (!known.contains(it.key())) {
+            const QString hint = closestMatch(it.key(), known);
+            add(out, Severity::Warning, "unknown-feature",
+                QStringLiteral("feature \"%1\" is unknown; the Meet client flags it as featureInvalid and nothing "
+                               "enables it%2")
+                    .arg(it.key(), hint.isEmpty() ? QString() : QStringLiteral(" (did you mean \"%1\"?)").arg(hint)));
+        }
+        const QJsonValue v = it.value();
+        const bool valid = v.isBool() || v.toString() == QStringLiteral("true") || v.toString() == QStringLiteral("false");
+        if (!valid)
+            add(out, Severity::Error, "feature-value",
+                QStringLiteral("feature \"%1\" must be true, false, \"true\" or \"false\"").arg(it.key()));
+    }
+    bool anyOn = false;
+    for (auto it = f.begin(); it != f.end(); ++it)
+        anyOn = anyOn || isTruthy(it.value());
+    if (jaas && anyOn && !moderator)
+        add(out, Severity::Warning, "features-without-moderator",
+            QStringLiteral("features are enabled but the user is not a moderator: on JaaS, features only take effect "
+                           "for moderators"));
+}
+
+} // namespace
+
+QList<Finding> lint(const jwt::DecodedJwt& token, bool jaas)
+{
+    QList<Finding> out;
+    const QJsonObject& h = token.header;
+    const QJsonObject& p = token.payload;
+    if (h.value(QStringLiteral("typ")).toString() != QStringLiteral("JWT"))
+        add(out, Severity::Error, "typ-not-jwt",
+            QStringLiteral("header typ must be exactly \"JWT\": Prosody rejects any other value or its absence"));
+    if (jaas) {
+        if (token.algorithm != QStringLiteral("RS256"))
+            add(out, Severity::Error, "wrong-alg", QStringLiteral("JaaS accepts only RS256, not %1").arg(token.algorithm));
+        const QString kid = h.value(QStringLiteral("kid")).toString();
+        const QString sub = p.value(QStringLiteral("sub")).toString();
+        if (kid.isEmpty())
+            add(out, Severity::Error, "kid-missing",
+                QStringLiteral("JaaS needs header kid = AppID/key id to find the public key"));
+        else if (kid.section(QLatin1Char('/'), 0, 0) != sub)
+            add(out, Severity::Error, "kid-sub-mismatch",
+                QStringLiteral("kid \"%1\" does not start with sub \"%2\" (8x8 reports kidMismatch)").arg(kid, sub));
+        if (p.value(QStringLiteral("aud")).toString() != QStringLiteral("jitsi"))
+            add(out, Severity::Error, "wrong-aud", QStringLiteral("JaaS requires aud \"jitsi\""));
+        if (p.value(QStringLiteral("iss")).toString() != QStringLiteral("chat"))
+            add(out, Severity::Error, "wrong-iss", QStringLiteral("JaaS requires iss \"chat\""));
+    } else {
+        if (!p.value(QStringLiteral("iss")).isString())
+            add(out, Severity::Error, "iss-missing",
+                QStringLiteral("Prosody requires iss (normally its app_id, asap_accepted_issuers)"));
+        if (p.value(QStringLiteral("aud")).isUndefined())
+            add(out, Severity::Error, "aud-missing", QStringLiteral("Prosody requires aud (asap_accepted_audiences)"));
+        else if (!p.value(QStringLiteral("aud")).isString())
+            add(out, Severity::Warning, "aud-array",
+                QStringLiteral("Prosody compares aud as a string; an array only passes when audiences are \"*\""));
+        if (!p.value(QStringLiteral("sub")).isString())
+            add(out, Severity::Error, "sub-missing",
+                QStringLiteral("with domain verification (the default) Prosody needs sub: the domain, tenant or \"*\""));
+        if (token.algorithm.startsWith(QStringLiteral("RS")) && !h.contains(QStringLiteral("kid")))
+            add(out, Severity::Error, "kid-missing",
+                QStringLiteral("RS256 (ASAP) needs header kid: Prosody fetches <sha256(kid)>.pem from its key server"));
+    }
+    if (!p.contains(QStringLiteral("nbf")))
+        add(out, Severity::Warning, "nbf-missing",
+            QStringLiteral("no nbf: the Meet client reports nbfInvalid (the official Python sample has this bug)"));
+    if (!p.contains(QStringLiteral("exp")))
+        add(out, Severity::Warning, "exp-missing",
+            QStringLiteral("no exp: Prosody accepts it forever, the Meet client reports it, 8x8 refuses it"));
+    const QJsonValue room = p.value(QStringLiteral("room"));
+    if (!room.isString())
+        add(out, Severity::Error, "room-missing",
+            QStringLiteral("no room claim: Prosody requires it (asap_require_room_claim); use \"*\" for any room"));
+
+    const QJsonValue context = p.value(QStringLiteral("context"));
+    if (!context.isObject()) {
+        add(out, Severity::Warning, "context-missing",
+            QStringLiteral("no context: the Meet client reports it, and the user has no name or id"));
+        return out;
+    }
+    const QJsonObject ctx = context.toObject();
+    const QJsonObject user = ctx.value(QStringLiteral("user")).toObject();
+    for (auto it = user.begin(); it != user.end(); ++it) {
+        if (it.key() != QStringLiteral("hidden-from-recorder") && it.key() != QStringLiteral("moderator") &&
+            !it.value().isString())
+            add(out, Severity::Warning, "user-field-not-string",
+                QStringLiteral("context.user.%1 should be a string: null or numbers break presence_identity").arg(it.key()));
+    }
+    const QJsonValue moderatorValue = user.value(QStringLiteral("moderator"));
+    if (!moderatorValue.isUndefined() && !moderatorValue.isBool() && moderatorValue.toString() != QStringLiteral("true") &&
+        moderatorValue.toString() != QStringLiteral("false"))
+        add(out, Severity::Warning, "moderator-value",
+            QStringLiteral("context.user.moderator is neither true nor \"true\": the user is not a moderator"));
+    const QString affiliation = user.value(QStringLiteral("affiliation")).toString();
+    const bool moderator = isTruthy(moderatorValue) || affiliation == QStringLiteral("owner") ||
+                           affiliation == QStringLiteral("moderator") || affiliation == QStringLiteral("teacher");
+    lintFeatures(ctx, moderator, jaas, out);
+    if (isTruthy(ctx.value(QStringLiteral("room")).toObject().value(QStringLiteral("regex"))))
+        add(out, Severity::Info, "room-regex",
+            QStringLiteral("room is a pattern (context.room.regex): Prosody applies it as a Lua pattern, not a "
+                           "JavaScript/PCRE regex, anchored to the whole room name"));
+    return out;
+}
+
+QStringList explainPermissions(const QJsonObject& payload)
+{
+    QStringList out;
+    const QString room = payload.value(QStringLiteral("room")).toString();
+    const QJsonObject ctx = payload.value(QStringLiteral("context")).toObject();
+    const QJsonObject user = ctx.value(QStringLiteral("user")).toObject();
+    const bool regex = isTruthy(ctx.value(QStringLiteral("room")).toObject().value(QStringLiteral("regex")));
+    if (room == QStringLiteral("*"))
+        out << QStringLiteral("can join any room");
+    else if (regex)
+        out << QStringLiteral("can join rooms matching the pattern %1").arg(room);
+    else
+        out << QStringLiteral("can join room %1").arg(room);
+    const QString affiliation = user.value(QStringLiteral("affiliation")).toString();
+    const bool moderator = isTruthy(user.value(QStringLiteral("moderator"))) || affiliation == QStringLiteral("owner") ||
+                           affiliation == QStringLiteral("moderator") || affiliation == QStringLiteral("teacher");
+    out << (moderator ? QStringLiteral("joins as moderator") : QStringLiteral("joins as a participant (not moderator)"));
+    const QJsonObject f = ctx.value(QStringLiteral("features")).toObject();
+    for (auto it = f.begin(); it != f.end(); ++it)
+        out << QStringLiteral("%1 %2").arg(isTruthy(it.value()) ? QStringLiteral("may use") : QStringLiteral("may not use"),
+                                           it.key());
+    if (isTruthy(user.value(QStringLiteral("hidden-from-recorder"))))
+        out << QStringLiteral("is hidden from recordings and streams");
+    return out;
+}
+
+} // namespace td::jitsi

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: MIT
+#include "core/providers/jitsi/JitsiToken.h"
+
+#include <QRegularExpression>
+
+namespace td::jitsi {
+namespace {
+
+OrderedJson userJson(const JitsiUser& u, bool selfHosted)
+{
+    OrderedJson o = OrderedJson::object();
+    if (!u.id.isEmpty())
+        o.insert(QStringLiteral("id"), u.id);
+    if (!u.name.isEmpty())
+        o.insert(QStringLiteral("name"), u.name);
+    if (!u.email.isEmpty())
+        o.insert(QStringLiteral("email"), u.email);
+    if (!u.avatar.isEmpty())
+        o.insert(QStringLiteral("avatar"), u.avatar);
+    if (selfHosted && !u.affiliation.isEmpty())
+        o.insert(QStringLiteral("affiliation"), u.affiliation);
+    // JaaS samples always state moderator; self-hosted only when asked.
+    if (u.moderator || !selfHosted)
+        o.insert(QStringLiteral("moderator"), u.moderator.value_or(false) ? QStringLiteral("true") : QStringLiteral("false"));
+    if (u.hiddenFromRecorder)
+        o.insert(QStringLiteral("hidden-from-recorder"), *u.hiddenFromRecorder);
+    return o;
+}
+
+OrderedJson contextJson(const JitsiClaims& c, bool selfHosted)
+{
+    OrderedJson ctx = OrderedJson::object();
+    ctx.insert(QStringLiteral("user"), userJson(c.user, selfHosted));
+    // The Meet client reports a JaaS token without context.features, so JaaS always carries the object.
+    if (!selfHosted || !c.features.isEmpty()) {
+        OrderedJson features = OrderedJson::object();
+        for (const auto& [name, on] : c.features)
+            features.insert(name, on ? QStringLiteral("true") : QStringLiteral("false"));
+        ctx.insert(QStringLiteral("features"), std::move(features));
+    }
+    if (c.roomRegex) {
+        OrderedJson room = OrderedJson::object();
+        room.insert(QStringLiteral("regex"), true);
+        ctx.insert(QStringLiteral("room"), std::move(room));
+    }
+    if (selfHosted && !c.group.isEmpty())
+        ctx.insert(QStringLiteral("group"), c.group);
+    return ctx;
+}
+
+Result<void> validateClaims(const JitsiClaims& c)
+{
+    if (c.room.isEmpty())
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("a room is required (--room NAME, or --room '*' for any room): Prosody refuses "
+                                   "tokens without one"));
+    if (!c.user.affiliation.isEmpty() &&
+        !QStringList{QStringLiteral("owner"), QStringLiteral("member"), QStringLiteral("moderator"), QStringLiteral("teacher")}
+             .contains(c.user.affiliation))
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("affiliation must be owner, member, moderator or teacher, not \"%1\"").arg(c.user.affiliation));
+    const QStringList known = knownFeatures();
+    for (const auto& f : c.features) {
+        if (!known.contains(f.first))
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("unknown feature \"%1\"").arg(f.first));
+    }
+    return {};
+}
+
+void addTimes(OrderedJson& p, const Clock& clock, qint64 ttl, qint64 skew)
+{
+    const qint64 now = clock.nowSeconds();
+    p.insert(QStringLiteral("exp"), now + ttl);
+    p.insert(QStringLiteral("nbf"), now - skew);
+}
+
+qint64 expOf(const OrderedJson& payload)
+{
+    return static_cast<qint64>(payload.find(QStringLiteral("exp"))->toJsonValue().toDouble());
+}
+
+} // namespace
+
+const QStringList& jaasFeatures()
+{
+    static const QStringList list = {
+        QStringLiteral("livestreaming"), QStringLiteral("recording"),      QStringLiteral("transcription"),
+        QStringLiteral("sip-inbound-call"), QStringLiteral("sip-outbound-call"), QStringLiteral("inbound-call"),
+        QStringLiteral("outbound-call"), QStringLiteral("file-upload"),    QStringLiteral("list-visitors"),
+        QStringLiteral("send-groupchat"), QStringLiteral("create-polls")};
+    return list;
+}
+
+const QStringList& meetFeatures()
+{
+    static const QStringList list = {
+        QStringLiteral("branding"),      QStringLiteral("calendar"),         QStringLiteral("create-polls"),
+        QStringLiteral("flip"),          QStringLiteral("inbound-call"),     QStringLiteral("livestreaming"),
+        QStringLiteral("lobby"),         QStringLiteral("moderation"),       QStringLiteral("outbound-call"),
+        QStringLiteral("recording"),     QStringLiteral("room"),             QStringLiteral("screen-sharing"),
+        QStringLiteral("send-groupchat"), QStringLiteral("sip-inbound-call"), QStringLiteral("sip-outbound-call"),
+        QStringLiteral("transcription")};
+    return list;
+}
+
+QStringList knownFeatures()
+{
+    QStringList all = jaasFeatures();
+    for (const QString& f : meetFeatures()) {
+        if (!all.contains(f))
+            all << f;
+    }
+    return all;
+}
+
+Result<QPair<QString, bool>> parseFeature(const QString& text)
+{
+    const qsizetype eq = text.indexOf(QLatin1Char('='));
+    const QString name = (eq < 0 ? text : text.left(eq)).trimmed();
+    const QString value = eq < 0 ? QStringLiteral("true") : text.mid(eq + 1).trimmed().toLower();
+    if (value != QStringLiteral("true") && value != QStringLiteral("false"))
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("feature \"%1\": value must be true or false, not \"%2\"").arg(name, value));
+    const QStringList known = knownFeatures();
+    if (!known.contains(name)) {
+        const QString hint = closestMatch(name, known);
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("unknown feature \"%1\"%2; known features: %3")
+                        .arg(name, hint.isEmpty() ? QString() : QStringLiteral(" (did you mean \"%1\"?)").arg(hint),
+                             known.join(QStringLiteral(", "))));
+    }
+    return QPair<QString, bool>(name, value == QStringLiteral("true"));
+}
+
+Result<void> validateJaasAppId(const QString& appId)
+{
+    static const QRegularExpression re(QStringLiteral("^vpaas-magic-cookie-[0-9a-f]{32}$"));
+    if (!re.match(appId).hasMatch())
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("the JaaS AppID must look like vpaas-magic-cookie-<32 hex digits> (JaaS console, "
+                                   "API keys page)"));
+    return {};
+}
+
+Result<MintedToken> mintJaas(const JaasRequest& r, const Clock& clock)
+{
+    if (auto ok = validateJaasAppId(r.appId); !ok)
+        return std::unexpected(ok.error());
+    if (r.keyId.isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("the JaaS key id is missing (--key-id AppID/kid)"));
+    QString kid = r.keyId;
+    if (!kid.contains(QLatin1Char('/')))
+        kid = r.appId + QLatin1Char('/') + kid;
+    else if (kid.section(QLatin1Char('/'), 0, 0) != r.appId)
+        return fail(ErrorCode::ClaimMismatch,
+                    QStringLiteral("the key id \"%1\" belongs to another AppID: its part before '/' must equal the "
+                                   "AppID (8x8 reports kidMismatch)")
+                        .arg(kid));
+    if (r.privateKey.isNull())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("a JaaS token needs the tenant's RSA private key"));
+    if (auto ok = validateClaims(r.claims); !ok)
+        return std::unexpected(ok.error());
+    if (r.ttlSeconds <= 0)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("the TTL must be positive"));
+
+    jwt::JwtBuilder b;
+    b.setHeader(QStringLiteral("kid"), kid);
+    b.setHeader(QStringLiteral("typ"), QStringLiteral("JWT"));
+    OrderedJson& p = b.payload();
+    p.insert(QStringLiteral("aud"), QStringLiteral("jitsi"));
+    p.insert(QStringLiteral("iss"), QStringLiteral("chat"));
+    p.insert(QStringLiteral("sub"), r.appId);
+    p.insert(QStringLiteral("room"), r.claims.room);
+    addTimes(p, clock, r.ttlSeconds, r.notBeforeSkew);
+    p.insert(QStringLiteral("context"), contextJson(r.claims, false));
+    auto token = b.sign(jwt::JwtSigner::rsa(r.privateKey));
+    if (!token)
+        return std::unexpected(token.error());
+    return MintedToken{QStringLiteral("jaas"), std::move(*token), b.header(), p, expOf(p)};
+}
+
+Result<MintedToken> mintSelfHosted(const SelfHostedRequest& r, const Clock& clock)
+{
+    if (r.appId.isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("the Jitsi app_id is missing (--app-id or JITSI_APP_ID)"));
+    if (auto ok = validateClaims(r.claims); !ok)
+        return std::unexpected(ok.error());
+    if (r.ttlSeconds <= 0)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("the TTL must be positive"));
+    if (r.audience.isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("the audience must not be empty: Prosody requires aud"));
+
+    jwt::JwtBuilder b;
+    b.setHeader(QStringLiteral("typ"), QStringLiteral("JWT"));
+    std::optional<jwt::JwtSigner> signer;
+    if (!r.appSecret.isEmpty()) {
+        auto s = jwt::JwtSigner::hmac(jwt::Algorithm::HS256, r.appSecret);
+        if (!s)
+            return std::unexpected(s.error());
+        signer = std::move(*s);
+    } else if (!r.privateKey.isNull()) {
+        if (r.keyId.isEmpty())
+            return fail(ErrorCode::InvalidArgument,
+                        QStringLiteral("RS256 (ASAP) needs a key id (--key-id): Prosody fetches the public key by it"));
+        b.setHeader(QStringLiteral("kid"), r.keyId);
+        signer = jwt::JwtSigner::rsa(r.privateKey);
+    } else {
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("give the app secret (--app-secret / JITSI_APP_SECRET) or a private key and key id"));
+    }
+    OrderedJson& p = b.payload();
+    p.insert(QStringLiteral("aud"), r.audience);
+    p.insert(QStringLiteral("iss"), r.appId);
+    p.insert(QStringLiteral("sub"), r.subject.isEmpty() ? QStringLiteral("*") : r.subject);
+    p.insert(QStringLiteral("room"), r.claims.room);
+    addTimes(p, clock, r.ttlSeconds, r.notBeforeSkew);
+    p.insert(QStringLiteral("context"), contextJson(r.claims, true));
+    auto token = b.sign(*signer);
+    if (!token)
+        return std::unexpected(token.error());
+    return MintedToken{QStringLiteral("jitsi"), std::move(*token), b.header(), p, expOf(p)};
+}
+
+} // namespace td::jitsi

@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: MIT
+// Reading LiveKit claims back from a payload, with findings that say what a LiveKit server would do with them.
+#include "core/providers/livekit/LiveKitGrants.h"
+
+#include <QJsonArray>
+
+namespace td::livekit {
+namespace {
+
+void add(QList<Finding>& findings, Severity severity, const char* code, QString message)
+{
+    findings.append(Finding{QString::fromLatin1(code), severity, std::move(message)});
+}
+
+QString stringClaim(const QJsonObject& o, const QString& key, QList<Finding>& findings)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined() || v.isNull())
+        return {};
+    if (!v.isString()) {
+        add(findings, Severity::Error, "wrong-claim-type",
+            QStringLiteral("\"%1\" must be a string; LiveKit's strict JSON decoding rejects the token").arg(key));
+        return {};
+    }
+    return v.toString();
+}
+
+std::optional<bool> boolMember(const QJsonObject& o, const QString& grant, const QString& key, QList<Finding>& findings)
+{
+    const QJsonValue v = o.value(key);
+    if (v.isUndefined())
+        return std::nullopt;
+    if (!v.isBool()) {
+        add(findings, Severity::Error, "wrong-grant-type",
+            QStringLiteral("%1.%2 must be true or false; LiveKit rejects the whole token").arg(grant, key));
+        return std::nullopt;
+    }
+    return v.toBool();
+}
+
+void checkUnknownKeys(const QJsonObject& o, const QString& grant, const QStringList& known, QList<Finding>& findings)
+{
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (known.contains(it.key()))
+            continue;
+        const QString hint = closestMatch(it.key(), known);
+        add(findings, Severity::Warning, "unknown-grant-key",
+            QStringLiteral("\"%1\" is not a key of the %2 grant; LiveKit ignores it%3")
+                .arg(it.key(), grant,
+                     hint.isEmpty() ? QString() : QStringLiteral(" (did you mean \"%1\"?)").arg(hint)));
+    }
+}
+
+void readVideo(const QJsonObject& video, LiveKitClaims& claims, QList<Finding>& findings)
+{
+    // Read field by field so that one bad member is reported without hiding the others.
+    VideoGrant grant;
+    for (auto it = video.begin(); it != video.end(); ++it) {
+        QJsonObject single;
+        single.insert(it.key(), it.value());
+        if (auto ok = grant.merge(single); !ok) {
+            if (ok.error().message.contains(QStringLiteral("not a LiveKit video grant key"))) {
+                add(findings, Severity::Warning, "unknown-grant-key", ok.error().message);
+            } else if (it.key() == QStringLiteral("canPublishSources") && it.value().isArray()) {
+                add(findings, Severity::Warning, "unknown-publish-source",
+                    ok.error().message + QStringLiteral("; LiveKit maps it to \"unknown\", so it allows nothing"));
+            } else {
+                add(findings, Severity::Error, "wrong-grant-type", QStringLiteral("video: ") + ok.error().message);
+            }
+        }
+    }
+    if (grant.roomJoin && grant.room.isEmpty())
+        add(findings, Severity::Info, "join-without-room",
+            QStringLiteral("roomJoin without video.room: the room comes from the client's connect request, so this "
+                           "token joins any room"));
+    if (grant.roomAdmin && grant.room.isEmpty())
+        add(findings, Severity::Warning, "admin-without-room",
+            QStringLiteral("roomAdmin without video.room: admin APIs compare the target room with video.room, so this "
+                           "grant administers nothing"));
+    if (!grant.canPublishSources.isEmpty() && !grant.effectiveCanPublish())
+        add(findings, Severity::Info, "sources-without-publish",
+            QStringLiteral("canPublishSources has no effect while canPublish is false"));
+    claims.video = grant;
+}
+
+} // namespace
+
+LiveKitClaims readClaims(const QJsonObject& payload, QList<Finding>& findings)
+{
+    LiveKitClaims claims;
+    claims.identity = stringClaim(payload, QStringLiteral("sub"), findings);
+    if (claims.identity.isEmpty())
+        claims.identity = stringClaim(payload, QStringLiteral("jti"), findings);
+    claims.name = stringClaim(payload, QStringLiteral("name"), findings);
+    claims.metadata = stringClaim(payload, QStringLiteral("metadata"), findings);
+    claims.kind = stringClaim(payload, QStringLiteral("kind"), findings);
+    claims.roomPreset = stringClaim(payload, QStringLiteral("roomPreset"), findings);
+    claims.sha256 = stringClaim(payload, QStringLiteral("sha256"), findings);
+    if (!claims.kind.isEmpty() && !participantKinds().contains(claims.kind))
+        add(findings, Severity::Warning, "unknown-kind",
+            QStringLiteral("participant kind \"%1\" is unknown; LiveKit treats it as \"standard\"").arg(claims.kind));
+
+    if (payload.contains(QStringLiteral("aud")))
+        add(findings, Severity::Warning, "livekit-aud",
+            QStringLiteral("the token carries \"aud\": LiveKit's Python TokenVerifier rejects any token with an "
+                           "audience"));
+
+    const QJsonValue video = payload.value(QStringLiteral("video"));
+    if (video.isObject()) {
+        readVideo(video.toObject(), claims, findings);
+        if (claims.video->roomJoin && claims.identity.isEmpty())
+            add(findings, Severity::Error, "join-without-identity",
+                QStringLiteral("roomJoin without an identity (sub): the server answers 400 \"identity cannot be "
+                               "empty\""));
+    } else if (!video.isUndefined()) {
+        add(findings, Severity::Error, "wrong-grant-type", QStringLiteral("\"video\" must be an object"));
+    } else {
+        add(findings, Severity::Info, "no-video-grant",
+            QStringLiteral("no video grant: the token cannot join a room (server API use only)"));
+    }
+
+    const QJsonValue attrs = payload.value(QStringLiteral("attributes"));
+    if (attrs.isObject()) {
+        const QJsonObject o = attrs.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (!it.value().isString())
+                add(findings, Severity::Error, "attribute-not-string",
+                    QStringLiteral("attribute \"%1\" is not a string; LiveKit requires string values").arg(it.key()));
+            else
+                claims.attributes.append({it.key(), it.value().toString()});
+        }
+    } else if (!attrs.isUndefined()) {
+        add(findings, Severity::Error, "wrong-claim-type", QStringLiteral("\"attributes\" must be an object of strings"));
+    }
+
+    const QJsonValue sip = payload.value(QStringLiteral("sip"));
+    if (sip.isObject()) {
+        SipGrant g;
+        g.admin = boolMember(sip.toObject(), QStringLiteral("sip"), QStringLiteral("admin"), findings).value_or(false);
+        g.call = boolMember(sip.toObject(), QStringLiteral("sip"), QStringLiteral("call"), findings).value_or(false);
+        checkUnknownKeys(sip.toObject(), QStringLiteral("sip"), {QStringLiteral("admin"), QStringLiteral("call")},
+                         findings);
+        claims.sip = g;
+    }
+    const QJsonValue agent = payload.value(QStringLiteral("agent"));
+    if (agent.isObject()) {
+        const QJsonObject o = agent.toObject();
+        AgentGrant g;
+        g.admin = boolMember(o, QStringLiteral("agent"), QStringLiteral("admin"), findings).value_or(false);
+        g.simulationAdmin = boolMember(o, QStringLiteral("agent"), QStringLiteral("simulationAdmin"), findings).value_or(false);
+        g.databaseAdmin = boolMember(o, QStringLiteral("agent"), QStringLiteral("databaseAdmin"), findings).value_or(false);
+        checkUnknownKeys(o, QStringLiteral("agent"),
+                         {QStringLiteral("admin"), QStringLiteral("simulationAdmin"), QStringLiteral("databaseAdmin")},
+                         findings);
+        claims.agent = g;
+    }
+    if (const QJsonValue v = payload.value(QStringLiteral("inference")); v.isObject())
+        claims.inferencePerform = boolMember(v.toObject(), QStringLiteral("inference"), QStringLiteral("perform"), findings);
+    if (const QJsonValue v = payload.value(QStringLiteral("observability")); v.isObject())
+        claims.observabilityWrite =
+            boolMember(v.toObject(), QStringLiteral("observability"), QStringLiteral("write"), findings);
+
+    const QJsonValue rc = payload.value(QStringLiteral("roomConfig"));
+    if (rc.isObject()) {
+        claims.roomConfig = rc.toObject();
+        if (auto ok = normaliseRoomConfig(rc.toObject()); !ok)
+            add(findings, Severity::Warning, "room-config", ok.error().message +
+                                                                QStringLiteral(" (servers since protocol v1.45.8 ignore "
+                                                                               "unknown fields; older ones reject the token)"));
+    }
+    if (payload.value(QStringLiteral("video")).toObject().contains(QStringLiteral("roomConfiguration")))
+        add(findings, Severity::Warning, "legacy-room-configuration",
+            QStringLiteral("video.roomConfiguration was replaced by top-level roomConfig in protocol v1.27.0"));
+    return claims;
+}
+
+QStringList explainPermissions(const LiveKitClaims& claims, const QString& subject)
+{
+    QStringList out;
+    if (!claims.video) {
+        out << QStringLiteral("cannot join any room (no video grant)");
+    } else {
+        const VideoGrant& v = *claims.video;
+        const QString room = v.room.isEmpty() ? QStringLiteral("any room named by the client") : v.room;
+        if (v.roomJoin)
+            out << QStringLiteral("can join %1 as \"%2\"").arg(room, subject);
+        else
+            out << QStringLiteral("cannot join rooms (roomJoin is not set)");
+        if (v.roomJoin) {
+            for (const QString& s : publishSources())
+                out << QStringLiteral("%1 publish %2").arg(v.canPublishSource(s) ? QStringLiteral("can")
+                                                                                 : QStringLiteral("cannot"),
+                                                           s);
+            out << QStringLiteral("%1 publish data").arg(v.effectiveCanPublishData() ? QStringLiteral("can") : QStringLiteral("cannot"));
+            out << QStringLiteral("%1 subscribe").arg(v.effectiveCanSubscribe() ? QStringLiteral("can") : QStringLiteral("cannot"));
+            out << QStringLiteral("%1 update own metadata")
+                       .arg(v.canUpdateOwnMetadata.value_or(false) ? QStringLiteral("can") : QStringLiteral("cannot"));
+            if (v.hidden)
+                out << QStringLiteral("is hidden from other participants");
+            if (v.recorder)
+                out << QStringLiteral("is marked as a recorder");
+        }
+        if (v.roomAdmin)
+            out << QStringLiteral("can moderate %1").arg(v.room.isEmpty() ? QStringLiteral("no room (video.room is empty)") : v.room);
+        if (v.roomCreate)
+            out << QStringLiteral("can create and delete rooms");
+        if (v.roomList)
+            out << QStringLiteral("can list rooms");
+        if (v.roomRecord)
+            out << QStringLiteral("can use Egress (record and stream)");
+        if (v.ingressAdmin)
+            out << QStringLiteral("can manage ingresses");
+        if (v.agent)
+            out << QStringLiteral("can register as an agent worker");
+    }
+    if (claims.sip && claims.sip->admin)
+        out << QStringLiteral("can administer SIP");
+    if (claims.sip && claims.sip->call)
+        out << QStringLiteral("can place SIP calls");
+    if (claims.inferencePerform.value_or(false))
+        out << QStringLiteral("can use LiveKit inference");
+    if (claims.observabilityWrite.value_or(false))
+        out << QStringLiteral("can write observability data");
+    return out;
+}
+
+} // namespace td::livekit

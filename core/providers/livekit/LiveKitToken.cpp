@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+#include "core/providers/livekit/LiveKitToken.h"
+
+namespace td::livekit {
+
+Result<LiveKitMinter> LiveKitMinter::create(const QString& apiKey, QByteArrayView apiSecret)
+{
+    if (apiKey.trimmed().isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("the LiveKit API key is missing (--api-key or LIVEKIT_API_KEY)"));
+    if (apiSecret.isEmpty())
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("the LiveKit API secret is missing (--api-secret or LIVEKIT_API_SECRET)"));
+    auto signer = jwt::JwtSigner::hmac(jwt::Algorithm::HS256, apiSecret);
+    if (!signer)
+        return std::unexpected(signer.error());
+    return LiveKitMinter(apiKey, std::move(*signer));
+}
+
+Result<void> validateClaims(const LiveKitClaims& claims)
+{
+    if (claims.video && claims.video->roomJoin) {
+        if (claims.identity.isEmpty())
+            return fail(ErrorCode::InvalidArgument,
+                        QStringLiteral("roomJoin needs an identity: the server refuses to connect without one (400 "
+                                       "\"identity cannot be empty\")"));
+        if (claims.video->room.isEmpty())
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("roomJoin needs a room name (--room)"));
+    }
+    if (claims.video) {
+        for (const QString& s : claims.video->canPublishSources) {
+            if (!publishSources().contains(s))
+                return fail(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" is not a publish source; use %2")
+                                                            .arg(s, publishSources().join(QStringLiteral(", "))));
+        }
+    }
+    if (!claims.kind.isEmpty() && !participantKinds().contains(claims.kind))
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" is not a participant kind; use %2")
+                                                    .arg(claims.kind, participantKinds().join(QStringLiteral(", "))));
+    if (claims.roomConfig) {
+        if (auto ok = normaliseRoomConfig(*claims.roomConfig); !ok)
+            return std::unexpected(ok.error());
+    }
+    return {};
+}
+
+Result<MintedToken> LiveKitMinter::mint(const LiveKitClaims& claims, qint64 ttlSeconds, const Clock& clock,
+                                        const QJsonObject& extraClaims) const
+{
+    if (ttlSeconds <= 0)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("the TTL must be positive"));
+    if (auto ok = validateClaims(claims); !ok)
+        return std::unexpected(ok.error());
+    if (extraClaims.contains(QStringLiteral("aud")))
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("LiveKit tokens never carry \"aud\": the Python verifier rejects any token with one"));
+
+    LiveKitClaims normalised = claims;
+    if (normalised.roomConfig)
+        normalised.roomConfig = *normaliseRoomConfig(*claims.roomConfig);
+
+    const qint64 now = clock.nowSeconds();
+    jwt::JwtBuilder builder;
+    builder.setHeader(QStringLiteral("typ"), QStringLiteral("JWT"));
+    OrderedJson& p = builder.payload();
+    p.insert(QStringLiteral("iss"), m_apiKey);
+    if (!claims.identity.isEmpty())
+        p.insert(QStringLiteral("sub"), claims.identity);
+    p.insert(QStringLiteral("exp"), now + ttlSeconds);
+    p.insert(QStringLiteral("nbf"), now);
+    p.insert(QStringLiteral("iat"), now);
+    normalised.appendTo(p);
+    for (auto it = extraClaims.begin(); it != extraClaims.end(); ++it)
+        p.insert(it.key(), OrderedJson::fromJsonValue(it.value()));
+
+    auto token = builder.sign(m_signer);
+    if (!token)
+        return std::unexpected(token.error());
+    const OrderedJson* exp = p.find(QStringLiteral("exp"));
+    return MintedToken{QStringLiteral("livekit"), std::move(*token), builder.header(), p,
+                       static_cast<qint64>(exp->toJsonValue().toDouble())};
+}
+
+jwt::VerifyOptions serverVerifyOptions(const QString& apiKey, qint64 leewaySeconds)
+{
+    jwt::VerifyOptions o;
+    o.algorithms = {jwt::Algorithm::HS256};
+    o.leewaySeconds = leewaySeconds;
+    o.issuer = apiKey;
+    return o;
+}
+
+} // namespace td::livekit
