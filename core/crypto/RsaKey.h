@@ -48,6 +48,8 @@ public:
     /** RSASSA-PKCS1-v1_5 with SHA-256 (the RS256 signature). */
     Result<QByteArray> signSha256(QByteArrayView data) const;
     RsaPublicKey publicKey() const;
+    /** A verification view sharing this key's handle: no copy, for signers that also verify. */
+    RsaPublicKey verifier() const { return RsaPublicKey(m_key); }
     /** Unencrypted PKCS#8 PEM, for tests and export into an encrypted store. */
     QByteArray pkcs8Pem() const;
 

@@ -57,11 +57,10 @@ JwtBuilder& JwtBuilder::setHeader(const QString& key, OrderedJson value)
     return *this;
 }
 
-Result<QByteArray> JwtBuilder::sign(const JwtSigner& signer) const
+Result<QByteArray> JwtBuilder::sign(const JwtSigner& signer)
 {
-    OrderedJson header = m_header;
-    header.insert(QStringLiteral("alg"), signer.name());
-    QByteArray token = crypto::base64UrlEncode(header.serialize());
+    m_header.insert(QStringLiteral("alg"), signer.name());
+    QByteArray token = crypto::base64UrlEncode(m_header.serialize());
     token.append('.');
     token.append(crypto::base64UrlEncode(m_payload.serialize()));
     auto sig = signer.sign(token);

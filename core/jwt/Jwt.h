@@ -27,8 +27,8 @@ public:
     OrderedJson& payload() { return m_payload; }
     const OrderedJson& payload() const { return m_payload; }
     const OrderedJson& header() const { return m_header; }
-    /** Signs with the signer's algorithm and returns header.payload.signature. */
-    Result<QByteArray> sign(const JwtSigner& signer) const;
+    /** Sets "alg" from the signer, signs, and returns header.payload.signature. */
+    Result<QByteArray> sign(const JwtSigner& signer);
 
 private:
     OrderedJson m_header;

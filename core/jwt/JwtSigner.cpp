@@ -66,7 +66,7 @@ JwtSigner JwtSigner::rsa(crypto::RsaPrivateKey key)
 {
     JwtSigner s;
     s.m_algorithm = Algorithm::RS256;
-    s.m_public = key.publicKey();
+    s.m_public = key.verifier(); // deriving a separate public key costs more than the signature
     s.m_private = std::move(key);
     return s;
 }

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: MIT
+#include "app/cli/CliContext.h"
+
+#include "app/cli/Command.h"
+#include "core/credentials/EnvFile.h"
+
+#include <QFile>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace td::cli {
+
+CliContext::CliContext(const Clock& clock, QProcessEnvironment environment)
+    : m_clock(clock), m_environment(std::move(environment)), m_out(stdout), m_err(stderr)
+{
+}
+
+Result<void> CliContext::loadEnvFile(const QString& path)
+{
+    auto text = readInput(path);
+    if (!text)
+        return std::unexpected(text.error());
+    auto entries = credentials::parseEnvFile(*text);
+    if (!entries)
+        return fail(ErrorCode::InvalidArgument, path + QStringLiteral(": ") + entries.error().message);
+    for (const auto& e : *entries)
+        m_envFile.insert(e.key, e.value);
+    return {};
+}
+
+QByteArray CliContext::credential(const QCommandLineParser& parser, const QString& flag, const QString& envName) const
+{
+    if (parser.isSet(flag))
+        return parser.value(flag).toUtf8();
+    return environmentValue(envName);
+}
+
+QByteArray CliContext::environmentValue(const QString& name) const
+{
+    if (const auto it = m_envFile.constFind(name); it != m_envFile.constEnd())
+        return *it;
+    return m_environment.value(name).toUtf8();
+}
+
+int CliContext::error(int exitCode, const QString& message)
+{
+    m_out.flush();
+    m_err << "tokendesk-cli: " << message << Qt::endl;
+    return exitCode;
+}
+
+void CliContext::printJson(const QJsonObject& object)
+{
+    m_out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+    m_out.flush();
+}
+
+Result<QByteArray> CliContext::readInput(const QString& pathOrDash)
+{
+    QFile file;
+    const bool isStdin = pathOrDash == QStringLiteral("-");
+    if (isStdin ? !file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(pathOrDash), !file.open(QIODevice::ReadOnly)))
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("cannot read %1: %2").arg(isStdin ? QStringLiteral("standard input") : pathOrDash,
+                                                             file.errorString()));
+    // Nothing TokenDesk reads this way is legitimately larger than a few kilobytes.
+    constexpr qint64 kLimit = 1024 * 1024;
+    QByteArray data = file.read(kLimit + 1);
+    if (data.size() > kLimit)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("%1 is larger than 1 MiB").arg(pathOrDash));
+    return data;
+}
+
+std::optional<bool> parseBool(const QString& text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == QStringLiteral("true") || t == QStringLiteral("1") || t == QStringLiteral("yes"))
+        return true;
+    if (t == QStringLiteral("false") || t == QStringLiteral("0") || t == QStringLiteral("no"))
+        return false;
+    return std::nullopt;
+}
+
+bool parseArguments(QCommandLineParser& parser, const QStringList& args, CliContext& context)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (!parser.parse(args)) {
+        context.error(ExitUsage, parser.errorText());
+        return false;
+    }
+    return true;
+}
+
+} // namespace td::cli
+
+#include "core/Duration.h"
+#include "core/providers/MintedToken.h"
+
+namespace td::cli {
+
+void addCommonMintOptions(QCommandLineParser& parser)
+{
+    parser.addOptions({
+        {QStringLiteral("json"), QStringLiteral("Print {provider, token, header, claims, expiresAt} as JSON.")},
+        {QStringLiteral("env-file"), QStringLiteral("Read credentials from an env file (export K=V or .dev.vars)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("ttl"), QStringLiteral("Lifetime: 90, 10m, 6h, 1h30m, 2d."), QStringLiteral("DURATION")},
+    });
+    parser.addHelpOption();
+}
+
+std::optional<int> handleCommonOptions(QCommandLineParser& parser, CliContext& context)
+{
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out() << parser.helpText();
+        context.out().flush();
+        return ExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return context.error(ExitUsage, QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+    if (parser.isSet(QStringLiteral("env-file"))) {
+        if (auto ok = context.loadEnvFile(parser.value(QStringLiteral("env-file"))); !ok)
+            return context.error(ExitUsage, ok.error());
+    }
+    return std::nullopt;
+}
+
+int printMinted(const MintedToken& minted, bool json, CliContext& context)
+{
+    if (json) {
+        context.printJson(QJsonObject{{QStringLiteral("provider"), minted.provider},
+                                      {QStringLiteral("token"), QString::fromLatin1(minted.token)},
+                                      {QStringLiteral("header"), minted.header.toJsonValue()},
+                                      {QStringLiteral("claims"), minted.claims.toJsonValue()},
+                                      {QStringLiteral("expiresAt"), minted.expiresAt}});
+    } else {
+        context.out() << QString::fromLatin1(minted.token) << '\n';
+        context.out().flush();
+    }
+    return ExitOk;
+}
+
+Result<qint64> ttlOption(const QCommandLineParser& parser, qint64 defaultSeconds)
+{
+    if (!parser.isSet(QStringLiteral("ttl")))
+        return defaultSeconds;
+    return parseDuration(parser.value(QStringLiteral("ttl")));
+}
+
+} // namespace td::cli

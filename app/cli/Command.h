@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QStringList>
+
+namespace td::cli {
+
+class CliContext;
+
+/** Exit codes scripts rely on. */
+enum ExitCode : int { ExitOk = 0, ExitInvalid = 1, ExitUsage = 2, ExitInternal = 3 };
+
+/** One sub-command; `args` starts with the program name followed by the sub-command's own arguments. */
+class Command {
+public:
+    virtual ~Command() = default;
+    virtual int run(const QStringList& args, CliContext& context) = 0;
+};
+
+} // namespace td::cli
