@@ -4,6 +4,8 @@ function(tokendesk_add_test name)
     cmake_parse_arguments(ARG "" "" "SOURCES;LIBS;LABELS" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE tokendesk_common tokendesk_test_support Qt6::Test ${ARG_LIBS})
+    # Tests build byte arrays inline; QStringBuilder's lazy expressions do not convert to QByteArrayView.
+    target_compile_options(${name} PRIVATE -UQT_USE_QSTRINGBUILDER)
     add_test(NAME ${name} COMMAND ${name})
     set(labels unit)
     if(ARG_LABELS)

@@ -53,8 +53,8 @@ struct VerifyOptions {
     QList<Algorithm> algorithms;     // explicit allow-list; "none" can never be listed
     qint64 leewaySeconds = 0;        // tolerance for exp and nbf
     bool requireExpiry = false;
-    std::optional<QString> issuer;   // when set, iss must equal it
-    std::optional<QString> audience; // when set, aud (string or array) must contain it
+    std::optional<QString> issuer = std::nullopt;   // when set, iss must equal it
+    std::optional<QString> audience = std::nullopt; // when set, aud (string or array) must contain it
 };
 
 /** Checks signature, algorithm and registered time/issuer/audience claims against an injected clock. */
