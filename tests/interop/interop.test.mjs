@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: MIT
+// Interop against independent implementations: livekit-server-sdk and jose (pinned in package-lock.json).
+// Run: TOKENDESK_CLI=/path/to/tokendesk-cli TOKENDESK_TEST_DATA=/path/to/tests/data node --test interop.test.mjs
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { AccessToken, TokenVerifier, RoomConfiguration, RoomAgentDispatch, TrackSource } from 'livekit-server-sdk';
+import { SignJWT, jwtVerify, decodeProtectedHeader } from 'jose';
+
+const CLI = process.env.TOKENDESK_CLI;
+const DATA = process.env.TOKENDESK_TEST_DATA;
+assert.ok(CLI && DATA, 'set TOKENDESK_CLI and TOKENDESK_TEST_DATA');
+
+const KEY = 'APIinteropKey';
+const SECRET = 'interop-secret-with-enough-entropy-0123';
+const JAAS_APP = 'vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe';
+const pemPath = (f) => `${DATA}/pem/${f}`;
+const privatePem = readFileSync(pemPath('rsa2048-pkcs8.pem'), 'utf8');
+const spkiPem = readFileSync(pemPath('rsa2048-spki.pem'), 'utf8');
+const privateKey = createPrivateKey(privatePem);
+const publicKey = createPublicKey(spkiPem);
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(LIVEKIT|ZEGO|JAAS|JITSI)_/.test(k)));
+
+function cli(args) {
+  const r = spawnSync(CLI, args, { env: cleanEnv, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+function mintJson(args) {
+  const r = cli([...args, '--json']);
+  assert.equal(r.code, 0, r.err);
+  return JSON.parse(r.out);
+}
+function verifyJson(args) {
+  const r = cli(['verify', ...args, '--json']);
+  return { code: r.code, result: r.out ? JSON.parse(r.out) : null, err: r.err };
+}
+function tamper(token) {
+  const [h, p, s] = token.split('.');
+  const payload = JSON.parse(Buffer.from(p, 'base64url').toString());
+  payload.video = { ...(payload.video ?? {}), roomAdmin: true };
+  payload.sub = 'mallory';
+  return [h, Buffer.from(JSON.stringify(payload)).toString('base64url'), s].join('.');
+}
+const now = () => Math.floor(Date.now() / 1000);
+
+// ---------------------------------------------------------------- LiveKit
+
+test('LiveKit: every grant we mint round-trips through TokenVerifier', async () => {
+  const minted = mintJson(['mint', 'livekit', '--api-key', KEY, '--api-secret', SECRET, '--identity', 'alice',
+    '--name', 'Alice', '--room', 'demo', '--join', '--create', '--list', '--record', '--admin', '--ingress-admin',
+    '--hidden', '--recorder', '--agent', '--update-metadata', '--can-publish', 'true', '--can-subscribe', 'false',
+    '--can-publish-data', 'false', '--sources', 'camera,microphone,screen_share,screen_share_audio',
+    '--can-subscribe-metrics', 'true', '--can-manage-agent-session', 'true', '--destination-room', 'next',
+    '--metadata', '{"role":"host"}', '--attribute', 'team=blue', '--attribute', 'level=3', '--kind', 'agent',
+    '--kind-detail', 'cloud_agent', '--sip-admin', '--sip-call', '--agent-admin', '--agent-simulation-admin',
+    '--inference', '--observability', '--room-preset', 'p1', '--sha256', 'abc=',
+    '--room-config', '{"max_participants":7,"empty_timeout":30}', '--dispatch-agent', 'helper',
+    '--grant', '{"canPublishData":true}']);
+  const claims = await new TokenVerifier(KEY, SECRET).verify(minted.token);
+  assert.deepEqual(claims, minted.claims);
+  assert.equal(claims.video.canPublishData, true, '--grant overrides the flags');
+  assert.equal(claims.video.canSubscribe, false);
+  assert.deepEqual(claims.roomConfig, { maxParticipants: 7, emptyTimeout: 30, agents: [{ agentName: 'helper' }] });
+  assert.equal(claims.sub, 'alice');
+  assert.equal(claims.aud, undefined);
+  assert.equal(decodeProtectedHeader(minted.token).alg, 'HS256');
+});
+
+test('LiveKit: a token minted by livekit-server-sdk verifies with tokendesk-cli', async () => {
+  const at = new AccessToken(KEY, SECRET, {
+    identity: 'bob', name: 'Bob', metadata: 'm', attributes: { a: 'b' }, ttl: '10m',
+  });
+  at.addGrant({ roomJoin: true, room: 'demo', canSubscribe: false, canPublishSources: [TrackSource.MICROPHONE], hidden: true });
+  at.roomConfig = new RoomConfiguration({ name: 'demo', agents: [new RoomAgentDispatch({ agentName: 'a1' })] });
+  const token = await at.toJwt();
+  const { code, result } = verifyJson([token, '--api-key', KEY, '--api-secret', SECRET]);
+  assert.equal(code, 0, JSON.stringify(result?.findings));
+  assert.equal(result.provider, 'livekit');
+  assert.equal(result.signature, 'valid');
+  assert.equal(result.claims.sub, 'bob');
+  assert.equal(result.claims.video.canSubscribe, false);
+  assert.ok(result.permissions.includes('cannot subscribe'));
+  assert.ok(result.permissions.includes('can publish microphone'));
+  assert.ok(result.permissions.includes('cannot publish camera'));
+});
+
+test('LiveKit: both sides refuse a tampered payload and a wrong secret', async () => {
+  const { token } = mintJson(['mint', 'livekit', '--api-key', KEY, '--api-secret', SECRET, '--identity', 'a', '--room', 'r', '--join']);
+  const forged = tamper(token);
+  await assert.rejects(new TokenVerifier(KEY, SECRET).verify(forged));
+  assert.equal(verifyJson([forged, '--api-key', KEY, '--api-secret', SECRET]).code, 1);
+  await assert.rejects(new TokenVerifier(KEY, 'wrong-secret').verify(token));
+  const wrong = verifyJson([token, '--api-key', KEY, '--api-secret', 'wrong-secret']);
+  assert.equal(wrong.code, 1);
+  assert.ok(wrong.result.findings.some((f) => f.code === 'bad-signature'));
+});
+
+test('LiveKit: both sides refuse an expired token', async () => {
+  const token = await new SignJWT({ video: { roomJoin: true, room: 'r' } })
+    .setProtectedHeader({ alg: 'HS256' }).setIssuer(KEY).setSubject('old')
+    .setNotBefore(now() - 7200).setExpirationTime(now() - 3600)
+    .sign(new TextEncoder().encode(SECRET));
+  await assert.rejects(new TokenVerifier(KEY, SECRET).verify(token));
+  const r = verifyJson([token, '--api-key', KEY, '--api-secret', SECRET]);
+  assert.equal(r.code, 1);
+  assert.equal(r.result.signature, 'valid');
+  assert.ok(r.result.findings.some((f) => f.code === 'expired'));
+});
+
+test('LiveKit: alg none is refused by both', async () => {
+  const body = Buffer.from(JSON.stringify({ iss: KEY, sub: 'x', exp: now() + 600, video: { roomJoin: true, room: 'r' } })).toString('base64url');
+  const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${body}.`;
+  await assert.rejects(new TokenVerifier(KEY, SECRET).verify(unsigned));
+  const r = verifyJson([unsigned, '--api-key', KEY, '--api-secret', SECRET]);
+  assert.equal(r.code, 1);
+  assert.ok(r.result.findings.some((f) => f.code === 'alg-none'));
+});
+
+// ---------------------------------------------------------------- JaaS
+
+test('JaaS: our RS256 token verifies with jose (aud, iss, kid prefix = sub)', async () => {
+  const minted = mintJson(['mint', 'jaas', '--app-id', JAAS_APP, '--key-id', '4f4910', '--private-key',
+    pemPath('rsa2048-pkcs1.pem'), '--room', 'daily', '--user-id', 'u1', '--user-name', 'Ann', '--user-email',
+    'ann@example.com', '--moderator', 'true', '--feature', 'recording=true', '--feature', 'livestreaming=false']);
+  const { payload, protectedHeader } = await jwtVerify(minted.token, publicKey,
+    { algorithms: ['RS256'], issuer: 'chat', audience: 'jitsi' });
+  assert.equal(protectedHeader.kid, `${JAAS_APP}/4f4910`);
+  assert.equal(protectedHeader.kid.split('/')[0], payload.sub);
+  assert.equal(protectedHeader.typ, 'JWT');
+  assert.equal(payload.context.user.moderator, 'true');
+  assert.deepEqual(payload.context.features, { recording: 'true', livestreaming: 'false' });
+  assert.ok(payload.nbf <= now() - 9);
+});
+
+test('JaaS: a jose-minted token verifies with tokendesk-cli; tampering and wrong keys fail', async () => {
+  const token = await new SignJWT({ room: '*', context: { user: { id: 'x', name: 'X', moderator: 'false' }, features: {} } })
+    .setProtectedHeader({ alg: 'RS256', kid: `${JAAS_APP}/k9`, typ: 'JWT' })
+    .setAudience('jitsi').setIssuer('chat').setSubject(JAAS_APP)
+    .setNotBefore(now() - 10).setExpirationTime(now() + 3600).sign(privateKey);
+  const ok = verifyJson([token, '--public-key', pemPath('rsa2048-spki.pem')]);
+  assert.equal(ok.code, 0, JSON.stringify(ok.result?.findings));
+  assert.equal(ok.result.provider, 'jaas');
+  assert.equal(verifyJson([tamper(token), '--public-key', pemPath('rsa2048-spki.pem')]).code, 1);
+  await assert.rejects(jwtVerify(tamper(token), publicKey, { algorithms: ['RS256'] }));
+});
+
+test('Algorithm confusion: an HS256 token keyed with the RSA public key is refused by both', async () => {
+  const forged = await new SignJWT({ room: '*', context: { user: { moderator: 'true' }, features: {} } })
+    .setProtectedHeader({ alg: 'HS256', kid: `${JAAS_APP}/k9`, typ: 'JWT' })
+    .setAudience('jitsi').setIssuer('chat').setSubject(JAAS_APP)
+    .setNotBefore(now() - 10).setExpirationTime(now() + 3600).sign(new TextEncoder().encode(spkiPem));
+  await assert.rejects(jwtVerify(forged, publicKey, { algorithms: ['RS256'] }));
+  const r = verifyJson([forged, '--public-key', pemPath('rsa2048-spki.pem')]);
+  assert.equal(r.code, 1);
+  assert.equal(r.result.signature, 'invalid');
+  // Passing the PEM as a shared secret is refused outright.
+  const asSecret = cli(['verify', forged, '--app-secret', spkiPem, '--json']);
+  assert.equal(asSecret.code, 1);
+  assert.ok(JSON.parse(asSecret.out).findings.some((f) => f.code === 'algorithm-confusion'));
+});
+
+// ---------------------------------------------------------------- self-hosted Jitsi
+
+test('Jitsi self-hosted HS256: ours verifies with jose, jose\'s with ours', async () => {
+  const secret = 'prosody-app-secret';
+  const minted = mintJson(['mint', 'jitsi', '--app-id', 'my_app', '--app-secret', secret, '--subject',
+    'meet.example.com', '--room', 'standup', '--user-name', 'Ann', '--affiliation', 'owner', '--group', 'g1']);
+  const { payload, protectedHeader } = await jwtVerify(minted.token, new TextEncoder().encode(secret),
+    { algorithms: ['HS256'], issuer: 'my_app', audience: 'jitsi' });
+  assert.equal(protectedHeader.typ, 'JWT');
+  assert.equal(payload.sub, 'meet.example.com');
+  assert.equal(payload.context.user.affiliation, 'owner');
+  assert.equal(payload.context.group, 'g1');
+
+  const theirs = await new SignJWT({ room: 'standup', context: { user: { name: 'Bo' } } })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setIssuer('my_app').setAudience('jitsi')
+    .setSubject('meet.example.com').setNotBefore(now() - 5).setExpirationTime(now() + 600)
+    .sign(new TextEncoder().encode(secret));
+  const ok = verifyJson([theirs, '--app-id', 'my_app', '--app-secret', secret]);
+  assert.equal(ok.code, 0, JSON.stringify(ok.result?.findings));
+  assert.equal(ok.result.kind, 'jitsi-hs256');
+  assert.equal(verifyJson([theirs, '--app-id', 'my_app', '--app-secret', 'nope']).code, 1);
+  assert.equal(verifyJson([theirs, '--app-id', 'other_app', '--app-secret', secret]).code, 1);
+});
+
+test('Jitsi self-hosted RS256 with a key id verifies with jose', async () => {
+  const minted = mintJson(['mint', 'jitsi', '--app-id', 'my_app', '--private-key', pemPath('rsa2048-pkcs8.pem'),
+    '--key-id', 'jitsi/default', '--room', '*']);
+  const { protectedHeader } = await jwtVerify(minted.token, publicKey,
+    { algorithms: ['RS256'], issuer: 'my_app', audience: 'jitsi' });
+  assert.equal(protectedHeader.kid, 'jitsi/default');
+  assert.equal(verifyJson([minted.token, '--public-key', pemPath('rsa2048-spki.pem')]).code, 0);
+});
