@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# The README's quick start: `bash cmake/dev.sh run` or `bash cmake/dev.sh test` on a fresh Debian 12 machine.
+# Installs what is missing (apt, npm), builds, then starts TokenDesk or runs the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev
+          qt6-tools-dev qt6-l10n-tools libssl-dev libxkbcommon-dev openssl)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+        echo "need root to install packages: $*" >&2; exit 2; fi
+}
+
+install_packages() {
+    local missing=()
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    if [ ${#missing[@]} -gt 0 ]; then
+        log "installing ${missing[*]}"
+        as_root apt-get update -qq
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    fi
+}
+
+build() { # preset
+    log "building ($1)"
+    cmake --preset "$1" >/dev/null
+    cmake --build --preset "$1"
+}
+
+interop_deps() {
+    if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+        install_packages nodejs npm
+    fi
+    log "installing pinned npm verifiers (tests/interop)"
+    (cd tests/interop && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+case "${1:-}" in
+run)
+    install_packages "${PACKAGES[@]}"
+    build dev
+    log "starting tokendesk-cli (the desktop app arrives with issue 5)"
+    exec build/dev/app/cli/tokendesk-cli --help
+    ;;
+test)
+    install_packages "${PACKAGES[@]}"
+    interop_deps
+    build ci
+    log "tests: unit, CLI and interop (ci preset, warnings are errors)"
+    ctest --preset ci
+    build asan
+    log "unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
+    ctest --preset asan
+    log "all tests passed"
+    ;;
+*)
+    echo "usage: bash cmake/dev.sh run|test" >&2
+    exit 2
+    ;;
+esac
