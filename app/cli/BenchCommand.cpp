@@ -92,13 +92,8 @@ int BenchCommand::run(const QStringList& args, CliContext& context)
         {QStringLiteral("threads"), QStringLiteral("Worker threads (default 1)."), QStringLiteral("T")},
         {QStringLiteral("json"), QStringLiteral("Print {provider, count, threads, seconds, tokensPerSecond}.")},
     });
-    parser.addHelpOption();
-    if (!parseArguments(parser, args, context))
-        return ExitUsage;
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out() << parser.helpText();
-        return ExitOk;
-    }
+    if (auto stop = parseArguments(parser, args, context))
+        return *stop;
     const QString provider = parser.isSet(QStringLiteral("provider")) ? parser.value(QStringLiteral("provider"))
                                                                        : QStringLiteral("livekit");
     bool ok = true;

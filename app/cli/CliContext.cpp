@@ -82,14 +82,18 @@ std::optional<bool> parseBool(const QString& text)
     return std::nullopt;
 }
 
-bool parseArguments(QCommandLineParser& parser, const QStringList& args, CliContext& context)
+std::optional<int> parseArguments(QCommandLineParser& parser, const QStringList& args, CliContext& context)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    if (!parser.parse(args)) {
-        context.error(ExitUsage, parser.errorText());
-        return false;
+    parser.addHelpOption();
+    if (!parser.parse(args))
+        return context.error(ExitUsage, parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        context.out() << parser.helpText();
+        context.out().flush();
+        return ExitOk;
     }
-    return true;
+    return std::nullopt;
 }
 
 } // namespace td::cli
@@ -107,16 +111,10 @@ void addCommonMintOptions(QCommandLineParser& parser)
          QStringLiteral("FILE")},
         {QStringLiteral("ttl"), QStringLiteral("Lifetime: 90, 10m, 6h, 1h30m, 2d."), QStringLiteral("DURATION")},
     });
-    parser.addHelpOption();
 }
 
 std::optional<int> handleCommonOptions(QCommandLineParser& parser, CliContext& context)
 {
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out() << parser.helpText();
-        context.out().flush();
-        return ExitOk;
-    }
     if (!parser.positionalArguments().isEmpty())
         return context.error(ExitUsage, QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
     if (parser.isSet(QStringLiteral("env-file"))) {

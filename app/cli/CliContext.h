@@ -50,8 +50,11 @@ private:
 /** Parses "true"/"false" (also 1/0, yes/no) for tri-state flags. */
 std::optional<bool> parseBool(const QString& text);
 
-/** Processes arguments; on failure prints the parser's message and returns false (exit 2). */
-bool parseArguments(QCommandLineParser& parser, const QStringList& args, CliContext& context);
+/**
+ * Processes arguments (adding --help). Returns an exit code when the command should stop: 2 after printing the
+ * parser's error, 0 after printing the help text; nullopt to go on.
+ */
+std::optional<int> parseArguments(QCommandLineParser& parser, const QStringList& args, CliContext& context);
 
 } // namespace td::cli
 
@@ -61,9 +64,9 @@ struct MintedToken;
 
 namespace td::cli {
 
-/** Adds --json, --env-file and --help, which every mint command has. */
+/** Adds --json, --env-file and --ttl, which every mint command has. */
 void addCommonMintOptions(QCommandLineParser& parser);
-/** Handles --help and --env-file; returns an exit code when the command should stop, else nullopt. */
+/** Refuses positional arguments and loads --env-file; returns an exit code when the command should stop. */
 std::optional<int> handleCommonOptions(QCommandLineParser& parser, CliContext& context);
 /** The token alone, or with --json {"provider","token","header","claims","expiresAt"}. */
 int printMinted(const MintedToken& minted, bool json, CliContext& context);

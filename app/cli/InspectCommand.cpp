@@ -64,13 +64,8 @@ int InspectCommand::run(const QStringList& args, CliContext& context)
             {QStringLiteral("env-file"), QStringLiteral("Read credentials from an env file."), QStringLiteral("FILE")},
         });
     }
-    parser.addHelpOption();
-    if (!parseArguments(parser, args, context))
-        return ExitUsage;
-    if (parser.isSet(QStringLiteral("help"))) {
-        context.out() << parser.helpText();
-        return ExitOk;
-    }
+    if (auto stop = parseArguments(parser, args, context))
+        return *stop;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
         return context.error(ExitUsage, QStringLiteral("give exactly one token, or - to read it from standard input"));

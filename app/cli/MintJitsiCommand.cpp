@@ -82,8 +82,8 @@ int MintJitsiCommand::run(const QStringList& args, CliContext& context)
         });
     }
     addCommonMintOptions(parser);
-    if (!parseArguments(parser, args, context))
-        return ExitUsage;
+    if (auto stop = parseArguments(parser, args, context))
+        return *stop;
     if (auto stop = handleCommonOptions(parser, context))
         return *stop;
 

@@ -95,8 +95,8 @@ int MintLiveKitCommand::run(const QStringList& args, CliContext& context)
     for (const auto& f : kTriFlags)
         parser.addOption({QString::fromLatin1(f.flag), QString::fromLatin1(f.help), QStringLiteral("true|false")});
     addCommonMintOptions(parser);
-    if (!parseArguments(parser, args, context))
-        return ExitUsage;
+    if (auto stop = parseArguments(parser, args, context))
+        return *stop;
     if (auto stop = handleCommonOptions(parser, context))
         return *stop;
 

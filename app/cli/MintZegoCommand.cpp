@@ -33,8 +33,8 @@ int MintZegoCommand::run(const QStringList& args, CliContext& context)
         {QStringLiteral("user-name"), QStringLiteral("Kit Token user name."), QStringLiteral("NAME")},
     });
     addCommonMintOptions(parser);
-    if (!parseArguments(parser, args, context))
-        return ExitUsage;
+    if (auto stop = parseArguments(parser, args, context))
+        return *stop;
     if (auto stop = handleCommonOptions(parser, context))
         return *stop;
 

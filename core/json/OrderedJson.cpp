@@ -132,8 +132,16 @@ void appendJsonString(QByteArray& out, const QString& s)
     static constexpr char kHex[] = "0123456789abcdef";
     out.append('"');
     const QByteArray utf8 = s.toUtf8();
-    for (const char ch : utf8) {
-        const auto c = static_cast<unsigned char>(ch);
+    const char* data = utf8.constData();
+    const qsizetype size = utf8.size();
+    qsizetype runStart = 0;
+    // Copy runs of bytes that need no escaping in one go; this is the hot path of every mint.
+    for (qsizetype i = 0; i < size; ++i) {
+        const auto c = static_cast<unsigned char>(data[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(data + runStart, i - runStart);
+        runStart = i + 1;
         switch (c) {
         case '"': out.append("\\\""); break;
         case '\\': out.append("\\\\"); break;
@@ -142,16 +150,13 @@ void appendJsonString(QByteArray& out, const QString& s)
         case '\n': out.append("\\n"); break;
         case '\r': out.append("\\r"); break;
         case '\t': out.append("\\t"); break;
-        default:
-            if (c < 0x20) {
-                out.append("\\u00");
-                out.append(kHex[c >> 4]);
-                out.append(kHex[c & 0xf]);
-            } else {
-                out.append(ch);
-            }
+        default: {
+            const char esc[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xf]};
+            out.append(esc, 6);
+        }
         }
     }
+    out.append(data + runStart, size - runStart);
     out.append('"');
 }
 

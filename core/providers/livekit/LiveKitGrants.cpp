@@ -40,11 +40,15 @@ const GrantField kVideoFields[] = {
     {u"destinationRoom", &VideoGrant::destinationRoom},
 };
 
-QStringList videoFieldNames()
+/** The JSON names of kVideoFields, built once (minting is a hot path). */
+const QStringList& videoFieldNames()
 {
-    QStringList names;
-    for (const auto& f : kVideoFields)
-        names << QString::fromUtf16(f.name);
+    static const QStringList names = [] {
+        QStringList list;
+        for (const auto& f : kVideoFields)
+            list << QString::fromUtf16(f.name);
+        return list;
+    }();
     return names;
 }
 
@@ -211,8 +215,10 @@ const QStringList& participantKinds()
 OrderedJson VideoGrant::toJson() const
 {
     OrderedJson out = OrderedJson::object();
-    for (const auto& field : kVideoFields) {
-        const QString name = QString::fromUtf16(field.name);
+    const QStringList& names = videoFieldNames();
+    for (qsizetype index = 0; index < names.size(); ++index) {
+        const GrantField& field = kVideoFields[index];
+        const QString& name = names[index];
         std::visit(
             [&](auto member) {
                 using M = decltype(member);

@@ -75,9 +75,7 @@ Result<MintedToken> LiveKitMinter::mint(const LiveKitClaims& claims, qint64 ttlS
     auto token = builder.sign(m_signer);
     if (!token)
         return std::unexpected(token.error());
-    const OrderedJson* exp = p.find(QStringLiteral("exp"));
-    return MintedToken{QStringLiteral("livekit"), std::move(*token), builder.header(), p,
-                       static_cast<qint64>(exp->toJsonValue().toDouble())};
+    return MintedToken{QStringLiteral("livekit"), std::move(*token), builder.header(), std::move(p), now + ttlSeconds};
 }
 
 jwt::VerifyOptions serverVerifyOptions(const QString& apiKey, qint64 leewaySeconds)
