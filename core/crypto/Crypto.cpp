@@ -5,6 +5,7 @@
 #include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/kdf.h>
 #include <openssl/params.h>
 #include <openssl/rand.h>
 
@@ -228,6 +229,26 @@ Result<QByteArray> aes256GcmDecrypt(QByteArrayView key, QByteArrayView nonce, QB
     }
     out.resize(len + finalLen);
     return out;
+}
+
+Result<SecretBytes> scrypt(QByteArrayView passphrase, QByteArrayView salt, int log2N, quint32 r, quint32 p,
+                           qsizetype length)
+{
+    if (log2N < 1 || log2N > 22 || r < 1 || r > 32 || p < 1 || p > 16 || length < 1 || length > 1024)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("scrypt parameters out of range"));
+    const quint64 n = quint64(1) << log2N;
+    const quint64 maxMemory = 128ULL * r * (n + p) + (16ULL << 20);
+    QByteArray out(length, Qt::Uninitialized);
+    const int ok = EVP_PBE_scrypt(passphrase.data(), static_cast<size_t>(passphrase.size()), bytes(salt),
+                                  static_cast<size_t>(salt.size()), n, r, p, maxMemory,
+                                  reinterpret_cast<unsigned char*>(out.data()), static_cast<size_t>(length));
+    if (ok != 1) {
+        cleanse(out.data(), out.size());
+        return std::unexpected(opensslError("scrypt key derivation failed"));
+    }
+    SecretBytes key(out);
+    cleanse(out.data(), out.size());
+    return key;
 }
 
 } // namespace td::crypto

@@ -52,6 +52,10 @@ Result<QByteArray> aes256GcmEncrypt(QByteArrayView key, QByteArrayView nonce, QB
 Result<QByteArray> aes256GcmDecrypt(QByteArrayView key, QByteArrayView nonce, QByteArrayView ciphertextAndTag,
                                     QByteArrayView aad = {});
 
+/** scrypt (RFC 7914) key derivation; memory use is 128 * r * 2^log2N bytes. */
+Result<SecretBytes> scrypt(QByteArrayView passphrase, QByteArrayView salt, int log2N, quint32 r, quint32 p,
+                           qsizetype length);
+
 /** Runs known-answer tests of every primitive; an error names the first one that failed. */
 Result<void> selfTest();
 

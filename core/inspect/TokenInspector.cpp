@@ -15,27 +15,6 @@
 
 namespace td {
 
-QString providerName(Provider provider)
-{
-    switch (provider) {
-    case Provider::LiveKit: return QStringLiteral("livekit");
-    case Provider::Zego: return QStringLiteral("zego");
-    case Provider::Jaas: return QStringLiteral("jaas");
-    case Provider::Jitsi: return QStringLiteral("jitsi");
-    case Provider::Unknown: break;
-    }
-    return QStringLiteral("unknown");
-}
-
-std::optional<Provider> parseProvider(const QString& name)
-{
-    for (Provider p : {Provider::LiveKit, Provider::Zego, Provider::Jaas, Provider::Jitsi}) {
-        if (providerName(p) == name)
-            return p;
-    }
-    return std::nullopt;
-}
-
 QString signatureStateName(SignatureState state)
 {
     switch (state) {

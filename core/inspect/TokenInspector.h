@@ -5,6 +5,7 @@
 #include "core/Error.h"
 #include "core/crypto/RsaKey.h"
 #include "core/providers/Finding.h"
+#include "core/providers/Provider.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -15,10 +16,6 @@
 #include <optional>
 
 namespace td {
-
-enum class Provider { Unknown, LiveKit, Zego, Jaas, Jitsi };
-QString providerName(Provider provider);
-std::optional<Provider> parseProvider(const QString& name);
 
 enum class SignatureState { Unchecked, Valid, Invalid };
 QString signatureStateName(SignatureState state);

@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: MIT
+#include "core/credentials/Importer.h"
+
+#include "core/credentials/EnvFile.h"
+#include "core/credentials/ProfileStore.h"
+#include "core/crypto/Base64.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <yaml-cpp/yaml.h>
+
+namespace td::credentials {
+namespace {
+
+/** Wraps an unquoted PEM value (KEY=-----BEGIN ... on following lines ... -----END) in quotes. */
+QByteArray quoteBarePem(QByteArrayView text, bool* repaired)
+{
+    QByteArray out;
+    const QList<QByteArray> lines = text.toByteArray().replace("\r\n", "\n").split('\n');
+    bool inPem = false;
+    for (const QByteArray& raw : lines) {
+        QByteArray line = raw;
+        if (!inPem) {
+            const qsizetype eq = line.indexOf('=');
+            if (eq > 0 && line.mid(eq + 1).trimmed().startsWith("-----BEGIN ") && !line.contains("-----END ")) {
+                line.insert(eq + 1, '"');
+                inPem = true;
+                *repaired = true;
+            }
+        } else if (line.trimmed().startsWith("-----END ")) {
+            line = line.trimmed() + '"';
+            inPem = false;
+        }
+        out += line + '\n';
+    }
+    return out;
+}
+
+/** Removes "Key ID: ..." lines from a PEM value; returns the key id found, if any. */
+QString stripKeyIdLine(QByteArray& pem)
+{
+    QString keyId;
+    QList<QByteArray> kept;
+    for (const QByteArray& line : pem.split('\n')) {
+        const QByteArray t = line.trimmed();
+        if (t.startsWith("Key ID:") || t.startsWith("KeyID:") || t.startsWith("kid:")) {
+            keyId = QString::fromUtf8(t.mid(t.indexOf(':') + 1).trimmed());
+            continue;
+        }
+        kept.append(line);
+    }
+    pem = kept.join('\n').trimmed() + '\n';
+    return keyId;
+}
+
+ImportedProfile newProfile(const QString& name, Provider provider)
+{
+    ImportedProfile p;
+    p.profile.name = name;
+    p.profile.provider = provider;
+    return p;
+}
+
+} // namespace
+
+Result<ImportResult> importVariables(const QHash<QString, QByteArray>& vars, const QString& prefix)
+{
+    ImportResult result;
+    const auto has = [&](const char* name) { return !vars.value(QLatin1String(name)).isEmpty(); };
+    const auto text = [&](const char* name) { return QString::fromUtf8(vars.value(QLatin1String(name)).trimmed()); };
+    if (has("LIVEKIT_API_KEY") || has("LIVEKIT_API_SECRET")) {
+        ImportedProfile p = newProfile(prefix + QStringLiteral("-livekit"), Provider::LiveKit);
+        p.profile.apiKey = text("LIVEKIT_API_KEY");
+        p.profile.serverUrl = text("LIVEKIT_URL");
+        p.secrets.insert(QStringLiteral("apiSecret"), vars.value(QStringLiteral("LIVEKIT_API_SECRET")).trimmed());
+        result.profiles.append(p);
+    }
+    if (has("ZEGO_APP_ID") || has("ZEGO_SERVER_SECRET")) {
+        ImportedProfile p = newProfile(prefix + QStringLiteral("-zego"), Provider::Zego);
+        p.profile.appId = text("ZEGO_APP_ID");
+        p.secrets.insert(QStringLiteral("serverSecret"), vars.value(QStringLiteral("ZEGO_SERVER_SECRET")).trimmed());
+        result.profiles.append(p);
+    }
+    if (has("JAAS_APP_ID") || has("JAAS_PRIVATE_KEY")) {
+        ImportedProfile p = newProfile(prefix + QStringLiteral("-jaas"), Provider::Jaas);
+        p.profile.appId = text("JAAS_APP_ID");
+        p.profile.keyId = text("JAAS_KEY_ID");
+        p.profile.serverUrl = QStringLiteral("https://8x8.vc");
+        QByteArray pem = vars.value(QStringLiteral("JAAS_PRIVATE_KEY"));
+        if (const QString kid = stripKeyIdLine(pem); !kid.isEmpty()) {
+            result.warnings << QStringLiteral("JAAS_PRIVATE_KEY contained a \"Key ID:\" line; it was removed from the key");
+            if (p.profile.keyId.isEmpty())
+                p.profile.keyId = kid;
+        }
+        p.secrets.insert(QStringLiteral("privateKey"), pem);
+        result.profiles.append(p);
+    }
+    if (has("JITSI_APP_ID") || has("JITSI_APP_SECRET")) {
+        ImportedProfile p = newProfile(prefix + QStringLiteral("-jitsi"), Provider::Jitsi);
+        p.profile.appId = text("JITSI_APP_ID");
+        p.profile.serverUrl = text("JITSI_URL");
+        p.profile.subject = text("JITSI_DOMAIN");
+        p.secrets.insert(QStringLiteral("appSecret"), vars.value(QStringLiteral("JITSI_APP_SECRET")).trimmed());
+        result.profiles.append(p);
+    }
+    if (result.profiles.isEmpty())
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("no credentials found: expected LIVEKIT_API_KEY/SECRET, ZEGO_APP_ID/SERVER_SECRET, "
+                                   "JAAS_APP_ID/KEY_ID/PRIVATE_KEY or JITSI_APP_ID/APP_SECRET"));
+    return result;
+}
+
+Result<ImportResult> importEnvFile(QByteArrayView text, const QString& prefix)
+{
+    bool repairedPem = false;
+    const QByteArray repaired = quoteBarePem(text, &repairedPem);
+    auto entries = parseEnvFile(repaired);
+    if (!entries)
+        return std::unexpected(entries.error());
+    QHash<QString, QByteArray> vars;
+    for (const EnvEntry& e : *entries)
+        vars.insert(e.key, e.value);
+    auto result = importVariables(vars, prefix);
+    if (result && repairedPem)
+        result->warnings << QStringLiteral("a PEM value was not quoted; it was read up to its -----END line");
+    return result;
+}
+
+Result<ImportResult> importLiveKitCliConfig(QByteArrayView yaml)
+{
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(yaml.data(), static_cast<size_t>(yaml.size())));
+    } catch (const YAML::Exception& e) {
+        // yaml-cpp reports with exceptions; they stop here, with the position but not the content.
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("the livekit-cli config is not valid YAML (line %1, column %2)")
+                                                    .arg(e.mark.line + 1)
+                                                    .arg(e.mark.column + 1));
+    }
+    ImportResult result;
+    const YAML::Node projects = root["projects"];
+    if (!projects || !projects.IsSequence())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("the livekit-cli config has no \"projects\" list"));
+    const auto str = [](const YAML::Node& n, const char* key) {
+        const YAML::Node v = n[key];
+        return v && v.IsScalar() ? QString::fromStdString(v.as<std::string>()) : QString();
+    };
+    int index = 0;
+    for (const YAML::Node& project : projects) {
+        ++index;
+        if (!project.IsMap()) {
+            result.warnings << QStringLiteral("project %1 is not a mapping; skipped").arg(index);
+            continue;
+        }
+        QString name = str(project, "name");
+        if (!Profile::isValidName(name)) {
+            result.warnings << QStringLiteral("project %1 has no usable name; imported as lk-project-%1").arg(index);
+            name = QStringLiteral("lk-project-%1").arg(index);
+        }
+        ImportedProfile p = newProfile(name, Provider::LiveKit);
+        p.profile.serverUrl = str(project, "url");
+        p.profile.apiKey = str(project, "api_key");
+        p.secrets.insert(QStringLiteral("apiSecret"), str(project, "api_secret").toUtf8());
+        if (p.profile.apiKey.isEmpty() || p.secrets.value(QStringLiteral("apiSecret")).isEmpty())
+            result.warnings << QStringLiteral("project %1 lacks api_key or api_secret").arg(name);
+        result.profiles.append(p);
+    }
+    if (result.profiles.isEmpty())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("the livekit-cli config lists no projects"));
+    return result;
+}
+
+QByteArray exportProfilesJson(const QList<Profile>& profiles)
+{
+    QJsonArray list;
+    for (const Profile& p : profiles)
+        list.append(p.toJson());
+    return QJsonDocument(QJsonObject{{QStringLiteral("version"), kProfilesFormatVersion}, {QStringLiteral("profiles"), list}})
+        .toJson(QJsonDocument::Indented);
+}
+
+Result<QByteArray> exportBundle(const QList<ImportedProfile>& profiles, QByteArrayView passphrase, const KdfParams& params)
+{
+    QJsonArray list;
+    QJsonObject secrets;
+    for (const ImportedProfile& p : profiles) {
+        list.append(p.profile.toJson());
+        for (auto it = p.secrets.begin(); it != p.secrets.end(); ++it)
+            secrets.insert(Profile::secretKey(p.profile.name, it.key()), QString::fromLatin1(crypto::base64Encode(it.value())));
+    }
+    return VaultFile::seal(QJsonObject{{QStringLiteral("kind"), QStringLiteral("tokendesk-bundle")},
+                                       {QStringLiteral("version"), kProfilesFormatVersion},
+                                       {QStringLiteral("profiles"), list},
+                                       {QStringLiteral("secrets"), secrets}},
+                           passphrase, params);
+}
+
+bool isBundle(QByteArrayView data)
+{
+    return data.startsWith(QByteArrayView("TDVAULT\0", 8));
+}
+
+Result<ImportResult> importBundle(const QByteArray& data, QByteArrayView passphrase)
+{
+    auto doc = VaultFile::open(data, passphrase);
+    if (!doc)
+        return std::unexpected(doc.error());
+    if (doc->value(QStringLiteral("kind")).toString() != QStringLiteral("tokendesk-bundle"))
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("this vault is not an export bundle"));
+    ImportResult result;
+    const QJsonObject secrets = doc->value(QStringLiteral("secrets")).toObject();
+    for (const QJsonValue& v : doc->value(QStringLiteral("profiles")).toArray()) {
+        auto profile = Profile::fromJson(v.toObject());
+        if (!profile)
+            return std::unexpected(profile.error());
+        ImportedProfile p{*profile, {}};
+        for (const QString& field : Profile::secretFields(profile->provider)) {
+            const QJsonValue s = secrets.value(Profile::secretKey(profile->name, field));
+            if (s.isString())
+                p.secrets.insert(field, crypto::base64Decode(s.toString().toLatin1()).value_or(QByteArray()));
+        }
+        result.profiles.append(p);
+    }
+    return result;
+}
+
+} // namespace td::credentials

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+#include "core/credentials/KeychainSecretStore.h"
+
+#include <QEventLoop>
+#include <QTimer>
+
+#include <qt6keychain/keychain.h>
+
+namespace td::credentials {
+namespace {
+
+constexpr int kTimeoutMs = 30000;
+
+/** Runs a QtKeychain job to completion; false on timeout. */
+bool runJob(QKeychain::Job& job)
+{
+    QEventLoop loop;
+    bool finished = false;
+    QObject::connect(&job, &QKeychain::Job::finished, &loop, [&] {
+        finished = true;
+        loop.quit();
+    });
+    QTimer::singleShot(kTimeoutMs, &loop, &QEventLoop::quit);
+    job.start();
+    if (!finished)
+        loop.exec();
+    return finished;
+}
+
+Error keychainError(const QKeychain::Job& job, const QString& what)
+{
+    QString reason;
+    switch (job.error()) {
+    case QKeychain::AccessDeniedByUser: reason = QStringLiteral("access was denied by the user"); break;
+    case QKeychain::AccessDenied: reason = QStringLiteral("access was denied (is the keyring locked?)"); break;
+    case QKeychain::NoBackendAvailable:
+        reason = QStringLiteral("no keychain service is running; use --secret-store vault");
+        break;
+    default: reason = job.errorString(); break;
+    }
+    return Error{ErrorCode::InvalidArgument, QStringLiteral("keychain: cannot %1: %2").arg(what, reason)};
+}
+
+} // namespace
+
+KeychainSecretStore::KeychainSecretStore(QString service) : m_service(std::move(service)) {}
+
+bool KeychainSecretStore::isAvailable(const QString& service)
+{
+    QKeychain::ReadPasswordJob job(service);
+    job.setAutoDelete(false);
+    job.setKey(QStringLiteral("tokendesk-availability-probe"));
+    if (!runJob(job))
+        return false;
+    return job.error() == QKeychain::NoError || job.error() == QKeychain::EntryNotFound;
+}
+
+QString KeychainSecretStore::description() const
+{
+#if defined(Q_OS_MACOS)
+    return QStringLiteral("macOS Keychain");
+#elif defined(Q_OS_WIN)
+    return QStringLiteral("Windows Credential Manager");
+#else
+    return QStringLiteral("system keychain (Secret Service / KWallet)");
+#endif
+}
+
+Result<std::optional<crypto::SecretBytes>> KeychainSecretStore::read(const QString& key)
+{
+    QKeychain::ReadPasswordJob job(m_service);
+    job.setAutoDelete(false);
+    job.setKey(key);
+    if (!runJob(job))
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("keychain: no answer within 30 s"));
+    if (job.error() == QKeychain::EntryNotFound)
+        return std::optional<crypto::SecretBytes>();
+    if (job.error() != QKeychain::NoError)
+        return std::unexpected(keychainError(job, QStringLiteral("read %1").arg(key)));
+    QByteArray data = job.binaryData();
+    crypto::SecretBytes secret(data);
+    crypto::cleanse(data.data(), data.size());
+    return std::optional<crypto::SecretBytes>(std::move(secret));
+}
+
+Result<void> KeychainSecretStore::write(const QString& key, QByteArrayView value)
+{
+    QKeychain::WritePasswordJob job(m_service);
+    job.setAutoDelete(false);
+    job.setKey(key);
+    job.setBinaryData(value.toByteArray());
+    if (!runJob(job))
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("keychain: no answer within 30 s"));
+    if (job.error() != QKeychain::NoError)
+        return std::unexpected(keychainError(job, QStringLiteral("store %1").arg(key)));
+    return {};
+}
+
+Result<void> KeychainSecretStore::remove(const QString& key)
+{
+    QKeychain::DeletePasswordJob job(m_service);
+    job.setAutoDelete(false);
+    job.setKey(key);
+    if (!runJob(job))
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("keychain: no answer within 30 s"));
+    if (job.error() != QKeychain::NoError && job.error() != QKeychain::EntryNotFound)
+        return std::unexpected(keychainError(job, QStringLiteral("delete %1").arg(key)));
+    return {};
+}
+
+} // namespace td::credentials

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+#include "core/credentials/Profile.h"
+
+#include "core/Duration.h"
+#include "core/crypto/Pem.h"
+#include "core/providers/jitsi/JitsiToken.h"
+
+#include <QRegularExpression>
+
+namespace td::credentials {
+namespace {
+
+void add(ProfileCheck& check, Severity s, const char* code, QString message)
+{
+    check.findings.append(Finding{QString::fromLatin1(code), s, std::move(message)});
+}
+
+struct FieldRef {
+    const char* json;
+    QString Profile::*member;
+};
+
+const FieldRef kFields[] = {
+    {"serverUrl", &Profile::serverUrl}, {"apiKey", &Profile::apiKey},     {"appId", &Profile::appId},
+    {"keyId", &Profile::keyId},         {"audience", &Profile::audience}, {"subject", &Profile::subject},
+};
+const FieldRef kDefaults[] = {{"ttl", &Profile::ttl}, {"room", &Profile::room}, {"cipher", &Profile::cipher}};
+
+void checkPem(ProfileCheck& check, const QByteArray& pem, bool required)
+{
+    if (pem.isEmpty()) {
+        if (required)
+            add(check, Severity::Error, "private-key-missing", QStringLiteral("the RSA private key is missing"));
+        return;
+    }
+    auto key = crypto::loadRsaPrivateKey(pem);
+    if (!key) {
+        add(check, Severity::Error, "private-key", QStringLiteral("private key: ") + key.error().message);
+        return;
+    }
+    check.fingerprint = key->publicKey().fingerprintSha256();
+}
+
+} // namespace
+
+const QStringList& Profile::environments()
+{
+    static const QStringList list = {QStringLiteral("dev"), QStringLiteral("staging"), QStringLiteral("prod")};
+    return list;
+}
+
+bool Profile::isValidName(const QString& name)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
+    return re.match(name).hasMatch();
+}
+
+QStringList Profile::secretFields(Provider provider)
+{
+    switch (provider) {
+    case Provider::LiveKit: return {QStringLiteral("apiSecret")};
+    case Provider::Zego: return {QStringLiteral("serverSecret")};
+    case Provider::Jaas: return {QStringLiteral("privateKey")};
+    case Provider::Jitsi: return {QStringLiteral("appSecret"), QStringLiteral("privateKey")};
+    case Provider::Unknown: break;
+    }
+    return {};
+}
+
+QString Profile::secretKey(const QString& profileName, const QString& field)
+{
+    return profileName + QLatin1Char('/') + field;
+}
+
+QJsonObject Profile::toJson() const
+{
+    QJsonObject fields;
+    for (const auto& f : kFields) {
+        if (!(this->*f.member).isEmpty())
+            fields.insert(QLatin1String(f.json), this->*f.member);
+    }
+    QJsonObject defaults;
+    for (const auto& f : kDefaults) {
+        if (!(this->*f.member).isEmpty())
+            defaults.insert(QLatin1String(f.json), this->*f.member);
+    }
+    QJsonObject o{{QStringLiteral("name"), name},
+                  {QStringLiteral("provider"), providerName(provider)},
+                  {QStringLiteral("environment"), environment},
+                  {QStringLiteral("fields"), fields},
+                  {QStringLiteral("defaults"), defaults}};
+    if (!note.isEmpty())
+        o.insert(QStringLiteral("note"), note);
+    return o;
+}
+
+Result<Profile> Profile::fromJson(const QJsonObject& json)
+{
+    Profile p;
+    p.name = json.value(QStringLiteral("name")).toString();
+    if (!isValidName(p.name))
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("profile name \"%1\" is not valid").arg(p.name.left(64)));
+    const auto provider = parseProvider(json.value(QStringLiteral("provider")).toString());
+    if (!provider)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("profile %1: unknown provider \"%2\"")
+                                                    .arg(p.name, json.value(QStringLiteral("provider")).toString()));
+    p.provider = *provider;
+    p.environment = json.value(QStringLiteral("environment")).toString(QStringLiteral("dev"));
+    if (!environments().contains(p.environment))
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("profile %1: environment must be dev, staging or prod").arg(p.name));
+    const QJsonObject fields = json.value(QStringLiteral("fields")).toObject();
+    for (const auto& f : kFields)
+        p.*f.member = fields.value(QLatin1String(f.json)).toString();
+    const QJsonObject defaults = json.value(QStringLiteral("defaults")).toObject();
+    for (const auto& f : kDefaults)
+        p.*f.member = defaults.value(QLatin1String(f.json)).toString();
+    p.note = json.value(QStringLiteral("note")).toString();
+    return p;
+}
+
+ProfileCheck validateProfile(const Profile& p, const QHash<QString, QByteArray>& secrets)
+{
+    ProfileCheck check;
+    if (!Profile::isValidName(p.name))
+        add(check, Severity::Error, "name",
+            QStringLiteral("a profile name is 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+    if (!Profile::environments().contains(p.environment))
+        add(check, Severity::Error, "environment", QStringLiteral("environment must be dev, staging or prod"));
+    if (!p.ttl.isEmpty()) {
+        if (auto ttl = parseDuration(p.ttl); !ttl)
+            add(check, Severity::Error, "ttl", ttl.error().message);
+    }
+    const auto secret = [&](const char* field) { return secrets.value(QString::fromLatin1(field)); };
+    switch (p.provider) {
+    case Provider::LiveKit:
+        if (p.apiKey.isEmpty())
+            add(check, Severity::Error, "api-key", QStringLiteral("the LiveKit API key is missing"));
+        if (secret("apiSecret").isEmpty())
+            add(check, Severity::Error, "api-secret", QStringLiteral("the LiveKit API secret is missing"));
+        else if (secret("apiSecret").size() < 32)
+            add(check, Severity::Warning, "short-secret",
+                QStringLiteral("the API secret has %1 characters; LiveKit accepts it (the dev server uses \"secret\"), "
+                               "but production secrets should have at least 32")
+                    .arg(secret("apiSecret").size()));
+        if (!p.serverUrl.isEmpty() && !p.serverUrl.startsWith(QStringLiteral("wss://")) &&
+            !p.serverUrl.startsWith(QStringLiteral("ws://")) && !p.serverUrl.startsWith(QStringLiteral("https://")) &&
+            !p.serverUrl.startsWith(QStringLiteral("http://")))
+            add(check, Severity::Error, "server-url", QStringLiteral("the LiveKit URL should look like wss://project.livekit.cloud"));
+        break;
+    case Provider::Zego: {
+        bool ok = false;
+        const qulonglong id = p.appId.toULongLong(&ok);
+        if (!ok || id == 0 || id > 0xffffffffULL)
+            add(check, Severity::Error, "app-id", QStringLiteral("the ZEGOCLOUD AppID must be a non-zero 32-bit number"));
+        if (secret("serverSecret").size() != 32)
+            add(check, Severity::Error, "server-secret",
+                QStringLiteral("the ServerSecret must be exactly 32 characters, this has %1").arg(secret("serverSecret").size()));
+        if (!p.cipher.isEmpty() && p.cipher != QStringLiteral("gcm") && p.cipher != QStringLiteral("cbc"))
+            add(check, Severity::Error, "cipher", QStringLiteral("the cipher is gcm or cbc"));
+        break;
+    }
+    case Provider::Jaas:
+        if (auto ok = jitsi::validateJaasAppId(p.appId); !ok)
+            add(check, Severity::Error, "app-id", ok.error().message);
+        if (p.keyId.isEmpty())
+            add(check, Severity::Error, "key-id", QStringLiteral("the JaaS key id is missing (AppID/kid)"));
+        else if (p.keyId.contains(QLatin1Char('/')) && p.keyId.section(QLatin1Char('/'), 0, 0) != p.appId)
+            add(check, Severity::Error, "key-id", QStringLiteral("the key id must start with the AppID followed by '/'"));
+        checkPem(check, secret("privateKey"), true);
+        break;
+    case Provider::Jitsi:
+        if (p.appId.isEmpty())
+            add(check, Severity::Error, "app-id", QStringLiteral("the Jitsi app_id is missing"));
+        if (secret("appSecret").isEmpty() && secret("privateKey").isEmpty())
+            add(check, Severity::Error, "credentials", QStringLiteral("give the app_secret (HS256) or a private key (RS256)"));
+        if (!secret("privateKey").isEmpty()) {
+            checkPem(check, secret("privateKey"), false);
+            if (p.keyId.isEmpty())
+                add(check, Severity::Error, "key-id", QStringLiteral("RS256 needs a key id: Prosody fetches the key by it"));
+        }
+        break;
+    case Provider::Unknown: add(check, Severity::Error, "provider", QStringLiteral("unknown provider")); break;
+    }
+    return check;
+}
+
+} // namespace td::credentials

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+#include "core/credentials/VaultSecretStore.h"
+
+#include "core/crypto/Base64.h"
+
+#include <QFile>
+#include <QLockFile>
+
+namespace td::credentials {
+namespace {
+
+constexpr int kLockTimeoutMs = 30000;
+
+Result<QByteArray> readFile(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
+    return f.readAll();
+}
+
+} // namespace
+
+VaultSecretStore::VaultSecretStore(QString path, PassphraseSource passphrase, KdfParams params)
+    : m_path(std::move(path)), m_source(std::move(passphrase)), m_params(params)
+{
+}
+
+QString VaultSecretStore::description() const
+{
+    return QStringLiteral("encrypted vault %1").arg(m_path);
+}
+
+Result<crypto::SecretBytes> VaultSecretStore::passphrase(bool creating)
+{
+    if (!m_passphrase) {
+        auto p = m_source(creating);
+        if (!p)
+            return std::unexpected(p.error());
+        if (p->isEmpty())
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("the vault passphrase is empty"));
+        m_passphrase = std::move(*p);
+    }
+    return *m_passphrase;
+}
+
+Result<QJsonObject> VaultSecretStore::load()
+{
+    if (!QFile::exists(m_path))
+        return QJsonObject();
+    auto data = readFile(m_path);
+    if (!data)
+        return std::unexpected(data.error());
+    auto pass = passphrase(false);
+    if (!pass)
+        return std::unexpected(pass.error());
+    auto doc = VaultFile::open(*data, pass->view());
+    if (!doc) {
+        if (doc.error().code == ErrorCode::WrongPassphrase)
+            m_passphrase.reset(); // let the next attempt ask again
+        return fail(doc.error().code, m_path + QStringLiteral(": ") + doc.error().message);
+    }
+    return doc->value(QStringLiteral("secrets")).toObject();
+}
+
+Result<std::optional<crypto::SecretBytes>> VaultSecretStore::read(const QString& key)
+{
+    auto secrets = load();
+    if (!secrets)
+        return std::unexpected(secrets.error());
+    const QJsonValue v = secrets->value(key);
+    if (!v.isString())
+        return std::optional<crypto::SecretBytes>();
+    auto bytes = crypto::base64Decode(v.toString().toLatin1());
+    if (!bytes)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("the vault entry %1 is damaged").arg(key));
+    crypto::SecretBytes secret(*bytes);
+    crypto::cleanse(bytes->data(), bytes->size());
+    return std::optional<crypto::SecretBytes>(std::move(secret));
+}
+
+Result<void> VaultSecretStore::modify(const std::function<void(QJsonObject&)>& change)
+{
+    QLockFile lock(m_path + QStringLiteral(".lock"));
+    lock.setStaleLockTime(kLockTimeoutMs);
+    if (!lock.tryLock(kLockTimeoutMs))
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("the vault %1 is locked by another TokenDesk process").arg(m_path));
+    // Re-read under the lock: another process may have saved since we last looked.
+    auto secrets = load();
+    if (!secrets)
+        return std::unexpected(secrets.error());
+    change(*secrets);
+    auto pass = passphrase(!QFile::exists(m_path));
+    if (!pass)
+        return std::unexpected(pass.error());
+    auto sealed = VaultFile::seal(QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("secrets"), *secrets}},
+                                  pass->view(), m_params);
+    if (!sealed)
+        return std::unexpected(sealed.error());
+    return VaultFile::writeAtomically(m_path, *sealed);
+}
+
+Result<void> VaultSecretStore::write(const QString& key, QByteArrayView value)
+{
+    const QString encoded = QString::fromLatin1(crypto::base64Encode(value));
+    return modify([&](QJsonObject& secrets) { secrets.insert(key, encoded); });
+}
+
+Result<void> VaultSecretStore::remove(const QString& key)
+{
+    return modify([&](QJsonObject& secrets) { secrets.remove(key); });
+}
+
+} // namespace td::credentials

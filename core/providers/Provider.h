@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace td {
+
+/** The token families TokenDesk knows. */
+enum class Provider { Unknown, LiveKit, Zego, Jaas, Jitsi };
+
+/** "livekit", "zego", "jaas", "jitsi" (stable: used in JSON, profiles and the CLI). */
+QString providerName(Provider provider);
+std::optional<Provider> parseProvider(const QString& name);
+
+} // namespace td
