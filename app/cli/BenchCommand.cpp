@@ -19,14 +19,21 @@ namespace {
 using MintOne = std::function<bool(qint64 index)>;
 
 /** Builds a minter for the provider with throw-away credentials; each call mints one token. */
-Result<MintOne> makeMinter(const QString& provider, const Clock& clock)
+Result<MintOne> makeMinter(const QString& provider, const CliContext& context)
 {
+    const Clock& clock = context.clock();
     auto secret = crypto::randomBytes(16);
     if (!secret)
         return std::unexpected(secret.error());
+    const bool fromProfile = context.profileProvider().has_value();
+    // A profile's own credentials when one is given (sizing a server for that account), else throw-away ones.
+    const auto credential = [&](const char* variable, const QByteArray& fallback) {
+        return fromProfile ? context.environmentValue(QLatin1String(variable)) : fallback;
+    };
     const QByteArray secretHex = secret->toHex(); // 32 characters, like a Zego ServerSecret
     if (provider == QStringLiteral("livekit")) {
-        auto minter = livekit::LiveKitMinter::create(QStringLiteral("bench-key"), secretHex);
+        auto minter = livekit::LiveKitMinter::create(QString::fromUtf8(credential("LIVEKIT_API_KEY", "bench-key")),
+                                                     credential("LIVEKIT_API_SECRET", secretHex));
         if (!minter)
             return std::unexpected(minter.error());
         return MintOne([m = std::move(*minter), &clock](qint64 i) {
@@ -43,11 +50,13 @@ Result<MintOne> makeMinter(const QString& provider, const Clock& clock)
         });
     }
     if (provider == QStringLiteral("zego")) {
-        return MintOne([secretHex, &clock](qint64 i) {
+        const quint32 appId = credential("ZEGO_APP_ID", "1234567890").toUInt();
+        const QByteArray zegoSecret = credential("ZEGO_SERVER_SECRET", secretHex);
+        return MintOne([appId, zegoSecret, &clock](qint64 i) {
             zego::Token04Request r;
-            r.appId = 1234567890;
+            r.appId = appId;
             r.userId = QStringLiteral("user-%1").arg(i);
-            r.serverSecret = secretHex;
+            r.serverSecret = zegoSecret;
             return zego::mintToken04(r, clock).has_value();
         });
     }
@@ -67,10 +76,12 @@ Result<MintOne> makeMinter(const QString& provider, const Clock& clock)
         });
     }
     if (provider == QStringLiteral("jitsi")) {
-        return MintOne([secretHex, &clock](qint64 i) {
+        const QString appId = QString::fromUtf8(credential("JITSI_APP_ID", "bench-app"));
+        const QByteArray appSecret = credential("JITSI_APP_SECRET", secretHex);
+        return MintOne([appId, appSecret, &clock](qint64 i) {
             jitsi::SelfHostedRequest r;
-            r.appId = QStringLiteral("bench-app");
-            r.appSecret = secretHex;
+            r.appId = appId;
+            r.appSecret = appSecret;
             r.subject = QStringLiteral("meet.example.com");
             r.claims.room = QStringLiteral("bench-room");
             r.claims.user.id = QStringLiteral("user-%1").arg(i);
@@ -92,10 +103,15 @@ int BenchCommand::run(const QStringList& args, CliContext& context)
         {QStringLiteral("threads"), QStringLiteral("Worker threads (default 1)."), QStringLiteral("T")},
         {QStringLiteral("json"), QStringLiteral("Print {provider, count, threads, seconds, tokensPerSecond}.")},
     });
+    addCredentialOptions(parser);
     if (auto stop = parseArguments(parser, args, context))
         return *stop;
-    const QString provider = parser.isSet(QStringLiteral("provider")) ? parser.value(QStringLiteral("provider"))
-                                                                       : QStringLiteral("livekit");
+    if (auto ok = context.applyCredentialOptions(parser, std::nullopt); !ok)
+        return context.error(ExitUsage, ok.error());
+    QString provider = parser.isSet(QStringLiteral("provider")) ? parser.value(QStringLiteral("provider"))
+                                                                : QStringLiteral("livekit");
+    if (!parser.isSet(QStringLiteral("provider")) && context.profileProvider())
+        provider = providerName(*context.profileProvider());
     bool ok = true;
     const qint64 count = parser.isSet(QStringLiteral("count")) ? parser.value(QStringLiteral("count")).toLongLong(&ok)
                                                                : (provider == QStringLiteral("jaas") ? 2000 : 100000);
@@ -105,7 +121,7 @@ int BenchCommand::run(const QStringList& args, CliContext& context)
     if (!ok || threads < 1 || threads > 256)
         return context.error(ExitUsage, QStringLiteral("--threads takes 1 to 256"));
 
-    auto mint = makeMinter(provider, context.clock());
+    auto mint = makeMinter(provider, context);
     if (!mint)
         return context.error(ExitUsage, mint.error());
     // Warm-up: first-use costs (algorithm fetches, allocator growth) are not what a server sees.

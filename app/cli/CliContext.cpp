@@ -38,6 +38,8 @@ QByteArray CliContext::credential(const QCommandLineParser& parser, const QStrin
 
 QByteArray CliContext::environmentValue(const QString& name) const
 {
+    if (const auto it = m_profileVars.constFind(name); it != m_profileVars.constEnd())
+        return *it;
     if (const auto it = m_envFile.constFind(name); it != m_envFile.constEnd())
         return *it;
     return m_environment.value(name).toUtf8();
@@ -105,6 +107,7 @@ namespace td::cli {
 
 void addCommonMintOptions(QCommandLineParser& parser)
 {
+    addCredentialOptions(parser);
     parser.addOptions({
         {QStringLiteral("json"), QStringLiteral("Print {provider, token, header, claims, expiresAt} as JSON.")},
         {QStringLiteral("env-file"), QStringLiteral("Read credentials from an env file (export K=V or .dev.vars)."),
@@ -113,7 +116,7 @@ void addCommonMintOptions(QCommandLineParser& parser)
     });
 }
 
-std::optional<int> handleCommonOptions(QCommandLineParser& parser, CliContext& context)
+std::optional<int> handleCommonOptions(QCommandLineParser& parser, CliContext& context, Provider provider)
 {
     if (!parser.positionalArguments().isEmpty())
         return context.error(ExitUsage, QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
@@ -121,6 +124,8 @@ std::optional<int> handleCommonOptions(QCommandLineParser& parser, CliContext& c
         if (auto ok = context.loadEnvFile(parser.value(QStringLiteral("env-file"))); !ok)
             return context.error(ExitUsage, ok.error());
     }
+    if (auto ok = context.applyCredentialOptions(parser, provider); !ok)
+        return context.error(ExitUsage, ok.error());
     return std::nullopt;
 }
 
@@ -139,10 +144,13 @@ int printMinted(const MintedToken& minted, bool json, CliContext& context)
     return ExitOk;
 }
 
-Result<qint64> ttlOption(const QCommandLineParser& parser, qint64 defaultSeconds)
+Result<qint64> ttlOption(const QCommandLineParser& parser, qint64 defaultSeconds, const CliContext& context)
 {
-    if (!parser.isSet(QStringLiteral("ttl")))
+    if (!parser.isSet(QStringLiteral("ttl"))) {
+        if (const QString fromProfile = context.profileDefault(QStringLiteral("ttl")); !fromProfile.isEmpty())
+            return parseDuration(fromProfile);
         return defaultSeconds;
+    }
     return parseDuration(parser.value(QStringLiteral("ttl")));
 }
 

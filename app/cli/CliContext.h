@@ -3,6 +3,8 @@
 
 #include "core/Clock.h"
 #include "core/Error.h"
+#include "core/credentials/ProfileStore.h"
+#include "core/credentials/SecretStore.h"
 
 #include <QByteArray>
 #include <QCommandLineParser>
@@ -11,6 +13,7 @@
 #include <QProcessEnvironment>
 #include <QTextStream>
 
+#include <memory>
 #include <optional>
 
 namespace td::cli {
@@ -39,10 +42,31 @@ public:
     /** Reads a file, or stdin for "-". */
     Result<QByteArray> readInput(const QString& pathOrDash);
 
+    /** Takes --config-dir, --secret-store and --profile (CliCredentials.cpp). */
+    Result<void> applyCredentialOptions(const QCommandLineParser& parser, std::optional<Provider> expected);
+    Result<credentials::ProfileStore*> profileStore();
+    /** The secret store: --secret-store / TOKENDESK_SECRET_STORE, else the keychain when one answers, else the vault. */
+    Result<credentials::SecretStore*> secretStore();
+    /** Makes a profile's fields and secrets the fallback for flags (flag > profile > env file > environment). */
+    Result<void> loadProfile(const QString& name, std::optional<Provider> expected);
+    /** A profile default ("ttl", "room", "cipher", "audience", "subject"), or "". */
+    QString profileDefault(const QString& key) const { return m_profileDefaults.value(key); }
+    /** The provider of the profile loaded with --profile, if any. */
+    std::optional<Provider> profileProvider() const { return m_profileProvider; }
+    /** Reads a passphrase from the variable, else the terminal. */
+    Result<crypto::SecretBytes> passphrase(const QString& variable, const QString& prompt, bool confirm);
+
 private:
     const Clock& m_clock;
     QProcessEnvironment m_environment;
     QHash<QString, QByteArray> m_envFile;
+    QHash<QString, QByteArray> m_profileVars;
+    QHash<QString, QString> m_profileDefaults;
+    std::optional<Provider> m_profileProvider;
+    QString m_configDirFlag;
+    QString m_secretStoreChoice;
+    std::unique_ptr<credentials::ProfileStore> m_profileStore;
+    std::unique_ptr<credentials::SecretStore> m_secretStore;
     QTextStream m_out;
     QTextStream m_err;
 };
@@ -64,13 +88,16 @@ struct MintedToken;
 
 namespace td::cli {
 
-/** Adds --json, --env-file and --ttl, which every mint command has. */
+/** Adds --profile, --config-dir and --secret-store. */
+void addCredentialOptions(QCommandLineParser& parser);
+
+/** Adds --json, --env-file, --ttl and the credential options, which every mint command has. */
 void addCommonMintOptions(QCommandLineParser& parser);
-/** Refuses positional arguments and loads --env-file; returns an exit code when the command should stop. */
-std::optional<int> handleCommonOptions(QCommandLineParser& parser, CliContext& context);
+/** Refuses positional arguments, loads --env-file and --profile; returns an exit code when the command should stop. */
+std::optional<int> handleCommonOptions(QCommandLineParser& parser, CliContext& context, Provider provider);
 /** The token alone, or with --json {"provider","token","header","claims","expiresAt"}. */
 int printMinted(const MintedToken& minted, bool json, CliContext& context);
-/** --ttl, or the default when absent. */
-Result<qint64> ttlOption(const QCommandLineParser& parser, qint64 defaultSeconds);
+/** --ttl, else the profile's default TTL, else `defaultSeconds`. */
+Result<qint64> ttlOption(const QCommandLineParser& parser, qint64 defaultSeconds, const CliContext& context);
 
 } // namespace td::cli

@@ -63,6 +63,7 @@ int InspectCommand::run(const QStringList& args, CliContext& context)
              QStringLiteral("FILE")},
             {QStringLiteral("env-file"), QStringLiteral("Read credentials from an env file."), QStringLiteral("FILE")},
         });
+        addCredentialOptions(parser);
     }
     if (auto stop = parseArguments(parser, args, context))
         return *stop;
@@ -78,6 +79,10 @@ int InspectCommand::run(const QStringList& args, CliContext& context)
     }
     if (m_verify && parser.isSet(QStringLiteral("env-file"))) {
         if (auto ok = context.loadEnvFile(parser.value(QStringLiteral("env-file"))); !ok)
+            return context.error(ExitUsage, ok.error());
+    }
+    if (m_verify) {
+        if (auto ok = context.applyCredentialOptions(parser, std::nullopt); !ok)
             return context.error(ExitUsage, ok.error());
     }
 
@@ -145,12 +150,15 @@ int InspectCommand::run(const QStringList& args, CliContext& context)
         if (!key)
             return context.error(ExitUsage, QStringLiteral("public key: ") + key.error().message);
         creds.publicKey = *key;
-    } else if (first->provider == Provider::Jaas) {
-        const QByteArray pem = context.environmentValue(QStringLiteral("JAAS_PRIVATE_KEY"));
+    } else if (creds.secret.isEmpty() && (first->provider == Provider::Jaas || first->provider == Provider::Jitsi)) {
+        // Without --public-key, the public half of a configured private key verifies RS256.
+        const QString variable = first->provider == Provider::Jaas ? QStringLiteral("JAAS_PRIVATE_KEY")
+                                                                    : QStringLiteral("JITSI_PRIVATE_KEY");
+        const QByteArray pem = context.environmentValue(variable);
         if (!pem.isEmpty()) {
             auto key = crypto::loadRsaPublicKey(pem);
             if (!key)
-                return context.error(ExitUsage, QStringLiteral("JAAS_PRIVATE_KEY: ") + key.error().message);
+                return context.error(ExitUsage, variable + QStringLiteral(": ") + key.error().message);
             creds.publicKey = *key;
         }
     }

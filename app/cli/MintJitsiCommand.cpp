@@ -84,11 +84,12 @@ int MintJitsiCommand::run(const QStringList& args, CliContext& context)
     addCommonMintOptions(parser);
     if (auto stop = parseArguments(parser, args, context))
         return *stop;
-    if (auto stop = handleCommonOptions(parser, context))
+    if (auto stop = handleCommonOptions(parser, context, m_jaas ? Provider::Jaas : Provider::Jitsi))
         return *stop;
 
     jitsi::JitsiClaims claims;
-    claims.room = parser.value(QStringLiteral("room"));
+    claims.room = parser.isSet(QStringLiteral("room")) ? parser.value(QStringLiteral("room"))
+                                                       : context.profileDefault(QStringLiteral("room"));
     claims.roomRegex = parser.isSet(QStringLiteral("room-regex"));
     claims.user.id = parser.value(QStringLiteral("user-id"));
     claims.user.name = parser.value(QStringLiteral("user-name"));
@@ -116,7 +117,7 @@ int MintJitsiCommand::run(const QStringList& args, CliContext& context)
         if (!ok || skew < 0 || skew > 3600)
             return context.error(ExitUsage, QStringLiteral("--nbf-skew takes 0 to 3600 seconds"));
     }
-    auto ttl = ttlOption(parser, jitsi::kDefaultTtlSeconds);
+    auto ttl = ttlOption(parser, jitsi::kDefaultTtlSeconds, context);
     if (!ttl)
         return context.error(ExitUsage, ttl.error());
 
@@ -141,17 +142,24 @@ int MintJitsiCommand::run(const QStringList& args, CliContext& context)
         r.appId = QString::fromUtf8(context.credential(parser, QStringLiteral("app-id"), QStringLiteral("JITSI_APP_ID")));
         if (parser.isSet(QStringLiteral("private-key")) && parser.isSet(QStringLiteral("app-secret")))
             return context.error(ExitUsage, QStringLiteral("give either --app-secret (HS256) or --private-key (RS256), not both"));
-        auto key = loadKey(parser, context, QString());
-        if (!key)
-            return context.error(ExitUsage, key.error());
-        r.privateKey = *key;
-        if (r.privateKey.isNull())
+        // A flag decides; otherwise the app secret (HS256, Prosody's default) before a stored private key.
+        if (!parser.isSet(QStringLiteral("private-key")))
             r.appSecret = context.credential(parser, QStringLiteral("app-secret"), QStringLiteral("JITSI_APP_SECRET"));
-        r.keyId = parser.value(QStringLiteral("key-id"));
+        if (r.appSecret.isEmpty()) {
+            auto key = loadKey(parser, context, QStringLiteral("JITSI_PRIVATE_KEY"));
+            if (!key)
+                return context.error(ExitUsage, key.error());
+            r.privateKey = *key;
+        }
+        r.keyId = QString::fromUtf8(context.credential(parser, QStringLiteral("key-id"), QStringLiteral("JITSI_KEY_ID")));
         if (parser.isSet(QStringLiteral("audience")))
             r.audience = parser.value(QStringLiteral("audience"));
+        else if (!context.profileDefault(QStringLiteral("audience")).isEmpty())
+            r.audience = context.profileDefault(QStringLiteral("audience"));
         if (parser.isSet(QStringLiteral("subject")))
             r.subject = parser.value(QStringLiteral("subject"));
+        else if (!context.profileDefault(QStringLiteral("subject")).isEmpty())
+            r.subject = context.profileDefault(QStringLiteral("subject"));
         claims.user.affiliation = parser.value(QStringLiteral("affiliation"));
         claims.group = parser.value(QStringLiteral("group"));
         r.claims = claims;

@@ -97,7 +97,7 @@ int MintLiveKitCommand::run(const QStringList& args, CliContext& context)
     addCommonMintOptions(parser);
     if (auto stop = parseArguments(parser, args, context))
         return *stop;
-    if (auto stop = handleCommonOptions(parser, context))
+    if (auto stop = handleCommonOptions(parser, context, Provider::LiveKit))
         return *stop;
 
     const QString apiKey = QString::fromUtf8(context.credential(parser, QStringLiteral("api-key"), QStringLiteral("LIVEKIT_API_KEY")));
@@ -123,7 +123,8 @@ int MintLiveKitCommand::run(const QStringList& args, CliContext& context)
 
     livekit::VideoGrant grant;
     bool anyVideo = false;
-    grant.room = parser.value(QStringLiteral("room"));
+    grant.room = parser.isSet(QStringLiteral("room")) ? parser.value(QStringLiteral("room"))
+                                                      : context.profileDefault(QStringLiteral("room"));
     for (const auto& f : kPlainFlags) {
         if (parser.isSet(QString::fromLatin1(f.flag))) {
             grant.*f.member = true;
@@ -203,7 +204,7 @@ int MintLiveKitCommand::run(const QStringList& args, CliContext& context)
             return context.error(ExitUsage, json.error());
         extra = *json;
     }
-    auto ttl = ttlOption(parser, livekit::kDefaultTtlSeconds);
+    auto ttl = ttlOption(parser, livekit::kDefaultTtlSeconds, context);
     if (!ttl)
         return context.error(ExitUsage, ttl.error());
     auto minted = minter->mint(claims, *ttl, context.clock(), extra);

@@ -35,7 +35,7 @@ int MintZegoCommand::run(const QStringList& args, CliContext& context)
     addCommonMintOptions(parser);
     if (auto stop = parseArguments(parser, args, context))
         return *stop;
-    if (auto stop = handleCommonOptions(parser, context))
+    if (auto stop = handleCommonOptions(parser, context, Provider::Zego))
         return *stop;
 
     zego::Token04Request request;
@@ -48,12 +48,14 @@ int MintZegoCommand::run(const QStringList& args, CliContext& context)
     request.appId = static_cast<quint32>(appId);
     request.serverSecret = context.credential(parser, QStringLiteral("server-secret"), QStringLiteral("ZEGO_SERVER_SECRET"));
     request.userId = parser.value(QStringLiteral("user-id"));
-    auto ttl = ttlOption(parser, zego::kDefaultEffectiveSeconds);
+    auto ttl = ttlOption(parser, zego::kDefaultEffectiveSeconds, context);
     if (!ttl)
         return context.error(ExitUsage, ttl.error());
     request.effectiveSeconds = *ttl;
-    if (parser.isSet(QStringLiteral("cipher"))) {
-        const auto layout = zego::parseLayout(parser.value(QStringLiteral("cipher")));
+    const QString cipher = parser.isSet(QStringLiteral("cipher")) ? parser.value(QStringLiteral("cipher"))
+                                                                   : context.profileDefault(QStringLiteral("cipher"));
+    if (!cipher.isEmpty()) {
+        const auto layout = zego::parseLayout(cipher);
         if (!layout)
             return context.error(ExitUsage, QStringLiteral("--cipher takes gcm or cbc"));
         request.layout = *layout;

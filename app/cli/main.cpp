@@ -6,6 +6,7 @@
 #include "app/cli/MintJitsiCommand.h"
 #include "app/cli/MintLiveKitCommand.h"
 #include "app/cli/MintZegoCommand.h"
+#include "app/cli/ProfileCommand.h"
 #include "core/crypto/Crypto.h"
 
 #include <QCoreApplication>
@@ -26,6 +27,7 @@ Commands:
   decode         decode and explain a token without verifying it
   verify         verify a token against credentials and explain it
   bench          mint in-process and report tokens per second
+  profile        list, show, add, edit, remove, import and export provider profiles
 
 Run "tokendesk-cli <command> --help" for a command's options.
 Exit codes: 0 ok/valid, 1 invalid token or failed verification, 2 usage or input error.
@@ -53,6 +55,8 @@ std::unique_ptr<td::cli::Command> commandFor(const QString& name, const QString&
         return std::make_unique<InspectCommand>(true);
     if (name == QStringLiteral("bench"))
         return std::make_unique<BenchCommand>();
+    if (name == QStringLiteral("profile"))
+        return std::make_unique<ProfileCommand>();
     return nullptr;
 }
 

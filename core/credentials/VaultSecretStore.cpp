@@ -3,7 +3,9 @@
 
 #include "core/crypto/Base64.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLockFile>
 
 namespace td::credentials {
@@ -81,11 +83,16 @@ Result<std::optional<crypto::SecretBytes>> VaultSecretStore::read(const QString&
 
 Result<void> VaultSecretStore::modify(const std::function<void(QJsonObject&)>& change)
 {
+    const QString dir = QFileInfo(m_path).absolutePath();
+    if (!QDir().mkpath(dir))
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot create %1").arg(dir));
     QLockFile lock(m_path + QStringLiteral(".lock"));
     lock.setStaleLockTime(kLockTimeoutMs);
     if (!lock.tryLock(kLockTimeoutMs))
         return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("the vault %1 is locked by another TokenDesk process").arg(m_path));
+                    lock.error() == QLockFile::LockFailedError
+                        ? QStringLiteral("the vault %1 is locked by another TokenDesk process").arg(m_path)
+                        : QStringLiteral("cannot create the lock file next to %1").arg(m_path));
     // Re-read under the lock: another process may have saved since we last looked.
     auto secrets = load();
     if (!secrets)

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+// CliContext's side of issue 3: the profile store, the secret store and --profile.
+#include "app/cli/CliContext.h"
+
+#include "app/cli/Prompt.h"
+#include "core/credentials/KeychainSecretStore.h"
+#include "core/credentials/VaultSecretStore.h"
+
+namespace td::cli {
+namespace {
+
+/** The standard variable each profile field or secret stands in for. */
+struct VariableMap {
+    const char* field;  // profile field or secret name
+    const char* variable;
+    bool secret;
+};
+
+QList<VariableMap> variablesFor(Provider provider)
+{
+    switch (provider) {
+    case Provider::LiveKit:
+        return {{"apiKey", "LIVEKIT_API_KEY", false}, {"serverUrl", "LIVEKIT_URL", false}, {"apiSecret", "LIVEKIT_API_SECRET", true}};
+    case Provider::Zego: return {{"appId", "ZEGO_APP_ID", false}, {"serverSecret", "ZEGO_SERVER_SECRET", true}};
+    case Provider::Jaas:
+        return {{"appId", "JAAS_APP_ID", false}, {"keyId", "JAAS_KEY_ID", false}, {"privateKey", "JAAS_PRIVATE_KEY", true}};
+    case Provider::Jitsi:
+        return {{"appId", "JITSI_APP_ID", false},
+                {"keyId", "JITSI_KEY_ID", false},
+                {"appSecret", "JITSI_APP_SECRET", true},
+                {"privateKey", "JITSI_PRIVATE_KEY", true}};
+    case Provider::Unknown: break;
+    }
+    return {};
+}
+
+QString fieldValue(const credentials::Profile& p, const QString& field)
+{
+    const QJsonObject fields = p.toJson().value(QStringLiteral("fields")).toObject();
+    return fields.value(field).toString();
+}
+
+} // namespace
+
+void addCredentialOptions(QCommandLineParser& parser)
+{
+    parser.addOptions({
+        {QStringLiteral("profile"), QStringLiteral("Use a stored profile; flags given beside it override its fields."),
+         QStringLiteral("NAME")},
+        {QStringLiteral("config-dir"), QStringLiteral("Profiles and vault directory (or TOKENDESK_CONFIG_DIR)."),
+         QStringLiteral("DIR")},
+        {QStringLiteral("secret-store"), QStringLiteral("keychain or vault (default: keychain when available)."),
+         QStringLiteral("STORE")},
+    });
+}
+
+Result<void> CliContext::applyCredentialOptions(const QCommandLineParser& parser, std::optional<Provider> expected)
+{
+    m_configDirFlag = parser.value(QStringLiteral("config-dir"));
+    m_secretStoreChoice = parser.isSet(QStringLiteral("secret-store"))
+                              ? parser.value(QStringLiteral("secret-store"))
+                              : m_environment.value(QStringLiteral("TOKENDESK_SECRET_STORE"));
+    if (!m_secretStoreChoice.isEmpty() && m_secretStoreChoice != QStringLiteral("keychain") &&
+        m_secretStoreChoice != QStringLiteral("vault") && m_secretStoreChoice != QStringLiteral("auto"))
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("--secret-store takes keychain or vault"));
+    if (parser.isSet(QStringLiteral("profile")))
+        return loadProfile(parser.value(QStringLiteral("profile")), expected);
+    return {};
+}
+
+Result<credentials::ProfileStore*> CliContext::profileStore()
+{
+    if (!m_profileStore)
+        m_profileStore = std::make_unique<credentials::ProfileStore>(
+            credentials::ProfileStore::resolveConfigDir(m_configDirFlag, m_environment));
+    return m_profileStore.get();
+}
+
+Result<crypto::SecretBytes> CliContext::passphrase(const QString& variable, const QString& prompt, bool confirm)
+{
+    if (const QString env = m_environment.value(variable); !env.isEmpty())
+        return crypto::SecretBytes(env.toUtf8());
+    auto first = promptSecret(prompt);
+    if (!first)
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("%1 needed: set %2 or run in a terminal").arg(prompt, variable));
+    if (confirm) {
+        auto again = promptSecret(prompt + QStringLiteral(" (again)"));
+        if (!again || again->view() != first->view())
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("the two passphrases differ"));
+    }
+    return first;
+}
+
+Result<credentials::SecretStore*> CliContext::secretStore()
+{
+    if (m_secretStore)
+        return m_secretStore.get();
+    auto store = profileStore();
+    if (!store)
+        return std::unexpected(store.error());
+    QString choice = m_secretStoreChoice;
+    QString why;
+    if (choice.isEmpty() || choice == QStringLiteral("auto")) {
+        const bool keychain = credentials::KeychainSecretStore::isAvailable();
+        choice = keychain ? QStringLiteral("keychain") : QStringLiteral("vault");
+        why = keychain ? QStringLiteral(" (found automatically)") : QStringLiteral(" (no system keychain answered)");
+    }
+    if (choice == QStringLiteral("keychain")) {
+        m_secretStore = std::make_unique<credentials::KeychainSecretStore>();
+    } else {
+        const QString path = (*store)->vaultPath();
+        m_secretStore = std::make_unique<credentials::VaultSecretStore>(path, [this](bool creating) {
+            return passphrase(QStringLiteral("TOKENDESK_VAULT_PASSPHRASE"),
+                              creating ? QStringLiteral("new vault passphrase") : QStringLiteral("vault passphrase"),
+                              creating);
+        });
+    }
+    m_err << "tokendesk-cli: secrets: " << m_secretStore->description() << why << Qt::endl;
+    return m_secretStore.get();
+}
+
+Result<void> CliContext::loadProfile(const QString& name, std::optional<Provider> expected)
+{
+    auto store = profileStore();
+    if (!store)
+        return std::unexpected(store.error());
+    auto profile = (*store)->find(name);
+    if (!profile)
+        return std::unexpected(profile.error());
+    if (expected && profile->provider != *expected)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("profile %1 is a %2 profile, not %3")
+                                                    .arg(name, providerName(profile->provider), providerName(*expected)));
+    auto secrets = secretStore();
+    if (!secrets)
+        return std::unexpected(secrets.error());
+    for (const VariableMap& v : variablesFor(profile->provider)) {
+        const QString field = QString::fromLatin1(v.field);
+        if (!v.secret) {
+            m_profileVars.insert(QString::fromLatin1(v.variable), fieldValue(*profile, field).toUtf8());
+            continue;
+        }
+        auto value = (*secrets)->read(credentials::Profile::secretKey(name, field));
+        if (!value)
+            return std::unexpected(value.error());
+        if (*value)
+            m_profileVars.insert(QString::fromLatin1(v.variable), (*value)->view().toByteArray());
+    }
+    m_profileProvider = profile->provider;
+    m_profileDefaults = {{QStringLiteral("ttl"), profile->ttl},         {QStringLiteral("room"), profile->room},
+                         {QStringLiteral("cipher"), profile->cipher},   {QStringLiteral("audience"), profile->audience},
+                         {QStringLiteral("subject"), profile->subject}, {QStringLiteral("environment"), profile->environment}};
+    return {};
+}
+
+} // namespace td::cli

@@ -1,0 +1,416 @@
+// SPDX-License-Identifier: MIT
+#include "app/cli/ProfileCommand.h"
+
+#include "app/cli/CliContext.h"
+#include "core/credentials/Importer.h"
+#include "core/crypto/Pem.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace td::cli {
+namespace {
+
+using credentials::ImportedProfile;
+using credentials::Profile;
+
+struct FieldFlag {
+    const char* flag;
+    QString Profile::*member;
+    const char* help;
+};
+
+const FieldFlag kFieldFlags[] = {
+    {"url", &Profile::serverUrl, "Server URL (LiveKit wss://, Jitsi base URL, https://8x8.vc)."},
+    {"api-key", &Profile::apiKey, "LiveKit API key."},
+    {"app-id", &Profile::appId, "Zego AppID, JaaS AppID or Jitsi app_id."},
+    {"key-id", &Profile::keyId, "JaaS AppID/kid or Jitsi RS256 kid."},
+    {"audience", &Profile::audience, "Jitsi aud."},
+    {"subject", &Profile::subject, "Jitsi sub (domain, tenant or *)."},
+    {"ttl", &Profile::ttl, "Default TTL (6h, 10m, ...)."},
+    {"room", &Profile::room, "Default room."},
+    {"cipher", &Profile::cipher, "Zego default cipher: gcm or cbc."},
+    {"note", &Profile::note, "Free text."},
+    {"env", &Profile::environment, "Environment tag: dev, staging or prod."},
+};
+
+// Each secret can be given as a value, a variable name (--X-env) or a file (--X-file).
+struct SecretFlag {
+    const char* flag;
+    const char* field;
+};
+const SecretFlag kSecretFlags[] = {
+    {"api-secret", "apiSecret"}, {"server-secret", "serverSecret"}, {"app-secret", "appSecret"}, {"private-key", "privateKey"}};
+
+void addProfileOptions(QCommandLineParser& parser)
+{
+    parser.addOption({QStringLiteral("provider"), QStringLiteral("livekit, zego, jaas or jitsi."), QStringLiteral("P")});
+    for (const auto& f : kFieldFlags)
+        parser.addOption({QString::fromLatin1(f.flag), QString::fromLatin1(f.help), QStringLiteral("VALUE")});
+    for (const auto& s : kSecretFlags) {
+        const QString flag = QString::fromLatin1(s.flag);
+        if (flag != QStringLiteral("private-key"))
+            parser.addOption({flag, QStringLiteral("Secret value (visible in the process list; prefer -env or -file)."),
+                              QStringLiteral("S")});
+        parser.addOption({flag + QStringLiteral("-env"), QStringLiteral("Read the secret from this variable."), QStringLiteral("VAR")});
+        parser.addOption({flag + QStringLiteral("-file"), QStringLiteral("Read the secret from this file."), QStringLiteral("FILE")});
+    }
+    parser.addOption({QStringLiteral("passphrase-file"), QStringLiteral("Passphrase of an encrypted private key."),
+                      QStringLiteral("FILE")});
+}
+
+/** Secrets given on the command line, by field; an encrypted private key is decrypted before it is stored. */
+Result<QHash<QString, QByteArray>> secretsFromFlags(const QCommandLineParser& parser, CliContext& context)
+{
+    QHash<QString, QByteArray> out;
+    for (const auto& s : kSecretFlags) {
+        const QString flag = QString::fromLatin1(s.flag);
+        QByteArray value;
+        if (flag != QStringLiteral("private-key") && parser.isSet(flag))
+            value = parser.value(flag).toUtf8();
+        if (parser.isSet(flag + QStringLiteral("-env"))) {
+            const QString var = parser.value(flag + QStringLiteral("-env"));
+            value = context.environmentValue(var);
+            if (value.isEmpty())
+                return fail(ErrorCode::InvalidArgument, QStringLiteral("--%1-env: %2 is not set").arg(flag, var));
+        }
+        if (parser.isSet(flag + QStringLiteral("-file"))) {
+            auto file = context.readInput(parser.value(flag + QStringLiteral("-file")));
+            if (!file)
+                return std::unexpected(file.error());
+            value = flag == QStringLiteral("private-key") ? *file : file->trimmed();
+        }
+        if (value.isEmpty())
+            continue;
+        if (flag == QStringLiteral("private-key")) {
+            QByteArray pass;
+            if (parser.isSet(QStringLiteral("passphrase-file"))) {
+                auto p = context.readInput(parser.value(QStringLiteral("passphrase-file")));
+                if (!p)
+                    return std::unexpected(p.error());
+                pass = p->trimmed();
+            }
+            auto key = crypto::loadRsaPrivateKey(value, pass);
+            if (!key)
+                return fail(key.error().code, QStringLiteral("private key: ") + key.error().message);
+            value = key->pkcs8Pem(); // stored unencrypted inside the secret store, which is the protection
+        }
+        out.insert(QString::fromLatin1(s.field), value);
+    }
+    return out;
+}
+
+void printFindings(const credentials::ProfileCheck& check, CliContext& context)
+{
+    for (const Finding& f : check.findings)
+        context.err() << "tokendesk-cli: " << severityName(f.severity) << ": " << f.message << Qt::endl;
+    if (!check.fingerprint.isEmpty())
+        context.err() << "tokendesk-cli: public key SHA-256 fingerprint " << check.fingerprint << Qt::endl;
+}
+
+/** Reads every stored secret of a profile. */
+Result<QHash<QString, QByteArray>> storedSecrets(const Profile& p, credentials::SecretStore& store)
+{
+    QHash<QString, QByteArray> out;
+    for (const QString& field : Profile::secretFields(p.provider)) {
+        auto v = store.read(Profile::secretKey(p.name, field));
+        if (!v)
+            return std::unexpected(v.error());
+        if (*v)
+            out.insert(field, (*v)->view().toByteArray());
+    }
+    return out;
+}
+
+/** Validates, then writes the secrets and the profile. Nothing is saved when validation fails. */
+int saveProfile(const Profile& profile, const QHash<QString, QByteArray>& secrets, bool mustBeNew, bool mayReplace,
+                CliContext& context)
+{
+    const credentials::ProfileCheck check = credentials::validateProfile(profile, secrets);
+    printFindings(check, context);
+    if (!check.ok())
+        return context.error(ExitUsage, QStringLiteral("profile %1 not saved").arg(profile.name));
+    auto store = context.profileStore();
+    auto existing = (*store)->load();
+    if (!existing)
+        return context.error(ExitUsage, existing.error());
+    const bool exists = std::any_of(existing->begin(), existing->end(), [&](const Profile& p) { return p.name == profile.name; });
+    if (exists && mustBeNew && !mayReplace)
+        return context.error(ExitUsage, QStringLiteral("a profile named %1 exists (use edit, or --replace)").arg(profile.name));
+    auto secretStore = context.secretStore();
+    if (!secretStore)
+        return context.error(ExitUsage, secretStore.error());
+    for (const QString& field : Profile::secretFields(profile.provider)) {
+        const QString key = Profile::secretKey(profile.name, field);
+        auto ok = secrets.contains(field) ? (*secretStore)->write(key, secrets.value(field)) : (*secretStore)->remove(key);
+        if (!ok)
+            return context.error(ExitUsage, ok.error());
+    }
+    auto ok = (*store)->update([&](QList<Profile>& profiles) -> Result<void> {
+        profiles.removeIf([&](const Profile& p) { return p.name == profile.name; });
+        profiles.append(profile);
+        return {};
+    });
+    if (!ok)
+        return context.error(ExitUsage, ok.error());
+    return ExitOk;
+}
+
+QJsonObject describe(const Profile& p, const QHash<QString, QByteArray>* secrets, bool reveal)
+{
+    QJsonObject o = p.toJson();
+    if (secrets) {
+        QJsonObject s;
+        for (const QString& field : Profile::secretFields(p.provider)) {
+            if (!secrets->contains(field))
+                s.insert(field, QStringLiteral("(not set)"));
+            else
+                s.insert(field, reveal ? QString::fromUtf8(secrets->value(field))
+                                       : QStringLiteral("(stored, %1 characters)").arg(secrets->value(field).size()));
+        }
+        o.insert(QStringLiteral("secrets"), s);
+    }
+    return o;
+}
+
+int list(CliContext& context, bool json)
+{
+    auto profiles = (*context.profileStore())->load();
+    if (!profiles)
+        return context.error(ExitUsage, profiles.error());
+    if (json) {
+        QJsonArray a;
+        for (const Profile& p : *profiles)
+            a.append(p.toJson());
+        context.printJson(QJsonObject{{QStringLiteral("profiles"), a}});
+        return ExitOk;
+    }
+    if (profiles->isEmpty())
+        context.err() << "tokendesk-cli: no profiles yet (tokendesk-cli profile add --help)" << Qt::endl;
+    for (const Profile& p : *profiles) {
+        const QString id = p.provider == Provider::LiveKit ? p.apiKey : p.appId;
+        context.out() << p.name.leftJustified(24) << ' ' << providerName(p.provider).leftJustified(8) << ' '
+                      << (p.environment == QStringLiteral("prod") ? QStringLiteral("PROD") : p.environment).leftJustified(8)
+                      << ' ' << id << '\n';
+    }
+    return ExitOk;
+}
+
+Result<credentials::ImportResult> readImport(const QCommandLineParser& parser, CliContext& context, bool& plaintextFile)
+{
+    const QString prefix = parser.isSet(QStringLiteral("prefix")) ? parser.value(QStringLiteral("prefix")) : QStringLiteral("imported");
+    if (parser.isSet(QStringLiteral("from-env"))) {
+        QHash<QString, QByteArray> vars;
+        for (const char* v : {"LIVEKIT_URL", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET", "ZEGO_APP_ID", "ZEGO_SERVER_SECRET",
+                              "JAAS_APP_ID", "JAAS_KEY_ID", "JAAS_PRIVATE_KEY", "JITSI_APP_ID", "JITSI_APP_SECRET", "JITSI_URL",
+                              "JITSI_DOMAIN"})
+            vars.insert(QLatin1String(v), context.environmentValue(QLatin1String(v)));
+        return credentials::importVariables(vars, prefix);
+    }
+    const QStringList files = parser.positionalArguments().mid(1);
+    if (files.size() != 1)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("give one file to import, or --from-env"));
+    auto data = context.readInput(files.first());
+    if (!data)
+        return std::unexpected(data.error());
+    const QString name = QFileInfo(files.first()).fileName();
+    if (credentials::isBundle(*data)) {
+        auto pass = context.passphrase(QStringLiteral("TOKENDESK_BUNDLE_PASSPHRASE"), QStringLiteral("bundle passphrase"), false);
+        if (!pass)
+            return std::unexpected(pass.error());
+        return credentials::importBundle(*data, pass->view());
+    }
+    plaintextFile = true;
+    if (name.endsWith(QStringLiteral(".yaml")) || name.endsWith(QStringLiteral(".yml")))
+        return credentials::importLiveKitCliConfig(*data);
+    if (data->trimmed().startsWith('{')) {
+        plaintextFile = false; // a profiles export holds no secrets
+        auto profiles = credentials::ProfileStore::parse(*data);
+        if (!profiles)
+            return std::unexpected(profiles.error());
+        credentials::ImportResult r;
+        for (const Profile& p : *profiles)
+            r.profiles.append(ImportedProfile{p, {}});
+        r.warnings << QStringLiteral("a profiles export carries no secrets: add them with profile edit");
+        return r;
+    }
+    QString base = parser.isSet(QStringLiteral("prefix")) ? prefix : QFileInfo(files.first()).completeBaseName();
+    base.remove(QLatin1Char('.'));
+    if (!Profile::isValidName(base))
+        base = prefix;
+    return credentials::importEnvFile(*data, base);
+}
+
+} // namespace
+
+int ProfileCommand::run(const QStringList& args, CliContext& context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Manage provider profiles.\n  profile list | show NAME [--reveal] | add --name N --provider P ... | edit NAME ... |\n"
+        "  remove NAME | import FILE|--from-env [--prefix P] [--replace] | export [--output F] [--with-secrets]"));
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list, show, add, edit, remove, import, export"));
+    parser.addOptions({
+        {QStringLiteral("name"), QStringLiteral("Profile name (add)."), QStringLiteral("NAME")},
+        {QStringLiteral("json"), QStringLiteral("JSON output (list, show).")},
+        {QStringLiteral("reveal"), QStringLiteral("show: print the secrets themselves.")},
+        {QStringLiteral("from-env"), QStringLiteral("import: from the process environment.")},
+        {QStringLiteral("prefix"), QStringLiteral("import: name prefix of imported profiles."), QStringLiteral("P")},
+        {QStringLiteral("replace"), QStringLiteral("import/add: overwrite profiles of the same name.")},
+        {QStringLiteral("output"), QStringLiteral("export: write to this file."), QStringLiteral("FILE")},
+        {QStringLiteral("with-secrets"), QStringLiteral("export: an encrypted bundle with the secrets.")},
+        {QStringLiteral("env-file"), QStringLiteral("Read --X-env variables from an env file too."), QStringLiteral("FILE")},
+    });
+    addProfileOptions(parser);
+    parser.addOption({QStringLiteral("config-dir"), QStringLiteral("Profiles and vault directory (or TOKENDESK_CONFIG_DIR)."), QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("secret-store"), QStringLiteral("keychain or vault."), QStringLiteral("STORE")});
+    parser.addOption({QStringLiteral("profile"), QStringLiteral("(unused here)"), QStringLiteral("NAME")});
+    if (auto stop = parseArguments(parser, args, context))
+        return *stop;
+    if (parser.isSet(QStringLiteral("profile")))
+        return context.error(ExitUsage, QStringLiteral("profile commands name the profile as an argument, not with --profile"));
+    if (auto ok = context.applyCredentialOptions(parser, std::nullopt); !ok)
+        return context.error(ExitUsage, ok.error());
+    if (parser.isSet(QStringLiteral("env-file"))) {
+        if (auto ok = context.loadEnvFile(parser.value(QStringLiteral("env-file"))); !ok)
+            return context.error(ExitUsage, ok.error());
+    }
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(0);
+    const QString target = positional.value(1);
+    auto store = context.profileStore();
+
+    if (action == QStringLiteral("list"))
+        return list(context, parser.isSet(QStringLiteral("json")));
+
+    if (action == QStringLiteral("show") || action == QStringLiteral("remove") || action == QStringLiteral("edit")) {
+        if (target.isEmpty())
+            return context.error(ExitUsage, QStringLiteral("profile %1 NAME").arg(action));
+        auto profile = (*store)->find(target);
+        if (!profile)
+            return context.error(ExitUsage, profile.error());
+        auto secrets = context.secretStore();
+        if (!secrets)
+            return context.error(ExitUsage, secrets.error());
+        auto stored = storedSecrets(*profile, **secrets);
+        if (!stored)
+            return context.error(ExitUsage, stored.error());
+        if (action == QStringLiteral("show")) {
+            const QJsonObject o = describe(*profile, &*stored, parser.isSet(QStringLiteral("reveal")));
+            const credentials::ProfileCheck check = credentials::validateProfile(*profile, *stored);
+            QJsonObject full = o;
+            if (!check.fingerprint.isEmpty())
+                full.insert(QStringLiteral("publicKeyFingerprint"), check.fingerprint);
+            context.printJson(full);
+            return ExitOk;
+        }
+        if (action == QStringLiteral("remove")) {
+            for (const QString& field : Profile::secretFields(profile->provider)) {
+                if (auto ok = (*secrets)->remove(Profile::secretKey(target, field)); !ok)
+                    return context.error(ExitUsage, ok.error());
+            }
+            auto ok = (*store)->update([&](QList<Profile>& profiles) -> Result<void> {
+                profiles.removeIf([&](const Profile& p) { return p.name == target; });
+                return {};
+            });
+            if (!ok)
+                return context.error(ExitUsage, ok.error());
+            context.err() << "tokendesk-cli: removed profile " << target << " and its secrets" << Qt::endl;
+            return ExitOk;
+        }
+        // edit: only what is given changes.
+        Profile edited = *profile;
+        for (const auto& f : kFieldFlags) {
+            if (parser.isSet(QString::fromLatin1(f.flag)))
+                edited.*f.member = parser.value(QString::fromLatin1(f.flag));
+        }
+        auto given = secretsFromFlags(parser, context);
+        if (!given)
+            return context.error(ExitUsage, given.error());
+        QHash<QString, QByteArray> merged = *stored;
+        for (auto it = given->begin(); it != given->end(); ++it)
+            merged.insert(it.key(), it.value());
+        return saveProfile(edited, merged, false, true, context);
+    }
+
+    if (action == QStringLiteral("add")) {
+        Profile p;
+        p.name = parser.value(QStringLiteral("name"));
+        const auto provider = parseProvider(parser.value(QStringLiteral("provider")));
+        if (!provider)
+            return context.error(ExitUsage, QStringLiteral("--provider takes livekit, zego, jaas or jitsi"));
+        p.provider = *provider;
+        for (const auto& f : kFieldFlags) {
+            if (parser.isSet(QString::fromLatin1(f.flag)))
+                p.*f.member = parser.value(QString::fromLatin1(f.flag));
+        }
+        auto secrets = secretsFromFlags(parser, context);
+        if (!secrets)
+            return context.error(ExitUsage, secrets.error());
+        return saveProfile(p, *secrets, true, parser.isSet(QStringLiteral("replace")), context);
+    }
+
+    if (action == QStringLiteral("import")) {
+        bool plaintext = false;
+        auto imported = readImport(parser, context, plaintext);
+        if (!imported)
+            return context.error(ExitUsage, imported.error());
+        for (const QString& w : imported->warnings)
+            context.err() << "tokendesk-cli: warning: " << w << Qt::endl;
+        int failures = 0;
+        for (const ImportedProfile& p : imported->profiles) {
+            if (saveProfile(p.profile, p.secrets, true, parser.isSet(QStringLiteral("replace")), context) != ExitOk)
+                ++failures;
+            else
+                context.out() << "imported " << p.profile.name << " (" << providerName(p.profile.provider) << ")\n";
+        }
+        context.out().flush();
+        if (plaintext && failures == 0)
+            context.err() << "tokendesk-cli: the secrets are now in the secret store; the plaintext copy "
+                          << positional.value(1) << " can be deleted" << Qt::endl;
+        return failures == 0 ? ExitOk : ExitUsage;
+    }
+
+    if (action == QStringLiteral("export")) {
+        auto profiles = (*store)->load();
+        if (!profiles)
+            return context.error(ExitUsage, profiles.error());
+        if (!parser.isSet(QStringLiteral("with-secrets"))) {
+            const QByteArray json = credentials::exportProfilesJson(*profiles);
+            if (!parser.isSet(QStringLiteral("output"))) {
+                context.out() << QString::fromUtf8(json);
+                return ExitOk;
+            }
+            auto ok = credentials::VaultFile::writeAtomically(parser.value(QStringLiteral("output")), json);
+            return ok ? ExitOk : context.error(ExitUsage, ok.error());
+        }
+        if (!parser.isSet(QStringLiteral("output")))
+            return context.error(ExitUsage, QStringLiteral("--with-secrets writes an encrypted bundle: give --output FILE"));
+        auto secrets = context.secretStore();
+        if (!secrets)
+            return context.error(ExitUsage, secrets.error());
+        QList<ImportedProfile> bundle;
+        for (const Profile& p : *profiles) {
+            auto stored = storedSecrets(p, **secrets);
+            if (!stored)
+                return context.error(ExitUsage, stored.error());
+            bundle.append(ImportedProfile{p, *stored});
+        }
+        auto pass = context.passphrase(QStringLiteral("TOKENDESK_BUNDLE_PASSPHRASE"), QStringLiteral("bundle passphrase"), true);
+        if (!pass)
+            return context.error(ExitUsage, pass.error());
+        auto sealed = credentials::exportBundle(bundle, pass->view());
+        if (!sealed)
+            return context.error(ExitUsage, sealed.error());
+        auto ok = credentials::VaultFile::writeAtomically(parser.value(QStringLiteral("output")), *sealed);
+        if (!ok)
+            return context.error(ExitUsage, ok.error());
+        context.err() << "tokendesk-cli: exported " << bundle.size() << " profile(s) with secrets, encrypted" << Qt::endl;
+        return ExitOk;
+    }
+    return context.error(ExitUsage, QStringLiteral("profile takes list, show, add, edit, remove, import or export"));
+}
+
+} // namespace td::cli

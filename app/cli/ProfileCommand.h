@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "app/cli/Command.h"
+
+namespace td::cli {
+
+/** tokendesk-cli profile list|show|add|edit|remove|import|export */
+class ProfileCommand final : public Command {
+public:
+    int run(const QStringList& args, CliContext& context) override;
+};
+
+} // namespace td::cli
