@@ -33,6 +33,17 @@ build() { # preset
     cmake --build --preset "$1"
 }
 
+# Runs a command inside a private D-Bus session with an unlocked gnome-keyring (a real Secret Service).
+with_keyring() {
+    local data
+    data=$(mktemp -d)
+    XDG_DATA_HOME="$data" dbus-run-session -- bash -c \
+        'printf %s tokendesk-ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null && exec "$@"' _ "$@"
+    local rc=$?
+    rm -rf "$data"
+    return $rc
+}
+
 interop_deps() {
     if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
         install_packages nodejs npm
@@ -49,11 +60,11 @@ run)
     exec build/dev/app/cli/tokendesk-cli --help
     ;;
 test)
-    install_packages "${PACKAGES[@]}"
+    install_packages "${PACKAGES[@]}" gnome-keyring dbus dbus-bin
     interop_deps
     build ci
-    log "tests: unit, CLI and interop (ci preset, warnings are errors)"
-    ctest --preset ci
+    log "tests: unit, CLI, interop and the Secret Service keychain (ci preset, warnings are errors)"
+    TOKENDESK_REQUIRE_KEYCHAIN=1 with_keyring ctest --preset ci
     build asan
     log "unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
     ctest --preset asan

@@ -65,20 +65,29 @@ Result<QJsonObject> VaultSecretStore::load()
     return doc->value(QStringLiteral("secrets")).toObject();
 }
 
+void VaultSecretStore::remember(const QJsonObject& secrets)
+{
+    QHash<QString, crypto::SecretBytes> cache;
+    for (auto it = secrets.begin(); it != secrets.end(); ++it) {
+        QByteArray bytes = crypto::base64Decode(it.value().toString().toLatin1()).value_or(QByteArray());
+        cache.insert(it.key(), crypto::SecretBytes(bytes));
+        crypto::cleanse(bytes.data(), bytes.size());
+    }
+    m_cache = std::move(cache);
+}
+
 Result<std::optional<crypto::SecretBytes>> VaultSecretStore::read(const QString& key)
 {
-    auto secrets = load();
-    if (!secrets)
-        return std::unexpected(secrets.error());
-    const QJsonValue v = secrets->value(key);
-    if (!v.isString())
+    if (!m_cache) {
+        auto secrets = load();
+        if (!secrets)
+            return std::unexpected(secrets.error());
+        remember(*secrets);
+    }
+    const auto it = m_cache->constFind(key);
+    if (it == m_cache->constEnd())
         return std::optional<crypto::SecretBytes>();
-    auto bytes = crypto::base64Decode(v.toString().toLatin1());
-    if (!bytes)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the vault entry %1 is damaged").arg(key));
-    crypto::SecretBytes secret(*bytes);
-    crypto::cleanse(bytes->data(), bytes->size());
-    return std::optional<crypto::SecretBytes>(std::move(secret));
+    return std::optional<crypto::SecretBytes>(*it);
 }
 
 Result<void> VaultSecretStore::modify(const std::function<void(QJsonObject&)>& change)
@@ -105,7 +114,12 @@ Result<void> VaultSecretStore::modify(const std::function<void(QJsonObject&)>& c
                                   pass->view(), m_params);
     if (!sealed)
         return std::unexpected(sealed.error());
-    return VaultFile::writeAtomically(m_path, *sealed);
+    auto written = VaultFile::writeAtomically(m_path, *sealed);
+    if (written)
+        remember(*secrets);
+    else
+        m_cache.reset();
+    return written;
 }
 
 Result<void> VaultSecretStore::write(const QString& key, QByteArrayView value)

@@ -28,6 +28,7 @@ public:
 
 private:
     Result<QJsonObject> load();
+    void remember(const QJsonObject& secrets);
     Result<void> modify(const std::function<void(QJsonObject&)>& change);
     Result<crypto::SecretBytes> passphrase(bool creating);
 
@@ -35,6 +36,8 @@ private:
     PassphraseSource m_source;
     KdfParams m_params;
     std::optional<crypto::SecretBytes> m_passphrase;
+    // What the file held when last read or written by this process: reads need no new key derivation.
+    std::optional<QHash<QString, crypto::SecretBytes>> m_cache;
 };
 
 } // namespace td::credentials

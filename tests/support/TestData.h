@@ -27,4 +27,13 @@ inline QByteArray readFile(const QString& path)
     return f.readAll();
 }
 
+/** Mode 0600: readable and writable by the owner, nothing for group and others. */
+inline bool isPrivateFile(const QString& path)
+{
+    const QFileDevice::Permissions p = QFile::permissions(path);
+    const auto groupOrOther = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                              QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    return (p & groupOrOther) == 0 && (p & QFileDevice::ReadOwner) && (p & QFileDevice::WriteOwner);
+}
+
 } // namespace td::test
