@@ -2,6 +2,7 @@
 #include "app/cli/ProfileCommand.h"
 
 #include "app/cli/CliContext.h"
+#include "app/cli/Prompt.h"
 #include "core/credentials/Importer.h"
 #include "core/crypto/Pem.h"
 
@@ -54,6 +55,9 @@ void addProfileOptions(QCommandLineParser& parser)
         if (flag != QStringLiteral("private-key"))
             parser.addOption({flag, QStringLiteral("Secret value (visible in the process list; prefer -env or -file)."),
                               QStringLiteral("S")});
+        else
+            parser.addOption({flag, QStringLiteral("RSA private key PEM file (same as --private-key-file)."),
+                              QStringLiteral("FILE")});
         parser.addOption({flag + QStringLiteral("-env"), QStringLiteral("Read the secret from this variable."), QStringLiteral("VAR")});
         parser.addOption({flag + QStringLiteral("-file"), QStringLiteral("Read the secret from this file."), QStringLiteral("FILE")});
     }
@@ -76,8 +80,9 @@ Result<QHash<QString, QByteArray>> secretsFromFlags(const QCommandLineParser& pa
             if (value.isEmpty())
                 return fail(ErrorCode::InvalidArgument, QStringLiteral("--%1-env: %2 is not set").arg(flag, var));
         }
-        if (parser.isSet(flag + QStringLiteral("-file"))) {
-            auto file = context.readInput(parser.value(flag + QStringLiteral("-file")));
+        const QString fileFlag = flag == QStringLiteral("private-key") && parser.isSet(flag) ? flag : flag + QStringLiteral("-file");
+        if (parser.isSet(fileFlag)) {
+            auto file = context.readInput(parser.value(fileFlag));
             if (!file)
                 return std::unexpected(file.error());
             value = flag == QStringLiteral("private-key") ? *file : file->trimmed();
@@ -349,6 +354,13 @@ int ProfileCommand::run(const QStringList& args, CliContext& context)
         auto secrets = secretsFromFlags(parser, context);
         if (!secrets)
             return context.error(ExitUsage, secrets.error());
+        // Interactive only for what is missing: a typed secret, never a key file.
+        const QString first = Profile::secretFields(p.provider).value(0);
+        if (first != QStringLiteral("privateKey") && !secrets->contains(first) &&
+            !(p.provider == Provider::Jitsi && secrets->contains(QStringLiteral("privateKey")))) {
+            if (auto typed = promptSecret(QStringLiteral("%1 %2").arg(providerName(p.provider), first)))
+                secrets->insert(first, typed->view().toByteArray());
+        }
         return saveProfile(p, *secrets, true, parser.isSet(QStringLiteral("replace")), context);
     }
 
