@@ -36,6 +36,14 @@ QByteArray CliContext::credential(const QCommandLineParser& parser, const QStrin
     return environmentValue(envName);
 }
 
+QProcessEnvironment CliContext::mergedEnvironment() const
+{
+    QProcessEnvironment env = m_environment;
+    for (auto it = m_envFile.constBegin(); it != m_envFile.constEnd(); ++it)
+        env.insert(it.key(), QString::fromUtf8(it.value()));
+    return env;
+}
+
 QByteArray CliContext::environmentValue(const QString& name) const
 {
     if (const auto it = m_profileVars.constFind(name); it != m_profileVars.constEnd())

@@ -31,6 +31,8 @@ public:
     Result<void> loadEnvFile(const QString& path);
     /** A credential: the flag's value if given, else the env file, else the environment. */
     QByteArray credential(const QCommandLineParser& parser, const QString& flag, const QString& envName) const;
+    /** The process environment with the env file's values over it. */
+    QProcessEnvironment mergedEnvironment() const;
     /** A variable from the env file, else the process environment. */
     QByteArray environmentValue(const QString& name) const;
 

@@ -7,6 +7,7 @@
 #include "app/cli/MintLiveKitCommand.h"
 #include "app/cli/MintZegoCommand.h"
 #include "app/cli/ProfileCommand.h"
+#include "app/cli/ServeCommand.h"
 #include "core/crypto/Crypto.h"
 
 #include <QCoreApplication>
@@ -28,6 +29,7 @@ Commands:
   verify         verify a token against credentials and explain it
   bench          mint in-process and report tokens per second
   profile        list, show, add, edit, remove, import and export provider profiles
+  serve          run the local token server (--config FILE)
 
 Run "tokendesk-cli <command> --help" for a command's options.
 Exit codes: 0 ok/valid, 1 invalid token or failed verification, 2 usage or input error.
@@ -57,6 +59,8 @@ std::unique_ptr<td::cli::Command> commandFor(const QString& name, const QString&
         return std::make_unique<BenchCommand>();
     if (name == QStringLiteral("profile"))
         return std::make_unique<ProfileCommand>();
+    if (name == QStringLiteral("serve"))
+        return std::make_unique<ServeCommand>();
     return nullptr;
 }
 

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT
+#include "app/cli/ServeCommand.h"
+
+#include "app/cli/CliContext.h"
+#include "core/crypto/Pem.h"
+#include "core/server/TokenServer.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace td::cli {
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int number)
+{
+    const char c = static_cast<char>(number);
+    [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &c, 1);
+}
+
+/** Credentials of a stored profile, for an endpoint. */
+Result<server::EndpointCredentials> fromProfile(const QString& name, CliContext& context)
+{
+    auto store = context.profileStore();
+    auto profile = (*store)->find(name);
+    if (!profile)
+        return std::unexpected(profile.error());
+    auto secrets = context.secretStore();
+    if (!secrets)
+        return std::unexpected(secrets.error());
+    const auto secret = [&](const char* field) -> QByteArray {
+        auto v = (*secrets)->read(credentials::Profile::secretKey(name, QLatin1String(field)));
+        return v && *v ? (*v)->view().toByteArray() : QByteArray();
+    };
+    server::EndpointCredentials c;
+    c.provider = profile->provider;
+    c.apiKey = profile->apiKey;
+    c.serverUrl = profile->serverUrl;
+    c.appId = profile->appId;
+    c.keyId = profile->keyId;
+    c.audience = profile->audience;
+    c.subject = profile->subject;
+    switch (profile->provider) {
+    case Provider::LiveKit: c.secret = secret("apiSecret"); break;
+    case Provider::Zego: c.secret = secret("serverSecret"); break;
+    case Provider::Jitsi: c.secret = secret("appSecret"); [[fallthrough]];
+    case Provider::Jaas: {
+        const QByteArray pem = secret("privateKey");
+        if (!pem.isEmpty() && c.secret.isEmpty()) {
+            auto key = crypto::loadRsaPrivateKey(pem);
+            if (!key)
+                return std::unexpected(key.error());
+            c.privateKey = *key;
+        }
+        break;
+    }
+    case Provider::Unknown: break;
+    }
+    if (c.secret.isEmpty() && c.privateKey.isNull())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("profile %1 has no stored secret").arg(name));
+    return c;
+}
+
+} // namespace
+
+int ServeCommand::run(const QStringList& args, CliContext& context)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Serve tokens to a frontend (see docs/server.md for the config)."));
+    parser.addOptions({
+        {QStringLiteral("config"), QStringLiteral("Server config JSON."), QStringLiteral("FILE")},
+        {QStringLiteral("bind"), QStringLiteral("Address to listen on (default 127.0.0.1)."), QStringLiteral("ADDR")},
+        {QStringLiteral("port"), QStringLiteral("Port (0 = any free port)."), QStringLiteral("N")},
+        {QStringLiteral("allow-remote"), QStringLiteral("Allow a non-loopback bind address.")},
+        {QStringLiteral("log-format"), QStringLiteral("human (default) or json."), QStringLiteral("FORMAT")},
+        {QStringLiteral("env-file"), QStringLiteral("Variables for \"credentials\": \"env\" endpoints and bearer keys."),
+         QStringLiteral("FILE")},
+    });
+    addCredentialOptions(parser);
+    if (auto stop = parseArguments(parser, args, context))
+        return *stop;
+    if (!parser.isSet(QStringLiteral("config")))
+        return context.error(ExitUsage, QStringLiteral("serve needs --config FILE"));
+    if (parser.isSet(QStringLiteral("env-file"))) {
+        if (auto ok = context.loadEnvFile(parser.value(QStringLiteral("env-file"))); !ok)
+            return context.error(ExitUsage, ok.error());
+    }
+    if (auto ok = context.applyCredentialOptions(parser, std::nullopt); !ok)
+        return context.error(ExitUsage, ok.error());
+    const bool json = parser.value(QStringLiteral("log-format")) == QStringLiteral("json");
+    if (parser.isSet(QStringLiteral("log-format")) && !json && parser.value(QStringLiteral("log-format")) != QStringLiteral("human"))
+        return context.error(ExitUsage, QStringLiteral("--log-format takes human or json"));
+
+    const QString configPath = parser.value(QStringLiteral("config"));
+    const auto load = [&]() -> Result<server::ServerConfig> {
+        auto text = context.readInput(configPath);
+        if (!text)
+            return std::unexpected(text.error());
+        auto config = server::ServerConfig::parse(
+            *text, [&](const QString& profile) { return fromProfile(profile, context); }, context.mergedEnvironment());
+        if (!config)
+            return fail(config.error().code, configPath + QStringLiteral(": ") + config.error().message);
+        if (parser.isSet(QStringLiteral("bind"))) {
+            const QHostAddress address(parser.value(QStringLiteral("bind")));
+            if (address.isNull())
+                return fail(ErrorCode::InvalidArgument, QStringLiteral("--bind takes an IP address"));
+            config->bind = address;
+        }
+        if (parser.isSet(QStringLiteral("port"))) {
+            bool ok = false;
+            const uint port = parser.value(QStringLiteral("port")).toUInt(&ok);
+            if (!ok || port > 65535)
+                return fail(ErrorCode::InvalidArgument, QStringLiteral("--port takes 0 to 65535"));
+            config->port = static_cast<quint16>(port);
+        }
+        if (parser.isSet(QStringLiteral("allow-remote")))
+            config->allowRemote = true;
+        return config;
+    };
+    auto config = load();
+    if (!config)
+        return context.error(ExitUsage, config.error());
+
+    server::TokenServer server(context.clock());
+    QObject::connect(&server, &server::TokenServer::requestLogged, &server, [&](const server::LogEntry& e) {
+        context.out() << (json ? QString::fromUtf8(QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact)) : e.toText())
+                      << '\n';
+        context.out().flush();
+    });
+    auto port = server.start(*config);
+    if (!port)
+        return context.error(ExitUsage, port.error());
+    if (!config->bind.isLoopback() && config->bearerKeys.isEmpty())
+        context.err() << "tokendesk-cli: WARNING: listening on " << config->bind.toString()
+                      << " WITHOUT bearer keys: anyone who can reach this address can mint tokens" << Qt::endl;
+    context.err() << "tokendesk-cli: serving on " << server.url() << Qt::endl;
+    for (const server::Endpoint& e : config->endpoints)
+        context.err() << "  " << e.path << "  (" << server::endpointTypeName(e.type) << ")" << Qt::endl;
+
+    // Signals arrive through a socket pair, so the handler does nothing but write one byte.
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return context.error(ExitUsage, QStringLiteral("cannot set up signal handling"));
+    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &server, [&] {
+        char c = 0;
+        if (::read(g_signalPipe[0], &c, 1) != 1)
+            return;
+        if (c == SIGHUP) {
+            auto fresh = load();
+            if (!fresh) {
+                context.err() << "tokendesk-cli: reload failed, keeping the running config: " << fresh.error().message << Qt::endl;
+                return;
+            }
+            server.reload(*fresh);
+            context.err() << "tokendesk-cli: config reloaded (" << fresh->endpoints.size() << " endpoints)" << Qt::endl;
+            return;
+        }
+        QCoreApplication::quit();
+    });
+    struct sigaction action {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    for (int s : {SIGHUP, SIGINT, SIGTERM})
+        sigaction(s, &action, nullptr);
+    const int rc = QCoreApplication::exec();
+    server.stop();
+    return rc == 0 ? ExitOk : ExitInvalid;
+}
+
+} // namespace td::cli

@@ -1,0 +1,332 @@
+// SPDX-License-Identifier: MIT
+#include "core/server/EndpointHandler.h"
+
+#include "core/Duration.h"
+#include "core/providers/jitsi/JitsiToken.h"
+#include "core/providers/livekit/LiveKitToken.h"
+#include "core/providers/zego/KitToken.h"
+#include "core/providers/zego/Token04.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace td::server {
+namespace {
+
+QString text(const RequestFields& f, const QString& key)
+{
+    const QJsonValue v = f.value(key);
+    return v.isString() ? v.toString() : v.isDouble() ? QString::number(v.toDouble()) : QString();
+}
+
+bool truthy(const QJsonValue& v)
+{
+    return v.toBool() || v.toString().compare(QStringLiteral("true"), Qt::CaseInsensitive) == 0 || v.toString() == QStringLiteral("1");
+}
+
+/** Field permission, defaults, and the room / identity rules shared by every endpoint type. */
+std::optional<HandlerResponse> applyCommonPolicy(const Policy& policy, RequestFields& fields, const QString& roomKey,
+                                                 const QString& identityKey, bool roomRequired, bool identityRequired)
+{
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (!policy.allowedFields.contains(it.key()))
+            return errorResponse(403, QStringLiteral("the field \"%1\" may not be set by clients on this endpoint").arg(it.key()));
+    }
+    for (auto it = policy.defaults.begin(); it != policy.defaults.end(); ++it) {
+        if (!fields.contains(it.key()) || text(fields, it.key()).isEmpty())
+            fields.insert(it.key(), it.value());
+    }
+    const auto check = [&](const QString& key, bool required, int maxLength,
+                           const std::optional<QRegularExpression>& pattern) -> std::optional<HandlerResponse> {
+        const QString value = text(fields, key);
+        if (value.isEmpty()) {
+            if (required)
+                return errorResponse(400, QStringLiteral("\"%1\" is required").arg(key));
+            return std::nullopt;
+        }
+        if (value.size() > maxLength)
+            return errorResponse(400, QStringLiteral("\"%1\" is longer than %2 characters").arg(key).arg(maxLength));
+        if (pattern && !pattern->match(value).hasMatch())
+            return errorResponse(403, QStringLiteral("\"%1\" %2 is not allowed by this endpoint's policy").arg(key, value.left(64)));
+        return std::nullopt;
+    };
+    if (!roomKey.isEmpty()) {
+        if (auto r = check(roomKey, roomRequired, policy.maxRoomLength, policy.roomPattern))
+            return r;
+    }
+    if (auto r = check(identityKey, identityRequired, policy.maxIdentityLength, policy.identityPattern))
+        return r;
+    return std::nullopt;
+}
+
+/** Requested TTL, clamped to the ceiling; the response says when it was clamped. */
+std::variant<qint64, HandlerResponse> ttlFor(const Policy& policy, const QJsonValue& requested, qint64 fallback,
+                                             QList<QPair<QByteArray, QByteArray>>& headers)
+{
+    qint64 ttl = policy.defaultTtlSeconds.value_or(std::min(fallback, policy.maxTtlSeconds));
+    if (!requested.isUndefined() && !requested.isNull() && !(requested.isString() && requested.toString().isEmpty())) {
+        auto parsed = requested.isDouble() ? Result<qint64>(static_cast<qint64>(requested.toDouble()))
+                                           : parseDuration(requested.toString());
+        if (!parsed || *parsed <= 0)
+            return errorResponse(400, QStringLiteral("the requested TTL is not a positive duration"));
+        ttl = *parsed;
+    }
+    if (ttl > policy.maxTtlSeconds) {
+        headers.emplace_back("X-TokenDesk-TTL-Clamped",
+                        QStringLiteral("requested=%1; granted=%2").arg(ttl).arg(policy.maxTtlSeconds).toLatin1());
+        ttl = policy.maxTtlSeconds;
+    }
+    return ttl;
+}
+
+HandlerResponse json(int status, const QJsonObject& o)
+{
+    HandlerResponse r;
+    r.status = status;
+    r.body = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return r;
+}
+
+HandlerResponse handleLiveKit(const Endpoint& ep, RequestFields fields, const Clock& clock)
+{
+    const Policy& policy = ep.policy;
+    if (auto refused = applyCommonPolicy(policy, fields, QStringLiteral("room"), QStringLiteral("identity"), true, true))
+        return *refused;
+    livekit::VideoGrant grant;
+    grant.roomJoin = true;
+    if (auto ok = grant.merge(policy.grants); !ok)
+        return errorResponse(500, QStringLiteral("the endpoint's grants are invalid"));
+    // A client may ask for extra grants only where the policy lets it; privileged ones need their own permission.
+    const QJsonValue asked = fields.value(QStringLiteral("grants"));
+    if (!asked.isUndefined()) {
+        QJsonObject requested;
+        if (asked.isObject()) {
+            requested = asked.toObject();
+        } else {
+            for (const QString& name : asked.toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+                requested.insert(name.trimmed(), true);
+        }
+        const QList<QPair<const char*, bool>> privileged = {
+            {"roomAdmin", policy.allowRoomAdmin}, {"hidden", policy.allowHidden},     {"recorder", policy.allowRecorder},
+            {"roomCreate", policy.allowAdmin},     {"roomList", policy.allowAdmin},    {"roomRecord", policy.allowAdmin},
+            {"ingressAdmin", policy.allowAdmin},   {"agent", policy.allowAdmin},       {"destinationRoom", policy.allowAdmin}};
+        for (const auto& [name, allowed] : privileged) {
+            if (truthy(requested.value(QLatin1String(name))) && !allowed)
+                return errorResponse(403, QStringLiteral("the grant \"%1\" may not be requested from this endpoint")
+                                              .arg(QLatin1String(name)));
+        }
+        if (requested.contains(QStringLiteral("room")))
+            return errorResponse(403, QStringLiteral("the room is chosen with the room field, not a grant"));
+        if (auto ok = grant.merge(requested); !ok)
+            return errorResponse(400, ok.error().message);
+    }
+    grant.room = text(fields, QStringLiteral("room"));
+
+    livekit::LiveKitClaims claims;
+    claims.identity = text(fields, QStringLiteral("identity"));
+    claims.name = text(fields, QStringLiteral("name"));
+    claims.metadata = text(fields, QStringLiteral("metadata"));
+    claims.video = grant;
+    const QJsonObject attributes = fields.value(QStringLiteral("attributes")).toObject();
+    for (auto it = attributes.begin(); it != attributes.end(); ++it) {
+        if (!it.value().isString())
+            return errorResponse(400, QStringLiteral("attribute \"%1\" must be a string").arg(it.key()));
+        claims.attributes.append({it.key(), it.value().toString()});
+    }
+    if (fields.value(QStringLiteral("room_config")).isObject())
+        claims.roomConfig = fields.value(QStringLiteral("room_config")).toObject();
+
+    HandlerResponse r;
+    const auto ttl = ttlFor(policy, fields.value(QStringLiteral("ttl")), livekit::kDefaultTtlSeconds, r.headers);
+    if (const auto* refused = std::get_if<HandlerResponse>(&ttl))
+        return *refused;
+    auto minter = livekit::LiveKitMinter::create(ep.credentials.apiKey, ep.credentials.secret);
+    if (!minter)
+        return errorResponse(500, QStringLiteral("the endpoint's credentials are unusable"));
+    auto minted = minter->mint(claims, std::get<qint64>(ttl), clock);
+    if (!minted)
+        return errorResponse(400, minted.error().message);
+    if (ep.type == EndpointType::LiveKitGet) {
+        r.contentType = "text/plain; charset=utf-8";
+        r.body = minted->token;
+    } else {
+        const HandlerResponse j = json(201, QJsonObject{{QStringLiteral("server_url"), ep.credentials.serverUrl},
+                                                      {QStringLiteral("participant_token"), QString::fromLatin1(minted->token)}});
+        r.status = 201;
+        r.body = j.body;
+    }
+    r.identity = claims.identity;
+    r.room = grant.room;
+    r.grantsSummary = QString::fromUtf8(grant.toJson().serialize());
+    return r;
+}
+
+HandlerResponse handleJitsi(const Endpoint& ep, RequestFields fields, const Clock& clock)
+{
+    const Policy& policy = ep.policy;
+    if (auto refused = applyCommonPolicy(policy, fields, QStringLiteral("room"), QStringLiteral("user_id"), true, false))
+        return *refused;
+    jitsi::JitsiClaims claims;
+    claims.room = text(fields, QStringLiteral("room"));
+    claims.user.id = text(fields, QStringLiteral("user_id"));
+    claims.user.name = text(fields, QStringLiteral("user_name"));
+    claims.user.email = text(fields, QStringLiteral("user_email"));
+    claims.user.avatar = text(fields, QStringLiteral("user_avatar"));
+    if (fields.contains(QStringLiteral("user_moderator"))) {
+        const bool wants = truthy(fields.value(QStringLiteral("user_moderator")));
+        if (wants && !policy.allowModerator)
+            return errorResponse(403, QStringLiteral("moderator rights may not be requested from this endpoint"));
+        claims.user.moderator = wants;
+    }
+    for (auto it = policy.features.begin(); it != policy.features.end(); ++it)
+        claims.features.append({it.key(), it.value().toBool()});
+    const QJsonObject asked = fields.value(QStringLiteral("features")).toObject();
+    for (auto it = asked.begin(); it != asked.end(); ++it) {
+        if (policy.features.contains(it.key()) && policy.features.value(it.key()).toBool() != truthy(it.value()))
+            return errorResponse(403, QStringLiteral("the feature \"%1\" is fixed by this endpoint").arg(it.key()));
+        if (!jitsi::knownFeatures().contains(it.key()))
+            return errorResponse(400, QStringLiteral("unknown feature \"%1\"").arg(it.key()));
+        if (!policy.features.contains(it.key()))
+            claims.features.append({it.key(), truthy(it.value())});
+    }
+    HandlerResponse r;
+    const auto ttl = ttlFor(policy, fields.value(QStringLiteral("ttl")), jitsi::kDefaultTtlSeconds, r.headers);
+    if (const auto* refused = std::get_if<HandlerResponse>(&ttl))
+        return *refused;
+    Result<MintedToken> minted = fail(ErrorCode::InvalidArgument, QString());
+    const EndpointCredentials& c = ep.credentials;
+    if (c.provider == Provider::Jaas) {
+        jitsi::JaasRequest req{c.appId, c.keyId, c.privateKey, claims, std::get<qint64>(ttl), jitsi::kDefaultNotBeforeSkew};
+        minted = jitsi::mintJaas(req, clock);
+    } else {
+        jitsi::SelfHostedRequest req;
+        req.appId = c.appId;
+        req.appSecret = c.secret;
+        req.privateKey = c.privateKey;
+        req.keyId = c.keyId;
+        if (!c.audience.isEmpty())
+            req.audience = c.audience;
+        if (!c.subject.isEmpty())
+            req.subject = c.subject;
+        req.claims = claims;
+        req.ttlSeconds = std::get<qint64>(ttl);
+        minted = jitsi::mintSelfHosted(req, clock);
+    }
+    if (!minted)
+        return errorResponse(400, minted.error().message);
+    r.body = json(200, QJsonObject{{QStringLiteral("token"), QString::fromLatin1(minted->token)}}).body;
+    r.identity = claims.user.id.isEmpty() ? claims.user.name : claims.user.id;
+    r.room = claims.room;
+    r.grantsSummary = claims.user.moderator.value_or(false) ? QStringLiteral("moderator") : QStringLiteral("participant");
+    return r;
+}
+
+HandlerResponse handleZego(const Endpoint& ep, RequestFields fields, const Clock& clock)
+{
+    const Policy& policy = ep.policy;
+    if (auto refused = applyCommonPolicy(policy, fields, QStringLiteral("roomID"), QStringLiteral("userID"), false, true))
+        return *refused;
+    HandlerResponse r;
+    const auto ttl = ttlFor(policy, fields.value(QStringLiteral("expired_ts")), zego::kDefaultEffectiveSeconds, r.headers);
+    if (const auto* refused = std::get_if<HandlerResponse>(&ttl))
+        return *refused;
+    zego::Token04Request req;
+    req.appId = ep.credentials.appId.toUInt();
+    req.userId = text(fields, QStringLiteral("userID"));
+    req.serverSecret = ep.credentials.secret;
+    req.effectiveSeconds = std::get<qint64>(ttl);
+    auto minted = zego::mintToken04(req, clock);
+    if (!minted)
+        return errorResponse(400, minted.error().message);
+    QJsonObject body{{QStringLiteral("token"), QString::fromLatin1(minted->token)}};
+    const QString roomId = text(fields, QStringLiteral("roomID"));
+    const QString userName = text(fields, QStringLiteral("userName"));
+    if (!roomId.isEmpty() && !userName.isEmpty()) {
+        auto kit = zego::makeKitToken(minted->token, zego::KitInfo{req.userId, roomId, userName, req.appId});
+        if (!kit)
+            return errorResponse(400, kit.error().message);
+        body.insert(QStringLiteral("kitToken"), QString::fromLatin1(*kit));
+    }
+    r.body = json(200, body).body;
+    r.identity = req.userId;
+    r.room = roomId;
+    r.grantsSummary = QStringLiteral("token04");
+    return r;
+}
+
+} // namespace
+
+HandlerResponse errorResponse(int status, const QString& message)
+{
+    HandlerResponse r = json(status, QJsonObject{{QStringLiteral("error"), message}});
+    r.reason = message;
+    return r;
+}
+
+bool signsWithRsa(const Endpoint& endpoint)
+{
+    return endpoint.type == EndpointType::JitsiGet && !endpoint.credentials.privateKey.isNull() &&
+           (endpoint.credentials.provider == Provider::Jaas || endpoint.credentials.secret.isEmpty());
+}
+
+Result<RequestFields> readFields(EndpointType type, const QByteArray& method, const QList<QPair<QString, QString>>& query,
+                                 const QByteArray& body)
+{
+    RequestFields fields;
+    if (type == EndpointType::LiveKitStandard && method == "POST") {
+        QJsonParseError err{};
+        const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+        if (!doc.isObject())
+            return fail(ErrorCode::InvalidJson, QStringLiteral("the body must be a JSON object (%1)").arg(err.errorString()));
+        const QJsonObject o = doc.object();
+        static const QList<QPair<QString, QString>> names = {
+            {QStringLiteral("room_name"), QStringLiteral("room")},
+            {QStringLiteral("participant_identity"), QStringLiteral("identity")},
+            {QStringLiteral("participant_name"), QStringLiteral("name")},
+            {QStringLiteral("participant_metadata"), QStringLiteral("metadata")},
+            {QStringLiteral("participant_attributes"), QStringLiteral("attributes")},
+            {QStringLiteral("room_config"), QStringLiteral("room_config")},
+            {QStringLiteral("grants"), QStringLiteral("grants")},
+            {QStringLiteral("ttl"), QStringLiteral("ttl")}};
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            QString field;
+            for (const auto& [wire, internal] : names) {
+                if (wire == it.key())
+                    field = internal;
+            }
+            if (field.isEmpty())
+                return fail(ErrorCode::InvalidArgument, QStringLiteral("unknown field \"%1\"").arg(it.key().left(64)));
+            if (!it.value().isNull())
+                fields.insert(field, it.value());
+        }
+        return fields;
+    }
+    for (const auto& [key, value] : query) {
+        if (fields.contains(key))
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" is given twice").arg(key.left(64)));
+        if (key == QStringLiteral("features") || key == QStringLiteral("attributes")) {
+            const QJsonDocument doc = QJsonDocument::fromJson(value.toUtf8());
+            if (!doc.isObject())
+                return fail(ErrorCode::InvalidJson, QStringLiteral("\"%1\" must be a JSON object").arg(key));
+            fields.insert(key, doc.object());
+        } else {
+            fields.insert(key, value);
+        }
+    }
+    return fields;
+}
+
+HandlerResponse handleTokenRequest(const Endpoint& endpoint, const RequestFields& fields, const Clock& clock)
+{
+    switch (endpoint.type) {
+    case EndpointType::LiveKitGet:
+    case EndpointType::LiveKitStandard: return handleLiveKit(endpoint, fields, clock);
+    case EndpointType::JitsiGet: return handleJitsi(endpoint, fields, clock);
+    case EndpointType::ZegoGet: return handleZego(endpoint, fields, clock);
+    case EndpointType::Health: break;
+    }
+    return json(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+}
+
+} // namespace td::server

@@ -1,0 +1,357 @@
+// SPDX-License-Identifier: MIT
+#include "core/server/ServerConfig.h"
+
+#include "core/Duration.h"
+#include "core/crypto/Pem.h"
+#include "core/providers/jitsi/JitsiToken.h"
+#include "core/providers/livekit/LiveKitGrants.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrl>
+
+namespace td::server {
+namespace {
+
+Error at(const QString& field, const QString& message)
+{
+    return Error{ErrorCode::InvalidArgument, field + QStringLiteral(": ") + message};
+}
+
+std::optional<EndpointType> parseType(const QString& name)
+{
+    for (EndpointType t : {EndpointType::LiveKitGet, EndpointType::LiveKitStandard, EndpointType::JitsiGet,
+                           EndpointType::ZegoGet, EndpointType::Health}) {
+        if (endpointTypeName(t) == name)
+            return t;
+    }
+    return std::nullopt;
+}
+
+const QStringList& knownFieldsFor(EndpointType type)
+{
+    static const QStringList livekit = {QStringLiteral("room"), QStringLiteral("identity"), QStringLiteral("name"),
+                                        QStringLiteral("metadata"), QStringLiteral("attributes"), QStringLiteral("ttl"),
+                                        QStringLiteral("grants"), QStringLiteral("room_config")};
+    static const QStringList jitsi = {QStringLiteral("room"), QStringLiteral("user_id"), QStringLiteral("user_name"),
+                                      QStringLiteral("user_email"), QStringLiteral("user_avatar"),
+                                      QStringLiteral("user_moderator"), QStringLiteral("ttl"), QStringLiteral("features")};
+    static const QStringList zego = {QStringLiteral("userID"), QStringLiteral("expired_ts"), QStringLiteral("roomID"),
+                                     QStringLiteral("userName")};
+    static const QStringList none;
+    switch (type) {
+    case EndpointType::LiveKitGet:
+    case EndpointType::LiveKitStandard: return livekit;
+    case EndpointType::JitsiGet: return jitsi;
+    case EndpointType::ZegoGet: return zego;
+    case EndpointType::Health: break;
+    }
+    return none;
+}
+
+/** The contract's own fields, which a client may always send. */
+QStringList contractFields(EndpointType type)
+{
+    switch (type) {
+    case EndpointType::LiveKitGet:
+    case EndpointType::LiveKitStandard: return {QStringLiteral("room"), QStringLiteral("identity"), QStringLiteral("name")};
+    case EndpointType::JitsiGet:
+        return {QStringLiteral("room"), QStringLiteral("user_id"), QStringLiteral("user_name"), QStringLiteral("user_email"),
+                QStringLiteral("user_moderator")};
+    case EndpointType::ZegoGet:
+        return {QStringLiteral("userID"), QStringLiteral("expired_ts"), QStringLiteral("roomID"), QStringLiteral("userName")};
+    case EndpointType::Health: break;
+    }
+    return {};
+}
+
+Result<std::optional<QRegularExpression>> pattern(const QJsonObject& o, const char* key, const QString& field)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined())
+        return std::optional<QRegularExpression>();
+    if (!v.isString())
+        return std::unexpected(at(field, QStringLiteral("must be a regular expression string")));
+    QRegularExpression re(v.toString());
+    if (!re.isValid())
+        return std::unexpected(at(field, QStringLiteral("invalid regular expression: %1").arg(re.errorString())));
+    // Anchor the whole value: "demo-.*" must not match "evil-demo-x".
+    return std::optional<QRegularExpression>(QRegularExpression(QRegularExpression::anchoredPattern(v.toString())));
+}
+
+Result<Policy> parsePolicy(const QJsonObject& o, EndpointType type, const QString& field)
+{
+    Policy p;
+    static const QStringList known = {QStringLiteral("allowFields"), QStringLiteral("room"), QStringLiteral("identity"),
+                                      QStringLiteral("maxRoomLength"), QStringLiteral("maxIdentityLength"),
+                                      QStringLiteral("maxTtl"), QStringLiteral("defaultTtl"), QStringLiteral("grants"),
+                                      QStringLiteral("features"), QStringLiteral("allowModerator"),
+                                      QStringLiteral("allowRoomAdmin"), QStringLiteral("allowHidden"),
+                                      QStringLiteral("allowRecorder"), QStringLiteral("allowAdmin"), QStringLiteral("defaults")};
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (!known.contains(it.key()))
+            return std::unexpected(at(field + QLatin1Char('.') + it.key(), QStringLiteral("unknown policy field")));
+    }
+    p.allowedFields = contractFields(type);
+    for (const QJsonValue& v : o.value(QStringLiteral("allowFields")).toArray()) {
+        if (!knownFieldsFor(type).contains(v.toString()))
+            return std::unexpected(at(field + QStringLiteral(".allowFields"),
+                                      QStringLiteral("\"%1\" is not a request field of %2").arg(v.toString(), endpointTypeName(type))));
+        p.allowedFields << v.toString();
+    }
+    auto room = pattern(o, "room", field + QStringLiteral(".room"));
+    if (!room)
+        return std::unexpected(room.error());
+    p.roomPattern = *room;
+    auto identity = pattern(o, "identity", field + QStringLiteral(".identity"));
+    if (!identity)
+        return std::unexpected(identity.error());
+    p.identityPattern = *identity;
+    p.maxRoomLength = o.value(QStringLiteral("maxRoomLength")).toInt(p.maxRoomLength);
+    p.maxIdentityLength = o.value(QStringLiteral("maxIdentityLength")).toInt(p.maxIdentityLength);
+    for (const char* key : {"maxTtl", "defaultTtl"}) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            continue;
+        auto seconds = v.isDouble() ? Result<qint64>(static_cast<qint64>(v.toDouble())) : parseDuration(v.toString());
+        if (!seconds || *seconds <= 0)
+            return std::unexpected(at(field + QLatin1Char('.') + QLatin1String(key),
+                                      QStringLiteral("a duration such as 10m or 1h, or seconds")));
+        if (QLatin1String(key) == QLatin1String("maxTtl"))
+            p.maxTtlSeconds = *seconds;
+        else
+            p.defaultTtlSeconds = *seconds;
+    }
+    p.grants = o.value(QStringLiteral("grants")).toObject();
+    if (!p.grants.isEmpty()) {
+        if (auto ok = livekit::VideoGrant::fromJson(p.grants); !ok)
+            return std::unexpected(at(field + QStringLiteral(".grants"), ok.error().message));
+    }
+    p.features = o.value(QStringLiteral("features")).toObject();
+    for (auto it = p.features.begin(); it != p.features.end(); ++it) {
+        if (!jitsi::knownFeatures().contains(it.key()) || !it.value().isBool())
+            return std::unexpected(at(field + QStringLiteral(".features.") + it.key(),
+                                      QStringLiteral("a known feature set to true or false")));
+    }
+    p.allowModerator = o.value(QStringLiteral("allowModerator")).toBool(false);
+    p.allowRoomAdmin = o.value(QStringLiteral("allowRoomAdmin")).toBool(false);
+    p.allowHidden = o.value(QStringLiteral("allowHidden")).toBool(false);
+    p.allowRecorder = o.value(QStringLiteral("allowRecorder")).toBool(false);
+    p.allowAdmin = o.value(QStringLiteral("allowAdmin")).toBool(false);
+    p.defaults = o.value(QStringLiteral("defaults")).toObject();
+    return p;
+}
+
+Result<EndpointCredentials> checkKind(EndpointCredentials c, EndpointType type, const QString& field)
+{
+    const bool ok = (type == EndpointType::LiveKitGet || type == EndpointType::LiveKitStandard) ? c.provider == Provider::LiveKit
+                    : type == EndpointType::ZegoGet ? c.provider == Provider::Zego
+                    : type == EndpointType::JitsiGet ? (c.provider == Provider::Jaas || c.provider == Provider::Jitsi)
+                                                     : true;
+    if (!ok)
+        return std::unexpected(at(field, QStringLiteral("a %1 profile cannot serve a %2 endpoint")
+                                             .arg(providerName(c.provider), endpointTypeName(type))));
+    return c;
+}
+
+} // namespace
+
+QString endpointTypeName(EndpointType type)
+{
+    switch (type) {
+    case EndpointType::LiveKitGet: return QStringLiteral("livekit-get");
+    case EndpointType::LiveKitStandard: return QStringLiteral("livekit-standard");
+    case EndpointType::JitsiGet: return QStringLiteral("jitsi-get");
+    case EndpointType::ZegoGet: return QStringLiteral("zego-get");
+    case EndpointType::Health: return QStringLiteral("healthz");
+    }
+    return {};
+}
+
+QString normaliseOrigin(const QString& origin)
+{
+    const QUrl url(origin, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https")) ||
+        url.host().isEmpty() || !url.path().isEmpty() || url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
+        return {};
+    const int defaultPort = url.scheme() == QStringLiteral("https") ? 443 : 80;
+    QString out = url.scheme() + QStringLiteral("://") + url.host(QUrl::FullyEncoded).toLower();
+    if (url.port() != -1 && url.port() != defaultPort)
+        out += QLatin1Char(':') + QString::number(url.port());
+    return out;
+}
+
+Result<EndpointCredentials> credentialsFromEnvironment(EndpointType type, const QProcessEnvironment& env)
+{
+    EndpointCredentials c;
+    const auto need = [&](const char* name) -> Result<QString> {
+        const QString v = env.value(QLatin1String(name));
+        if (v.isEmpty())
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("%1 is not set").arg(QLatin1String(name)));
+        return v;
+    };
+    switch (type) {
+    case EndpointType::LiveKitGet:
+    case EndpointType::LiveKitStandard: {
+        auto key = need("LIVEKIT_API_KEY");
+        auto secret = need("LIVEKIT_API_SECRET");
+        if (!key || !secret)
+            return std::unexpected(!key ? key.error() : secret.error());
+        c.provider = Provider::LiveKit;
+        c.apiKey = *key;
+        c.secret = secret->toUtf8();
+        c.serverUrl = env.value(QStringLiteral("LIVEKIT_URL"));
+        return c;
+    }
+    case EndpointType::ZegoGet: {
+        auto id = need("ZEGO_APP_ID");
+        auto secret = need("ZEGO_SERVER_SECRET");
+        if (!id || !secret)
+            return std::unexpected(!id ? id.error() : secret.error());
+        c.provider = Provider::Zego;
+        c.appId = *id;
+        c.secret = secret->toUtf8();
+        return c;
+    }
+    case EndpointType::JitsiGet:
+        if (!env.value(QStringLiteral("JAAS_APP_ID")).isEmpty()) {
+            c.provider = Provider::Jaas;
+            c.appId = env.value(QStringLiteral("JAAS_APP_ID"));
+            c.keyId = env.value(QStringLiteral("JAAS_KEY_ID"));
+            auto key = crypto::loadRsaPrivateKey(env.value(QStringLiteral("JAAS_PRIVATE_KEY")).toUtf8());
+            if (!key)
+                return fail(key.error().code, QStringLiteral("JAAS_PRIVATE_KEY: ") + key.error().message);
+            c.privateKey = *key;
+            return c;
+        } else {
+            auto id = need("JITSI_APP_ID");
+            auto secret = need("JITSI_APP_SECRET");
+            if (!id || !secret)
+                return std::unexpected(!id ? id.error() : secret.error());
+            c.provider = Provider::Jitsi;
+            c.appId = *id;
+            c.secret = secret->toUtf8();
+            c.subject = env.value(QStringLiteral("JITSI_DOMAIN"));
+            return c;
+        }
+    case EndpointType::Health: break;
+    }
+    return c;
+}
+
+Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileResolver& profiles,
+                                         const QProcessEnvironment& environment)
+{
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
+    if (!doc.isObject())
+        return fail(ErrorCode::InvalidJson, QStringLiteral("the config is not a JSON object (%1 at offset %2)")
+                                                .arg(err.errorString())
+                                                .arg(err.offset));
+    const QJsonObject root = doc.object();
+    static const QStringList known = {QStringLiteral("bind"), QStringLiteral("port"), QStringLiteral("allowRemote"),
+                                      QStringLiteral("allowedOrigins"), QStringLiteral("auth"), QStringLiteral("limits"),
+                                      QStringLiteral("endpoints")};
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        if (!known.contains(it.key()))
+            return std::unexpected(at(it.key(), QStringLiteral("unknown field")));
+    }
+    ServerConfig c;
+    if (root.contains(QStringLiteral("bind"))) {
+        const QHostAddress address(root.value(QStringLiteral("bind")).toString());
+        if (address.isNull())
+            return std::unexpected(at(QStringLiteral("bind"), QStringLiteral("an IP address such as 127.0.0.1")));
+        c.bind = address;
+    }
+    if (root.contains(QStringLiteral("port"))) {
+        const int port = root.value(QStringLiteral("port")).toInt(-1);
+        if (port < 0 || port > 65535)
+            return std::unexpected(at(QStringLiteral("port"), QStringLiteral("0 to 65535")));
+        c.port = static_cast<quint16>(port);
+    }
+    c.allowRemote = root.value(QStringLiteral("allowRemote")).toBool(false);
+    const QJsonArray origins = root.value(QStringLiteral("allowedOrigins")).toArray();
+    for (qsizetype i = 0; i < origins.size(); ++i) {
+        const QString field = QStringLiteral("allowedOrigins[%1]").arg(i);
+        const QString raw = origins.at(i).toString();
+        if (raw.contains(QLatin1Char('*')))
+            return std::unexpected(at(field, QStringLiteral("wildcards are not allowed; list each origin")));
+        const QString origin = normaliseOrigin(raw);
+        if (origin.isEmpty())
+            return std::unexpected(at(field, QStringLiteral("\"%1\" is not an origin like http://localhost:3000").arg(raw)));
+        c.allowedOrigins << origin;
+    }
+    const QJsonArray keys = root.value(QStringLiteral("auth")).toObject().value(QStringLiteral("bearerKeys")).toArray();
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        const QString field = QStringLiteral("auth.bearerKeys[%1]").arg(i);
+        const QJsonObject k = keys.at(i).toObject();
+        const QString var = k.value(QStringLiteral("keyEnv")).toString();
+        if (var.isEmpty())
+            return std::unexpected(at(field + QStringLiteral(".keyEnv"), QStringLiteral("name the variable holding the key")));
+        const QByteArray key = environment.value(var).toUtf8();
+        if (key.size() < 16)
+            return std::unexpected(at(field + QStringLiteral(".keyEnv"),
+                                      QStringLiteral("%1 must hold a key of at least 16 characters").arg(var)));
+        c.bearerKeys.append(BearerKey{k.value(QStringLiteral("name")).toString(var), key});
+    }
+    const QJsonObject limits = root.value(QStringLiteral("limits")).toObject();
+    for (auto [key, target, low, high] : {std::tuple{"maxUrlBytes", &c.limits.maxUrlBytes, 256, 65536},
+                                          std::tuple{"maxHeaderBytes", &c.limits.maxHeaderBytes, 1024, 65536},
+                                          std::tuple{"maxBodyBytes", &c.limits.maxBodyBytes, 256, 1 << 20},
+                                          std::tuple{"requestsPerMinute", &c.limits.requestsPerMinute, 1, 1000000},
+                                          std::tuple{"burst", &c.limits.burst, 1, 100000},
+                                          std::tuple{"idleTimeoutMs", &c.limits.idleTimeoutMs, 100, 600000}}) {
+        const QJsonValue v = limits.value(QLatin1String(key));
+        if (v.isUndefined())
+            continue;
+        const int n = v.toInt(-1);
+        if (n < low || n > high)
+            return std::unexpected(at(QStringLiteral("limits.") + QLatin1String(key),
+                                      QStringLiteral("%1 to %2").arg(low).arg(high)));
+        *target = n;
+    }
+    const QJsonArray endpoints = root.value(QStringLiteral("endpoints")).toArray();
+    if (endpoints.isEmpty())
+        return std::unexpected(at(QStringLiteral("endpoints"), QStringLiteral("list at least one endpoint")));
+    for (qsizetype i = 0; i < endpoints.size(); ++i) {
+        const QString field = QStringLiteral("endpoints[%1]").arg(i);
+        const QJsonObject e = endpoints.at(i).toObject();
+        Endpoint ep;
+        ep.path = e.value(QStringLiteral("path")).toString();
+        if (!ep.path.startsWith(QLatin1Char('/')) || ep.path.contains(QLatin1Char('?')) || ep.path.size() > 200)
+            return std::unexpected(at(field + QStringLiteral(".path"), QStringLiteral("a path such as /getToken")));
+        for (const Endpoint& other : c.endpoints) {
+            if (other.path == ep.path)
+                return std::unexpected(at(field + QStringLiteral(".path"), QStringLiteral("%1 is listed twice").arg(ep.path)));
+        }
+        const auto type = parseType(e.value(QStringLiteral("type")).toString());
+        if (!type)
+            return std::unexpected(at(field + QStringLiteral(".type"),
+                                      QStringLiteral("one of livekit-get, livekit-standard, jitsi-get, zego-get, healthz")));
+        ep.type = *type;
+        auto policy = parsePolicy(e.value(QStringLiteral("policy")).toObject(), ep.type, field + QStringLiteral(".policy"));
+        if (!policy)
+            return std::unexpected(policy.error());
+        ep.policy = *policy;
+        if (ep.type != EndpointType::Health) {
+            const QString profile = e.value(QStringLiteral("profile")).toString();
+            const QString source = e.value(QStringLiteral("credentials")).toString();
+            if (profile.isEmpty() == (source != QStringLiteral("env")))
+                return std::unexpected(at(field, QStringLiteral("give either \"profile\": NAME or \"credentials\": \"env\"")));
+            Result<EndpointCredentials> creds =
+                profile.isEmpty() ? credentialsFromEnvironment(ep.type, environment) : profiles(profile);
+            if (!creds)
+                return std::unexpected(at(field + (profile.isEmpty() ? QStringLiteral(".credentials") : QStringLiteral(".profile")),
+                                          creds.error().message));
+            auto checked = checkKind(*creds, ep.type, field + QStringLiteral(".profile"));
+            if (!checked)
+                return std::unexpected(checked.error());
+            ep.credentials = *checked;
+            ep.credentialsSource = profile.isEmpty() ? QStringLiteral("env") : profile;
+        }
+        c.endpoints.append(ep);
+    }
+    return c;
+}
+
+} // namespace td::server

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/Clock.h"
+#include "core/server/EndpointHandler.h"
+#include "core/server/ServerConfig.h"
+
+#include <QAbstractHttpServer>
+#include <QHttpServerResponder>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonObject>
+#include <QPointer>
+
+#include <memory>
+
+class QTcpServer;
+
+namespace td::server {
+
+/** One line of the request log: who asked for what and what they got. Never the token. */
+struct LogEntry {
+    QDateTime time;
+    QString client;
+    QString origin;
+    QString method;
+    QString path;
+    QString endpoint;
+    int status = 0;
+    QString identity;
+    QString room;
+    QString grants;
+    QString reason;
+
+    QJsonObject toJson() const;
+    QString toText() const;
+};
+
+/** Per-client token bucket. */
+class RateLimiter final {
+public:
+    void configure(int perMinute, int burst);
+    /** 0 when allowed, else the seconds to wait. */
+    int take(const QString& client, qint64 nowMs);
+
+private:
+    struct Bucket {
+        double tokens = 0;
+        qint64 lastMs = 0;
+    };
+    QHash<QString, Bucket> m_buckets;
+    double m_perMs = 2.0 / 1000;
+    double m_burst = 30;
+};
+
+/**
+ * The local token server: the endpoints of a ServerConfig on QHttpServer, with exact-origin CORS, bearer keys,
+ * policy, per-client rate limits, request size limits and idle timeouts. RS256 endpoints sign on the thread pool.
+ */
+class TokenServer final : public QAbstractHttpServer {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TokenServer)
+
+public:
+    explicit TokenServer(const Clock& clock, QObject* parent = nullptr);
+    ~TokenServer() override;
+
+    /** Listens on the config's address; a non-loopback address needs allowRemote. Returns the bound port. */
+    Result<quint16> start(const ServerConfig& config);
+    /** Swaps in a new config without dropping the listener (bind and port changes need a restart). */
+    void reload(const ServerConfig& config);
+    void stop();
+    QString url() const;
+    std::shared_ptr<const ServerConfig> config() const { return m_config; }
+
+Q_SIGNALS:
+    void requestLogged(const td::server::LogEntry& entry);
+
+protected:
+    bool handleRequest(const QHttpServerRequest& request, QTcpSocket* socket) override;
+    void missingHandler(const QHttpServerRequest& request, QTcpSocket* socket) override;
+
+private:
+    void respond(QHttpServerResponder& responder, const HandlerResponse& response, const QByteArray& allowedOrigin,
+                 LogEntry entry);
+
+    const Clock& m_clock;
+    std::shared_ptr<const ServerConfig> m_config;
+    RateLimiter m_limiter;
+    QTcpServer* m_tcp = nullptr;
+};
+
+} // namespace td::server
