@@ -49,12 +49,14 @@ const QStringList& knownFieldsFor(EndpointType type)
     return none;
 }
 
-/** The contract's own fields, which a client may always send. */
+/** The contract's own fields, which a client may send unless the policy lists others. */
 QStringList contractFields(EndpointType type)
 {
     switch (type) {
-    case EndpointType::LiveKitGet:
-    case EndpointType::LiveKitStandard: return {QStringLiteral("room"), QStringLiteral("identity"), QStringLiteral("name")};
+    case EndpointType::LiveKitGet: return {QStringLiteral("room"), QStringLiteral("identity"), QStringLiteral("name")};
+    case EndpointType::LiveKitStandard:
+        return {QStringLiteral("room"), QStringLiteral("identity"), QStringLiteral("name"), QStringLiteral("metadata"),
+                QStringLiteral("attributes"), QStringLiteral("room_config")};
     case EndpointType::JitsiGet:
         return {QStringLiteral("room"), QStringLiteral("user_id"), QStringLiteral("user_name"), QStringLiteral("user_email"),
                 QStringLiteral("user_moderator")};
@@ -92,7 +94,8 @@ Result<Policy> parsePolicy(const QJsonObject& o, EndpointType type, const QStrin
         if (!known.contains(it.key()))
             return std::unexpected(at(field + QLatin1Char('.') + it.key(), QStringLiteral("unknown policy field")));
     }
-    p.allowedFields = contractFields(type);
+    // Without allowFields a client may send the contract's own fields; with it, exactly the fields listed.
+    p.allowedFields = o.contains(QStringLiteral("allowFields")) ? QStringList() : contractFields(type);
     for (const QJsonValue& v : o.value(QStringLiteral("allowFields")).toArray()) {
         if (!knownFieldsFor(type).contains(v.toString()))
             return std::unexpected(at(field + QStringLiteral(".allowFields"),

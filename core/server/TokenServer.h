@@ -91,3 +91,5 @@ private:
 };
 
 } // namespace td::server
+
+Q_DECLARE_METATYPE(td::server::LogEntry)

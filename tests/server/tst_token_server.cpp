@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: MIT
+// (No raw string literals here: Qt 6.4's moc misreads those that contain "//".)
+// The token server on a real listener (127.0.0.1:0): contracts, CORS, auth, policy, limits and hostile clients.
+#include "core/inspect/TokenInspector.h"
+#include "core/server/TokenServer.h"
+#include "tests/support/TestData.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace td;
+using namespace td::server;
+
+namespace {
+
+const QByteArray kBearer = "test-bearer-key-0123456789";
+
+QProcessEnvironment env()
+{
+    QProcessEnvironment e;
+    e.insert(QStringLiteral("LIVEKIT_API_KEY"), QStringLiteral("devkey"));
+    e.insert(QStringLiteral("LIVEKIT_API_SECRET"), QStringLiteral("secret"));
+    e.insert(QStringLiteral("LIVEKIT_URL"), QStringLiteral("wss://demo.livekit.cloud"));
+    e.insert(QStringLiteral("ZEGO_APP_ID"), QStringLiteral("1234567890"));
+    e.insert(QStringLiteral("ZEGO_SERVER_SECRET"), QStringLiteral("0123456789abcdef0123456789abcdef"));
+    e.insert(QStringLiteral("JAAS_APP_ID"), QStringLiteral("vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe"));
+    e.insert(QStringLiteral("JAAS_KEY_ID"), QStringLiteral("k1"));
+    e.insert(QStringLiteral("JAAS_PRIVATE_KEY"),
+             QString::fromLatin1(test::readFile(test::dataPath(QStringLiteral("pem/rsa2048-pkcs8.pem")))));
+    e.insert(QStringLiteral("BEARER"), QString::fromLatin1(kBearer));
+    return e;
+}
+
+const QByteArray kConfig = "{"
+"\"bind\": \"127.0.0.1\", \"port\": 0,"
+"\"allowedOrigins\": [\"http://localhost:3000\"],"
+"\"limits\": { \"requestsPerMinute\": 6000, \"burst\": 1000, \"idleTimeoutMs\": 1500 },"
+"\"endpoints\": ["
+"{ \"path\": \"/getToken\", \"type\": \"livekit-get\", \"credentials\": \"env\","
+"\"policy\": { \"room\": \"demo-[a-z0-9-]+\", \"maxTtl\": \"1h\", \"allowFields\": [\"room\", \"identity\", \"name\", \"ttl\", \"grants\"], \"grants\": { \"canPublish\": false } } },"
+"{ \"path\": \"/api/connection-details\", \"type\": \"livekit-standard\", \"credentials\": \"env\" },"
+"{ \"path\": \"/api/jitsi-token\", \"type\": \"jitsi-get\", \"credentials\": \"env\","
+"\"policy\": { \"features\": { \"recording\": false }, \"defaults\": { \"room\": \"lobby\" } } },"
+"{ \"path\": \"/zego\", \"type\": \"zego-get\", \"credentials\": \"env\" },"
+"{ \"path\": \"/healthz\", \"type\": \"healthz\" } ] }";
+
+struct Reply {
+    int status = 0;
+    QByteArray body;
+    QNetworkReply* raw = nullptr;
+    QByteArray header(const char* name) const { return raw->rawHeader(name); }
+};
+
+} // namespace
+
+class TestTokenServer : public QObject {
+    Q_OBJECT
+
+    FixedClock m_clock{1700000000};
+    std::unique_ptr<TokenServer> m_server;
+    QNetworkAccessManager m_nam;
+    QString m_base;
+    quint16 m_port = 0;
+
+    void startWith(const QByteArray& config)
+    {
+        m_server = std::make_unique<TokenServer>(m_clock);
+        auto parsed = ServerConfig::parse(config, [](const QString&) { return Result<EndpointCredentials>(); }, env());
+        QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().message));
+        auto port = m_server->start(*parsed);
+        QVERIFY(port);
+        m_port = *port;
+        m_base = m_server->url();
+    }
+
+    Reply request(const QByteArray& verb, const QString& path, const QList<QPair<QByteArray, QByteArray>>& headers = {},
+                  const QByteArray& body = {})
+    {
+        QNetworkRequest req(QUrl(m_base + path));
+        for (const auto& [k, v] : headers)
+            req.setRawHeader(k, v);
+        QNetworkReply* reply = m_nam.sendCustomRequest(req, verb, body);
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            done.wait(10000);
+        reply->setParent(this);
+        return Reply{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(), reply};
+    }
+
+    QByteArray raw(const QByteArray& bytes, int waitMs = 2000)
+    {
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, m_port);
+        if (!s.waitForConnected(2000))
+            return "no connection";
+        s.write(bytes);
+        s.flush();
+        QByteArray out;
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < waitMs && s.state() == QAbstractSocket::ConnectedState) {
+            if (s.waitForReadyRead(100))
+                out += s.readAll();
+            if (out.contains("\r\n\r\n") && out.contains("{"))
+                break;
+        }
+        return out + s.readAll();
+    }
+
+private Q_SLOTS:
+    void init() { startWith(kConfig); }
+    void cleanup() { m_server.reset(); }
+
+    void livekitGetContract()
+    {
+        const Reply r = request("GET", QStringLiteral("/getToken?room=demo-1&identity=ann&name=Ann"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.header("Content-Type").startsWith("text/plain"));
+        VerifyCredentials c;
+        c.apiKey = QStringLiteral("devkey");
+        c.secret = "secret";
+        const auto inspected = TokenInspector(m_clock).inspect(r.body, c);
+        QVERIFY(inspected->valid());
+        QCOMPARE(inspected->claims.value(QStringLiteral("video")).toObject().value(QStringLiteral("canPublish")).toBool(true), false);
+        QCOMPARE(inspected->claims.value(QStringLiteral("name")).toString(), QStringLiteral("Ann"));
+    }
+
+    void livekitStandardContract()
+    {
+        const Reply r = request("POST", QStringLiteral("/api/connection-details"), {{"Content-Type", "application/json"}},
+                                "{\"room_name\":\"r1\",\"participant_identity\":\"p1\",\"participant_name\":\"P\",\"participant_metadata\":\"m\","
+"\"participant_attributes\":{\"a\":\"b\"},\"room_config\":{\"agents\":[{\"agent_name\":\"x\"}]}}");
+        QCOMPARE(r.status, 201);
+        const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+        QCOMPARE(o.value(QStringLiteral("server_url")).toString(), QStringLiteral("wss://demo.livekit.cloud"));
+        const auto claims = TokenInspector(m_clock).inspect(o.value(QStringLiteral("participant_token")).toString().toLatin1())->claims;
+        QCOMPARE(claims.value(QStringLiteral("metadata")).toString(), QStringLiteral("m"));
+        QCOMPARE(claims.value(QStringLiteral("roomConfig")).toObject().value(QStringLiteral("agents")).toArray().size(), 1);
+        QCOMPARE(request("POST", QStringLiteral("/api/connection-details"), {}, "{not json").status, 400);
+        QCOMPARE(request("POST", QStringLiteral("/api/connection-details"), {}, "{\"room_name\":\"r\",\"participant_identity\":\"p\",\"admin\":true}").status, 400);
+    }
+
+    void jitsiAndZegoContracts()
+    {
+        const Reply j = request("GET", QStringLiteral("/api/jitsi-token?user_id=u1&user_name=Ann&user_moderator=false"));
+        QCOMPARE(j.status, 200);
+        const QByteArray token = QJsonDocument::fromJson(j.body).object().value(QStringLiteral("token")).toString().toLatin1();
+        const auto jaas = TokenInspector(m_clock).inspect(token);
+        QCOMPARE(jaas->provider, Provider::Jaas);
+        QCOMPARE(jaas->claims.value(QStringLiteral("room")).toString(), QStringLiteral("lobby")); // the policy default
+        QCOMPARE(jaas->claims.value(QStringLiteral("context")).toObject().value(QStringLiteral("features")).toObject()
+                     .value(QStringLiteral("recording")).toString(), QStringLiteral("false"));
+        const Reply refused = request("GET", QStringLiteral("/api/jitsi-token?room=x&user_moderator=true"));
+        QCOMPARE(refused.status, 403);
+        QVERIFY(QJsonDocument::fromJson(refused.body).object().value(QStringLiteral("error")).toString().contains(QStringLiteral("moderator")));
+
+        const Reply z = request("GET", QStringLiteral("/zego?userID=u1&expired_ts=600&roomID=r1&userName=Ann"));
+        QCOMPARE(z.status, 200);
+        const QJsonObject o = QJsonDocument::fromJson(z.body).object();
+        QVERIFY(o.value(QStringLiteral("token")).toString().startsWith(QStringLiteral("04")));
+        QVERIFY(o.value(QStringLiteral("kitToken")).toString().contains(QLatin1Char('#')));
+        QVERIFY(!QJsonDocument::fromJson(request("GET", QStringLiteral("/zego?userID=u1")).body).object().contains(QStringLiteral("kitToken")));
+        QCOMPARE(request("GET", QStringLiteral("/zego")).status, 400);
+        QCOMPARE(request("GET", QStringLiteral("/healthz")).body, QByteArray("{\"status\":\"ok\"}"));
+    }
+
+    void policyRefusesInsteadOfDowngrading_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<int>("status");
+        QTest::newRow("room outside pattern") << "room=prod-1&identity=a" << 403;
+        QTest::newRow("pattern is anchored") << "room=xdemo-1&identity=a" << 403;
+        QTest::newRow("roomAdmin asked") << "room=demo-1&identity=a&grants=roomAdmin" << 403;
+        QTest::newRow("hidden asked") << "room=demo-1&identity=a&grants=hidden" << 403;
+        QTest::newRow("field not allowed") << "room=demo-1&identity=a&metadata=x" << 403;
+        QTest::newRow("no identity") << "room=demo-1" << 400;
+        QTest::newRow("duplicate field") << "room=demo-1&room=demo-2&identity=a" << 400;
+        QTest::newRow("bad ttl") << "room=demo-1&identity=a&ttl=soon" << 400;
+        QTest::newRow("harmless grant") << "room=demo-1&identity=a&grants=canSubscribe" << 200;
+    }
+    void policyRefusesInsteadOfDowngrading()
+    {
+        QFETCH(QString, query);
+        QFETCH(int, status);
+        const Reply r = request("GET", QStringLiteral("/getToken?") + query);
+        QCOMPARE(r.status, status);
+        if (status != 200)
+            QVERIFY(QJsonDocument::fromJson(r.body).object().contains(QStringLiteral("error")));
+    }
+
+    void ttlIsClampedAndSaidSo()
+    {
+        const Reply r = request("GET", QStringLiteral("/getToken?room=demo-1&identity=a&ttl=6h"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("X-TokenDesk-TTL-Clamped"), QByteArray("requested=21600; granted=3600"));
+        const auto claims = TokenInspector(m_clock).inspect(r.body)->claims;
+        QCOMPARE(claims.value(QStringLiteral("exp")).toInteger() - claims.value(QStringLiteral("nbf")).toInteger(), 3600);
+    }
+
+    void corsIsExact()
+    {
+        const Reply ok = request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"), {{"Origin", "http://localhost:3000"}});
+        QCOMPARE(ok.status, 200);
+        QCOMPARE(ok.header("Access-Control-Allow-Origin"), QByteArray("http://localhost:3000"));
+        QCOMPARE(ok.header("Vary"), QByteArray("Origin"));
+        for (const QByteArray& origin : {QByteArray("http://localhost:3001"), QByteArray("https://localhost:3000"),
+                                        QByteArray("http://localhost:3000.evil.com"), QByteArray("null")}) {
+            const Reply no = request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"), {{"Origin", origin}});
+            QCOMPARE(no.status, 403);
+            QVERIFY(no.header("Access-Control-Allow-Origin").isEmpty());
+            QVERIFY(no.body.contains(origin));
+        }
+        const Reply preflight = request("OPTIONS", QStringLiteral("/getToken"),
+                                        {{"Origin", "http://localhost:3000"}, {"Access-Control-Request-Method", "GET"}});
+        QCOMPARE(preflight.status, 204);
+        QVERIFY(preflight.header("Access-Control-Allow-Headers").contains("Authorization"));
+        QCOMPARE(preflight.header("Access-Control-Max-Age"), QByteArray("600"));
+        QVERIFY(!preflight.header("Access-Control-Allow-Origin").contains('*'));
+    }
+
+    void bearerKeysApplyWithOrWithoutOrigin()
+    {
+        QByteArray config = kConfig;
+        config.replace("\"allowedOrigins\"", "\"auth\": { \"bearerKeys\": [{ \"name\": \"web\", \"keyEnv\": \"BEARER\" }] }, \"allowedOrigins\"");
+        m_server.reset();
+        startWith(config);
+        QCOMPARE(request("GET", QStringLiteral("/getToken?room=demo-1&identity=a")).status, 401);
+        QCOMPARE(request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"), {{"Origin", "http://localhost:3000"}}).status, 401);
+        QCOMPARE(request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"), {{"Authorization", "Bearer wrong"}}).status, 401);
+        QCOMPARE(request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"), {{"Authorization", "Bearer " + kBearer}}).status, 200);
+        const Reply r = request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"));
+        QVERIFY(!r.body.contains(kBearer));
+    }
+
+    void methodsPathsAndSizes()
+    {
+        QCOMPARE(request("POST", QStringLiteral("/getToken?room=demo-1&identity=a")).status, 405);
+        QCOMPARE(request("GET", QStringLiteral("/api/connection-details")).status, 405);
+        const Reply missing = request("GET", QStringLiteral("/nope"));
+        QCOMPARE(missing.status, 404);
+        QVERIFY(QJsonDocument::fromJson(missing.body).isObject());
+        QCOMPARE(request("GET", QStringLiteral("/getToken?room=demo-1&identity=") + QString(3000, QLatin1Char('a'))).status, 414);
+        QCOMPARE(request("GET", QStringLiteral("/healthz"), {{"X-Big", QByteArray(9000, 'x')}}).status, 431);
+        QCOMPARE(request("POST", QStringLiteral("/api/connection-details"), {}, QByteArray(20000, ' ')).status, 413);
+    }
+
+    void rateLimitAnswers429WithRetryAfter()
+    {
+        QByteArray config = kConfig;
+        config.replace("\"requestsPerMinute\": 6000, \"burst\": 1000", "\"requestsPerMinute\": 60, \"burst\": 3");
+        m_server.reset();
+        startWith(config);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(request("GET", QStringLiteral("/healthz")).status, 200);
+        const Reply r = request("GET", QStringLiteral("/healthz"));
+        QCOMPARE(r.status, 429);
+        QVERIFY(r.header("Retry-After").toInt() >= 1);
+    }
+
+    void requestLogNeverHoldsTheToken()
+    {
+        QSignalSpy spy(m_server.get(), &TokenServer::requestLogged);
+        const Reply r = request("GET", QStringLiteral("/getToken?room=demo-1&identity=ann"), {{"Origin", "http://localhost:3000"}});
+        QCOMPARE(spy.count(), 1);
+        const LogEntry e = spy.first().first().value<LogEntry>();
+        QCOMPARE(e.status, 200);
+        QCOMPARE(e.identity, QStringLiteral("ann"));
+        QCOMPARE(e.room, QStringLiteral("demo-1"));
+        QCOMPARE(e.origin, QStringLiteral("http://localhost:3000"));
+        QVERIFY(!e.toText().contains(QString::fromLatin1(r.body.left(40))));
+        QVERIFY(!QJsonDocument(e.toJson()).toJson().contains(r.body.left(40)));
+    }
+
+    void reloadKeepsTheListener()
+    {
+        QByteArray config = kConfig;
+        config.replace("\"/zego\"", "\"/zego2\"");
+        auto parsed = ServerConfig::parse(config, [](const QString&) { return Result<EndpointCredentials>(); }, env());
+        m_server->reload(*parsed);
+        QCOMPARE(request("GET", QStringLiteral("/zego?userID=u")).status, 404);
+        QCOMPARE(request("GET", QStringLiteral("/zego2?userID=u")).status, 200);
+    }
+
+    void hostileClientsNeitherCrashNorStall()
+    {
+        // Garbage, a truncated request, an endless header and a slow sender, then a normal request still works.
+        QVERIFY(!raw("\x16\x03\x01\x02\x00garbage\r\n\r\n", 1000).contains("200 OK"));
+        raw("GET /healthz HTTP/1.1\r\nHost: x\r\n", 500);
+        const QByteArray huge = raw("GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: " + QByteArray(200000, 'a') + "\r\n\r\n", 3000);
+        QVERIFY(huge.isEmpty() || huge.startsWith("HTTP/1.1 4"));
+        QTcpSocket slow;
+        slow.connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(slow.waitForConnected(2000));
+        slow.write("GET /healthz HTTP/1.1\r\n");
+        // Meanwhile other clients are served.
+        QCOMPARE(request("GET", QStringLiteral("/healthz")).status, 200);
+        QElapsedTimer t;
+        t.start();
+        while (slow.state() == QAbstractSocket::ConnectedState && t.elapsed() < 5000) {
+            slow.write("X");
+            slow.waitForBytesWritten(100);
+            QTest::qWait(200);
+        }
+        QVERIFY2(slow.state() != QAbstractSocket::ConnectedState, "the idle timeout closes a slow sender");
+        QCOMPARE(request("GET", QStringLiteral("/healthz")).status, 200);
+    }
+
+    void configErrorsNameTheField_data()
+    {
+        QTest::addColumn<QByteArray>("config");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("wildcard origin") << QByteArray("{\"allowedOrigins\":[\"*\"],\"endpoints\":[{\"path\":\"/h\",\"type\":\"healthz\"}]}") << "allowedOrigins[0]";
+        QTest::newRow("bad origin") << QByteArray("{\"allowedOrigins\":[\"localhost:3000\"],\"endpoints\":[{\"path\":\"/h\",\"type\":\"healthz\"}]}") << "allowedOrigins[0]";
+        QTest::newRow("bad type") << QByteArray("{\"endpoints\":[{\"path\":\"/h\",\"type\":\"teams\"}]}") << "endpoints[0].type";
+        QTest::newRow("bad ttl") << QByteArray("{\"endpoints\":[{\"path\":\"/t\",\"type\":\"livekit-get\",\"credentials\":\"env\",\"policy\":{\"maxTtl\":\"soon\"}}]}") << "endpoints[0].policy.maxTtl";
+        QTest::newRow("bad regex") << QByteArray("{\"endpoints\":[{\"path\":\"/t\",\"type\":\"livekit-get\",\"credentials\":\"env\",\"policy\":{\"room\":\"(\"}}]}") << "endpoints[0].policy.room";
+        QTest::newRow("unknown field") << QByteArray("{\"endpoint\":[]}") << "endpoint";
+        QTest::newRow("missing key env") << QByteArray("{\"auth\":{\"bearerKeys\":[{\"keyEnv\":\"NOPE\"}]},\"endpoints\":[{\"path\":\"/h\",\"type\":\"healthz\"}]}") << "auth.bearerKeys[0].keyEnv";
+        QTest::newRow("no credentials") << QByteArray("{\"endpoints\":[{\"path\":\"/t\",\"type\":\"livekit-get\"}]}") << "endpoints[0]";
+        QTest::newRow("duplicate path") << QByteArray("{\"endpoints\":[{\"path\":\"/h\",\"type\":\"healthz\"},{\"path\":\"/h\",\"type\":\"healthz\"}]}") << "endpoints[1].path";
+    }
+    void configErrorsNameTheField()
+    {
+        QFETCH(QByteArray, config);
+        QFETCH(QString, field);
+        const auto r = ServerConfig::parse(config, [](const QString&) { return Result<EndpointCredentials>(); }, env());
+        QVERIFY(!r);
+        QVERIFY2(r.error().message.startsWith(field + QStringLiteral(":")), qPrintable(r.error().message));
+        QVERIFY(!r.error().message.contains(QStringLiteral("BEGIN")));
+    }
+
+    void remoteBindNeedsConsent()
+    {
+        auto parsed = ServerConfig::parse("{\"bind\":\"0.0.0.0\",\"port\":0,\"endpoints\":[{\"path\":\"/h\",\"type\":\"healthz\"}]}",
+                                          [](const QString&) { return Result<EndpointCredentials>(); }, env());
+        QVERIFY(parsed);
+        TokenServer s(m_clock);
+        QVERIFY(s.start(*parsed).error().message.contains(QStringLiteral("--allow-remote")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTokenServer)
+#include "tst_token_server.moc"
