@@ -23,7 +23,7 @@ install_packages() {
     if [ ${#missing[@]} -gt 0 ]; then
         log "installing ${missing[*]}"
         as_root apt-get update -qq
-        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 --no-install-recommends "${missing[@]}"
     fi
 }
 
@@ -60,11 +60,11 @@ run)
     exec build/dev/app/cli/tokendesk-cli --help
     ;;
 test)
-    install_packages "${PACKAGES[@]}" gnome-keyring dbus dbus-bin
+    install_packages "${PACKAGES[@]}" gnome-keyring dbus dbus-bin chromium
     interop_deps
     build ci
-    log "tests: unit, CLI, interop and the Secret Service keychain (ci preset, warnings are errors)"
-    TOKENDESK_REQUIRE_KEYCHAIN=1 with_keyring ctest --preset ci
+    log "tests: unit, CLI, server, interop, browser and the Secret Service keychain (ci preset, warnings are errors)"
+    TOKENDESK_REQUIRE_KEYCHAIN=1 TOKENDESK_REQUIRE_BROWSER=1 with_keyring ctest --preset ci
     build asan
     log "unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
     ctest --preset asan
