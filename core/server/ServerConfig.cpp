@@ -301,8 +301,8 @@ Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileRe
     for (auto [key, target, low, high] : {std::tuple{"maxUrlBytes", &c.limits.maxUrlBytes, 256, 65536},
                                           std::tuple{"maxHeaderBytes", &c.limits.maxHeaderBytes, 1024, 65536},
                                           std::tuple{"maxBodyBytes", &c.limits.maxBodyBytes, 256, 1 << 20},
-                                          std::tuple{"requestsPerMinute", &c.limits.requestsPerMinute, 1, 1000000},
-                                          std::tuple{"burst", &c.limits.burst, 1, 100000},
+                                          std::tuple{"requestsPerMinute", &c.limits.requestsPerMinute, 1, 1000000000},
+                                          std::tuple{"burst", &c.limits.burst, 1, 1000000000},
                                           std::tuple{"idleTimeoutMs", &c.limits.idleTimeoutMs, 100, 600000}}) {
         const QJsonValue v = limits.value(QLatin1String(key));
         if (v.isUndefined())
