@@ -24,6 +24,8 @@ const publicKey = createPublicKey(readFileSync(`${DATA}/pem/rsa2048-spki.pem`, '
 const work = mkdtempSync(join(tmpdir(), 'tokendesk-serve-'));
 let server;
 let base;
+let serverErr = '';
+let serverConfig;
 const pages = [];
 
 function staticPage(html) {
@@ -59,6 +61,7 @@ before(async () => {
       { path: '/healthz', type: 'healthz' },
     ],
   };
+  serverConfig = config;
   writeFileSync(join(work, 'server.json'), JSON.stringify(config));
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(LIVEKIT|ZEGO|JAAS|JITSI)_/.test(k)));
   Object.assign(env, {
@@ -71,6 +74,7 @@ before(async () => {
     let err = '';
     server.stderr.on('data', (d) => {
       err += d;
+      serverErr += d;
       const m = /serving on (http:\/\/[^\s]+)/.exec(err);
       if (m) resolve(m[1]);
     });
@@ -133,6 +137,22 @@ test('zego-get tokens decrypt with the ServerSecret', async () => {
 });
 
 // The binary itself: Debian's /usr/bin/chromium wrapper script trips over this machine's memory size.
+test('SIGHUP reloads the config without dropping the listener; a broken config is refused', async () => {
+  const waitFor = async (pred) => {
+    for (let i = 0; i < 50 && !(await pred()); i++) await new Promise((r) => setTimeout(r, 100));
+    return pred();
+  };
+  const extra = { ...serverConfig, endpoints: [...serverConfig.endpoints, { path: '/healthz2', type: 'healthz' }] };
+  writeFileSync(join(work, 'server.json'), JSON.stringify(extra));
+  server.kill('SIGHUP');
+  assert.ok(await waitFor(async () => (await fetch(`${base}/healthz2`)).status === 200));
+  writeFileSync(join(work, 'server.json'), '{"endpoints": [{"path": "/x", "type": "teams"}]}');
+  server.kill('SIGHUP');
+  assert.ok(await waitFor(async () => serverErr.includes('reload failed')));
+  assert.ok(serverErr.includes('endpoints[0].type'));
+  assert.equal((await fetch(`${base}/healthz2`)).status, 200);
+});
+
 const chromium = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 const browserSkip = chromium ? false
   : (process.env.TOKENDESK_REQUIRE_BROWSER ? false : 'Debian chromium is not installed (the test command installs it)');
