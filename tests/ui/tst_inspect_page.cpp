@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+// The Inspect page driven as a user would: paste, type the secret, click, read the findings.
+#include "core/providers/livekit/LiveKitToken.h"
+#include "ui/InspectPage.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace td;
+
+namespace {
+
+QByteArray liveKitToken(qint64 now, qint64 ttl)
+{
+    livekit::LiveKitClaims c;
+    c.identity = QStringLiteral("ann");
+    livekit::VideoGrant g;
+    g.roomJoin = true;
+    g.room = QStringLiteral("demo");
+    c.video = g;
+    const FixedClock clock(now);
+    return livekit::LiveKitMinter::create(QStringLiteral("devkey"), "secret")->mint(c, ttl, clock)->token;
+}
+
+QStringList codes(const QListWidget* list)
+{
+    QStringList out;
+    for (int i = 0; i < list->count(); ++i)
+        out << list->item(i)->data(Qt::UserRole).toString();
+    return out;
+}
+
+} // namespace
+
+class TestInspectPage : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void expiredTokenShowsTheFinding()
+    {
+        const FixedClock now(1700000000 + 7200);
+        ui::InspectPage page(now);
+        page.show();
+        auto* token = page.findChild<QPlainTextEdit*>(QStringLiteral("tokenPlainTextEdit"));
+        auto* secret = page.findChild<QLineEdit*>(QStringLiteral("secretLineEdit"));
+        QVERIFY(token && secret);
+        token->setPlainText(QString::fromLatin1(liveKitToken(1700000000, 3600)));
+        QTest::keyClicks(secret, QStringLiteral("secret"));
+        QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("inspectPushButton")), Qt::LeftButton);
+        const auto* findings = page.findChild<QListWidget*>(QStringLiteral("findingsListWidget"));
+        QVERIFY(codes(findings).contains(QStringLiteral("expired")));
+        QVERIFY(page.findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().contains(QStringLiteral("signature valid")));
+        QVERIFY(page.findChild<QTreeWidget*>(QStringLiteral("claimsTreeWidget"))->topLevelItemCount() == 2);
+    }
+
+    void tamperedTokenFailsVerification()
+    {
+        const FixedClock now(1700000000);
+        ui::InspectPage page(now);
+        // Same signature, a payload that asks for another room.
+        const QList<QByteArray> parts = liveKitToken(1700000000, 3600).split('.');
+        QByteArray payload = QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding);
+        payload.replace("demo", "evil");
+        const QByteArray t = parts[0] + '.' + payload.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) +
+                             '.' + parts[2];
+        page.findChild<QPlainTextEdit*>(QStringLiteral("tokenPlainTextEdit"))->setPlainText(QString::fromLatin1(t));
+        auto* secret = page.findChild<QLineEdit*>(QStringLiteral("secretLineEdit"));
+        QTest::keyClicks(secret, QStringLiteral("secret"));
+        QTest::keyClick(secret, Qt::Key_Return);
+        const auto* findings = page.findChild<QListWidget*>(QStringLiteral("findingsListWidget"));
+        const QString summary = page.findChild<QLabel*>(QStringLiteral("summaryLabel"))->text();
+        QVERIFY2(codes(findings).contains(QStringLiteral("bad-signature")), qPrintable(summary));
+        QVERIFY(summary.contains(QStringLiteral("INVALID")));
+    }
+
+    void garbageSaysWhy()
+    {
+        const FixedClock now(0);
+        ui::InspectPage page(now);
+        page.findChild<QPlainTextEdit*>(QStringLiteral("tokenPlainTextEdit"))->setPlainText(QStringLiteral("hello"));
+        page.inspect();
+        QVERIFY(page.findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().startsWith(QStringLiteral("Not a token")));
+    }
+};
+
+QTEST_MAIN(TestInspectPage)
+#include "tst_inspect_page.moc"
