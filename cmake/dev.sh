@@ -56,8 +56,12 @@ case "${1:-}" in
 run)
     install_packages "${PACKAGES[@]}"
     build dev
-    log "starting tokendesk-cli (the desktop app arrives with issue 5)"
-    exec build/dev/app/cli/tokendesk-cli --help
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+        log "no display: run it under X (or: xvfb-run bash cmake/dev.sh run); the CLI is build/dev/app/cli/tokendesk-cli"
+        exit 2
+    fi
+    log "starting TokenDesk"
+    exec build/dev/app/gui/tokendesk
     ;;
 test)
     install_packages "${PACKAGES[@]}" gnome-keyring dbus dbus-bin chromium

@@ -39,6 +39,7 @@ InspectPage::InspectPage(const Clock& clock, QWidget* parent)
     m_token->setPlaceholderText(tr("Paste a token, a join link or an Authorization header"));
     m_token->setAccessibleName(tr("Token"));
     m_token->setTabChangesFocus(true);
+    m_token->setMaximumHeight(110);
     m_identity->setObjectName(QStringLiteral("keyLineEdit"));
     m_identity->setPlaceholderText(tr("API key / AppID / app_id (optional)"));
     m_identity->setAccessibleName(tr("Key or application ID"));
@@ -82,6 +83,7 @@ InspectPage::InspectPage(const Clock& clock, QWidget* parent)
 
     connect(m_inspect, &QPushButton::clicked, this, &InspectPage::inspect);
     connect(m_secret, &QLineEdit::returnPressed, this, &InspectPage::inspect);
+    setFocusProxy(m_token); // the page opens ready for a paste
     setTabOrder(m_token, m_identity);
     setTabOrder(m_identity, m_secret);
     setTabOrder(m_secret, m_inspect);
@@ -126,6 +128,7 @@ void InspectPage::addJson(QTreeWidgetItem* parent, const QString& key, const QJs
     } else if (value.isDouble() && kTimeClaims.contains(key)) {
         const auto seconds = static_cast<qint64>(value.toDouble());
         const QDateTime t = QDateTime::fromSecsSinceEpoch(seconds);
+        item->setToolTip(1, t.toUTC().toString(Qt::ISODate));
         item->setText(1, tr("%1 — local %2 — UTC %3")
                              .arg(seconds)
                              .arg(QLocale().toString(t, QLocale::ShortFormat),
@@ -163,6 +166,7 @@ void InspectPage::showResult(const Inspection& r)
         item->setData(Qt::UserRole, f.code);
         if (f.severity == Severity::Error)
             item->setForeground(QColor(0xc0, 0x1c, 0x28));
+        item->setToolTip(f.message);
         m_findings->addItem(item);
     }
     if (r.findings.isEmpty())

@@ -32,7 +32,10 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent)
     layout->addWidget(m_navigation);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
-    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        m_pages->setCurrentIndex(row);
+        m_pages->currentWidget()->setFocus();
+    });
 
     auto* quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
@@ -44,6 +47,7 @@ MainWindow::MainWindow(const Clock& clock, QWidget* parent)
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1000, 680);
     m_navigation->setCurrentRow(std::clamp(settings.value(QStringLiteral("window/page")).toInt(), 0, m_pages->count() - 1));
+    m_pages->currentWidget()->setFocus();
 }
 
 void MainWindow::addPage(QWidget* page, const QString& title)
