@@ -8,6 +8,7 @@
 #include "core/providers/zego/Token04.h"
 #include "core/providers/zego/ZegoPrivilege.h"
 #include "tests/support/TestData.h"
+#include "tests/support/Tokens.h"
 
 #include <QTest>
 
@@ -19,14 +20,7 @@ const qint64 kNow = 1700000000;
 
 QByteArray liveKitToken(qint64 ttl = 3600)
 {
-    livekit::LiveKitClaims c;
-    c.identity = QStringLiteral("alice");
-    livekit::VideoGrant g;
-    g.roomJoin = true;
-    g.room = QStringLiteral("room1");
-    c.video = g;
-    const FixedClock clock(kNow);
-    return livekit::LiveKitMinter::create(QStringLiteral("devkey"), "secret")->mint(c, ttl, clock)->token;
+    return test::liveKitJoinToken(kNow, ttl);
 }
 
 crypto::RsaPrivateKey key()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The Inspect page driven as a user would: paste, type the secret, click, read the findings.
 #include "core/providers/livekit/LiveKitToken.h"
+#include "tests/support/Tokens.h"
 #include "ui/InspectPage.h"
 
 #include <QLabel>
@@ -17,14 +18,7 @@ namespace {
 
 QByteArray liveKitToken(qint64 now, qint64 ttl)
 {
-    livekit::LiveKitClaims c;
-    c.identity = QStringLiteral("ann");
-    livekit::VideoGrant g;
-    g.roomJoin = true;
-    g.room = QStringLiteral("demo");
-    c.video = g;
-    const FixedClock clock(now);
-    return livekit::LiveKitMinter::create(QStringLiteral("devkey"), "secret")->mint(c, ttl, clock)->token;
+    return test::liveKitJoinToken(now, ttl, QStringLiteral("demo"));
 }
 
 QStringList codes(const QListWidget* list)
