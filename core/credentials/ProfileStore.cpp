@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/credentials/ProfileStore.h"
 
-#include "core/credentials/VaultFile.h"
+#include "core/credentials/AtomicFile.h"
 
 #include <QDir>
 #include <QFile>
@@ -137,7 +137,7 @@ Result<void> ProfileStore::update(const std::function<Result<void>(QList<Profile
     for (const Profile& p : *profiles)
         list.append(p.toJson());
     const QJsonObject root{{QStringLiteral("version"), kProfilesFormatVersion}, {QStringLiteral("profiles"), list}};
-    return VaultFile::writeAtomically(path(), QJsonDocument(root).toJson(QJsonDocument::Indented));
+    return writeFileAtomically(path(), QJsonDocument(root).toJson(QJsonDocument::Indented));
 }
 
 } // namespace td::credentials

@@ -3,10 +3,7 @@
 
 #include "core/crypto/Crypto.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QtEndian>
 
 namespace td::credentials {
@@ -49,12 +46,6 @@ void appendBe32(QByteArray& out, quint32 v)
 }
 
 } // namespace
-
-std::function<bool()>& VaultFile::interruptBeforeCommit()
-{
-    static std::function<bool()> hook;
-    return hook;
-}
 
 Result<QByteArray> VaultFile::seal(const QJsonObject& document, QByteArrayView passphrase, const KdfParams& params)
 {
@@ -119,24 +110,6 @@ Result<QJsonObject> VaultFile::open(const QByteArray& data, QByteArrayView passp
     if (!doc.isObject())
         return fail(ErrorCode::InvalidJson, QStringLiteral("the vault's content is not a JSON object"));
     return doc.object();
-}
-
-Result<void> VaultFile::writeAtomically(const QString& path, const QByteArray& data)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (file.write(data) != data.size())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    if (const auto& hook = interruptBeforeCommit(); hook && hook()) {
-        file.cancelWriting();
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the save of %1 was interrupted").arg(path));
-    }
-    if (!file.commit())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot save %1: %2").arg(path, file.errorString()));
-    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    return {};
 }
 
 } // namespace td::credentials

@@ -8,7 +8,6 @@
 #include <QJsonObject>
 #include <QString>
 
-#include <functional>
 
 namespace td::credentials {
 
@@ -30,12 +29,6 @@ public:
     static Result<QByteArray> seal(const QJsonObject& document, QByteArrayView passphrase, const KdfParams& params);
     /** Decrypts; distinguishes a wrong passphrase, a modified file and a truncated one. */
     static Result<QJsonObject> open(const QByteArray& data, QByteArrayView passphrase);
-
-    /** Atomically replaces `path` (temporary file + rename, mode 0600). */
-    static Result<void> writeAtomically(const QString& path, const QByteArray& data);
-
-    /** Test seam: when set and returning true, writeAtomically stops after writing, before the rename. */
-    static std::function<bool()>& interruptBeforeCommit();
 };
 
 } // namespace td::credentials

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/credentials/VaultSecretStore.h"
 
+#include "core/credentials/AtomicFile.h"
 #include "core/crypto/Base64.h"
 
 #include <QDir>
@@ -114,7 +115,7 @@ Result<void> VaultSecretStore::modify(const std::function<void(QJsonObject&)>& c
                                   pass->view(), m_params);
     if (!sealed)
         return std::unexpected(sealed.error());
-    auto written = VaultFile::writeAtomically(m_path, *sealed);
+    auto written = writeFileAtomically(m_path, *sealed);
     if (written)
         remember(*secrets);
     else

@@ -3,12 +3,8 @@
 
 #include "core/Duration.h"
 #include "core/jwt/Jwt.h"
-#include "core/providers/jitsi/JitsiToken.h"
-#include "core/providers/livekit/LiveKitGrants.h"
-#include "core/providers/livekit/LiveKitToken.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 #include <QJsonArray>
 #include <QUrl>
 #include <QUrlQuery>

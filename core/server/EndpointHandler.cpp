@@ -141,10 +141,9 @@ HandlerResponse handleLiveKit(const Endpoint& ep, RequestFields fields, const Cl
     const auto ttl = ttlFor(policy, fields.value(QStringLiteral("ttl")), livekit::kDefaultTtlSeconds, r.headers);
     if (const auto* refused = std::get_if<HandlerResponse>(&ttl))
         return *refused;
-    auto minter = livekit::LiveKitMinter::create(ep.credentials.apiKey, ep.credentials.secret);
-    if (!minter)
+    if (!ep.liveKitMinter)
         return errorResponse(500, QStringLiteral("the endpoint's credentials are unusable"));
-    auto minted = minter->mint(claims, std::get<qint64>(ttl), clock);
+    auto minted = ep.liveKitMinter->mint(claims, std::get<qint64>(ttl), clock);
     if (!minted)
         return errorResponse(400, minted.error().message);
     if (ep.type == EndpointType::LiveKitGet) {

@@ -350,7 +350,12 @@ Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileRe
             if (!checked)
                 return std::unexpected(checked.error());
             ep.credentials = *checked;
-            ep.credentialsSource = profile.isEmpty() ? QStringLiteral("env") : profile;
+            if (ep.type == EndpointType::LiveKitGet || ep.type == EndpointType::LiveKitStandard) {
+                auto minter = livekit::LiveKitMinter::create(ep.credentials.apiKey, ep.credentials.secret);
+                if (!minter)
+                    return std::unexpected(at(field, minter.error().message));
+                ep.liveKitMinter = std::make_shared<const livekit::LiveKitMinter>(std::move(*minter));
+            }
         }
         c.endpoints.append(ep);
     }

@@ -3,6 +3,7 @@
 
 #include "core/Error.h"
 #include "core/crypto/RsaKey.h"
+#include "core/providers/livekit/LiveKitToken.h"
 #include "core/providers/Provider.h"
 
 #include <QByteArray>
@@ -15,6 +16,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace td::server {
@@ -57,9 +59,10 @@ struct Policy {
 struct Endpoint {
     QString path;
     EndpointType type = EndpointType::Health;
-    QString credentialsSource;      // profile name, or "env"
     EndpointCredentials credentials;
     Policy policy;
+    /** LiveKit endpoints: the HMAC key prepared once at load, not per request. */
+    std::shared_ptr<const livekit::LiveKitMinter> liveKitMinter;
 };
 
 struct BearerKey {

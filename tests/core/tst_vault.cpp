@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/credentials/VaultSecretStore.h"
 
+#include "core/credentials/AtomicFile.h"
 #include "tests/support/TestData.h"
 
 #include <QFile>
@@ -44,7 +45,7 @@ class TestVault : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void cleanup() { VaultFile::interruptBeforeCommit() = nullptr; }
+    void cleanup() { atomicWriteInterruptHook() = nullptr; }
 
     void sealAndOpen()
     {
@@ -119,9 +120,9 @@ private Q_SLOTS:
         VaultSecretStore store(path, fixed("pw"), kFast);
         QVERIFY(store.write(QStringLiteral("a"), "first"));
         const QByteArray before = readAll(path);
-        VaultFile::interruptBeforeCommit() = [] { return true; };
+        atomicWriteInterruptHook() = [] { return true; };
         QVERIFY(!store.write(QStringLiteral("a"), "second"));
-        VaultFile::interruptBeforeCommit() = nullptr;
+        atomicWriteInterruptHook() = nullptr;
         QCOMPARE(readAll(path), before);
         QCOMPARE(store.read(QStringLiteral("a")).value()->view(), QByteArrayView("first"));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1); // no temporary file left behind
