@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/MainWindow.h"
 
-#include "ui/InspectPage.h"
+#include "ui/inspect/InspectPage.h"
 
 #include <QAction>
 #include <QApplication>

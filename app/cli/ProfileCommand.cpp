@@ -5,6 +5,7 @@
 #include "app/cli/CliContext.h"
 #include "app/cli/Prompt.h"
 #include "core/credentials/Importer.h"
+#include "core/credentials/ProfileSecrets.h"
 #include "core/crypto/Pem.h"
 
 #include <QFile>
@@ -116,20 +117,6 @@ void printFindings(const credentials::ProfileCheck& check, CliContext& context)
         context.err() << "tokendesk-cli: public key SHA-256 fingerprint " << check.fingerprint << Qt::endl;
 }
 
-/** Reads every stored secret of a profile. */
-Result<QHash<QString, QByteArray>> storedSecrets(const Profile& p, credentials::SecretStore& store)
-{
-    QHash<QString, QByteArray> out;
-    for (const QString& field : Profile::secretFields(p.provider)) {
-        auto v = store.read(Profile::secretKey(p.name, field));
-        if (!v)
-            return std::unexpected(v.error());
-        if (*v)
-            out.insert(field, (*v)->view().toByteArray());
-    }
-    return out;
-}
-
 /** Validates, then writes the secrets and the profile. Nothing is saved when validation fails. */
 int saveProfile(const Profile& profile, const QHash<QString, QByteArray>& secrets, bool mustBeNew, bool mayReplace,
                 CliContext& context)
@@ -148,18 +135,7 @@ int saveProfile(const Profile& profile, const QHash<QString, QByteArray>& secret
     auto secretStore = context.secretStore();
     if (!secretStore)
         return context.error(ExitUsage, secretStore.error());
-    for (const QString& field : Profile::secretFields(profile.provider)) {
-        const QString key = Profile::secretKey(profile.name, field);
-        auto ok = secrets.contains(field) ? (*secretStore)->write(key, secrets.value(field)) : (*secretStore)->remove(key);
-        if (!ok)
-            return context.error(ExitUsage, ok.error());
-    }
-    auto ok = (*store)->update([&](QList<Profile>& profiles) -> Result<void> {
-        profiles.removeIf([&](const Profile& p) { return p.name == profile.name; });
-        profiles.append(profile);
-        return {};
-    });
-    if (!ok)
+    if (auto ok = credentials::storeProfile(**store, **secretStore, profile, secrets); !ok)
         return context.error(ExitUsage, ok.error());
     return ExitOk;
 }
@@ -300,7 +276,7 @@ int ProfileCommand::run(const QStringList& args, CliContext& context)
         auto secrets = context.secretStore();
         if (!secrets)
             return context.error(ExitUsage, secrets.error());
-        auto stored = storedSecrets(*profile, **secrets);
+        auto stored = credentials::readProfileSecrets(*profile, **secrets);
         if (!stored)
             return context.error(ExitUsage, stored.error());
         if (action == QStringLiteral("show")) {
@@ -313,15 +289,7 @@ int ProfileCommand::run(const QStringList& args, CliContext& context)
             return ExitOk;
         }
         if (action == QStringLiteral("remove")) {
-            for (const QString& field : Profile::secretFields(profile->provider)) {
-                if (auto ok = (*secrets)->remove(Profile::secretKey(target, field)); !ok)
-                    return context.error(ExitUsage, ok.error());
-            }
-            auto ok = (*store)->update([&](QList<Profile>& profiles) -> Result<void> {
-                profiles.removeIf([&](const Profile& p) { return p.name == target; });
-                return {};
-            });
-            if (!ok)
+            if (auto ok = credentials::deleteProfile(**store, **secrets, target); !ok)
                 return context.error(ExitUsage, ok.error());
             context.err() << "tokendesk-cli: removed profile " << target << " and its secrets" << Qt::endl;
             return ExitOk;
@@ -406,7 +374,7 @@ int ProfileCommand::run(const QStringList& args, CliContext& context)
             return context.error(ExitUsage, secrets.error());
         QList<ImportedProfile> bundle;
         for (const Profile& p : *profiles) {
-            auto stored = storedSecrets(p, **secrets);
+            auto stored = credentials::readProfileSecrets(p, **secrets);
             if (!stored)
                 return context.error(ExitUsage, stored.error());
             bundle.append(ImportedProfile{p, *stored});

@@ -2,7 +2,7 @@
 // The Inspect page driven as a user would: paste, type the secret, click, read the findings.
 #include "core/providers/livekit/LiveKitToken.h"
 #include "tests/support/Tokens.h"
-#include "ui/InspectPage.h"
+#include "ui/inspect/InspectPage.h"
 
 #include <QLabel>
 #include <QLineEdit>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "ui/InspectPage.h"
+#include "ui/inspect/InspectPage.h"
 
 #include <QDateTime>
 #include <QFormLayout>

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/Error.h"
+#include "core/credentials/Profile.h"
+#include "core/credentials/ProfileStore.h"
+#include "core/credentials/SecretStore.h"
+
+#include <QByteArray>
+#include <QHash>
+
+namespace td::credentials {
+
+/** Every stored secret of a profile, by field name; absent fields are left out. */
+Result<QHash<QString, QByteArray>> readProfileSecrets(const Profile& profile, SecretStore& store);
+
+/**
+ * Writes a profile's secrets, then the profile, replacing the profile called `previousName` when given (a rename
+ * moves the secrets and drops the old ones). Secret fields missing from `secrets` are removed from the store.
+ */
+Result<void> storeProfile(ProfileStore& profiles, SecretStore& secretStore, const Profile& profile,
+                          const QHash<QString, QByteArray>& secrets, const QString& previousName = {});
+
+/** Removes a profile and its secrets; an absent profile is an error. */
+Result<void> deleteProfile(ProfileStore& profiles, SecretStore& secretStore, const QString& name);
+
+} // namespace td::credentials

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+#include "core/settings/Settings.h"
+
+#include "core/Duration.h"
+
+namespace td::settings {
+namespace {
+
+QString ttlKey(Provider provider)
+{
+    return QStringLiteral("mint/ttl/") + providerName(provider);
+}
+
+QString builtInTtl(Provider provider)
+{
+    switch (provider) {
+    case Provider::LiveKit: return QStringLiteral("6h"); // LiveKit SDK default
+    case Provider::Zego: return QStringLiteral("1h");    // official generators' example
+    case Provider::Jaas:
+    case Provider::Jitsi: return QStringLiteral("2h");
+    case Provider::Unknown: break;
+    }
+    return QStringLiteral("1h");
+}
+
+} // namespace
+
+Settings::Settings(QSettings& store) : m_store(store)
+{
+    migrate();
+}
+
+void Settings::migrate()
+{
+    const int version = m_store.value(QStringLiteral("version"), 0).toInt();
+    if (version < 1) {
+        // Version 0 (the first desktop slice) kept only window geometry, which needs no change.
+        m_store.setValue(QStringLiteral("version"), kSettingsVersion);
+    }
+}
+
+int Settings::clipboardClearSeconds() const
+{
+    const int seconds = m_store.value(QStringLiteral("clipboard/clearSeconds"), 30).toInt();
+    return std::clamp(seconds, 0, 3600);
+}
+
+void Settings::setClipboardClearSeconds(int seconds)
+{
+    m_store.setValue(QStringLiteral("clipboard/clearSeconds"), std::clamp(seconds, 0, 3600));
+}
+
+QString Settings::defaultTtl(Provider provider) const
+{
+    const QString ttl = m_store.value(ttlKey(provider)).toString();
+    // A hand-edited file with a bad value falls back rather than breaking every mint.
+    if (ttl.isEmpty() || !parseDuration(ttl))
+        return builtInTtl(provider);
+    return ttl;
+}
+
+void Settings::setDefaultTtl(Provider provider, const QString& ttl)
+{
+    m_store.setValue(ttlKey(provider), ttl);
+}
+
+QString Settings::secretStore() const
+{
+    const QString value = m_store.value(QStringLiteral("secrets/store"), QStringLiteral("auto")).toString();
+    return secretStores().contains(value) ? value : QStringLiteral("auto");
+}
+
+void Settings::setSecretStore(const QString& store)
+{
+    m_store.setValue(QStringLiteral("secrets/store"), store);
+}
+
+QString Settings::language() const
+{
+    const QString value = m_store.value(QStringLiteral("ui/language")).toString();
+    return languages().contains(value) ? value : QString();
+}
+
+void Settings::setLanguage(const QString& language)
+{
+    m_store.setValue(QStringLiteral("ui/language"), language);
+}
+
+int Settings::historyRetentionDays() const
+{
+    return std::max(0, m_store.value(QStringLiteral("history/retentionDays"), 30).toInt());
+}
+
+void Settings::setHistoryRetentionDays(int days)
+{
+    m_store.setValue(QStringLiteral("history/retentionDays"), std::max(0, days));
+}
+
+bool Settings::historyStoresTokens() const
+{
+    return m_store.value(QStringLiteral("history/storeTokens"), false).toBool();
+}
+
+void Settings::setHistoryStoresTokens(bool store)
+{
+    m_store.setValue(QStringLiteral("history/storeTokens"), store);
+}
+
+QStringList Settings::languages()
+{
+    return {QString(), QStringLiteral("en"), QStringLiteral("zh_TW")};
+}
+
+QStringList Settings::secretStores()
+{
+    return {QStringLiteral("auto"), QStringLiteral("keychain"), QStringLiteral("vault")};
+}
+
+} // namespace td::settings

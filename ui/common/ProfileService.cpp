@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+#include "ui/common/ProfileService.h"
+
+#include "core/credentials/ProfileSecrets.h"
+#include "core/credentials/ProfileStore.h"
+#include "core/credentials/SecretStore.h"
+
+namespace td::ui {
+
+ProfileService::ProfileService(credentials::ProfileStore& store, credentials::SecretStore& secrets, QObject* parent)
+    : QObject(parent), m_store(store), m_secrets(secrets)
+{
+    // A broken profiles.json leaves the list empty; the Profiles page shows the error when it reloads.
+    (void)reload();
+}
+
+std::optional<credentials::Profile> ProfileService::find(const QString& name) const
+{
+    for (const credentials::Profile& p : m_profiles) {
+        if (p.name == name)
+            return p;
+    }
+    return std::nullopt;
+}
+
+Result<void> ProfileService::reload()
+{
+    auto loaded = m_store.load();
+    if (!loaded)
+        return std::unexpected(loaded.error());
+    m_profiles = *loaded;
+    std::sort(m_profiles.begin(), m_profiles.end(),
+              [](const credentials::Profile& a, const credentials::Profile& b) { return a.name < b.name; });
+    Q_EMIT profilesChanged();
+    return {};
+}
+
+Result<QHash<QString, QByteArray>> ProfileService::secrets(const QString& name)
+{
+    const auto profile = find(name);
+    if (!profile)
+        return fail(ErrorCode::InvalidArgument, tr("no profile named %1").arg(name));
+    return credentials::readProfileSecrets(*profile, m_secrets);
+}
+
+Result<void> ProfileService::save(const credentials::Profile& profile, const QHash<QString, QByteArray>& secrets,
+                                  const QString& previousName)
+{
+    if (auto ok = credentials::storeProfile(m_store, m_secrets, profile, secrets, previousName); !ok)
+        return ok;
+    return reload();
+}
+
+Result<void> ProfileService::remove(const QString& name)
+{
+    if (auto ok = credentials::deleteProfile(m_store, m_secrets, name); !ok)
+        return ok;
+    return reload();
+}
+
+QString ProfileService::secretStoreDescription() const
+{
+    return m_secrets.description();
+}
+
+QString ProfileService::configDir() const
+{
+    return m_store.configDir();
+}
+
+} // namespace td::ui

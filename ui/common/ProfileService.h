@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/Error.h"
+#include "core/credentials/Profile.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+#include <optional>
+
+namespace td::credentials {
+class ProfileStore;
+class SecretStore;
+} // namespace td::credentials
+
+namespace td::ui {
+
+/**
+ * The GUI's view of the profile store and the secret store: one list every page shares, and a signal when it
+ * changes, so Mint and Server refresh their profile pickers after an edit on the Profiles page.
+ */
+class ProfileService final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProfileService)
+
+public:
+    ProfileService(credentials::ProfileStore& store, credentials::SecretStore& secrets, QObject* parent = nullptr);
+
+    /** The profiles as last loaded (reload() runs once at construction). */
+    const QList<credentials::Profile>& profiles() const { return m_profiles; }
+    std::optional<credentials::Profile> find(const QString& name) const;
+    /** Re-reads profiles.json (another process may have changed it) and emits profilesChanged. */
+    Result<void> reload();
+
+    /** The stored secrets of one profile, by field name. */
+    Result<QHash<QString, QByteArray>> secrets(const QString& name);
+    /** Saves a profile and its secrets, replacing `previousName` on an edit or rename. Does not validate. */
+    Result<void> save(const credentials::Profile& profile, const QHash<QString, QByteArray>& secrets,
+                      const QString& previousName = {});
+    Result<void> remove(const QString& name);
+
+    /** "the system keychain (Secret Service)", "the encrypted vault at ..." */
+    QString secretStoreDescription() const;
+    QString configDir() const;
+    credentials::ProfileStore& store() { return m_store; }
+    credentials::SecretStore& secretStore() { return m_secrets; }
+
+Q_SIGNALS:
+    void profilesChanged();
+
+private:
+    credentials::ProfileStore& m_store;
+    credentials::SecretStore& m_secrets;
+    QList<credentials::Profile> m_profiles;
+};
+
+} // namespace td::ui

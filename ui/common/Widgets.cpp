@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#include "ui/common/Widgets.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QLineEdit>
+
+namespace td::ui {
+namespace {
+
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(Widgets)
+};
+
+} // namespace
+
+QIcon providerIcon(Provider provider)
+{
+    return QIcon(QStringLiteral(":/icons/provider-%1.svg").arg(providerName(provider)));
+}
+
+QIcon pageIcon(const QString& page)
+{
+    return QIcon(QStringLiteral(":/icons/page-%1.svg").arg(page));
+}
+
+void addRevealToggle(QLineEdit* edit)
+{
+    edit->setEchoMode(QLineEdit::Password);
+    auto* reveal = edit->addAction(QIcon(QStringLiteral(":/icons/reveal.svg")), QLineEdit::TrailingPosition);
+    reveal->setCheckable(true);
+    reveal->setToolTip(Tr::tr("Show the secret while this is on"));
+    reveal->setObjectName(edit->objectName() + QStringLiteral("RevealAction"));
+    QObject::connect(reveal, &QAction::toggled, edit, [edit](bool on) {
+        edit->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
+    });
+}
+
+QColor environmentColor(const QString& environment)
+{
+    if (environment == QStringLiteral("prod"))
+        return QColor(0xd0, 0x21, 0x2d);
+    if (environment == QStringLiteral("staging"))
+        return QColor(0xc7, 0x7c, 0x02);
+    return QColor(0x2e, 0x8b, 0x57);
+}
+
+QString environmentBadge(const QString& environment)
+{
+    return QStringLiteral("<span style=\"background-color:%1; color:#ffffff; font-weight:bold;\">&nbsp;%2&nbsp;</span>")
+        .arg(environmentColor(environment).name(), environment.toHtmlEscaped());
+}
+
+void name(QWidget* widget, const QString& objectName, const QString& accessibleName)
+{
+    widget->setObjectName(objectName);
+    widget->setAccessibleName(accessibleName);
+}
+
+} // namespace td::ui

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/providers/Provider.h"
+
+#include <QColor>
+#include <QIcon>
+#include <QString>
+
+class QLineEdit;
+class QWidget;
+
+namespace td::ui {
+
+/** The provider's icon (SVG from the resources, sharp at any scale). */
+QIcon providerIcon(Provider provider);
+/** A navigation icon: "profiles", "mint", "inspect", "server", "history", "settings". */
+QIcon pageIcon(const QString& page);
+
+/** Masks a secret field and adds a trailing eye action that reveals it while checked. */
+void addRevealToggle(QLineEdit* edit);
+
+/** Badge colour of an environment: prod stands out in red, staging amber, dev green. */
+QColor environmentColor(const QString& environment);
+/** Rich text for a small coloured badge with the environment name, readable in light and dark palettes. */
+QString environmentBadge(const QString& environment);
+
+/** Sets the objectName and accessible name of a widget in one go (every control has both). */
+void name(QWidget* widget, const QString& objectName, const QString& accessibleName);
+
+} // namespace td::ui
