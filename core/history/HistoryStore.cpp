@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: MIT
+#include "core/history/HistoryStore.h"
+
+#include "core/credentials/AtomicFile.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace td::history {
+namespace {
+
+QString csvCell(QString text)
+{
+    // A cell starting with = + - @ (or a tab/CR) runs as a formula in spreadsheet apps: prefix a quote.
+    if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.front()))
+        text.prepend(QLatin1Char('\''));
+    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n')) ||
+        text.contains(QLatin1Char('\r'))) {
+        text.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+        return QLatin1Char('"') + text + QLatin1Char('"');
+    }
+    return text;
+}
+
+QString isoUtc(qint64 seconds)
+{
+    return seconds > 0 ? QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODate) : QString();
+}
+
+} // namespace
+
+QJsonObject HistoryEntry::toJson() const
+{
+    QJsonObject o{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("provider"), providerName(provider)},
+        {QStringLiteral("profile"), profile},
+        {QStringLiteral("identity"), identity},
+        {QStringLiteral("room"), room},
+        {QStringLiteral("summary"), summary},
+        {QStringLiteral("createdAt"), createdAt},
+        {QStringLiteral("expiresAt"), expiresAt},
+        {QStringLiteral("plan"), plan},
+    };
+    if (!token.isEmpty())
+        o.insert(QStringLiteral("token"), token);
+    return o;
+}
+
+Result<HistoryEntry> HistoryEntry::fromJson(const QJsonObject& json)
+{
+    HistoryEntry e;
+    e.id = json.value(QStringLiteral("id")).toString();
+    const auto provider = parseProvider(json.value(QStringLiteral("provider")).toString());
+    if (e.id.isEmpty() || !provider)
+        return fail(ErrorCode::InvalidJson, QStringLiteral("history entry without id or provider"));
+    e.provider = *provider;
+    e.profile = json.value(QStringLiteral("profile")).toString();
+    e.identity = json.value(QStringLiteral("identity")).toString();
+    e.room = json.value(QStringLiteral("room")).toString();
+    e.summary = json.value(QStringLiteral("summary")).toString();
+    e.createdAt = json.value(QStringLiteral("createdAt")).toInteger();
+    e.expiresAt = json.value(QStringLiteral("expiresAt")).toInteger();
+    e.plan = json.value(QStringLiteral("plan")).toObject();
+    e.token = json.value(QStringLiteral("token")).toString();
+    return e;
+}
+
+HistoryStore::HistoryStore(QString path, QObject* parent) : QObject(parent), m_path(std::move(path)) {}
+
+Result<QList<HistoryEntry>> HistoryStore::load(int* skipped) const
+{
+    QList<HistoryEntry> out;
+    int bad = 0;
+    QFile file(m_path);
+    if (file.exists()) {
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(ErrorCode::InvalidArgument,
+                        QStringLiteral("cannot read %1: %2").arg(m_path, file.errorString()));
+        while (!file.atEnd()) {
+            const QByteArray line = file.readLine().trimmed();
+            if (line.isEmpty())
+                continue;
+            const QJsonDocument doc = QJsonDocument::fromJson(line);
+            auto entry = doc.isObject() ? HistoryEntry::fromJson(doc.object()) : Result<HistoryEntry>();
+            if (!doc.isObject() || !entry) {
+                ++bad;
+                continue;
+            }
+            out.prepend(*entry);
+        }
+    }
+    if (skipped)
+        *skipped = bad;
+    return out;
+}
+
+Result<void> HistoryStore::append(HistoryEntry entry)
+{
+    if (entry.id.isEmpty())
+        entry.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString()));
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const QByteArray line = QJsonDocument(entry.toJson()).toJson(QJsonDocument::Compact) + '\n';
+    if (file.write(line) != line.size() || !file.flush())
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString()));
+    Q_EMIT changed();
+    return {};
+}
+
+Result<void> HistoryStore::rewrite(const QList<HistoryEntry>& newestFirst)
+{
+    QByteArray data;
+    for (auto it = newestFirst.crbegin(); it != newestFirst.crend(); ++it)
+        data += QJsonDocument(it->toJson()).toJson(QJsonDocument::Compact) + '\n';
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    if (auto ok = credentials::writeFileAtomically(m_path, data); !ok)
+        return ok;
+    Q_EMIT changed();
+    return {};
+}
+
+Result<int> HistoryStore::prune(int retentionDays, qint64 now)
+{
+    if (retentionDays <= 0)
+        return 0;
+    auto entries = load();
+    if (!entries)
+        return std::unexpected(entries.error());
+    const qint64 cutoff = now - qint64(retentionDays) * 86400;
+    const qsizetype removed = entries->removeIf([&](const HistoryEntry& e) { return e.createdAt < cutoff; });
+    if (removed == 0)
+        return 0;
+    if (auto ok = rewrite(*entries); !ok)
+        return std::unexpected(ok.error());
+    return int(removed);
+}
+
+Result<void> HistoryStore::remove(const QString& id)
+{
+    auto entries = load();
+    if (!entries)
+        return std::unexpected(entries.error());
+    entries->removeIf([&](const HistoryEntry& e) { return e.id == id; });
+    return rewrite(*entries);
+}
+
+Result<void> HistoryStore::clear()
+{
+    return rewrite({});
+}
+
+QByteArray HistoryStore::toCsv(const QList<HistoryEntry>& entries)
+{
+    QString out = QStringLiteral("created,expires,provider,profile,identity,room,grants,token\r\n");
+    for (const HistoryEntry& e : entries) {
+        const QStringList cells{isoUtc(e.createdAt), isoUtc(e.expiresAt), providerName(e.provider), e.profile,
+                                e.identity, e.room, e.summary, e.token};
+        QStringList escaped;
+        for (const QString& cell : cells)
+            escaped.append(csvCell(cell));
+        out += escaped.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+    }
+    return out.toUtf8();
+}
+
+} // namespace td::history
