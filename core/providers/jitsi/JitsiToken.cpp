@@ -6,7 +6,40 @@
 namespace td::jitsi {
 namespace {
 
-OrderedJson userJson(const JitsiUser& u, bool selfHosted)
+Result<void> validateClaims(const JitsiClaims& c)
+{
+    if (c.room.isEmpty())
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("a room is required (--room NAME, or --room '*' for any room): Prosody refuses "
+                                   "tokens without one"));
+    if (!c.user.affiliation.isEmpty() &&
+        !QStringList{QStringLiteral("owner"), QStringLiteral("member"), QStringLiteral("moderator"), QStringLiteral("teacher")}
+             .contains(c.user.affiliation))
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("affiliation must be owner, member, moderator or teacher, not \"%1\"").arg(c.user.affiliation));
+    const QStringList known = knownFeatures();
+    for (const auto& f : c.features) {
+        if (!known.contains(f.first))
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("unknown feature \"%1\"").arg(f.first));
+    }
+    return {};
+}
+
+void addTimes(OrderedJson& p, const Clock& clock, qint64 ttl, qint64 skew)
+{
+    const qint64 now = clock.nowSeconds();
+    p.insert(QStringLiteral("exp"), now + ttl);
+    p.insert(QStringLiteral("nbf"), now - skew);
+}
+
+qint64 expOf(const OrderedJson& payload)
+{
+    return static_cast<qint64>(payload.find(QStringLiteral("exp"))->toJsonValue().toDouble());
+}
+
+} // namespace
+
+static OrderedJson userJson(const JitsiUser& u, bool selfHosted)
 {
     OrderedJson o = OrderedJson::object();
     if (!u.id.isEmpty())
@@ -48,38 +81,6 @@ OrderedJson contextJson(const JitsiClaims& c, bool selfHosted)
     return ctx;
 }
 
-Result<void> validateClaims(const JitsiClaims& c)
-{
-    if (c.room.isEmpty())
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("a room is required (--room NAME, or --room '*' for any room): Prosody refuses "
-                                   "tokens without one"));
-    if (!c.user.affiliation.isEmpty() &&
-        !QStringList{QStringLiteral("owner"), QStringLiteral("member"), QStringLiteral("moderator"), QStringLiteral("teacher")}
-             .contains(c.user.affiliation))
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("affiliation must be owner, member, moderator or teacher, not \"%1\"").arg(c.user.affiliation));
-    const QStringList known = knownFeatures();
-    for (const auto& f : c.features) {
-        if (!known.contains(f.first))
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("unknown feature \"%1\"").arg(f.first));
-    }
-    return {};
-}
-
-void addTimes(OrderedJson& p, const Clock& clock, qint64 ttl, qint64 skew)
-{
-    const qint64 now = clock.nowSeconds();
-    p.insert(QStringLiteral("exp"), now + ttl);
-    p.insert(QStringLiteral("nbf"), now - skew);
-}
-
-qint64 expOf(const OrderedJson& payload)
-{
-    return static_cast<qint64>(payload.find(QStringLiteral("exp"))->toJsonValue().toDouble());
-}
-
-} // namespace
 
 const QStringList& jaasFeatures()
 {
@@ -219,6 +220,48 @@ Result<MintedToken> mintSelfHosted(const SelfHostedRequest& r, const Clock& cloc
     if (!token)
         return std::unexpected(token.error());
     return MintedToken{QStringLiteral("jitsi"), std::move(*token), b.header(), p, expOf(p)};
+}
+
+Result<JitsiClaims> claimsFromPayload(const QJsonObject& payload)
+{
+    JitsiClaims c;
+    c.room = payload.value(QStringLiteral("room")).toString();
+    const QJsonObject ctx = payload.value(QStringLiteral("context")).toObject();
+    const QJsonObject user = ctx.value(QStringLiteral("user")).toObject();
+    c.user.id = user.value(QStringLiteral("id")).toString();
+    c.user.name = user.value(QStringLiteral("name")).toString();
+    c.user.email = user.value(QStringLiteral("email")).toString();
+    c.user.avatar = user.value(QStringLiteral("avatar")).toString();
+    c.user.affiliation = user.value(QStringLiteral("affiliation")).toString();
+    // Prosody and 8x8 accept booleans and the strings "true"/"false" alike.
+    const auto flag = [](const QJsonValue& v) -> Result<std::optional<bool>> {
+        if (v.isUndefined() || v.isNull())
+            return std::optional<bool>();
+        if (v.isBool())
+            return std::optional<bool>(v.toBool());
+        if (v.toString() == QStringLiteral("true") || v.toString() == QStringLiteral("false"))
+            return std::optional<bool>(v.toString() == QStringLiteral("true"));
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("must be true or false"));
+    };
+    auto moderator = flag(user.value(QStringLiteral("moderator")));
+    if (!moderator)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("context.user.moderator must be true or false"));
+    c.user.moderator = *moderator;
+    auto hidden = flag(user.value(QStringLiteral("hidden-from-recorder")));
+    if (!hidden)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("context.user.hidden-from-recorder must be true or false"));
+    c.user.hiddenFromRecorder = *hidden;
+    const QJsonObject features = ctx.value(QStringLiteral("features")).toObject();
+    for (auto it = features.begin(); it != features.end(); ++it) {
+        auto on = flag(it.value());
+        if (!on || !*on)
+            return fail(ErrorCode::InvalidArgument,
+                        QStringLiteral("context.features.%1 must be true or false").arg(it.key()));
+        c.features.append({it.key(), **on});
+    }
+    c.roomRegex = ctx.value(QStringLiteral("room")).toObject().value(QStringLiteral("regex")).toBool();
+    c.group = ctx.value(QStringLiteral("group")).toString();
+    return c;
 }
 
 } // namespace td::jitsi

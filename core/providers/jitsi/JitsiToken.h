@@ -45,6 +45,11 @@ struct JitsiClaims {
     QString group;                          // self-hosted context.group
 };
 
+/** context (user, features, room regex, group) as minted; self-hosted leaves out what it does not need. */
+OrderedJson contextJson(const JitsiClaims& claims, bool selfHosted);
+/** Reads room and context back from a payload (the Mint page's JSON view, history re-mint). */
+Result<JitsiClaims> claimsFromPayload(const QJsonObject& payload);
+
 /** Parses "name=true|false" (the --feature flag) and checks the name against the known features. */
 Result<QPair<QString, bool>> parseFeature(const QString& text);
 

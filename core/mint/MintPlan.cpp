@@ -1,0 +1,399 @@
+// SPDX-License-Identifier: MIT
+#include "core/mint/MintPlan.h"
+
+#include "core/crypto/Pem.h"
+#include "core/providers/jitsi/JitsiToken.h"
+#include "core/providers/livekit/LiveKitGrants.h"
+#include "core/providers/livekit/LiveKitToken.h"
+#include "core/providers/zego/KitToken.h"
+#include "core/providers/zego/Token04.h"
+#include "core/providers/zego/ZegoPrivilege.h"
+
+#include <QJsonArray>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace td::mint {
+namespace {
+
+// What LiveKit's claims reader understands; anything else in a plan is passed through as a custom claim.
+const QStringList& liveKitKnownClaims()
+{
+    static const QStringList keys{
+        QStringLiteral("sub"),        QStringLiteral("jti"),         QStringLiteral("name"),
+        QStringLiteral("video"),      QStringLiteral("sip"),         QStringLiteral("agent"),
+        QStringLiteral("inference"),  QStringLiteral("observability"), QStringLiteral("roomConfig"),
+        QStringLiteral("roomPreset"), QStringLiteral("metadata"),    QStringLiteral("attributes"),
+        QStringLiteral("kind"),       QStringLiteral("kindDetails"), QStringLiteral("sha256"),
+    };
+    return keys;
+}
+
+Result<MintedToken> mintLiveKit(const MintPlan& plan, const credentials::Profile& profile,
+                                const QHash<QString, QByteArray>& secrets, const Clock& clock)
+{
+    auto minter = livekit::LiveKitMinter::create(profile.apiKey, secrets.value(QStringLiteral("apiSecret")));
+    if (!minter)
+        return std::unexpected(minter.error());
+    QList<Finding> findings;
+    const livekit::LiveKitClaims claims = livekit::readClaims(plan.claims, findings);
+    for (const Finding& f : findings) {
+        if (f.severity == Severity::Error)
+            return fail(ErrorCode::InvalidArgument, f.message);
+    }
+    QJsonObject extra;
+    for (auto it = plan.claims.begin(); it != plan.claims.end(); ++it) {
+        if (!liveKitKnownClaims().contains(it.key()))
+            extra.insert(it.key(), it.value());
+    }
+    return minter->mint(claims, plan.ttlSeconds, clock, extra);
+}
+
+Result<quint32> zegoAppId(const QString& text)
+{
+    bool ok = false;
+    const qulonglong id = text.trimmed().toULongLong(&ok);
+    if (!ok || id == 0 || id > 0xffffffffULL)
+        return fail(ErrorCode::ZegoAppIdInvalid, QStringLiteral("the profile's AppID must be a non-zero 32-bit number"));
+    return static_cast<quint32>(id);
+}
+
+Result<MintedToken> mintZego(const MintPlan& plan, const credentials::Profile& profile,
+                             const QHash<QString, QByteArray>& secrets, const Clock& clock)
+{
+    auto appId = zegoAppId(profile.appId);
+    if (!appId)
+        return std::unexpected(appId.error());
+    zego::Token04Request request;
+    request.appId = *appId;
+    request.userId = plan.claims.value(QStringLiteral("user_id")).toString();
+    request.serverSecret = secrets.value(QStringLiteral("serverSecret"));
+    request.effectiveSeconds = plan.ttlSeconds;
+    request.payload = plan.claims.value(QStringLiteral("payload")).toString();
+    const QString cipher = plan.claims.value(QStringLiteral("cipher")).toString(QStringLiteral("gcm"));
+    const auto layout = zego::parseLayout(cipher);
+    if (!layout)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("cipher must be gcm or cbc, not \"%1\"").arg(cipher));
+    request.layout = *layout;
+    auto minted = zego::mintToken04(request, clock);
+    if (!minted)
+        return minted;
+    const QJsonObject kit = plan.claims.value(QStringLiteral("kit")).toObject();
+    if (!kit.isEmpty()) {
+        const zego::KitInfo info{request.userId, kit.value(QStringLiteral("room_id")).toString(),
+                                 kit.value(QStringLiteral("user_name")).toString(), request.appId};
+        auto kitToken = zego::makeKitToken(minted->token, info);
+        if (!kitToken)
+            return std::unexpected(kitToken.error());
+        minted->token = *kitToken;
+    }
+    return minted;
+}
+
+Result<crypto::RsaPrivateKey> privateKeyOf(const QHash<QString, QByteArray>& secrets)
+{
+    const QByteArray pem = secrets.value(QStringLiteral("privateKey"));
+    if (pem.isEmpty())
+        return fail(ErrorCode::EmptyKey, QStringLiteral("the profile has no private key"));
+    auto key = crypto::loadRsaPrivateKey(pem);
+    if (!key)
+        return fail(key.error().code, QStringLiteral("the profile's private key: ") + key.error().message);
+    return key;
+}
+
+Result<MintedToken> mintJitsi(const MintPlan& plan, const credentials::Profile& profile,
+                              const QHash<QString, QByteArray>& secrets, const Clock& clock)
+{
+    auto claims = jitsi::claimsFromPayload(plan.claims);
+    if (!claims)
+        return std::unexpected(claims.error());
+    if (plan.provider == Provider::Jaas) {
+        auto key = privateKeyOf(secrets);
+        if (!key)
+            return std::unexpected(key.error());
+        jitsi::JaasRequest request{profile.appId, profile.keyId, std::move(*key), *claims, plan.ttlSeconds,
+                                   plan.notBeforeSkew};
+        return jitsi::mintJaas(request, clock);
+    }
+    jitsi::SelfHostedRequest request;
+    request.appId = profile.appId;
+    request.appSecret = secrets.value(QStringLiteral("appSecret"));
+    if (request.appSecret.isEmpty()) {
+        auto key = privateKeyOf(secrets);
+        if (!key)
+            return std::unexpected(key.error());
+        request.privateKey = std::move(*key);
+    }
+    request.keyId = profile.keyId;
+    if (!profile.audience.isEmpty())
+        request.audience = profile.audience;
+    if (!profile.subject.isEmpty())
+        request.subject = profile.subject;
+    request.claims = *claims;
+    request.ttlSeconds = plan.ttlSeconds;
+    request.notBeforeSkew = plan.notBeforeSkew;
+    return jitsi::mintSelfHosted(request, clock);
+}
+
+QString encoded(const QString& text)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(text));
+}
+
+bool concreteRoom(const MintPlan& plan, const QString& room)
+{
+    if (room.isEmpty() || room == QStringLiteral("*"))
+        return false;
+    const QJsonObject ctx = plan.claims.value(QStringLiteral("context")).toObject();
+    return !ctx.value(QStringLiteral("room")).toObject().value(QStringLiteral("regex")).toBool();
+}
+
+} // namespace
+
+QJsonObject MintPlan::toJson() const
+{
+    return QJsonObject{
+        {QStringLiteral("provider"), providerName(provider)},
+        {QStringLiteral("profile"), profile},
+        {QStringLiteral("ttl"), ttlSeconds},
+        {QStringLiteral("nbfSkew"), notBeforeSkew},
+        {QStringLiteral("claims"), claims},
+    };
+}
+
+Result<MintPlan> MintPlan::fromJson(const QJsonObject& json)
+{
+    MintPlan plan;
+    const auto provider = parseProvider(json.value(QStringLiteral("provider")).toString());
+    if (!provider)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("a mint plan needs provider livekit, zego, jaas or jitsi"));
+    plan.provider = *provider;
+    plan.profile = json.value(QStringLiteral("profile")).toString();
+    plan.ttlSeconds = json.value(QStringLiteral("ttl")).toInteger();
+    plan.notBeforeSkew = json.value(QStringLiteral("nbfSkew")).toInteger(10);
+    plan.claims = json.value(QStringLiteral("claims")).toObject();
+    return plan;
+}
+
+Result<MintedToken> mint(const MintPlan& plan, const credentials::Profile& profile,
+                         const QHash<QString, QByteArray>& secrets, const Clock& clock)
+{
+    if (plan.provider != profile.provider)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("profile %1 is for %2, not %3")
+                                                    .arg(profile.name, providerName(profile.provider),
+                                                         providerName(plan.provider)));
+    if (plan.ttlSeconds <= 0)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("the TTL must be positive"));
+    switch (plan.provider) {
+    case Provider::LiveKit: return mintLiveKit(plan, profile, secrets, clock);
+    case Provider::Zego: return mintZego(plan, profile, secrets, clock);
+    case Provider::Jaas:
+    case Provider::Jitsi: return mintJitsi(plan, profile, secrets, clock);
+    case Provider::Unknown: break;
+    }
+    return fail(ErrorCode::InvalidArgument, QStringLiteral("unknown provider"));
+}
+
+Result<VerifyCredentials> verifyCredentials(const credentials::Profile& profile, const QHash<QString, QByteArray>& secrets)
+{
+    VerifyCredentials c;
+    c.provider = profile.provider;
+    switch (profile.provider) {
+    case Provider::LiveKit:
+        c.apiKey = profile.apiKey;
+        c.secret = secrets.value(QStringLiteral("apiSecret"));
+        break;
+    case Provider::Zego: {
+        c.secret = secrets.value(QStringLiteral("serverSecret"));
+        auto appId = zegoAppId(profile.appId);
+        if (!appId)
+            return std::unexpected(appId.error());
+        c.zegoAppId = *appId;
+        break;
+    }
+    case Provider::Jitsi:
+        c.issuer = profile.appId;
+        c.audience = profile.audience.isEmpty() ? QStringLiteral("jitsi") : profile.audience;
+        c.secret = secrets.value(QStringLiteral("appSecret"));
+        if (!c.secret.isEmpty())
+            break;
+        [[fallthrough]];
+    case Provider::Jaas: {
+        auto key = privateKeyOf(secrets);
+        if (!key)
+            return std::unexpected(key.error());
+        c.publicKey = key->publicKey();
+        break;
+    }
+    case Provider::Unknown: break;
+    }
+    return c;
+}
+
+Result<MintOutcome> mintAndInspect(const MintPlan& plan, const credentials::Profile& profile,
+                                   const QHash<QString, QByteArray>& secrets, const Clock& clock)
+{
+    auto minted = mint(plan, profile, secrets, clock);
+    if (!minted)
+        return std::unexpected(minted.error());
+    auto credentials = verifyCredentials(profile, secrets);
+    if (!credentials)
+        return std::unexpected(credentials.error());
+    auto inspection = TokenInspector(clock).inspect(minted->token, *credentials);
+    if (!inspection)
+        return std::unexpected(inspection.error());
+    MintOutcome out{*minted, *inspection, joinLink(plan, profile, minted->token)};
+    return out;
+}
+
+QString joinLink(const MintPlan& plan, const credentials::Profile& profile, const QByteArray& token)
+{
+    const QString room = roomOf(plan);
+    const QString jwt = QString::fromLatin1(token);
+    switch (plan.provider) {
+    case Provider::LiveKit: {
+        if (profile.serverUrl.isEmpty() || room.isEmpty())
+            return {};
+        // LiveKit Meet's "custom" page connects to any server with a URL and a token.
+        return QStringLiteral("https://meet.livekit.io/custom?liveKitUrl=%1&token=%2").arg(encoded(profile.serverUrl), jwt);
+    }
+    case Provider::Jaas:
+        if (!concreteRoom(plan, room))
+            return {};
+        return QStringLiteral("https://8x8.vc/%1/%2?jwt=%3").arg(profile.appId, encoded(room), jwt);
+    case Provider::Jitsi: {
+        if (!concreteRoom(plan, room))
+            return {};
+        QString domain = profile.serverUrl.trimmed();
+        if (domain.isEmpty() && profile.subject != QStringLiteral("*"))
+            domain = profile.subject;
+        if (domain.isEmpty())
+            return {};
+        const QUrl base = QUrl::fromUserInput(domain);
+        if (!base.isValid() || base.host().isEmpty())
+            return {};
+        QString path = base.path();
+        if (!path.endsWith(QLatin1Char('/')))
+            path += QLatin1Char('/');
+        return QStringLiteral("https://%1%2%3?jwt=%4")
+            .arg(base.host() + (base.port() > 0 ? QStringLiteral(":%1").arg(base.port()) : QString()), path,
+                 encoded(room), jwt);
+    }
+    case Provider::Zego:
+    case Provider::Unknown: break;
+    }
+    return {};
+}
+
+QString identityOf(const MintPlan& plan)
+{
+    switch (plan.provider) {
+    case Provider::LiveKit: return plan.claims.value(QStringLiteral("sub")).toString();
+    case Provider::Zego: return plan.claims.value(QStringLiteral("user_id")).toString();
+    case Provider::Jaas:
+    case Provider::Jitsi: {
+        const QJsonObject user =
+            plan.claims.value(QStringLiteral("context")).toObject().value(QStringLiteral("user")).toObject();
+        const QString id = user.value(QStringLiteral("id")).toString();
+        return id.isEmpty() ? user.value(QStringLiteral("name")).toString() : id;
+    }
+    case Provider::Unknown: break;
+    }
+    return {};
+}
+
+QString roomOf(const MintPlan& plan)
+{
+    switch (plan.provider) {
+    case Provider::LiveKit:
+        return plan.claims.value(QStringLiteral("video")).toObject().value(QStringLiteral("room")).toString();
+    case Provider::Zego: {
+        const QString kitRoom = plan.claims.value(QStringLiteral("kit")).toObject().value(QStringLiteral("room_id")).toString();
+        if (!kitRoom.isEmpty())
+            return kitRoom;
+        auto privilege = zego::RoomPrivilege::fromPayload(plan.claims.value(QStringLiteral("payload")).toString());
+        return privilege ? privilege->roomId : QString();
+    }
+    case Provider::Jaas:
+    case Provider::Jitsi: return plan.claims.value(QStringLiteral("room")).toString();
+    case Provider::Unknown: break;
+    }
+    return {};
+}
+
+QString grantsSummary(const MintPlan& plan)
+{
+    QStringList parts;
+    switch (plan.provider) {
+    case Provider::LiveKit: {
+        QList<Finding> ignored;
+        const livekit::LiveKitClaims claims = livekit::readClaims(plan.claims, ignored);
+        if (claims.video) {
+            const livekit::VideoGrant& v = *claims.video;
+            if (v.roomJoin)
+                parts << QStringLiteral("join");
+            if (v.roomAdmin)
+                parts << QStringLiteral("admin");
+            if (v.roomJoin) {
+                if (!v.effectiveCanPublish())
+                    parts << QStringLiteral("no publish");
+                else if (!v.canPublishSources.isEmpty())
+                    parts << QStringLiteral("publish ") + v.canPublishSources.join(QLatin1Char('+'));
+                else
+                    parts << QStringLiteral("publish");
+                parts << (v.effectiveCanSubscribe() ? QStringLiteral("subscribe") : QStringLiteral("no subscribe"));
+                if (!v.effectiveCanPublishData())
+                    parts << QStringLiteral("no data");
+            }
+            for (const auto& [on, word] : {std::pair{v.roomCreate, "create"}, {v.roomList, "list"}, {v.roomRecord, "record"},
+                                           {v.ingressAdmin, "ingress admin"}, {v.hidden, "hidden"}, {v.recorder, "recorder"},
+                                           {v.agent, "agent"}}) {
+                if (on)
+                    parts << QString::fromLatin1(word);
+            }
+        }
+        if (claims.sip)
+            parts << QStringLiteral("sip");
+        if (claims.agent)
+            parts << QStringLiteral("agent admin");
+        break;
+    }
+    case Provider::Zego: {
+        const QString payload = plan.claims.value(QStringLiteral("payload")).toString();
+        auto privilege = zego::RoomPrivilege::fromPayload(payload);
+        if (payload.isEmpty()) {
+            parts << QStringLiteral("basic token");
+        } else if (privilege) {
+            parts << (privilege->allowLogin ? QStringLiteral("login") : QStringLiteral("no login"));
+            parts << (privilege->allowPublish ? QStringLiteral("publish") : QStringLiteral("no publish"));
+            if (privilege->streamIds)
+                parts << QStringLiteral("streams ") + privilege->streamIds->join(QLatin1Char('+'));
+        } else {
+            parts << QStringLiteral("custom payload");
+        }
+        if (plan.claims.contains(QStringLiteral("kit")))
+            parts << QStringLiteral("kit token");
+        break;
+    }
+    case Provider::Jaas:
+    case Provider::Jitsi: {
+        auto claims = jitsi::claimsFromPayload(plan.claims);
+        if (!claims)
+            break;
+        parts << (claims->user.moderator.value_or(false) ? QStringLiteral("moderator") : QStringLiteral("participant"));
+        QStringList on;
+        QStringList off;
+        for (const auto& [feature, enabled] : claims->features)
+            (enabled ? on : off) << feature;
+        if (!on.isEmpty())
+            parts << on.join(QLatin1Char('+'));
+        if (!off.isEmpty())
+            parts << QStringLiteral("not ") + off.join(QLatin1Char('+'));
+        break;
+    }
+    case Provider::Unknown: break;
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace td::mint
