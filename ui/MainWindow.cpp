@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "ui/MainWindow.h"
 
+#include "core/settings/Settings.h"
+#include "ui/SettingsDialog.h"
+#include "ui/common/ClipboardGuard.h"
+#include "ui/common/Dialogs.h"
+#include "ui/common/ProfileService.h"
+#include "ui/common/Translations.h"
+#include "ui/common/Widgets.h"
 #include "ui/inspect/InspectPage.h"
 
 #include <QAction>
@@ -8,57 +15,128 @@
 #include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QKeySequence>
+#include <QLabel>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 
 namespace td::ui {
 
-MainWindow::MainWindow(const Clock& clock, QWidget* parent)
-    : QMainWindow(parent), m_navigation(new QListWidget(this)), m_pages(new QStackedWidget(this))
+MainWindow::MainWindow(AppContext& context, Translations& translations, QWidget* parent)
+    : QMainWindow(parent), m_context(context), m_translations(translations)
 {
-    setWindowTitle(tr("TokenDesk"));
     setObjectName(QStringLiteral("mainWindow"));
-    m_navigation->setObjectName(QStringLiteral("navigationListWidget"));
-    m_navigation->setAccessibleName(tr("Pages"));
-    m_navigation->setMaximumWidth(180);
-    m_pages->setObjectName(QStringLiteral("pagesStackedWidget"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/tokendesk.svg")));
+    buildPages();
 
-    addPage(new InspectPage(clock, this), tr("Inspect"));
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1100, 740);
+    m_navigation->setCurrentRow(std::clamp(settings.value(QStringLiteral("window/page")).toInt(), 0, m_pages->count() - 1));
+    m_pages->currentWidget()->setFocus();
+
+    connect(&m_context.clipboard, &ClipboardGuard::countdown, this, [this](int seconds) {
+        statusBar()->showMessage(tr("Token on the clipboard; cleared in %n second(s)", nullptr, seconds), 1500);
+    });
+    connect(&m_context.clipboard, &ClipboardGuard::cleared, this,
+            [this] { statusBar()->showMessage(tr("Clipboard cleared"), 3000); });
+}
+
+void MainWindow::buildPages()
+{
+    const int current = m_navigation ? m_navigation->currentRow() : -1;
+    setWindowTitle(tr("TokenDesk"));
+    menuBar()->clear();
+    for (QAction* action : actions())
+        removeAction(action);
+    delete centralWidget();
 
     auto* central = new QWidget(this);
+    m_navigation = new QListWidget(central);
+    name(m_navigation, QStringLiteral("navigationListWidget"), tr("Pages"));
+    m_navigation->setMaximumWidth(190);
+    m_navigation->setIconSize(QSize(22, 22));
+    m_pages = new QStackedWidget(central);
+    m_pages->setObjectName(QStringLiteral("pagesStackedWidget"));
+
+    addPage(new InspectPage(m_context, m_pages), QStringLiteral("inspect"), tr("Inspect"));
+
     auto* layout = new QHBoxLayout(central);
     layout->addWidget(m_navigation);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0)
+            return;
         m_pages->setCurrentIndex(row);
         m_pages->currentWidget()->setFocus();
     });
 
-    auto* quit = new QAction(tr("&Quit"), this);
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* settingsAction = file->addAction(pageIcon(QStringLiteral("settings")), tr("&Settings…"));
+    settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    settingsAction->setShortcut(QKeySequence::Preferences);
+    if (settingsAction->shortcut().isEmpty())
+        settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    connect(settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
-    addAction(quit);
-    statusBar()->showMessage(tr("Paste a token to inspect it"));
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
+    for (int i = 0; i < m_pages->count(); ++i) {
+        QAction* page = go->addAction(m_navigation->item(i)->icon(), m_navigation->item(i)->text());
+        page->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        connect(page, &QAction::triggered, this, [this, i] { m_navigation->setCurrentRow(i); });
+    }
 
-    QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1000, 680);
-    m_navigation->setCurrentRow(std::clamp(settings.value(QStringLiteral("window/page")).toInt(), 0, m_pages->count() - 1));
-    m_pages->currentWidget()->setFocus();
+    if (!m_storeLabel) {
+        m_storeLabel = new QLabel(this);
+        m_storeLabel->setObjectName(QStringLiteral("secretStoreLabel"));
+        statusBar()->addPermanentWidget(m_storeLabel);
+    }
+    updateStatus();
+    if (current >= 0)
+        m_navigation->setCurrentRow(current);
 }
 
-void MainWindow::addPage(QWidget* page, const QString& title)
+void MainWindow::addPage(QWidget* page, const QString& icon, const QString& title)
 {
-    const int index = m_pages->addWidget(page);
-    m_navigation->addItem(title);
-    // Ctrl+1, Ctrl+2, ... switch pages.
-    auto* shortcut = new QAction(title, this);
-    shortcut->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + index)));
-    connect(shortcut, &QAction::triggered, this, [this, index] { m_navigation->setCurrentRow(index); });
-    addAction(shortcut);
+    m_pages->addWidget(page);
+    auto* item = new QListWidgetItem(pageIcon(icon), title, m_navigation);
+    item->setToolTip(tr("%1 (Ctrl+%2)").arg(title).arg(m_navigation->count()));
+}
+
+void MainWindow::updateStatus()
+{
+    m_storeLabel->setText(tr("Secrets: %1").arg(m_context.profiles.secretStoreDescription()));
+}
+
+void MainWindow::showPage(const QString& objectName)
+{
+    for (int i = 0; i < m_pages->count(); ++i) {
+        if (m_pages->widget(i)->objectName() == objectName)
+            m_navigation->setCurrentRow(i);
+    }
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_context.settings, this);
+    if (m_context.dialogs.exec(dialog) != QDialog::Accepted)
+        return;
+    if (dialog.apply())
+        setLanguage(m_context.settings.language());
+    statusBar()->showMessage(tr("Settings saved"), 3000);
+}
+
+void MainWindow::setLanguage(const QString& language)
+{
+    m_translations.apply(language);
+    buildPages();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -66,6 +144,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/page"), m_navigation->currentRow());
+    m_context.clipboard.clearNow();
     event->accept();
 }
 

@@ -1,31 +1,49 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/Clock.h"
+#include "ui/common/AppContext.h"
 
 #include <QMainWindow>
 
+class QLabel;
 class QListWidget;
 class QStackedWidget;
 
 namespace td::ui {
 
-/** Navigation on the left, one page at a time on the right; remembers its geometry and last page. */
+class Translations;
+
+/**
+ * Navigation on the left, one page at a time on the right, a status bar; remembers its geometry and last page.
+ * Changing the language rebuilds the pages so every text is retranslated.
+ */
 class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(const Clock& clock, QWidget* parent = nullptr);
+    MainWindow(AppContext& context, Translations& translations, QWidget* parent = nullptr);
+
+    /** Opens the settings dialog (through the dialog seam) and applies what was accepted. */
+    void openSettings();
+    /** Switches the language and rebuilds every text. */
+    void setLanguage(const QString& language);
+    /** Shows the page with this objectName ("mintPage", ...). */
+    void showPage(const QString& objectName);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void addPage(QWidget* page, const QString& title);
+    void buildPages();
+    void addPage(QWidget* page, const QString& icon, const QString& title);
+    void updateStatus();
 
-    QListWidget* m_navigation;
-    QStackedWidget* m_pages;
+    AppContext& m_context;
+    Translations& m_translations;
+    QListWidget* m_navigation = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    QLabel* m_storeLabel = nullptr;
 };
 
 } // namespace td::ui

@@ -3,7 +3,7 @@
 #include "app/cli/CliContext.h"
 
 #include "app/cli/Prompt.h"
-#include "core/credentials/KeychainSecretStore.h"
+#include "core/credentials/SecretStoreChoice.h"
 #include "core/credentials/VaultSecretStore.h"
 
 namespace td::cli {
@@ -99,23 +99,14 @@ Result<credentials::SecretStore*> CliContext::secretStore()
     auto store = profileStore();
     if (!store)
         return std::unexpected(store.error());
-    QString choice = m_secretStoreChoice;
-    QString why;
-    if (choice.isEmpty() || choice == QStringLiteral("auto")) {
-        const bool keychain = credentials::KeychainSecretStore::isAvailable();
-        choice = keychain ? QStringLiteral("keychain") : QStringLiteral("vault");
-        why = keychain ? QStringLiteral(" (found automatically)") : QStringLiteral(" (no system keychain answered)");
-    }
-    if (choice == QStringLiteral("keychain")) {
-        m_secretStore = std::make_unique<credentials::KeychainSecretStore>();
-    } else {
-        const QString path = (*store)->vaultPath();
-        m_secretStore = std::make_unique<credentials::VaultSecretStore>(path, [this](bool creating) {
-            return passphrase(QStringLiteral("TOKENDESK_VAULT_PASSPHRASE"),
-                              creating ? QStringLiteral("new vault passphrase") : QStringLiteral("vault passphrase"),
-                              creating);
-        });
-    }
+    auto opened = credentials::openSecretStore(m_secretStoreChoice, (*store)->vaultPath(), [this](bool creating) {
+        return passphrase(QStringLiteral("TOKENDESK_VAULT_PASSPHRASE"),
+                          creating ? QStringLiteral("new vault passphrase") : QStringLiteral("vault passphrase"), creating);
+    });
+    if (!opened)
+        return std::unexpected(opened.error());
+    m_secretStore = std::move(opened->store);
+    const QString why = opened->reason;
     m_err << "tokendesk-cli: secrets: " << m_secretStore->description() << why << Qt::endl;
     return m_secretStore.get();
 }

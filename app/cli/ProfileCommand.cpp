@@ -6,10 +6,8 @@
 #include "app/cli/Prompt.h"
 #include "core/credentials/Importer.h"
 #include "core/credentials/ProfileSecrets.h"
-#include "core/crypto/Pem.h"
 
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -99,10 +97,10 @@ Result<QHash<QString, QByteArray>> secretsFromFlags(const QCommandLineParser& pa
                     return std::unexpected(p.error());
                 pass = p->trimmed();
             }
-            auto key = crypto::loadRsaPrivateKey(value, pass);
-            if (!key)
-                return fail(key.error().code, QStringLiteral("private key: ") + key.error().message);
-            value = key->pkcs8Pem(); // stored unencrypted inside the secret store, which is the protection
+            auto stored = credentials::privateKeyForStorage(value, pass);
+            if (!stored)
+                return fail(stored.error().code, QStringLiteral("private key: ") + stored.error().message);
+            value = *stored;
         }
         out.insert(QString::fromLatin1(s.field), value);
     }
@@ -197,32 +195,15 @@ Result<credentials::ImportResult> readImport(const QCommandLineParser& parser, C
     auto data = context.readInput(files.first());
     if (!data)
         return std::unexpected(data.error());
-    const QString name = QFileInfo(files.first()).fileName();
-    if (credentials::isBundle(*data)) {
+    const credentials::ImportFormat format = credentials::detectImportFormat(*data, files.first());
+    if (format == credentials::ImportFormat::Bundle) {
         auto pass = context.passphrase(QStringLiteral("TOKENDESK_BUNDLE_PASSPHRASE"), QStringLiteral("bundle passphrase"), false);
         if (!pass)
             return std::unexpected(pass.error());
         return credentials::importBundle(*data, pass->view());
     }
-    plaintextFile = true;
-    if (name.endsWith(QStringLiteral(".yaml")) || name.endsWith(QStringLiteral(".yml")))
-        return credentials::importLiveKitCliConfig(*data);
-    if (data->trimmed().startsWith('{')) {
-        plaintextFile = false; // a profiles export holds no secrets
-        auto profiles = credentials::ProfileStore::parse(*data);
-        if (!profiles)
-            return std::unexpected(profiles.error());
-        credentials::ImportResult r;
-        for (const Profile& p : *profiles)
-            r.profiles.append(ImportedProfile{p, {}});
-        r.warnings << QStringLiteral("a profiles export carries no secrets: add them with profile edit");
-        return r;
-    }
-    QString base = parser.isSet(QStringLiteral("prefix")) ? prefix : QFileInfo(files.first()).completeBaseName();
-    base.remove(QLatin1Char('.'));
-    if (!Profile::isValidName(base))
-        base = prefix;
-    return credentials::importEnvFile(*data, base);
+    plaintextFile = credentials::holdsPlaintextSecrets(format);
+    return credentials::importFile(*data, files.first(), parser.isSet(QStringLiteral("prefix")) ? prefix : QString());
 }
 
 } // namespace
@@ -372,23 +353,19 @@ int ProfileCommand::run(const QStringList& args, CliContext& context)
         auto secrets = context.secretStore();
         if (!secrets)
             return context.error(ExitUsage, secrets.error());
-        QList<ImportedProfile> bundle;
-        for (const Profile& p : *profiles) {
-            auto stored = credentials::readProfileSecrets(p, **secrets);
-            if (!stored)
-                return context.error(ExitUsage, stored.error());
-            bundle.append(ImportedProfile{p, *stored});
-        }
+        auto bundle = credentials::readProfilesWithSecrets(*profiles, **secrets);
+        if (!bundle)
+            return context.error(ExitUsage, bundle.error());
         auto pass = context.passphrase(QStringLiteral("TOKENDESK_BUNDLE_PASSPHRASE"), QStringLiteral("bundle passphrase"), true);
         if (!pass)
             return context.error(ExitUsage, pass.error());
-        auto sealed = credentials::exportBundle(bundle, pass->view());
+        auto sealed = credentials::exportBundle(*bundle, pass->view());
         if (!sealed)
             return context.error(ExitUsage, sealed.error());
         auto ok = credentials::writeFileAtomically(parser.value(QStringLiteral("output")), *sealed);
         if (!ok)
             return context.error(ExitUsage, ok.error());
-        context.err() << "tokendesk-cli: exported " << bundle.size() << " profile(s) with secrets, encrypted" << Qt::endl;
+        context.err() << "tokendesk-cli: exported " << bundle->size() << " profile(s) with secrets, encrypted" << Qt::endl;
         return ExitOk;
     }
     return context.error(ExitUsage, QStringLiteral("profile takes list, show, add, edit, remove, import or export"));

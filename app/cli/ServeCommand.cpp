@@ -2,7 +2,9 @@
 #include "app/cli/ServeCommand.h"
 
 #include "app/cli/CliContext.h"
-#include "core/crypto/Pem.h"
+#include "core/credentials/ProfileSecrets.h"
+#include "core/server/BearerKeys.h"
+#include "core/server/ProfileCredentials.h"
 #include "core/server/TokenServer.h"
 
 #include <QCoreApplication>
@@ -28,43 +30,34 @@ void onSignal(int number)
 Result<server::EndpointCredentials> fromProfile(const QString& name, CliContext& context)
 {
     auto store = context.profileStore();
+    if (!store)
+        return std::unexpected(store.error());
     auto profile = (*store)->find(name);
     if (!profile)
         return std::unexpected(profile.error());
     auto secrets = context.secretStore();
     if (!secrets)
         return std::unexpected(secrets.error());
-    const auto secret = [&](const char* field) -> QByteArray {
-        auto v = (*secrets)->read(credentials::Profile::secretKey(name, QLatin1String(field)));
-        return v && *v ? (*v)->view().toByteArray() : QByteArray();
-    };
-    server::EndpointCredentials c;
-    c.provider = profile->provider;
-    c.apiKey = profile->apiKey;
-    c.serverUrl = profile->serverUrl;
-    c.appId = profile->appId;
-    c.keyId = profile->keyId;
-    c.audience = profile->audience;
-    c.subject = profile->subject;
-    switch (profile->provider) {
-    case Provider::LiveKit: c.secret = secret("apiSecret"); break;
-    case Provider::Zego: c.secret = secret("serverSecret"); break;
-    case Provider::Jitsi: c.secret = secret("appSecret"); [[fallthrough]];
-    case Provider::Jaas: {
-        const QByteArray pem = secret("privateKey");
-        if (!pem.isEmpty() && c.secret.isEmpty()) {
-            auto key = crypto::loadRsaPrivateKey(pem);
-            if (!key)
-                return std::unexpected(key.error());
-            c.privateKey = *key;
-        }
-        break;
-    }
-    case Provider::Unknown: break;
-    }
-    if (c.secret.isEmpty() && c.privateKey.isNull())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("profile %1 has no stored secret").arg(name));
-    return c;
+    auto stored = credentials::readProfileSecrets(*profile, **secrets);
+    if (!stored)
+        return std::unexpected(stored.error());
+    return server::credentialsFromProfile(*profile, *stored);
+}
+
+/** The environment for a config: bearer keys whose variable is unset come from the secret store (the desktop app's). */
+Result<QProcessEnvironment> environmentFor(const QByteArray& config, CliContext& context)
+{
+    QProcessEnvironment environment = context.mergedEnvironment();
+    const QStringList missing =
+        server::missingBearerKeyVariables(QJsonDocument::fromJson(config).object(), environment);
+    if (missing.isEmpty())
+        return environment;
+    auto secrets = context.secretStore();
+    if (!secrets)
+        return std::unexpected(secrets.error());
+    if (auto ok = server::addStoredBearerKeys(environment, missing, **secrets); !ok)
+        return std::unexpected(ok.error());
+    return environment;
 }
 
 } // namespace
@@ -102,8 +95,11 @@ int ServeCommand::run(const QStringList& args, CliContext& context)
         auto text = context.readInput(configPath);
         if (!text)
             return std::unexpected(text.error());
+        auto environment = environmentFor(*text, context);
+        if (!environment)
+            return std::unexpected(environment.error());
         auto config = server::ServerConfig::parse(
-            *text, [&](const QString& profile) { return fromProfile(profile, context); }, context.mergedEnvironment());
+            *text, [&](const QString& profile) { return fromProfile(profile, context); }, *environment);
         if (!config)
             return fail(config.error().code, configPath + QStringLiteral(": ") + config.error().message);
         if (parser.isSet(QStringLiteral("bind"))) {

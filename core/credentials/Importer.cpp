@@ -5,6 +5,7 @@
 #include "core/credentials/ProfileStore.h"
 #include "core/crypto/Base64.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -169,6 +170,52 @@ Result<ImportResult> importLiveKitCliConfig(QByteArrayView yaml)
     if (result.profiles.isEmpty())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("the livekit-cli config lists no projects"));
     return result;
+}
+
+ImportFormat detectImportFormat(QByteArrayView data, const QString& fileName)
+{
+    if (isBundle(data))
+        return ImportFormat::Bundle;
+    if (fileName.endsWith(QStringLiteral(".yaml"), Qt::CaseInsensitive) ||
+        fileName.endsWith(QStringLiteral(".yml"), Qt::CaseInsensitive))
+        return ImportFormat::LiveKitCliConfig;
+    if (data.trimmed().startsWith('{'))
+        return ImportFormat::ProfilesJson;
+    return ImportFormat::EnvFile;
+}
+
+bool holdsPlaintextSecrets(ImportFormat format)
+{
+    return format == ImportFormat::EnvFile || format == ImportFormat::LiveKitCliConfig;
+}
+
+Result<ImportResult> importFile(QByteArrayView data, const QString& fileName, const QString& prefix)
+{
+    switch (detectImportFormat(data, fileName)) {
+    case ImportFormat::Bundle:
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("this file is an encrypted bundle: it needs its passphrase"));
+    case ImportFormat::LiveKitCliConfig:
+        return importLiveKitCliConfig(data);
+    case ImportFormat::ProfilesJson: {
+        auto profiles = ProfileStore::parse(data.toByteArray());
+        if (!profiles)
+            return std::unexpected(profiles.error());
+        ImportResult result;
+        for (const Profile& p : *profiles)
+            result.profiles.append(ImportedProfile{p, {}});
+        result.warnings << QStringLiteral("a profiles export carries no secrets: add them by editing each profile");
+        return result;
+    }
+    case ImportFormat::EnvFile: break;
+    }
+    if (!prefix.isEmpty())
+        return importEnvFile(data, prefix); // a bad prefix shows up as a bad profile name, not silently replaced
+    // ".dev.vars" -> "dev", "staging.env" -> "staging"
+    QString base = QFileInfo(fileName).completeBaseName();
+    base.remove(QLatin1Char('.'));
+    if (!Profile::isValidName(base))
+        base = QStringLiteral("imported");
+    return importEnvFile(data, base);
 }
 
 QByteArray exportProfilesJson(const QList<Profile>& profiles)

@@ -37,6 +37,21 @@ Result<ImportResult> importEnvFile(QByteArrayView text, const QString& prefix);
 /** livekit-cli's ~/.livekit/cli-config.yaml: one profile per project. */
 Result<ImportResult> importLiveKitCliConfig(QByteArrayView yaml);
 
+/** What an import file holds, judged by its content first and its name second. */
+enum class ImportFormat { EnvFile, LiveKitCliConfig, ProfilesJson, Bundle };
+
+ImportFormat detectImportFormat(QByteArrayView data, const QString& fileName);
+
+/** True when the format keeps secrets in plain text, so the file can go once they are in the secret store. */
+bool holdsPlaintextSecrets(ImportFormat format);
+
+/**
+ * Profiles from any import file but a bundle (which needs a passphrase: importBundle). Env files and .dev.vars
+ * name their profiles "<prefix>-<provider>", the prefix being `prefix` when given, else the file's base name
+ * ("staging.env" -> "staging-livekit"), else "imported". A profiles export gives profiles without secrets.
+ */
+Result<ImportResult> importFile(QByteArrayView data, const QString& fileName, const QString& prefix = {});
+
 /** Profiles without any secret, as JSON (the profiles.json format). */
 QByteArray exportProfilesJson(const QList<Profile>& profiles);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/credentials/ProfileSecrets.h"
 
+#include "core/crypto/Pem.h"
+
 namespace td::credentials {
 
 Result<QHash<QString, QByteArray>> readProfileSecrets(const Profile& profile, SecretStore& store)
@@ -44,6 +46,27 @@ Result<void> storeProfile(ProfileStore& profiles, SecretStore& secretStore, cons
         }
     }
     return {};
+}
+
+Result<QList<ImportedProfile>> readProfilesWithSecrets(const QList<Profile>& profiles, SecretStore& store)
+{
+    QList<ImportedProfile> out;
+    out.reserve(profiles.size());
+    for (const Profile& p : profiles) {
+        auto secrets = readProfileSecrets(p, store);
+        if (!secrets)
+            return std::unexpected(secrets.error());
+        out.append(ImportedProfile{p, *secrets});
+    }
+    return out;
+}
+
+Result<QByteArray> privateKeyForStorage(QByteArrayView pem, QByteArrayView passphrase)
+{
+    auto key = crypto::loadRsaPrivateKey(pem, passphrase);
+    if (!key)
+        return std::unexpected(key.error());
+    return key->pkcs8Pem();
 }
 
 Result<void> deleteProfile(ProfileStore& profiles, SecretStore& secretStore, const QString& name)

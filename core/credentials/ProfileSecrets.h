@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Error.h"
+#include "core/credentials/Importer.h"
 #include "core/credentials/Profile.h"
 #include "core/credentials/ProfileStore.h"
 #include "core/credentials/SecretStore.h"
@@ -20,6 +21,15 @@ Result<QHash<QString, QByteArray>> readProfileSecrets(const Profile& profile, Se
  */
 Result<void> storeProfile(ProfileStore& profiles, SecretStore& secretStore, const Profile& profile,
                           const QHash<QString, QByteArray>& secrets, const QString& previousName = {});
+
+/** Every profile with its stored secrets, as an export bundle is made of. */
+Result<QList<ImportedProfile>> readProfilesWithSecrets(const QList<Profile>& profiles, SecretStore& store);
+
+/**
+ * The form a private key is stored in: decrypted, unencrypted PKCS#8 PEM (the secret store is its protection),
+ * whatever form it was pasted in. An encrypted key needs its passphrase; errors are the PEM loader's.
+ */
+Result<QByteArray> privateKeyForStorage(QByteArrayView pem, QByteArrayView passphrase = {});
 
 /** Removes a profile and its secrets; an absent profile is an error. */
 Result<void> deleteProfile(ProfileStore& profiles, SecretStore& secretStore, const QString& name);

@@ -104,11 +104,18 @@ Result<void> HistoryStore::append(HistoryEntry entry)
     if (entry.id.isEmpty())
         entry.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QByteArray line = QJsonDocument(entry.toJson()).toJson(QJsonDocument::Compact) + '\n';
+    // A write cut short (crash, full disk) leaves a last line without its newline; appending to it would glue this
+    // entry onto the damaged one and lose both, so start a new line.
+    if (QFile previous(m_path); previous.size() > 0 && previous.open(QIODevice::ReadOnly) &&
+                                previous.seek(previous.size() - 1) && !previous.read(1).endsWith('\n'))
+        line.prepend('\n');
+    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
     QFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
+    // Created 0600 from the start (no moment with the umask's mode); an existing file is tightened too.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append, ownerOnly))
         return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString()));
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    const QByteArray line = QJsonDocument(entry.toJson()).toJson(QJsonDocument::Compact) + '\n';
+    file.setPermissions(ownerOnly);
     if (file.write(line) != line.size() || !file.flush())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString()));
     Q_EMIT changed();
@@ -148,8 +155,28 @@ Result<void> HistoryStore::remove(const QString& id)
     auto entries = load();
     if (!entries)
         return std::unexpected(entries.error());
-    entries->removeIf([&](const HistoryEntry& e) { return e.id == id; });
+    if (entries->removeIf([&](const HistoryEntry& e) { return e.id == id; }) == 0)
+        return {};
     return rewrite(*entries);
+}
+
+Result<int> HistoryStore::forgetTokens()
+{
+    auto entries = load();
+    if (!entries)
+        return std::unexpected(entries.error());
+    int forgotten = 0;
+    for (HistoryEntry& e : *entries) {
+        if (!e.token.isEmpty()) {
+            e.token.clear();
+            ++forgotten;
+        }
+    }
+    if (forgotten == 0)
+        return 0;
+    if (auto ok = rewrite(*entries); !ok)
+        return std::unexpected(ok.error());
+    return forgotten;
 }
 
 Result<void> HistoryStore::clear()

@@ -30,7 +30,7 @@ struct HistoryEntry {
 
 /**
  * history.jsonl in the config directory: one JSON object per line, mode 0600, appended per mint and rewritten
- * atomically when pruned. A damaged line is skipped (and counted), never fatal.
+ * atomically when pruned or edited. A damaged line is skipped (and counted), never fatal; a rewrite drops it.
  */
 class HistoryStore final : public QObject {
     Q_OBJECT
@@ -46,8 +46,11 @@ public:
     Result<void> append(HistoryEntry entry);
     /** Drops entries created more than `retentionDays` before `now`; 0 keeps everything. Returns how many went. */
     Result<int> prune(int retentionDays, qint64 now);
+    /** Removes one entry; an unknown id changes nothing. */
     Result<void> remove(const QString& id);
     Result<void> clear();
+    /** Drops the kept token strings and keeps the metadata (when the user turns keeping tokens off). Returns how many. */
+    Result<int> forgetTokens();
 
     /** RFC 4180 CSV with a header row; cells that a spreadsheet would run as a formula are defused with a quote. */
     static QByteArray toCsv(const QList<HistoryEntry>& entries);

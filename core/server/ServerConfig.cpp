@@ -18,55 +18,6 @@ Error at(const QString& field, const QString& message)
     return Error{ErrorCode::InvalidArgument, field + QStringLiteral(": ") + message};
 }
 
-std::optional<EndpointType> parseType(const QString& name)
-{
-    for (EndpointType t : {EndpointType::LiveKitGet, EndpointType::LiveKitStandard, EndpointType::JitsiGet,
-                           EndpointType::ZegoGet, EndpointType::Health}) {
-        if (endpointTypeName(t) == name)
-            return t;
-    }
-    return std::nullopt;
-}
-
-const QStringList& knownFieldsFor(EndpointType type)
-{
-    static const QStringList livekit = {QStringLiteral("room"), QStringLiteral("identity"), QStringLiteral("name"),
-                                        QStringLiteral("metadata"), QStringLiteral("attributes"), QStringLiteral("ttl"),
-                                        QStringLiteral("grants"), QStringLiteral("room_config")};
-    static const QStringList jitsi = {QStringLiteral("room"), QStringLiteral("user_id"), QStringLiteral("user_name"),
-                                      QStringLiteral("user_email"), QStringLiteral("user_avatar"),
-                                      QStringLiteral("user_moderator"), QStringLiteral("ttl"), QStringLiteral("features")};
-    static const QStringList zego = {QStringLiteral("userID"), QStringLiteral("expired_ts"), QStringLiteral("roomID"),
-                                     QStringLiteral("userName")};
-    static const QStringList none;
-    switch (type) {
-    case EndpointType::LiveKitGet:
-    case EndpointType::LiveKitStandard: return livekit;
-    case EndpointType::JitsiGet: return jitsi;
-    case EndpointType::ZegoGet: return zego;
-    case EndpointType::Health: break;
-    }
-    return none;
-}
-
-/** The contract's own fields, which a client may send unless the policy lists others. */
-QStringList contractFields(EndpointType type)
-{
-    switch (type) {
-    case EndpointType::LiveKitGet: return {QStringLiteral("room"), QStringLiteral("identity"), QStringLiteral("name")};
-    case EndpointType::LiveKitStandard:
-        return {QStringLiteral("room"), QStringLiteral("identity"), QStringLiteral("name"), QStringLiteral("metadata"),
-                QStringLiteral("attributes"), QStringLiteral("room_config")};
-    case EndpointType::JitsiGet:
-        return {QStringLiteral("room"), QStringLiteral("user_id"), QStringLiteral("user_name"), QStringLiteral("user_email"),
-                QStringLiteral("user_moderator")};
-    case EndpointType::ZegoGet:
-        return {QStringLiteral("userID"), QStringLiteral("expired_ts"), QStringLiteral("roomID"), QStringLiteral("userName")};
-    case EndpointType::Health: break;
-    }
-    return {};
-}
-
 Result<std::optional<QRegularExpression>> pattern(const QJsonObject& o, const char* key, const QString& field)
 {
     const QJsonValue v = o.value(QLatin1String(key));
@@ -97,7 +48,7 @@ Result<Policy> parsePolicy(const QJsonObject& o, EndpointType type, const QStrin
     // Without allowFields a client may send the contract's own fields; with it, exactly the fields listed.
     p.allowedFields = o.contains(QStringLiteral("allowFields")) ? QStringList() : contractFields(type);
     for (const QJsonValue& v : o.value(QStringLiteral("allowFields")).toArray()) {
-        if (!knownFieldsFor(type).contains(v.toString()))
+        if (!requestFields(type).contains(v.toString()))
             return std::unexpected(at(field + QStringLiteral(".allowFields"),
                                       QStringLiteral("\"%1\" is not a request field of %2").arg(v.toString(), endpointTypeName(type))));
         p.allowedFields << v.toString();
@@ -147,10 +98,7 @@ Result<Policy> parsePolicy(const QJsonObject& o, EndpointType type, const QStrin
 
 Result<EndpointCredentials> checkKind(EndpointCredentials c, EndpointType type, const QString& field)
 {
-    const bool ok = (type == EndpointType::LiveKitGet || type == EndpointType::LiveKitStandard) ? c.provider == Provider::LiveKit
-                    : type == EndpointType::ZegoGet ? c.provider == Provider::Zego
-                    : type == EndpointType::JitsiGet ? (c.provider == Provider::Jaas || c.provider == Provider::Jitsi)
-                                                     : true;
+    const bool ok = canServe(c.provider, type);
     if (!ok)
         return std::unexpected(at(field, QStringLiteral("a %1 profile cannot serve a %2 endpoint")
                                              .arg(providerName(c.provider), endpointTypeName(type))));
@@ -169,6 +117,71 @@ QString endpointTypeName(EndpointType type)
     case EndpointType::Health: return QStringLiteral("healthz");
     }
     return {};
+}
+
+std::optional<EndpointType> parseEndpointType(const QString& name)
+{
+    for (EndpointType t : endpointTypes()) {
+        if (endpointTypeName(t) == name)
+            return t;
+    }
+    return std::nullopt;
+}
+
+QList<EndpointType> endpointTypes()
+{
+    return {EndpointType::LiveKitGet, EndpointType::LiveKitStandard, EndpointType::JitsiGet, EndpointType::ZegoGet,
+            EndpointType::Health};
+}
+
+QStringList requestFields(EndpointType type)
+{
+    static const QStringList livekit = {QStringLiteral("room"), QStringLiteral("identity"), QStringLiteral("name"),
+                                        QStringLiteral("metadata"), QStringLiteral("attributes"), QStringLiteral("ttl"),
+                                        QStringLiteral("grants"), QStringLiteral("room_config")};
+    static const QStringList jitsi = {QStringLiteral("room"), QStringLiteral("user_id"), QStringLiteral("user_name"),
+                                      QStringLiteral("user_email"), QStringLiteral("user_avatar"),
+                                      QStringLiteral("user_moderator"), QStringLiteral("ttl"), QStringLiteral("features")};
+    static const QStringList zego = {QStringLiteral("userID"), QStringLiteral("expired_ts"), QStringLiteral("roomID"),
+                                     QStringLiteral("userName")};
+    static const QStringList none;
+    switch (type) {
+    case EndpointType::LiveKitGet:
+    case EndpointType::LiveKitStandard: return livekit;
+    case EndpointType::JitsiGet: return jitsi;
+    case EndpointType::ZegoGet: return zego;
+    case EndpointType::Health: break;
+    }
+    return none;
+}
+
+QStringList contractFields(EndpointType type)
+{
+    switch (type) {
+    case EndpointType::LiveKitGet: return {QStringLiteral("room"), QStringLiteral("identity"), QStringLiteral("name")};
+    case EndpointType::LiveKitStandard:
+        return {QStringLiteral("room"), QStringLiteral("identity"), QStringLiteral("name"), QStringLiteral("metadata"),
+                QStringLiteral("attributes"), QStringLiteral("room_config")};
+    case EndpointType::JitsiGet:
+        return {QStringLiteral("room"), QStringLiteral("user_id"), QStringLiteral("user_name"), QStringLiteral("user_email"),
+                QStringLiteral("user_moderator")};
+    case EndpointType::ZegoGet:
+        return {QStringLiteral("userID"), QStringLiteral("expired_ts"), QStringLiteral("roomID"), QStringLiteral("userName")};
+    case EndpointType::Health: break;
+    }
+    return {};
+}
+
+bool canServe(Provider provider, EndpointType type)
+{
+    switch (type) {
+    case EndpointType::LiveKitGet:
+    case EndpointType::LiveKitStandard: return provider == Provider::LiveKit;
+    case EndpointType::ZegoGet: return provider == Provider::Zego;
+    case EndpointType::JitsiGet: return provider == Provider::Jaas || provider == Provider::Jitsi;
+    case EndpointType::Health: break;
+    }
+    return true;
 }
 
 QString normaliseOrigin(const QString& origin)
@@ -327,7 +340,7 @@ Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileRe
             if (other.path == ep.path)
                 return std::unexpected(at(field + QStringLiteral(".path"), QStringLiteral("%1 is listed twice").arg(ep.path)));
         }
-        const auto type = parseType(e.value(QStringLiteral("type")).toString());
+        const auto type = parseEndpointType(e.value(QStringLiteral("type")).toString());
         if (!type)
             return std::unexpected(at(field + QStringLiteral(".type"),
                                       QStringLiteral("one of livekit-get, livekit-standard, jitsi-get, zego-get, healthz")));

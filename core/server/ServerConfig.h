@@ -23,6 +23,16 @@ namespace td::server {
 
 enum class EndpointType { LiveKitGet, LiveKitStandard, JitsiGet, ZegoGet, Health };
 QString endpointTypeName(EndpointType type);
+/** The type named in a config ("livekit-get"), or nullopt. */
+std::optional<EndpointType> parseEndpointType(const QString& name);
+/** Every endpoint type, in the order the docs list them. */
+QList<EndpointType> endpointTypes();
+/** The request fields an endpoint of this type understands (what `allowFields` may list). */
+QStringList requestFields(EndpointType type);
+/** The fields a client may send when the policy has no `allowFields`: the contract's own. */
+QStringList contractFields(EndpointType type);
+/** Whether a profile of `provider` can serve an endpoint of `type` (Jitsi endpoints take JaaS too). */
+bool canServe(Provider provider, EndpointType type);
 
 /** What an endpoint signs with, resolved from a profile or the standard environment variables. */
 struct EndpointCredentials {

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
 // The Inspect page driven as a user would: paste, type the secret, click, read the findings.
 #include "core/providers/livekit/LiveKitToken.h"
+#include "tests/support/TestContext.h"
 #include "tests/support/Tokens.h"
 #include "ui/inspect/InspectPage.h"
 
+#include "core/credentials/Profile.h"
+
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -37,8 +41,8 @@ class TestInspectPage : public QObject {
 private Q_SLOTS:
     void expiredTokenShowsTheFinding()
     {
-        const FixedClock now(1700000000 + 7200);
-        ui::InspectPage page(now);
+        test::TestContext ctx(1700000000 + 7200);
+        ui::InspectPage page(ctx.context);
         page.show();
         auto* token = page.findChild<QPlainTextEdit*>(QStringLiteral("tokenPlainTextEdit"));
         auto* secret = page.findChild<QLineEdit*>(QStringLiteral("secretLineEdit"));
@@ -54,8 +58,8 @@ private Q_SLOTS:
 
     void tamperedTokenFailsVerification()
     {
-        const FixedClock now(1700000000);
-        ui::InspectPage page(now);
+        test::TestContext ctx(1700000000);
+        ui::InspectPage page(ctx.context);
         // Same signature, a payload that asks for another room.
         const QList<QByteArray> parts = liveKitToken(1700000000, 3600).split('.');
         QByteArray payload = QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding);
@@ -72,10 +76,57 @@ private Q_SLOTS:
         QVERIFY(summary.contains(QStringLiteral("INVALID")));
     }
 
+    void verifiesAgainstAStoredProfile()
+    {
+        test::TestContext ctx(1700000100);
+        credentials::Profile p;
+        p.name = QStringLiteral("lk-dev");
+        p.apiKey = QStringLiteral("devkey");
+        QVERIFY(ctx.profiles.save(p, {{QStringLiteral("apiSecret"), "secret"}}).has_value());
+        credentials::Profile wrong = p;
+        wrong.name = QStringLiteral("lk-other");
+        QVERIFY(ctx.profiles.save(wrong, {{QStringLiteral("apiSecret"), "another-secret"}}).has_value());
+        ui::InspectPage page(ctx.context);
+        auto* verifyWith = page.findChild<QComboBox*>(QStringLiteral("verifyWithComboBox"));
+        QCOMPARE(verifyWith->count(), 3); // typed credentials + two profiles
+        page.findChild<QPlainTextEdit*>(QStringLiteral("tokenPlainTextEdit"))
+            ->setPlainText(QString::fromLatin1(liveKitToken(1700000000, 3600)));
+        const auto* summary = page.findChild<QLabel*>(QStringLiteral("summaryLabel"));
+
+        verifyWith->setCurrentIndex(verifyWith->findData(QStringLiteral("lk-dev")));
+        QVERIFY(!page.findChild<QLineEdit*>(QStringLiteral("secretLineEdit"))->isEnabled());
+        page.inspect();
+        QVERIFY2(summary->text().contains(QStringLiteral("signature valid")), qPrintable(summary->text()));
+
+        verifyWith->setCurrentIndex(verifyWith->findData(QStringLiteral("lk-other")));
+        page.inspect();
+        QVERIFY2(summary->text().contains(QStringLiteral("INVALID")), qPrintable(summary->text()));
+    }
+
+    void comparesTwoTokensClaimByClaim()
+    {
+        test::TestContext ctx(1700000000);
+        ui::InspectPage page(ctx.context);
+        page.findChild<QPlainTextEdit*>(QStringLiteral("tokenPlainTextEdit"))
+            ->setPlainText(QString::fromLatin1(test::liveKitJoinToken(1700000000, 3600, QStringLiteral("red"))));
+        page.findChild<QPlainTextEdit*>(QStringLiteral("otherTokenPlainTextEdit"))
+            ->setPlainText(QString::fromLatin1(test::liveKitJoinToken(1700000000, 3600, QStringLiteral("blue"))));
+        QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("comparePushButton")), Qt::LeftButton);
+        const auto* diff = page.findChild<QTreeWidget*>(QStringLiteral("diffTreeWidget"));
+        QStringList changed;
+        for (int i = 0; i < diff->topLevelItemCount(); ++i) {
+            if (diff->topLevelItem(i)->data(0, Qt::UserRole).toInt() != 0)
+                changed << diff->topLevelItem(i)->text(0);
+        }
+        QCOMPARE(changed, QStringList{QStringLiteral("claims.video.room")});
+        QVERIFY(diff->topLevelItemCount() > 5); // equal claims are listed too, side by side
+        QVERIFY(page.findChild<QLabel*>(QStringLiteral("compareSummaryLabel"))->text().contains(QStringLiteral("1 claim")));
+    }
+
     void garbageSaysWhy()
     {
-        const FixedClock now(0);
-        ui::InspectPage page(now);
+        test::TestContext ctx(0);
+        ui::InspectPage page(ctx.context);
         page.findChild<QPlainTextEdit*>(QStringLiteral("tokenPlainTextEdit"))->setPlainText(QStringLiteral("hello"));
         page.inspect();
         QVERIFY(page.findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().startsWith(QStringLiteral("Not a token")));
