@@ -49,7 +49,7 @@ public:
     /** Removes one entry; an unknown id changes nothing. */
     Result<void> remove(const QString& id);
     Result<void> clear();
-    /** Drops the kept token strings and keeps the metadata (when the user turns keeping tokens off). Returns how many. */
+    /** Drops kept token strings, keeping the metadata (keeping tokens was turned off). Returns how many. */
     Result<int> forgetTokens();
 
     /** RFC 4180 CSV with a header row; cells that a spreadsheet would run as a formula are defused with a quote. */
