@@ -68,7 +68,7 @@ test)
     interop_deps
     build ci
     log "tests: unit, CLI, server, interop, browser and the Secret Service keychain (ci preset, warnings are errors)"
-    TOKENDESK_REQUIRE_KEYCHAIN=1 TOKENDESK_REQUIRE_BROWSER=1 with_keyring ctest --preset ci
+    TOKENDESK_REQUIRE_KEYCHAIN=1 TOKENDESK_REQUIRE_BROWSER=1 TOKENDESK_REQUIRE_INTEROP=1 with_keyring ctest --preset ci
     build asan
     log "unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
     ctest --preset asan
