@@ -35,6 +35,8 @@ mint::MintPlan liveKitPlan()
         {QStringLiteral("video"), QJsonObject{{QStringLiteral("roomJoin"), true},
                                              {QStringLiteral("room"), QStringLiteral("stand up")},
                                              {QStringLiteral("canPublish"), false}}},
+        {QStringLiteral("kind"), QStringLiteral("sip")},
+        {QStringLiteral("kindDetails"), QJsonArray{QStringLiteral("forwarded")}},
         {QStringLiteral("team"), QStringLiteral("qa")}, // custom claim, passed through
     };
     return plan;
@@ -61,6 +63,7 @@ private Q_SLOTS:
         const QJsonObject claims = outcome->inspection.claims;
         QCOMPARE(claims.value(QStringLiteral("sub")).toString(), QStringLiteral("ann"));
         QCOMPARE(claims.value(QStringLiteral("team")).toString(), QStringLiteral("qa"));
+        QCOMPARE(claims.value(QStringLiteral("kindDetails")).toArray(), QJsonArray{QStringLiteral("forwarded")});
         QCOMPARE(claims.value(QStringLiteral("video")).toObject().value(QStringLiteral("canPublish")), QJsonValue(false));
 
         const QUrl link(outcome->joinLink);

@@ -30,6 +30,11 @@ public:
     virtual Result<void> setClaims(const QJsonObject& claims) = 0;
     /** A profile was picked: take its defaults (room, self-hosted vs JaaS ...). */
     virtual void setProfile(const credentials::Profile& profile) = 0;
+    /**
+     * Input the form cannot turn into claims yet, in words ("roomConfig: not valid JSON at line 2, column 5"), or "".
+     * The page does not mint while there is one, so a half-typed field never silently drops out of a token.
+     */
+    virtual QString inputProblem() const { return {}; }
 
 Q_SIGNALS:
     /** Any edit; the page refreshes the preview and lint. */

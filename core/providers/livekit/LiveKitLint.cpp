@@ -94,6 +94,17 @@ LiveKitClaims readClaims(const QJsonObject& payload, QList<Finding>& findings)
     claims.name = stringClaim(payload, QStringLiteral("name"), findings);
     claims.metadata = stringClaim(payload, QStringLiteral("metadata"), findings);
     claims.kind = stringClaim(payload, QStringLiteral("kind"), findings);
+    if (const QJsonValue details = payload.value(QStringLiteral("kindDetails")); details.isArray()) {
+        for (const QJsonValue& d : details.toArray()) {
+            if (d.isString())
+                claims.kindDetails.append(d.toString());
+            else
+                add(findings, Severity::Error, "wrong-claim-type",
+                    QStringLiteral("kindDetails must be a list of strings; LiveKit refuses the token"));
+        }
+    } else if (!details.isUndefined()) {
+        add(findings, Severity::Error, "wrong-claim-type", QStringLiteral("kindDetails must be a list of strings; LiveKit refuses the token"));
+    }
     claims.roomPreset = stringClaim(payload, QStringLiteral("roomPreset"), findings);
     claims.sha256 = stringClaim(payload, QStringLiteral("sha256"), findings);
     if (!claims.kind.isEmpty() && !participantKinds().contains(claims.kind))

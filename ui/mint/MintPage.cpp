@@ -1,0 +1,500 @@
+// SPDX-License-Identifier: MIT
+#include "ui/mint/MintPage.h"
+
+#include "core/Duration.h"
+#include "core/history/HistoryStore.h"
+#include "core/settings/Settings.h"
+#include "ui/common/AppContext.h"
+#include "ui/common/Dialogs.h"
+#include "ui/common/ProfileService.h"
+#include "ui/common/Widgets.h"
+#include "ui/mint/JitsiForm.h"
+#include "ui/mint/JsonEditor.h"
+#include "ui/mint/LiveKitForm.h"
+#include "ui/mint/ProviderForm.h"
+#include "ui/mint/ResultPanel.h"
+#include "ui/mint/ZegoForm.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include <utility>
+
+namespace td::ui {
+namespace {
+
+QString severityText(Severity severity)
+{
+    switch (severity) {
+    case Severity::Error:
+        return MintPage::tr("error");
+    case Severity::Warning:
+        return MintPage::tr("warning");
+    case Severity::Info:
+        return MintPage::tr("note");
+    }
+    return {};
+}
+
+QListWidgetItem* findingItem(Severity severity, const QString& code, const QString& message)
+{
+    auto* item = new QListWidgetItem(MintPage::tr("%1: %2").arg(severityText(severity), message));
+    item->setData(Qt::UserRole, code);
+    item->setToolTip(code);
+    if (severity == Severity::Error)
+        item->setForeground(QColor(0xc0, 0x1c, 0x28));
+    return item;
+}
+
+} // namespace
+
+MintPage::MintPage(AppContext& context, QWidget* parent)
+    : QWidget(parent), m_context(context), m_profile(new QComboBox(this)), m_environment(new QLabel(this)),
+      m_prodWarning(new QLabel(this)), m_ttl(new QLineEdit(this)), m_ttlStatus(new QLabel(this)),
+      m_notBeforeLabel(new QLabel(tr("&Not before, back-dated by:"), this)), m_notBefore(new QSpinBox(this)),
+      m_forms(new QStackedWidget(this)), m_noForm(new QLabel(this)), m_preview(new QPlainTextEdit(this)),
+      m_rawJson(new QPlainTextEdit(this)), m_rawJsonStatus(new QLabel(this)), m_findings(new QListWidget(this)),
+      m_status(new QLabel(this)), m_mint(new QPushButton(tr("&Mint"), this)), m_result(new ResultPanel(context, this))
+{
+    setObjectName(QStringLiteral("mintPage"));
+    name(m_noForm, QStringLiteral("noFormLabel"), tr("No form"));
+    m_noForm->setWordWrap(true);
+    m_noForm->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_forms->addWidget(m_noForm);
+    addForm(Provider::LiveKit, new LiveKitForm(this));
+    addForm(Provider::Zego, new ZegoForm(this));
+    addForm(Provider::Jaas, new JitsiForm(false, this));
+    addForm(Provider::Jitsi, new JitsiForm(true, this));
+
+    auto* left = new QWidget(this);
+    auto* leftLayout = new QVBoxLayout(left);
+    leftLayout->addWidget(buildHeader());
+    leftLayout->addWidget(m_forms, 1);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("formScrollArea"));
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(left);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(scroll);
+    splitter->addWidget(buildSidePanel());
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(splitter);
+
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(0);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &MintPage::refresh);
+    connect(m_profile, &QComboBox::currentIndexChanged, this, [this] { profileSelected(true); });
+    connect(&m_context.profiles, &ProfileService::profilesChanged, this, &MintPage::reloadProfiles);
+    connect(m_ttl, &QLineEdit::textChanged, this, &MintPage::scheduleRefresh);
+    connect(m_notBefore, &QSpinBox::valueChanged, this, &MintPage::scheduleRefresh);
+    connect(m_rawJson, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_writingRawJson)
+            rawJsonEdited();
+    });
+    connect(m_mint, &QPushButton::clicked, this, &MintPage::mint);
+    setFocusProxy(m_profile);
+    reloadProfiles();
+}
+
+MintPage::~MintPage()
+{
+    wipeSecrets();
+}
+
+QWidget* MintPage::buildHeader()
+{
+    auto* header = new QWidget(this);
+    name(m_profile, QStringLiteral("profileComboBox"), tr("Profile"));
+    name(m_environment, QStringLiteral("environmentLabel"), tr("Environment"));
+    m_environment->setTextFormat(Qt::RichText);
+    name(m_prodWarning, QStringLiteral("prodWarningLabel"), tr("Production warning"));
+    m_prodWarning->setText(tr("Production profile: tokens minted here open your live service. Check the grants "
+                              "and keep the TTL short."));
+    m_prodWarning->setWordWrap(true);
+    m_prodWarning->setAutoFillBackground(true);
+    m_prodWarning->setStyleSheet(
+        QStringLiteral("background-color: %1; color: #ffffff; font-weight: bold; padding: 6px;")
+            .arg(environmentColor(QStringLiteral("prod")).name()));
+    m_prodWarning->hide();
+    name(m_ttl, QStringLiteral("ttlLineEdit"), tr("Time to live"));
+    m_ttl->setPlaceholderText(tr("e.g. 6h, 90m, 1h30m, 3600"));
+    name(m_ttlStatus, QStringLiteral("ttlStatusLabel"), tr("Time to live check"));
+    m_ttlStatus->setWordWrap(true);
+    name(m_notBefore, QStringLiteral("notBeforeSpinBox"), tr("Not-before back-dating in seconds"));
+    m_notBefore->setRange(0, 3600);
+    m_notBefore->setValue(10);
+    m_notBefore->setSuffix(tr(" s"));
+    m_notBefore->setToolTip(tr("nbf is set this many seconds in the past, so a server whose clock runs a little "
+                               "behind still accepts the token"));
+    m_notBeforeLabel->setBuddy(m_notBefore);
+
+    auto* profileRow = new QHBoxLayout;
+    profileRow->addWidget(m_profile, 1);
+    profileRow->addWidget(m_environment);
+    auto* ttlRow = new QHBoxLayout;
+    ttlRow->addWidget(m_ttl);
+    ttlRow->addWidget(m_ttlStatus, 1);
+    auto* form = new QFormLayout(header);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("&Profile:"), profileRow);
+    qobject_cast<QLabel*>(form->labelForField(profileRow))->setBuddy(m_profile);
+    form->addRow(m_prodWarning);
+    form->addRow(tr("&TTL:"), ttlRow);
+    qobject_cast<QLabel*>(form->labelForField(ttlRow))->setBuddy(m_ttl);
+    form->addRow(m_notBeforeLabel, m_notBefore);
+    return header;
+}
+
+QWidget* MintPage::buildSidePanel()
+{
+    auto* panel = new QWidget(this);
+    name(m_preview, QStringLiteral("claimsPreviewPlainTextEdit"), tr("Claims preview"));
+    m_preview->setReadOnly(true);
+    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    name(m_rawJson, QStringLiteral("rawJsonPlainTextEdit"), tr("Raw claims JSON"));
+    m_rawJson->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_rawJson->setTabChangesFocus(true);
+    name(m_rawJsonStatus, QStringLiteral("rawJsonStatusLabel"), tr("Raw JSON status"));
+    m_rawJsonStatus->setWordWrap(true);
+    m_rawJsonStatus->setText(tr("Edit the claims as JSON; valid changes go straight to the form."));
+    name(m_findings, QStringLiteral("findingsListWidget"), tr("Findings before minting"));
+    m_findings->setWordWrap(true);
+    m_findings->setMaximumHeight(130);
+    name(m_status, QStringLiteral("mintStatusLabel"), tr("Mint status"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    name(m_mint, QStringLiteral("mintPushButton"), tr("Mint the token"));
+    m_mint->setDefault(true);
+
+    auto* raw = new QWidget(this);
+    auto* rawLayout = new QVBoxLayout(raw);
+    rawLayout->addWidget(m_rawJson, 1);
+    rawLayout->addWidget(m_rawJsonStatus);
+    auto* tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("previewTabWidget"));
+    tabs->addTab(m_preview, tr("Claims p&review"));
+    tabs->addTab(raw, tr("Ra&w JSON"));
+
+    auto* findingsLabel = new QLabel(tr("Fin&dings before minting:"), this);
+    findingsLabel->setBuddy(m_findings);
+    auto* mintRow = new QHBoxLayout;
+    mintRow->addWidget(m_status, 1);
+    mintRow->addWidget(m_mint);
+    auto* layout = new QVBoxLayout(panel);
+    layout->addWidget(tabs, 1);
+    layout->addWidget(findingsLabel);
+    layout->addWidget(m_findings);
+    layout->addLayout(mintRow);
+    layout->addWidget(m_result, 1);
+    return panel;
+}
+
+void MintPage::addForm(Provider provider, ProviderForm* form)
+{
+    m_formByProvider.insert(provider, form);
+    m_forms->addWidget(form);
+    connect(form, &ProviderForm::changed, this, [this] {
+        m_claimsChanged = true;
+        scheduleRefresh();
+    });
+}
+
+ProviderForm* MintPage::currentForm() const
+{
+    return qobject_cast<ProviderForm*>(m_forms->currentWidget());
+}
+
+std::optional<credentials::Profile> MintPage::currentProfile() const
+{
+    if (m_profile->currentIndex() < 0)
+        return std::nullopt;
+    return m_context.profiles.find(m_profile->currentData().toString());
+}
+
+void MintPage::reloadProfiles()
+{
+    const QString previous = m_profile->currentData().toString();
+    {
+        const QSignalBlocker blocker(m_profile);
+        m_profile->clear();
+        for (const credentials::Profile& p : m_context.profiles.profiles())
+            m_profile->addItem(providerIcon(p.provider),
+                               QStringLiteral("%1 (%2)").arg(p.name, providerName(p.provider)), p.name);
+        m_profile->setPlaceholderText(tr("No profiles yet: add one on the Profiles page"));
+        const int index = m_profile->findData(previous);
+        m_profile->setCurrentIndex(index >= 0 ? index : (m_profile->count() > 0 ? 0 : -1));
+    }
+    // The same profile may have new secrets, server URL or environment; keep a TTL the user typed for it.
+    const bool sameProfile = !previous.isEmpty() && m_profile->currentData().toString() == previous;
+    profileSelected(!sameProfile);
+}
+
+void MintPage::wipeSecrets()
+{
+    for (QByteArray& value : m_secrets)
+        value.fill('\0');
+    m_secrets.clear();
+    m_secretsProfile.clear();
+    m_secretsError.clear();
+}
+
+void MintPage::loadSecrets(const QString& profile)
+{
+    wipeSecrets();
+    // Read once per selection: keychains answer over D-Bus, far too slow for every keystroke's preview.
+    auto secrets = m_context.profiles.secrets(profile);
+    if (!secrets)
+        m_secretsError = secrets.error().message;
+    else if (secrets->isEmpty())
+        m_secretsError = tr("none is stored for this profile; enter it on the Profiles page");
+    else
+        m_secrets = std::move(*secrets);
+    m_secretsProfile = profile;
+}
+
+void MintPage::profileSelected(bool resetTtl)
+{
+    const std::optional<credentials::Profile> profile = currentProfile();
+    if (!profile) {
+        wipeSecrets();
+        m_forms->setCurrentWidget(m_noForm);
+        m_noForm->setText(tr("Add a profile on the Profiles page to mint tokens."));
+        m_environment->clear();
+        m_prodWarning->hide();
+        m_notBeforeLabel->hide();
+        m_notBefore->hide();
+        scheduleRefresh();
+        return;
+    }
+    loadSecrets(profile->name);
+    m_environment->setText(environmentBadge(profile->environment));
+    m_prodWarning->setVisible(profile->environment == QStringLiteral("prod"));
+    const bool jitsi = profile->provider == Provider::Jaas || profile->provider == Provider::Jitsi;
+    m_notBeforeLabel->setVisible(jitsi);
+    m_notBefore->setVisible(jitsi);
+    ProviderForm* form = m_formByProvider.value(profile->provider);
+    if (form) {
+        m_forms->setCurrentWidget(form);
+        form->setProfile(*profile);
+    } else {
+        m_forms->setCurrentWidget(m_noForm);
+        m_noForm->setText(tr("This build has no form for %1 profiles yet.").arg(providerName(profile->provider)));
+    }
+    if (resetTtl) {
+        // The profile's own default wins over the app-wide one from Settings.
+        const bool profileTtl = !profile->ttl.isEmpty() && parseDuration(profile->ttl).has_value();
+        m_ttl->setText(profileTtl ? profile->ttl : m_context.settings.defaultTtl(profile->provider));
+    }
+    m_rawJsonIsSource = false;
+    m_claimsChanged = true;
+    scheduleRefresh();
+}
+
+void MintPage::scheduleRefresh()
+{
+    m_refreshTimer.start();
+}
+
+Result<mint::MintPlan> MintPage::currentPlan() const
+{
+    const std::optional<credentials::Profile> profile = currentProfile();
+    if (!profile)
+        return fail(ErrorCode::InvalidArgument, tr("no profile selected"));
+    ProviderForm* form = m_formByProvider.value(profile->provider);
+    if (!form)
+        return fail(ErrorCode::InvalidArgument, tr("no form for %1 profiles").arg(providerName(profile->provider)));
+    auto ttl = parseDuration(m_ttl->text());
+    if (!ttl)
+        return fail(ErrorCode::InvalidArgument, tr("TTL: %1").arg(ttl.error().message));
+    mint::MintPlan plan;
+    plan.provider = profile->provider;
+    plan.profile = profile->name;
+    plan.ttlSeconds = *ttl;
+    plan.notBeforeSkew = m_notBefore->value();
+    plan.claims = form->claims();
+    return plan;
+}
+
+void MintPage::blockMint(const QString& reason)
+{
+    m_mint->setEnabled(false);
+    m_status->setText(reason);
+}
+
+void MintPage::refresh()
+{
+    m_refreshTimer.stop();
+    m_findings->clear();
+    const bool rawIsSource = std::exchange(m_rawJsonIsSource, false);
+
+    const auto ttl = parseDuration(m_ttl->text());
+    m_ttlStatus->setText(ttl ? tr("= %1").arg(formatDuration(*ttl)) : ttl.error().message);
+    m_ttlStatus->setProperty("problem", !ttl.has_value());
+
+    const std::optional<credentials::Profile> profile = currentProfile();
+    ProviderForm* form = currentForm();
+    if (!profile || !form) {
+        m_preview->clear();
+        blockMint(profile
+                      ? tr("Cannot mint: this build has no form for %1 profiles.").arg(providerName(profile->provider))
+                      : tr("Cannot mint: no profile. Add one on the Profiles page."));
+        return;
+    }
+    // Only claim edits rewrite the raw view: a TTL change must not throw away JSON the user is still typing.
+    if (std::exchange(m_claimsChanged, false) && !rawIsSource)
+        writeRawJson(form->claims());
+    const QString inputProblem = form->inputProblem();
+    if (!inputProblem.isEmpty())
+        return blockMint(tr("Cannot mint: %1").arg(inputProblem));
+    const auto plan = currentPlan();
+    if (!plan)
+        return blockMint(tr("Cannot mint: %1").arg(plan.error().message));
+    if (!m_secretsError.isEmpty())
+        return blockMint(tr("Cannot mint: the profile's secrets cannot be read: %1").arg(m_secretsError));
+
+    const auto outcome = mint::mintAndInspect(*plan, *profile, m_secrets, m_context.clock);
+    if (!outcome) {
+        // The core refuses this plan: its reason is the finding that matters.
+        m_findings->addItem(findingItem(Severity::Error, QStringLiteral("mint-refused"), outcome.error().message));
+        m_preview->setPlainText(tr("No preview: %1").arg(outcome.error().message));
+        return blockMint(tr("Cannot mint: %1").arg(outcome.error().message));
+    }
+    m_preview->setPlainText(indentJson(outcome->minted.claims.serialize()));
+    const QList<Finding>& findings = outcome->inspection.findings;
+    for (const Finding& f : findings)
+        m_findings->addItem(findingItem(f.severity, f.code, f.message));
+    if (findings.isEmpty())
+        m_findings->addItem(tr("No findings."));
+    for (const Finding& f : findings) {
+        if (f.severity == Severity::Error)
+            return blockMint(tr("Cannot mint: %1").arg(f.message));
+    }
+    m_mint->setEnabled(true);
+    const QString summary = mint::grantsSummary(*plan);
+    m_status->setText(summary.isEmpty() ? tr("Ready to mint.") : tr("Ready to mint: %1.").arg(summary));
+}
+
+void MintPage::mint()
+{
+    if (m_refreshTimer.isActive())
+        refresh(); // a click right after typing judges what was typed
+    if (!m_mint->isEnabled())
+        return;
+    const auto plan = currentPlan();
+    const std::optional<credentials::Profile> profile = currentProfile();
+    if (!plan || !profile)
+        return;
+    const auto outcome = mint::mintAndInspect(*plan, *profile, m_secrets, m_context.clock);
+    if (!outcome)
+        return blockMint(tr("Cannot mint: %1").arg(outcome.error().message));
+    m_result->showResult(*outcome, mint::identityOf(*plan));
+
+    history::HistoryEntry entry;
+    entry.provider = plan->provider;
+    entry.profile = plan->profile;
+    entry.identity = mint::identityOf(*plan);
+    entry.room = mint::roomOf(*plan);
+    entry.summary = mint::grantsSummary(*plan);
+    entry.createdAt = m_context.clock.nowSeconds();
+    entry.expiresAt = outcome->minted.expiresAt;
+    entry.plan = plan->toJson();
+    if (m_context.settings.historyStoresTokens())
+        entry.token = QString::fromLatin1(outcome->minted.token);
+    if (auto ok = m_context.history.append(std::move(entry)); !ok)
+        m_status->setText(tr("Minted, but History could not record it: %1").arg(ok.error().message));
+    else
+        m_status->setText(
+            tr("Minted at %1 and recorded in History.")
+                .arg(QLocale().toString(QDateTime::fromSecsSinceEpoch(m_context.clock.nowSeconds()).time(),
+                                        QLocale::ShortFormat)));
+}
+
+void MintPage::loadPlan(const mint::MintPlan& plan)
+{
+    const int index = m_profile->findData(plan.profile);
+    if (index < 0) {
+        m_context.dialogs.error(
+            this, tr("Mint again"),
+            tr("Profile \"%1\" no longer exists. Create it again, or mint with another profile.").arg(plan.profile));
+        return;
+    }
+    const std::optional<credentials::Profile> profile = m_context.profiles.find(plan.profile);
+    if (!profile || profile->provider != plan.provider) {
+        m_context.dialogs.error(
+            this, tr("Mint again"),
+            tr("Profile \"%1\" is no longer a %2 profile.").arg(plan.profile, providerName(plan.provider)));
+        return;
+    }
+    if (index == m_profile->currentIndex())
+        profileSelected(true);
+    else
+        m_profile->setCurrentIndex(index); // profileSelected(true) via the signal
+    m_ttl->setText(formatDuration(plan.ttlSeconds));
+    m_notBefore->setValue(static_cast<int>(plan.notBeforeSkew));
+    ProviderForm* form = m_formByProvider.value(plan.provider);
+    if (!form)
+        return;
+    if (auto ok = form->setClaims(plan.claims); !ok)
+        m_context.dialogs.error(this, tr("Mint again"),
+                                tr("The form cannot show the recorded claims: %1").arg(ok.error().message));
+    m_rawJsonIsSource = false;
+    scheduleRefresh();
+}
+
+void MintPage::rawJsonEdited()
+{
+    const JsonCheck check = checkJson(m_rawJson->toPlainText());
+    if (!check.value) {
+        m_rawJsonStatus->setText(tr("Not valid JSON: %1. The form keeps its last good state.").arg(check.error));
+        return;
+    }
+    if (!check.value->isObject()) {
+        m_rawJsonStatus->setText(tr("The claims must be a JSON object in { }. The form keeps its last good state."));
+        return;
+    }
+    ProviderForm* form = currentForm();
+    if (!form)
+        return;
+    m_rawJsonIsSource = true;
+    if (auto ok = form->setClaims(check.value->toObject()); !ok) {
+        m_rawJsonIsSource = false;
+        m_rawJsonStatus->setText(
+            tr("The form cannot show this: %1. It keeps its last good state.").arg(ok.error().message));
+        return;
+    }
+    m_rawJsonStatus->setText(tr("Applied to the form."));
+}
+
+void MintPage::writeRawJson(const QJsonObject& claims)
+{
+    const QString text = QString::fromUtf8(QJsonDocument(claims).toJson(QJsonDocument::Indented)).trimmed();
+    if (text == m_rawJson->toPlainText())
+        return;
+    m_writingRawJson = true;
+    m_rawJson->setPlainText(text);
+    m_writingRawJson = false;
+    m_rawJsonStatus->setText(tr("Edit the claims as JSON; valid changes go straight to the form."));
+}
+
+} // namespace td::ui

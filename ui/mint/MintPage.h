@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/Error.h"
+#include "core/credentials/Profile.h"
+#include "core/mint/MintPlan.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QMap>
+#include <QTimer>
+#include <QWidget>
+
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QStackedWidget;
+
+namespace td::ui {
+
+struct AppContext;
+class ProviderForm;
+class ResultPanel;
+
+/**
+ * Pick a profile, fill its provider's form, read the live claims preview and the core's findings, mint. Every edit
+ * re-runs mintAndInspect on the current plan (coalesced by a zero-delay timer): the preview is the would-be payload,
+ * the findings gate the Mint button. The raw JSON tab edits the plan's claims directly. Each mint is recorded in
+ * History as metadata; the token only when the settings say so.
+ */
+class MintPage final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MintPage)
+
+public:
+    explicit MintPage(AppContext& context, QWidget* parent = nullptr);
+    ~MintPage() override;
+
+    /** History's re-mint: selects the plan's profile, sets TTL and back-dating and fills the form. */
+    void loadPlan(const mint::MintPlan& plan);
+    /** The plan the page describes now, or why there is none (no profile, bad TTL ...). */
+    Result<mint::MintPlan> currentPlan() const;
+    /** What the Mint button does: mints the current plan, shows the result, records it in History. */
+    void mint();
+
+private:
+    QWidget* buildHeader();
+    QWidget* buildSidePanel();
+    void addForm(Provider provider, ProviderForm* form);
+    ProviderForm* currentForm() const;
+    std::optional<credentials::Profile> currentProfile() const;
+    void reloadProfiles();
+    void profileSelected(bool resetTtl);
+    void loadSecrets(const QString& profile);
+    void wipeSecrets();
+    void scheduleRefresh();
+    void refresh();
+    void blockMint(const QString& reason);
+    void rawJsonEdited();
+    void writeRawJson(const QJsonObject& claims);
+
+    AppContext& m_context;
+    QComboBox* m_profile;
+    QLabel* m_environment;
+    QLabel* m_prodWarning;
+    QLineEdit* m_ttl;
+    QLabel* m_ttlStatus;
+    QLabel* m_notBeforeLabel;
+    QSpinBox* m_notBefore;
+    QStackedWidget* m_forms;
+    QLabel* m_noForm;
+    QPlainTextEdit* m_preview;
+    QPlainTextEdit* m_rawJson;
+    QLabel* m_rawJsonStatus;
+    QListWidget* m_findings;
+    QLabel* m_status;
+    QPushButton* m_mint;
+    ResultPanel* m_result;
+    QMap<Provider, ProviderForm*> m_formByProvider;
+    QTimer m_refreshTimer;
+    QString m_secretsProfile;
+    QHash<QString, QByteArray> m_secrets;
+    QString m_secretsError;
+    bool m_writingRawJson = false;
+    bool m_claimsChanged = true;    // the form or profile changed since the raw JSON view was written
+    bool m_rawJsonIsSource = false; // the pending refresh comes from a raw JSON edit: leave the user's text alone
+};
+
+} // namespace td::ui
