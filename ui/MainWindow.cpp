@@ -8,7 +8,11 @@
 #include "ui/common/ProfileService.h"
 #include "ui/common/Translations.h"
 #include "ui/common/Widgets.h"
+#include "ui/history/HistoryPage.h"
 #include "ui/inspect/InspectPage.h"
+#include "ui/mint/MintPage.h"
+#include "ui/profiles/ProfilesPage.h"
+#include "ui/server/ServerPage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -62,7 +66,17 @@ void MainWindow::buildPages()
     m_pages = new QStackedWidget(central);
     m_pages->setObjectName(QStringLiteral("pagesStackedWidget"));
 
+    auto* mintPage = new MintPage(m_context, m_pages);
+    auto* historyPage = new HistoryPage(m_context, m_pages);
+    addPage(new ProfilesPage(m_context, m_pages), QStringLiteral("profiles"), tr("Profiles"));
+    addPage(mintPage, QStringLiteral("mint"), tr("Mint"));
     addPage(new InspectPage(m_context, m_pages), QStringLiteral("inspect"), tr("Inspect"));
+    addPage(new ServerPage(m_context, m_pages), QStringLiteral("server"), tr("Server"));
+    addPage(historyPage, QStringLiteral("history"), tr("History"));
+    connect(historyPage, &HistoryPage::remintRequested, this, [this, mintPage](const mint::MintPlan& plan) {
+        mintPage->loadPlan(plan);
+        m_navigation->setCurrentRow(m_pages->indexOf(mintPage));
+    });
 
     auto* layout = new QHBoxLayout(central);
     layout->addWidget(m_navigation);
@@ -105,6 +119,8 @@ void MainWindow::buildPages()
 
 void MainWindow::addPage(QWidget* page, const QString& icon, const QString& title)
 {
+    // Pages are found by objectName ("mintPage") in tests, the screenshot tour and TOKENDESK_START_PAGE.
+    page->setObjectName(icon + QStringLiteral("Page"));
     m_pages->addWidget(page);
     auto* item = new QListWidgetItem(pageIcon(icon), title, m_navigation);
     item->setToolTip(tr("%1 (Ctrl+%2)").arg(title).arg(m_navigation->count()));

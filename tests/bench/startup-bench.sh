@@ -15,9 +15,9 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 export TOKENDESK_CONFIG_DIR="$WORK/tokendesk" XDG_CONFIG_HOME="$WORK/xdg" TOKENDESK_SECRET_STORE=vault \
        TOKENDESK_VAULT_PASSPHRASE=bench-passphrase
-"$CLI" profile add lk-dev --provider livekit --api-key devkey --api-secret devsecret-devsecret-devsecret-00 \
+"$CLI" profile add --name lk-dev --provider livekit --api-key devkey --api-secret devsecret-devsecret-devsecret-00 \
        --url wss://demo.livekit.cloud >/dev/null 2>&1
-"$CLI" profile add zego-staging --provider zego --env staging --app-id 1234567890 \
+"$CLI" profile add --name zego-staging --provider zego --env staging --app-id 1234567890 \
        --server-secret 0123456789abcdef0123456789abcdef >/dev/null 2>&1
 python3 - "$TOKENDESK_CONFIG_DIR/history.jsonl" <<'PY'
 import json, sys, time

@@ -1,42 +1,56 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Runs the app under Xvfb with demo data, drives it like a person (xdotool) and captures each page into
-# docs/screenshots/. Needs: xvfb xauth xdotool imagemagick (apt). Usage: bash tests/ui/screenshots.sh
+# Screenshots of every page (and the Mint page in zh_TW) for the README: builds a demo data set with tokendesk-cli
+# (four profiles, one per provider and environment; a server config; some history), then runs the screenshot tour
+# (the real main window, driven by objectName) under Xvfb and writes docs/screenshots/*.png.
+# Needs: xvfb xauth fonts-wqy-microhei (apt). Usage: bash tests/ui/screenshots.sh [BUILD_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-APP=${TOKENDESK_APP:-build/dev/app/gui/tokendesk}
-CLI=${TOKENDESK_CLI:-build/dev/app/cli/tokendesk-cli}
+BUILD=${1:-build/dev}
+CLI=$BUILD/app/cli/tokendesk-cli
+TOUR=$BUILD/tests/ui/screenshot_tour
+[ -x "$CLI" ] && [ -x "$TOUR" ] || { echo "build first: cmake --build $BUILD" >&2; exit 2; }
 OUT=docs/screenshots
 mkdir -p "$OUT"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
+export TOKENDESK_CONFIG_DIR="$WORK/tokendesk" XDG_CONFIG_HOME="$WORK/xdg" TOKENDESK_SECRET_STORE=vault \
+       TOKENDESK_VAULT_PASSPHRASE=demo-passphrase LANG=en_US.UTF-8
 
-# Demo data: a LiveKit token that is valid, and one minted two hours ago that has expired.
-TOKEN=$(LIVEKIT_API_KEY=devkey LIVEKIT_API_SECRET=secret "$CLI" mint livekit --identity ann --name Ann \
-        --room demo-standup --join --can-publish true --sources camera,microphone --ttl 1h)
-
-cat >"$WORK/drive.sh" <<DRIVE
-set -euo pipefail
-export XDG_CONFIG_HOME="$WORK/config"
-"$APP" &
-APP_PID=\$!
-for _ in \$(seq 50); do
-    WID=\$(xdotool search --name '^TokenDesk\$' 2>/dev/null | head -1) && [ -n "\$WID" ] && break
-    sleep 0.1
-done
-sleep 1
-xdotool windowsize "\$WID" 1100 720 windowmove "\$WID" 0 0 windowfocus "\$WID"
-sleep 0.5
-# The token box has focus first: paste the token, tab to the key and secret, inspect.
-xdotool type --delay 1 "$TOKEN"
-xdotool key Tab
-xdotool type "devkey"
-xdotool key Tab
-xdotool type "secret"
-xdotool key Return
-sleep 1
-import -window root -crop 1100x720+0+0 "$OUT/inspect.png"
-kill \$APP_PID
-DRIVE
-xvfb-run -a -s "-screen 0 1280x800x24" bash "$WORK/drive.sh"
+"$CLI" profile add --name lk-dev --provider livekit --api-key APIdemo7Kq2 --api-secret demo-secret-demo-secret-demo-secret \
+       --url wss://demo-7kq2.livekit.cloud --room daily-standup --note "Frontend team sandbox" >/dev/null 2>&1
+"$CLI" profile add --name zego-staging --provider zego --env staging --app-id 1234567890 \
+       --server-secret 0123456789abcdef0123456789abcdef --room lobby >/dev/null 2>&1
+"$CLI" profile add --name jaas-prod --provider jaas --env prod --app-id vpaas-magic-cookie-0123456789abcdef0123456789abcdef \
+       --key-id vpaas-magic-cookie-0123456789abcdef0123456789abcdef/4f2a9c --private-key-file tests/data/pem/rsa2048-pkcs8.pem \
+       --room all-hands >/dev/null 2>&1
+"$CLI" profile add --name meet-selfhosted --provider jitsi --app-id tokendesk --app-secret demo-app-secret-0123456789 \
+       --url https://meet.example.org --audience jitsi --subject meet.example.org >/dev/null 2>&1
+cat >"$TOKENDESK_CONFIG_DIR/server.json" <<'JSON'
+{ "bind": "127.0.0.1", "port": 0,
+  "allowedOrigins": ["http://localhost:5173"],
+  "endpoints": [
+    { "path": "/getToken", "type": "livekit-get", "profile": "lk-dev",
+      "policy": { "room": "demo-[a-z0-9-]+", "maxTtl": "1h", "grants": { "roomJoin": true, "canPublish": true } } },
+    { "path": "/api/jitsi-token", "type": "jitsi-get", "profile": "meet-selfhosted",
+      "policy": { "allowModerator": false, "features": { "recording": false } } },
+    { "path": "/healthz", "type": "healthz" } ] }
+JSON
+python3 - "$TOKENDESK_CONFIG_DIR/history.jsonl" <<'PY'
+import json, sys, time
+now = int(time.time())
+rows = [("zego-staging", "zego", "qa-bot-1", "lobby", "login, publish", -300, 3600,
+         {"user_id": "qa-bot-1", "payload": "", "cipher": "gcm"}),
+        ("jaas-prod", "jaas", "host@example.com", "all-hands", "moderator, recording", -5400, 7200,
+         {"room": "all-hands", "context": {"user": {"id": "host@example.com", "moderator": "true"}}}),
+        ("lk-dev", "livekit", "viewer-42", "demo-webinar", "join, no publish, subscribe", -90000, 21600,
+         {"sub": "viewer-42", "video": {"roomJoin": True, "room": "demo-webinar", "canPublish": False}})]
+with open(sys.argv[1], "w") as f:
+    for i, (profile, provider, identity, room, summary, age, ttl, claims) in enumerate(rows):
+        plan = {"provider": provider, "profile": profile, "ttl": ttl, "nbfSkew": 10, "claims": claims}
+        f.write(json.dumps({"id": f"demo-{i}", "provider": provider, "profile": profile, "identity": identity,
+                            "room": room, "summary": summary, "createdAt": now + age, "expiresAt": now + age + ttl,
+                            "plan": plan}) + "\n")
+PY
+xvfb-run -a -s "-screen 0 1400x900x24" "$TOUR" "$OUT"
 echo "screenshots in $OUT:" && ls "$OUT"

@@ -2,6 +2,12 @@
 #include "ui/common/Widgets.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QPainter>
+#include <QPalette>
+#include <QPixmap>
+#include <QSvgRenderer>
 #include <QCoreApplication>
 #include <QLineEdit>
 
@@ -21,7 +27,27 @@ QIcon providerIcon(Provider provider)
 
 QIcon pageIcon(const QString& page)
 {
-    return QIcon(QStringLiteral(":/icons/page-%1.svg").arg(page));
+    // Rendered from the SVG for each size and state: on the selection highlight the blue strokes would vanish, so
+    // the selected state draws them in the palette's highlighted-text colour.
+    QFile file(QStringLiteral(":/icons/page-%1.svg").arg(page));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray normal = file.readAll();
+    QByteArray selected = normal;
+    selected.replace("#4a86c8", QApplication::palette().color(QPalette::HighlightedText).name().toLatin1());
+    QIcon icon;
+    for (const auto& [svg, mode] : {std::pair{normal, QIcon::Normal}, std::pair{selected, QIcon::Selected}}) {
+        QSvgRenderer renderer(svg);
+        for (const int size : {16, 22, 24, 32, 44, 48, 64, 96, 128}) {
+            QPixmap pixmap(size, size);
+            pixmap.fill(Qt::transparent);
+            QPainter painter(&pixmap);
+            renderer.render(&painter);
+            painter.end();
+            icon.addPixmap(pixmap, mode);
+        }
+    }
+    return icon;
 }
 
 void addRevealToggle(QLineEdit* edit)
@@ -29,6 +55,7 @@ void addRevealToggle(QLineEdit* edit)
     edit->setEchoMode(QLineEdit::Password);
     auto* reveal = edit->addAction(QIcon(QStringLiteral(":/icons/reveal.svg")), QLineEdit::TrailingPosition);
     reveal->setCheckable(true);
+    reveal->setText(Tr::tr("Show the secret"));
     reveal->setToolTip(Tr::tr("Show the secret while this is on"));
     reveal->setObjectName(edit->objectName() + QStringLiteral("RevealAction"));
     QObject::connect(reveal, &QAction::toggled, edit, [edit](bool on) {

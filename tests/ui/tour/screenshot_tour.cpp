@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: MIT
+// screenshot_tour: opens the real main window over a demo config directory (prepared by tests/ui/screenshots.sh),
+// uses every page as a person would (by objectName, like the GUI tests) and saves a PNG of each into OUT_DIR.
+// Run it on a real display server (Xvfb), not offscreen, so fonts and styles are what users see.
+// Usage: screenshot_tour OUT_DIR   (env: TOKENDESK_CONFIG_DIR, TOKENDESK_VAULT_PASSPHRASE, XDG_CONFIG_HOME)
+#include "core/Clock.h"
+#include "core/credentials/ProfileStore.h"
+#include "core/credentials/VaultSecretStore.h"
+#include "core/history/HistoryStore.h"
+#include "core/settings/Settings.h"
+#include "ui/MainWindow.h"
+#include "ui/common/ClipboardGuard.h"
+#include "ui/common/Dialogs.h"
+#include "ui/common/ProfileService.h"
+#include "ui/common/Translations.h"
+#include "ui/server/ServerPage.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDir>
+#include <QEventLoop>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QProcessEnvironment>
+#include <QPushButton>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace td;
+
+namespace {
+
+void settle(int ms = 400)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+template <typename T>
+T* find(QWidget* root, const QString& name)
+{
+    // Several pages reuse names (roomLineEdit); take the visible one.
+    for (T* w : root->findChildren<T*>(name)) {
+        if (w->isVisible())
+            return w;
+    }
+    std::fprintf(stderr, "screenshot_tour: no visible %s\n", qPrintable(name));
+    std::exit(1);
+}
+
+void shoot(ui::MainWindow& window, const QString& dir, const QString& file)
+{
+    settle();
+    const QString path = QDir(dir).filePath(file);
+    if (!window.grab().save(path)) {
+        std::fprintf(stderr, "screenshot_tour: cannot write %s\n", qPrintable(path));
+        std::exit(1);
+    }
+    std::printf("%s\n", qPrintable(path));
+}
+
+void selectData(QComboBox* box, const QString& data)
+{
+    const int index = box->findData(data);
+    box->setCurrentIndex(index >= 0 ? index : box->findText(data, Qt::MatchStartsWith));
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("TokenDesk"));
+    QApplication::setApplicationName(QStringLiteral("TokenDesk"));
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: screenshot_tour OUT_DIR\n");
+        return 2;
+    }
+    const QString out = QString::fromLocal8Bit(argv[1]);
+    const auto env = QProcessEnvironment::systemEnvironment();
+
+    QSettings qsettings;
+    settings::Settings settings(qsettings);
+    settings.setLanguage(QStringLiteral("en"));
+    ui::Translations translations;
+    translations.apply(QStringLiteral("en"));
+    ui::Dialogs dialogs;
+    const SystemClock clock;
+    credentials::ProfileStore profileStore(credentials::ProfileStore::resolveConfigDir(QString(), env));
+    credentials::VaultSecretStore secrets(profileStore.vaultPath(), [&](bool) -> Result<crypto::SecretBytes> {
+        return crypto::SecretBytes(env.value(QStringLiteral("TOKENDESK_VAULT_PASSPHRASE")).toUtf8());
+    });
+    ui::ProfileService profiles(profileStore, secrets);
+    history::HistoryStore history(QDir(profileStore.configDir()).filePath(QStringLiteral("history.jsonl")));
+    ui::ClipboardGuard clipboard(QApplication::clipboard(), [] { return 30; });
+    ui::AppContext context{clock, settings, profiles, history, clipboard, dialogs};
+
+    ui::MainWindow window(context, translations);
+    window.resize(1280, 860);
+    window.show();
+    settle(800);
+
+    // Profiles: the list as it is, with the prod profile selected.
+    window.showPage(QStringLiteral("profilesPage"));
+    shoot(window, out, QStringLiteral("profiles.png"));
+
+    // Mint: a speaker token for Ann in the stand-up room, minted.
+    window.showPage(QStringLiteral("mintPage"));
+    QWidget* mint = window.findChild<QWidget*>(QStringLiteral("mintPage"));
+    selectData(find<QComboBox>(mint, QStringLiteral("profileComboBox")), QStringLiteral("lk-dev"));
+    settle(200);
+    find<QLineEdit>(mint, QStringLiteral("identityLineEdit"))->setText(QStringLiteral("ann"));
+    find<QLineEdit>(mint, QStringLiteral("nameLineEdit"))->setText(QStringLiteral("Ann Lee"));
+    find<QLineEdit>(mint, QStringLiteral("roomLineEdit"))->setText(QStringLiteral("daily-standup"));
+    selectData(find<QComboBox>(mint, QStringLiteral("presetComboBox")), QStringLiteral("speaker"));
+    find<QPushButton>(mint, QStringLiteral("applyPresetPushButton"))->click();
+    settle(300);
+    find<QPushButton>(mint, QStringLiteral("mintPushButton"))->click();
+    shoot(window, out, QStringLiteral("mint.png"));
+    const QString token = find<QPlainTextEdit>(mint, QStringLiteral("tokenPlainTextEdit"))->toPlainText();
+
+    // Inspect: the token just minted, verified against its profile, then compared with a viewer token.
+    window.showPage(QStringLiteral("inspectPage"));
+    QWidget* inspect = window.findChild<QWidget*>(QStringLiteral("inspectPage"));
+    find<QPlainTextEdit>(inspect, QStringLiteral("tokenPlainTextEdit"))->setPlainText(token);
+    selectData(find<QComboBox>(inspect, QStringLiteral("verifyWithComboBox")), QStringLiteral("lk-dev"));
+    find<QPushButton>(inspect, QStringLiteral("inspectPushButton"))->click();
+    shoot(window, out, QStringLiteral("inspect.png"));
+
+    // Server: start the demo config's endpoints and ask for a token once, so the log has a line.
+    window.showPage(QStringLiteral("serverPage"));
+    QWidget* server = window.findChild<QWidget*>(QStringLiteral("serverPage"));
+    find<QPushButton>(server, QStringLiteral("startStopPushButton"))->click();
+    settle(500);
+    const QString request =
+        static_cast<ui::ServerPage*>(server)->url() + QStringLiteral("/getToken?room=demo-standup&identity=frontend-dev");
+    QNetworkAccessManager network;
+    QNetworkReply* reply = network.get(QNetworkRequest(QUrl(request)));
+    QEventLoop wait;
+    QObject::connect(reply, &QNetworkReply::finished, &wait, &QEventLoop::quit);
+    QTimer::singleShot(3000, &wait, &QEventLoop::quit);
+    wait.exec();
+    std::printf("server answered %d for %s\n", reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                qPrintable(request));
+    if (auto* tabs = server->findChild<QTabWidget*>(QStringLiteral("serverTabWidget")))
+        tabs->setCurrentIndex(tabs->count() - 1);
+    shoot(window, out, QStringLiteral("server.png"));
+
+    window.showPage(QStringLiteral("historyPage"));
+    shoot(window, out, QStringLiteral("history.png"));
+
+    // The same Mint page in Traditional Chinese.
+    window.setLanguage(QStringLiteral("zh_TW"));
+    settle();
+    window.showPage(QStringLiteral("mintPage"));
+    settle();
+    mint = window.findChild<QWidget*>(QStringLiteral("mintPage"));
+    selectData(find<QComboBox>(mint, QStringLiteral("profileComboBox")), QStringLiteral("jaas-prod"));
+    settle(300);
+    shoot(window, out, QStringLiteral("mint-zh_TW.png"));
+    window.close();
+    return 0;
+}
