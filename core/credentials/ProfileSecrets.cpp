@@ -28,15 +28,29 @@ Result<void> storeProfile(ProfileStore& profiles, SecretStore& secretStore, cons
             return ok;
     }
     const bool renamed = !previousName.isEmpty() && previousName != profile.name;
+    std::optional<Provider> replaced;
     auto ok = profiles.update([&](QList<Profile>& list) -> Result<void> {
-        if (renamed && std::any_of(list.cbegin(), list.cend(), [&](const Profile& p) { return p.name == profile.name; }))
+        const auto same = std::find_if(list.cbegin(), list.cend(), [&](const Profile& p) { return p.name == profile.name; });
+        if (renamed && same != list.cend())
             return fail(ErrorCode::InvalidArgument, QStringLiteral("a profile named %1 exists").arg(profile.name));
+        if (same != list.cend())
+            replaced = same->provider;
         list.removeIf([&](const Profile& p) { return p.name == profile.name || (renamed && p.name == previousName); });
         list.append(profile);
         return {};
     });
     if (!ok)
         return ok;
+    if (replaced && *replaced != profile.provider) {
+        // Replaced by a profile of another provider (an import with --replace): its secrets go with it.
+        const QStringList kept = Profile::secretFields(profile.provider);
+        for (const QString& field : Profile::secretFields(*replaced)) {
+            if (kept.contains(field))
+                continue;
+            if (auto removed = secretStore.remove(Profile::secretKey(profile.name, field)); !removed)
+                return removed;
+        }
+    }
     if (renamed) {
         // The old name's secrets go only after the renamed profile is safely written.
         for (const QString& field : Profile::secretFields(Provider::Jitsi) + Profile::secretFields(Provider::LiveKit) +

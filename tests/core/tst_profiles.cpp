@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/credentials/Importer.h"
+#include "core/credentials/ProfileSecrets.h"
 #include "core/credentials/ProfileStore.h"
+#include "core/credentials/SecretStore.h"
 #include "core/crypto/Pem.h"
 #include "tests/support/TestData.h"
 
@@ -216,6 +218,105 @@ private Q_SLOTS:
         const auto bad = importEnvFile("LIVEKIT_API_SECRET=\"unterminated\n", QStringLiteral("x"));
         QVERIFY(!bad);
         QVERIFY(!bad.error().message.contains(QStringLiteral("unterminated")));
+    }
+
+    void importFileKnowsTheFormatAndNamesAfterTheFile_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("fileName");
+        QTest::addColumn<QString>("prefix");
+        QTest::addColumn<int>("format");
+        QTest::addColumn<QStringList>("names");
+        const auto fmt = [](ImportFormat f) { return int(f); };
+        QTest::newRow("env file named after itself") << "development.env" << "/tmp/staging.env" << ""
+                                                     << fmt(ImportFormat::EnvFile)
+                                                     << QStringList{QStringLiteral("staging-livekit"), QStringLiteral("staging-zego")};
+        QTest::newRow(".dev.vars") << "crlf.env" << "/srv/app/.dev.vars" << "" << fmt(ImportFormat::EnvFile)
+                                   << QStringList{QStringLiteral("dev-jitsi")};
+        QTest::newRow("explicit prefix wins") << "development.env" << "x.env" << "ci" << fmt(ImportFormat::EnvFile)
+                                              << QStringList{QStringLiteral("ci-livekit"), QStringLiteral("ci-zego")};
+        QTest::newRow("unusable file name") << "crlf.env" << "-" << "" << fmt(ImportFormat::EnvFile)
+                                            << QStringList{QStringLiteral("imported-jitsi")};
+        QTest::newRow("livekit-cli config") << "cli-config.yaml" << "cli-config.YML" << "ignored"
+                                            << fmt(ImportFormat::LiveKitCliConfig) << QStringList{QStringLiteral("acme"), QStringLiteral("local")};
+    }
+    void importFileKnowsTheFormatAndNamesAfterTheFile()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, fileName);
+        QFETCH(QString, prefix);
+        QFETCH(int, format);
+        QFETCH(QStringList, names);
+        const QByteArray data = test::readFile(test::dataPath(QStringLiteral("import/") + file));
+        QCOMPARE(int(detectImportFormat(data, fileName)), format);
+        QVERIFY(holdsPlaintextSecrets(detectImportFormat(data, fileName)));
+        const auto r = importFile(data, fileName, prefix);
+        QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
+        QStringList got;
+        for (const ImportedProfile& p : r->profiles)
+            got << p.profile.name;
+        QCOMPARE(got, names);
+    }
+
+    void importFileTakesAProfilesExportButNotABundle()
+    {
+        const QByteArray json = exportProfilesJson({livekit(QStringLiteral("lk"))});
+        QCOMPARE(detectImportFormat(json, QStringLiteral("profiles.env")), ImportFormat::ProfilesJson);
+        QVERIFY(!holdsPlaintextSecrets(ImportFormat::ProfilesJson));
+        const auto r = importFile(json, QStringLiteral("profiles.json"));
+        QVERIFY(r);
+        QCOMPARE(r->profiles.size(), 1);
+        QVERIFY(r->profiles.first().secrets.isEmpty());
+        QVERIFY(!r->warnings.isEmpty());
+
+        const QByteArray sealed = exportBundle({}, "p", KdfParams{10, 8, 1}).value();
+        QCOMPARE(detectImportFormat(sealed, QStringLiteral("all.yaml")), ImportFormat::Bundle);
+        QVERIFY(!holdsPlaintextSecrets(ImportFormat::Bundle));
+        QVERIFY(!importFile(sealed, QStringLiteral("all.tdbundle")));
+    }
+
+    void privateKeysAreStoredDecryptedAsPkcs8()
+    {
+        const QByteArray encrypted = test::readFile(test::dataPath(QStringLiteral("pem/rsa2048-pkcs8-encrypted.pem")));
+        QCOMPARE(privateKeyForStorage(encrypted).error().code, ErrorCode::KeyEncrypted);
+        QCOMPARE(privateKeyForStorage(encrypted, "nope").error().code, ErrorCode::WrongPassphrase);
+        const auto stored = privateKeyForStorage(encrypted, "correct horse");
+        QVERIFY(stored);
+        QVERIFY(stored->startsWith("-----BEGIN PRIVATE KEY-----"));
+        const auto key = crypto::loadRsaPrivateKey(*stored);
+        QVERIFY(key);
+        QCOMPARE(key->publicKey().fingerprintSha256(),
+                 QStringLiteral("22:ec:bb:ea:29:d5:29:95:8b:07:49:5a:4e:66:62:85:3c:32:05:78:d2:26:aa:fc:ab:c5:44:01:88:a6:b1:19"));
+        const auto fromPkcs1 = privateKeyForStorage(test::readFile(test::dataPath(QStringLiteral("pem/rsa2048-pkcs1.pem"))));
+        QCOMPARE(fromPkcs1.value(), *stored);
+        QCOMPARE(privateKeyForStorage("not a key").error().code, ErrorCode::PemMissingHeader);
+    }
+
+    void readsEveryProfileWithItsSecrets()
+    {
+        MemorySecretStore store;
+        QVERIFY(store.write(Profile::secretKey(QStringLiteral("a"), QStringLiteral("apiSecret")), "secret-a"));
+        QVERIFY(store.write(Profile::secretKey(QStringLiteral("b"), QStringLiteral("serverSecret")), "not-livekit"));
+        const auto all = readProfilesWithSecrets({livekit(QStringLiteral("a")), livekit(QStringLiteral("b"))}, store);
+        QVERIFY(all);
+        QCOMPARE(all->size(), 2);
+        QCOMPARE(all->at(0).secrets.value(QStringLiteral("apiSecret")), QByteArray("secret-a"));
+        QVERIFY(all->at(1).secrets.isEmpty()); // only the fields of the profile's own provider
+    }
+
+    void replacingWithAnotherProviderLeavesNoSecretBehind()
+    {
+        QTemporaryDir dir;
+        ProfileStore profiles(dir.path());
+        MemorySecretStore secrets;
+        Profile zego;
+        zego.name = QStringLiteral("x");
+        zego.provider = Provider::Zego;
+        zego.appId = QStringLiteral("1234");
+        QVERIFY(storeProfile(profiles, secrets, zego, {{QStringLiteral("serverSecret"), "0123456789abcdef0123456789abcdef"}}));
+        QVERIFY(storeProfile(profiles, secrets, livekit(QStringLiteral("x")), {{QStringLiteral("apiSecret"), "lk"}}));
+        QCOMPARE(secrets.keys(), QStringList{QStringLiteral("x/apiSecret")});
+        QCOMPARE(profiles.find(QStringLiteral("x"))->provider, Provider::LiveKit);
     }
 
     void bundleRoundTrip()

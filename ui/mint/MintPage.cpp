@@ -16,6 +16,7 @@
 #include "ui/mint/ZegoForm.h"
 
 #include <QComboBox>
+#include <QShowEvent>
 #include <QDateTime>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -287,7 +288,9 @@ void MintPage::profileSelected(bool resetTtl)
         scheduleRefresh();
         return;
     }
-    loadSecrets(profile->name);
+    // The secrets are read when the page is first shown with this profile (see refresh()), not at start-up: a vault
+    // passphrase prompt or a keychain round trip must not delay the first window.
+    wipeSecrets();
     m_environment->setText(environmentBadge(profile->environment));
     m_prodWarning->setVisible(profile->environment == QStringLiteral("prod"));
     const bool jitsi = profile->provider == Provider::Jaas || profile->provider == Provider::Jitsi;
@@ -309,6 +312,13 @@ void MintPage::profileSelected(bool resetTtl)
     m_rawJsonIsSource = false;
     m_claimsChanged = true;
     scheduleRefresh();
+}
+
+void MintPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_secretsProfile.isEmpty())
+        scheduleRefresh();
 }
 
 void MintPage::scheduleRefresh()
@@ -370,6 +380,11 @@ void MintPage::refresh()
     const auto plan = currentPlan();
     if (!plan)
         return blockMint(tr("Cannot mint: %1").arg(plan.error().message));
+    if (m_secretsProfile != profile->name) {
+        if (!isVisible())
+            return blockMint(tr("The preview appears when this page is shown."));
+        loadSecrets(profile->name);
+    }
     if (!m_secretsError.isEmpty())
         return blockMint(tr("Cannot mint: the profile's secrets cannot be read: %1").arg(m_secretsError));
 

@@ -49,6 +49,9 @@ public:
     /** What the Mint button does: mints the current plan, shows the result, records it in History. */
     void mint();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     QWidget* buildHeader();
     QWidget* buildSidePanel();

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: MIT
+#include "ui/profiles/ProfileText.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+namespace td::ui {
+namespace {
+
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(ProfileText)
+};
+
+} // namespace
+
+QString providerTitle(Provider provider)
+{
+    switch (provider) {
+    case Provider::LiveKit:
+        return Tr::tr("LiveKit");
+    case Provider::Zego:
+        return Tr::tr("ZEGOCLOUD");
+    case Provider::Jaas:
+        return Tr::tr("JaaS (8x8)");
+    case Provider::Jitsi:
+        return Tr::tr("Jitsi (self-hosted)");
+    case Provider::Unknown:
+        break;
+    }
+    return Tr::tr("Unknown");
+}
+
+QString profileIdentity(Provider provider, const QString& apiKey, const QString& appId)
+{
+    return provider == Provider::LiveKit ? apiKey : appId;
+}
+
+QString providerHint(Provider provider)
+{
+    switch (provider) {
+    case Provider::LiveKit:
+        return Tr::tr("From the LiveKit Cloud project settings (API keys), or the keys: section of livekit.yaml.");
+    case Provider::Zego:
+        return Tr::tr("From the ZEGOCLOUD console: the AppID (digits) and the 32-character ServerSecret.");
+    case Provider::Jaas:
+        return Tr::tr("From the JaaS console (API keys): the AppID, the key ID shown next to the key, and the private "
+                      "key downloaded when the key was made.");
+    case Provider::Jitsi:
+        return Tr::tr("Prosody's token settings: app_id with app_secret (HS256), or a private key and its key ID "
+                      "(RS256).");
+    case Provider::Unknown:
+        break;
+    }
+    return {};
+}
+
+QString fieldLabel(const QString& field, Provider provider)
+{
+    const bool jitsi = provider == Provider::Jitsi;
+    if (field == QStringLiteral("provider"))
+        return Tr::tr("&Provider");
+    if (field == QStringLiteral("name"))
+        return Tr::tr("&Name");
+    if (field == QStringLiteral("environment"))
+        return Tr::tr("&Environment");
+    if (field == QStringLiteral("serverUrl"))
+        return Tr::tr("Server &URL");
+    if (field == QStringLiteral("apiKey"))
+        return Tr::tr("API &key");
+    if (field == QStringLiteral("appId"))
+        return jitsi ? Tr::tr("App &ID (app_id)") : Tr::tr("App&ID");
+    if (field == QStringLiteral("keyId"))
+        return jitsi ? Tr::tr("Key I&D (kid, RS256)") : Tr::tr("Key I&D");
+    if (field == QStringLiteral("audience"))
+        return Tr::tr("&Audience (aud)");
+    if (field == QStringLiteral("subject"))
+        return Tr::tr("Su&bject (sub)");
+    if (field == QStringLiteral("apiSecret"))
+        return Tr::tr("API &secret");
+    if (field == QStringLiteral("serverSecret"))
+        return Tr::tr("Server&Secret");
+    if (field == QStringLiteral("appSecret"))
+        return Tr::tr("App &secret (HS256)");
+    if (field == QStringLiteral("privateKey"))
+        return jitsi ? Tr::tr("Private &key (RS256)") : Tr::tr("Private &key");
+    if (field == QStringLiteral("cipher"))
+        return Tr::tr("Cip&her");
+    if (field == QStringLiteral("ttl"))
+        return Tr::tr("Default &TTL");
+    if (field == QStringLiteral("room"))
+        return Tr::tr("Default &room");
+    if (field == QStringLiteral("note"))
+        return Tr::tr("Note"); // every letter of it is taken by another mnemonic
+    return field;
+}
+
+QString fieldPlaceholder(const QString& field, Provider provider)
+{
+    if (field == QStringLiteral("serverUrl")) {
+        switch (provider) {
+        case Provider::LiveKit:
+            return QStringLiteral("wss://project.livekit.cloud");
+        case Provider::Jaas:
+            return QStringLiteral("https://8x8.vc");
+        case Provider::Jitsi:
+            return QStringLiteral("https://meet.example.com");
+        default:
+            return {};
+        }
+    }
+    if (field == QStringLiteral("appId")) {
+        switch (provider) {
+        case Provider::Zego:
+            return Tr::tr("digits, for example 1234567890");
+        case Provider::Jaas:
+            return QStringLiteral("vpaas-magic-cookie-…");
+        case Provider::Jitsi:
+            return QStringLiteral("my_app");
+        default:
+            return {};
+        }
+    }
+    if (field == QStringLiteral("keyId"))
+        return provider == Provider::Jaas ? QStringLiteral("vpaas-magic-cookie-…/4f4910")
+                                          : Tr::tr("the key's name on the public key server");
+    if (field == QStringLiteral("name"))
+        return Tr::tr("for example acme-prod");
+    if (field == QStringLiteral("audience"))
+        return QStringLiteral("jitsi");
+    if (field == QStringLiteral("subject"))
+        return Tr::tr("meet.example.com, a tenant, or *");
+    if (field == QStringLiteral("serverSecret"))
+        return Tr::tr("32 characters");
+    if (field == QStringLiteral("room"))
+        return Tr::tr("none");
+    return {};
+}
+
+QString fieldOfFinding(const QString& code)
+{
+    static const QHash<QString, QString> fields = {
+        {QStringLiteral("name"), QStringLiteral("name")},
+        {QStringLiteral("name-taken"), QStringLiteral("name")},
+        {QStringLiteral("environment"), QStringLiteral("environment")},
+        {QStringLiteral("ttl"), QStringLiteral("ttl")},
+        {QStringLiteral("api-key"), QStringLiteral("apiKey")},
+        {QStringLiteral("api-secret"), QStringLiteral("apiSecret")},
+        {QStringLiteral("short-secret"), QStringLiteral("apiSecret")},
+        {QStringLiteral("server-url"), QStringLiteral("serverUrl")},
+        {QStringLiteral("app-id"), QStringLiteral("appId")},
+        {QStringLiteral("server-secret"), QStringLiteral("serverSecret")},
+        {QStringLiteral("cipher"), QStringLiteral("cipher")},
+        {QStringLiteral("key-id"), QStringLiteral("keyId")},
+        {QStringLiteral("private-key"), QStringLiteral("privateKey")},
+        {QStringLiteral("private-key-missing"), QStringLiteral("privateKey")},
+        {QStringLiteral("credentials"), QStringLiteral("appSecret")}, // Jitsi: "give the app_secret or a private key"
+    };
+    return fields.value(code);
+}
+
+} // namespace td::ui

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/providers/Provider.h"
+
+#include <QString>
+
+namespace td::ui {
+
+/** The provider as people call it: "LiveKit", "ZEGOCLOUD", "JaaS (8x8)", "Jitsi (self-hosted)". */
+QString providerTitle(Provider provider);
+/** What identifies a profile's credentials in a list: the LiveKit API key, else the AppID. Never a secret. */
+QString profileIdentity(Provider provider, const QString& apiKey, const QString& appId);
+/** Where the provider's credentials are found, shown above its fields. */
+QString providerHint(Provider provider);
+
+/** The label of a profile form field ("appId", "privateKey", ...) with its mnemonic, in the provider's words. */
+QString fieldLabel(const QString& field, Provider provider);
+/** Example text for an empty field, in the provider's format; "" when there is none. */
+QString fieldPlaceholder(const QString& field, Provider provider);
+/** The form field a finding code of validateProfile belongs under ("app-id" -> "appId"); "" for none. */
+QString fieldOfFinding(const QString& code);
+
+} // namespace td::ui
