@@ -48,11 +48,11 @@ for i in $(seq 0 "$RUNS"); do
 done
 RUN
 WORK="$WORK" xvfb-run -a -s "-screen 0 1280x800x24" bash "$WORK/run.sh" "$APP" "$RUNS" >"$WORK/results"
-python3 - "$WORK/results" <<'PY'
+python3 - "$WORK/results" "$APP" <<'PY'
 import statistics, sys
 rows = [tuple(map(int, l.split())) for l in open(sys.argv[1]) if l.strip()]
 paint = sorted(r[0] for r in rows); rss = sorted(r[1] / 1024 for r in rows)
-print(f"runs: {len(rows)} (after one warm-up launch), Release build, Xvfb, demo config with 500 history entries")
+print(f"runs: {len(rows)} (after one warm-up launch) of {sys.argv[2]}, Xvfb, demo config with 500 history entries")
 print(f"launch -> first painted window: median {statistics.median(paint):.0f} ms, worst {paint[-1]} ms (target <= 400 ms)")
 print(f"resident memory after 3 s idle: median {statistics.median(rss):.1f} MB, worst {rss[-1]:.1f} MB (target <= 80 MB)")
 PY
