@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+#include "ui/server/ErrorLabel.h"
+
+#include <QEvent>
+
+namespace td::ui {
+
+ErrorLabel::ErrorLabel(QWidget* parent) : QLabel(parent)
+{
+    setWordWrap(true);
+    setTextInteractionFlags(Qt::TextSelectableByMouse);
+    setTextFormat(Qt::PlainText);
+    hide();
+}
+
+void ErrorLabel::showError(const QString& message)
+{
+    m_error = !message.isEmpty();
+    setText(message);
+    applyColour();
+    setVisible(!message.isEmpty());
+}
+
+void ErrorLabel::showNote(const QString& message)
+{
+    m_error = false;
+    setText(message);
+    applyColour();
+    setVisible(!message.isEmpty());
+}
+
+void ErrorLabel::clear()
+{
+    showError(QString());
+}
+
+void ErrorLabel::changeEvent(QEvent* event)
+{
+    QLabel::changeEvent(event);
+    if ((event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) && !m_recolouring)
+        applyColour();
+}
+
+void ErrorLabel::applyColour()
+{
+    m_recolouring = true;
+    // Only the text role is set, so every other role still follows the window's palette; the red is picked by the
+    // background's lightness so it stays readable in light and dark themes alike.
+    QPalette own;
+    if (m_error) {
+        const bool dark = palette().color(QPalette::Window).lightness() < 128;
+        own.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xb0, 0x1c, 0x22));
+    }
+    setPalette(own);
+    m_recolouring = false;
+}
+
+} // namespace td::ui

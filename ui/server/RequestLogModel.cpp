@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#include "ui/server/RequestLogModel.h"
+
+#include <QLocale>
+
+namespace td::ui {
+
+RequestLogModel::RequestLogModel(int capacity, QObject* parent) : QAbstractTableModel(parent), m_capacity(capacity) {}
+
+int RequestLogModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_entries.size());
+}
+
+int RequestLogModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString RequestLogModel::text(const server::LogEntry& e, int column) const
+{
+    switch (column) {
+    case Time: return e.time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+    case Method: return e.method;
+    case Path: return e.path;
+    case Status: return QString::number(e.status);
+    case Origin: return e.origin;
+    case Client: return e.client;
+    case Identity: return e.identity;
+    case Room: return e.room;
+    case Grants: return e.grants;
+    case Reason: return e.reason;
+    default: break;
+    }
+    return {};
+}
+
+QVariant RequestLogModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_entries.size())
+        return {};
+    const server::LogEntry& e = m_entries.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole: return text(e, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == Time)
+            return QLocale().toString(e.time.toLocalTime(), QLocale::LongFormat);
+        return e.reason.isEmpty() ? text(e, index.column()) : e.reason;
+    case Qt::TextAlignmentRole:
+        if (index.column() == Status)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case Qt::UserRole: return e.status;
+    default: break;
+    }
+    return {};
+}
+
+QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Time: return tr("Time");
+    case Method: return tr("Method");
+    case Path: return tr("Path");
+    case Status: return tr("Status");
+    case Origin: return tr("Origin");
+    case Client: return tr("Client");
+    case Identity: return tr("Identity");
+    case Room: return tr("Room");
+    case Grants: return tr("Grants");
+    case Reason: return tr("Reason");
+    default: break;
+    }
+    return {};
+}
+
+void RequestLogModel::append(const server::LogEntry& entry)
+{
+    if (m_entries.size() >= m_capacity) {
+        // The oldest go first, so a long session does not grow without bound.
+        const int drop = static_cast<int>(m_entries.size()) - m_capacity + 1;
+        beginRemoveRows({}, 0, drop - 1);
+        m_entries.remove(0, drop);
+        endRemoveRows();
+    }
+    const int row = static_cast<int>(m_entries.size());
+    beginInsertRows({}, row, row);
+    m_entries.append(entry);
+    endInsertRows();
+}
+
+void RequestLogModel::clear()
+{
+    beginResetModel();
+    m_entries.clear();
+    m_entries.squeeze();
+    endResetModel();
+}
+
+} // namespace td::ui

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+#include "ui/server/RequestLogPanel.h"
+
+#include "ui/common/Widgets.h"
+#include "ui/server/RequestLogModel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace td::ui {
+
+RequestLogPanel::RequestLogPanel(QWidget* parent)
+    : QWidget(parent),
+      m_model(new RequestLogModel(2000, this)),
+      m_proxy(new QSortFilterProxyModel(this)),
+      m_filter(new QLineEdit(this)),
+      m_view(new QTableView(this)),
+      m_clear(new QPushButton(tr("C&lear log"), this)),
+      m_count(new QLabel(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    name(m_filter, QStringLiteral("logFilterLineEdit"), tr("Filter the request log"));
+    m_filter->setPlaceholderText(tr("Filter by path, status, origin, identity, room, reason…"));
+    m_filter->setClearButtonEnabled(true);
+    name(m_view, QStringLiteral("logTableView"), tr("Request log"));
+    m_view->setModel(m_proxy);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setTabKeyNavigation(false);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    name(m_clear, QStringLiteral("clearLogPushButton"), tr("Clear the request log"));
+    m_count->setObjectName(QStringLiteral("logCountLabel"));
+
+    auto* filterLabel = new QLabel(tr("&Filter:"), this);
+    filterLabel->setBuddy(m_filter);
+    auto* top = new QHBoxLayout;
+    top->addWidget(filterLabel);
+    top->addWidget(m_filter, 1);
+    top->addWidget(m_count);
+    top->addWidget(m_clear);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_view, 1);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, this, &RequestLogPanel::updateCount);
+    connect(m_clear, &QPushButton::clicked, m_model, &RequestLogModel::clear);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &RequestLogPanel::updateCount);
+    setTabOrder(m_filter, m_clear);
+    setTabOrder(m_clear, m_view);
+    updateCount();
+}
+
+void RequestLogPanel::append(const server::LogEntry& entry)
+{
+    // Follow new requests only while the user is looking at the newest ones.
+    QScrollBar* bar = m_view->verticalScrollBar();
+    const bool atEnd = bar->value() == bar->maximum();
+    m_model->append(entry);
+    updateCount();
+    if (atEnd)
+        m_view->scrollToBottom();
+}
+
+void RequestLogPanel::updateCount()
+{
+    const int all = m_model->rowCount();
+    const int shown = m_proxy->rowCount();
+    m_count->setText(shown == all ? tr("%n request(s)", nullptr, all) : tr("%1 of %n request(s)", nullptr, all).arg(shown));
+}
+
+} // namespace td::ui
