@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/mint/JitsiForm.h"
 
+#include "ui/common/ErrorLabel.h"
 #include "ui/common/Widgets.h"
 
 #include <QComboBox>
@@ -25,30 +26,7 @@ const QString kRoom = QStringLiteral("room");
 const QString kContext = QStringLiteral("context");
 const QString kAnyRoom = QStringLiteral("*");
 
-QLabel* messageLabel(QWidget* parent, const QString& objectName, const QString& accessibleName)
-{
-    auto* label = new QLabel(parent);
-    name(label, objectName, accessibleName);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->hide();
-    return label;
-}
 
-// An error in a red that stays readable on light and dark windows; a note in the ordinary text colour.
-void showMessage(QLabel* label, const QString& text, bool error)
-{
-    QPalette own;
-    if (error) {
-        const bool dark = label->palette().color(QPalette::Window).lightness() < 128;
-        own.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xb0, 0x1c, 0x22));
-    }
-    label->setPalette(own);
-    label->setProperty("error", error && !text.isEmpty());
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
-}
 
 std::optional<bool> triState(const QComboBox* box)
 {
@@ -149,14 +127,14 @@ JitsiForm::JitsiForm(bool selfHosted, QWidget* parent)
       m_anyRoom(new QRadioButton(tr("&Any room (*)"), this)),
       m_patternRoom(new QRadioButton(tr("Rooms matching a &pattern"), this)),
       m_room(new QLineEdit(this)),
-      m_roomMessage(messageLabel(this, QStringLiteral("roomMessageLabel"), tr("Room check"))),
+      m_roomMessage(makeErrorLabel(this, QStringLiteral("roomMessageLabel"), tr("Room check"))),
       m_userId(new QLineEdit(this)),
       m_userName(new QLineEdit(this)),
       m_email(new QLineEdit(this)),
       m_avatar(new QLineEdit(this)),
       m_moderator(new QComboBox(this)),
       m_hidden(new QComboBox(this)),
-      m_claimsError(messageLabel(this, QStringLiteral("claimsErrorLabel"), tr("Claims the form cannot show")))
+      m_claimsError(makeErrorLabel(this, QStringLiteral("claimsErrorLabel"), tr("Claims the form cannot show")))
 {
     setObjectName(selfHosted ? QStringLiteral("jitsiForm") : QStringLiteral("jaasForm"));
     auto* layout = new QVBoxLayout(this);
@@ -419,13 +397,13 @@ Result<void> JitsiForm::setClaims(const QJsonObject& json)
 {
     auto claims = readClaims(json);
     if (!claims) {
-        showMessage(m_claimsError, tr("Cannot show these claims: %1").arg(claims.error().message), true);
+        m_claimsError->showError(tr("Cannot show these claims: %1").arg(claims.error().message));
         return std::unexpected(claims.error());
     }
     m_showing = true;
     showClaims(*claims);
     m_showing = false;
-    showMessage(m_claimsError, QString(), true);
+    m_claimsError->showError(QString());
     validate();
     Q_EMIT changed();
     return {};
@@ -488,7 +466,7 @@ void JitsiForm::edited()
     validate();
     if (m_showing)
         return;
-    showMessage(m_claimsError, QString(), true);
+    m_claimsError->showError(QString());
     Q_EMIT changed();
 }
 
@@ -497,23 +475,19 @@ void JitsiForm::validate()
     m_room->setEnabled(!m_anyRoom->isChecked());
     const QString room = m_room->text().trimmed();
     if (m_anyRoom->isChecked()) {
-        showMessage(m_roomMessage, tr("The token admits its holder to every room; there is no join link."), false);
+        m_roomMessage->showNote(tr("The token admits its holder to every room; there is no join link."));
     } else if (room.isEmpty()) {
-        showMessage(m_roomMessage,
-                    m_patternRoom->isChecked()
+        m_roomMessage->showError(m_patternRoom->isChecked()
                         ? tr("Type the room pattern, a Lua pattern such as team%-%d+ (% escapes, . is any character).")
                         : tr("A room is required: Prosody refuses a token without one. Choose \"Any room\" to admit "
-                             "the holder to every room."),
-                    true);
+                             "the holder to every room."));
     } else if (m_patternRoom->isChecked() && room.contains(QLatin1Char('\\'))) {
-        showMessage(m_roomMessage,
-                    tr("Prosody applies a Lua pattern, where %d is a digit and % escapes; a backslash is an ordinary "
-                       "character there, not an escape."),
-                    false);
+        m_roomMessage->showNote(tr("Prosody applies a Lua pattern, where %d is a digit and % escapes; a backslash is an ordinary "
+                       "character there, not an escape."));
     } else if (m_patternRoom->isChecked()) {
-        showMessage(m_roomMessage, tr("Lua pattern, matched against the whole room name."), false);
+        m_roomMessage->showNote(tr("Lua pattern, matched against the whole room name."));
     } else {
-        showMessage(m_roomMessage, QString(), false);
+        m_roomMessage->showNote(QString());
     }
 }
 

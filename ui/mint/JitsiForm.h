@@ -14,6 +14,8 @@ class QRadioButton;
 
 namespace td::ui {
 
+class ErrorLabel;
+
 /**
  * The claims form of JaaS (8x8) and self-hosted Jitsi: the room (a name, any room "*", or a Lua pattern with
  * context.room.regex), the user (id, name, email, avatar, moderator, hidden from recorder; affiliation and group on
@@ -51,7 +53,7 @@ private:
     QRadioButton* m_anyRoom;
     QRadioButton* m_patternRoom;
     QLineEdit* m_room;
-    QLabel* m_roomMessage;
+    ErrorLabel* m_roomMessage;
     QLineEdit* m_userId;
     QLineEdit* m_userName;
     QLineEdit* m_email;
@@ -61,7 +63,7 @@ private:
     QComboBox* m_affiliation = nullptr; // self-hosted only
     QLineEdit* m_group = nullptr;       // self-hosted only
     QList<QPair<QString, QComboBox*>> m_features;
-    QLabel* m_claimsError;
+    ErrorLabel* m_claimsError;
     QString m_profileRoom;
     bool m_showing = false;
 };

@@ -4,6 +4,7 @@
 #include "core/providers/zego/KitToken.h"
 #include "core/providers/zego/Token04.h"
 #include "core/providers/zego/ZegoPrivilege.h"
+#include "ui/common/ErrorLabel.h"
 #include "ui/common/Widgets.h"
 
 #include <QCheckBox>
@@ -32,30 +33,7 @@ const QString kKit = QStringLiteral("kit");
 const QString kRoomId = QStringLiteral("room_id");
 const QString kUserName = QStringLiteral("user_name");
 
-QLabel* messageLabel(QWidget* parent, const QString& objectName, const QString& accessibleName)
-{
-    auto* label = new QLabel(parent);
-    name(label, objectName, accessibleName);
-    label->setWordWrap(true);
-    label->setTextFormat(Qt::PlainText);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->hide();
-    return label;
-}
 
-// An error in a red that stays readable on light and dark windows; a note in the ordinary text colour.
-void showMessage(QLabel* label, const QString& text, bool error)
-{
-    QPalette own;
-    if (error) {
-        const bool dark = label->palette().color(QPalette::Window).lightness() < 128;
-        own.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xb0, 0x1c, 0x22));
-    }
-    label->setPalette(own);
-    label->setProperty("error", error && !text.isEmpty());
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
-}
 
 // A stream ID the comma-separated line edit can carry unchanged.
 bool showableStreamId(const QString& id)
@@ -77,7 +55,7 @@ bool looksLikePrivilege(const QString& text)
 ZegoForm::ZegoForm(QWidget* parent)
     : ProviderForm(parent),
       m_userId(new QLineEdit(this)),
-      m_userIdError(messageLabel(this, QStringLiteral("userIdErrorLabel"), tr("User ID problem"))),
+      m_userIdError(makeErrorLabel(this, QStringLiteral("userIdErrorLabel"), tr("User ID problem"))),
       m_cipher(new QComboBox(this)),
       m_basicPayload(new QRadioButton(tr("&None (basic token)"), this)),
       m_privilegePayload(new QRadioButton(tr("Room &privileges"), this)),
@@ -91,12 +69,12 @@ ZegoForm::ZegoForm(QWidget* parent)
       m_payloadPreview(new QLabel(this)),
       m_customBox(new QWidget(this)),
       m_customText(new QPlainTextEdit(this)),
-      m_payloadMessage(messageLabel(this, QStringLiteral("payloadMessageLabel"), tr("Payload check"))),
+      m_payloadMessage(makeErrorLabel(this, QStringLiteral("payloadMessageLabel"), tr("Payload check"))),
       m_kit(new QCheckBox(tr("Make a UIKit &Kit Token (room ID and user name after a '#')"), this)),
       m_kitBox(new QWidget(this)),
       m_kitRoomId(new QLineEdit(this)),
       m_kitUserName(new QLineEdit(this)),
-      m_kitError(messageLabel(this, QStringLiteral("kitErrorLabel"), tr("Kit Token problem")))
+      m_kitError(makeErrorLabel(this, QStringLiteral("kitErrorLabel"), tr("Kit Token problem")))
 {
     setObjectName(QStringLiteral("zegoForm"));
     name(m_userId, QStringLiteral("userIdLineEdit"), tr("User ID"));
@@ -395,7 +373,7 @@ void ZegoForm::validate()
     probe.userId = m_userId->text().trimmed();
     probe.serverSecret = QByteArray(32, 'x');
     const auto userOk = zego::validateRequest(probe);
-    showMessage(m_userIdError, userOk ? QString() : userOk.error().message, true);
+    m_userIdError->showError(userOk ? QString() : userOk.error().message);
 
     const PayloadMode mode = payloadMode();
     m_privilegeBox->setVisible(mode == PayloadMode::Privilege);
@@ -407,23 +385,19 @@ void ZegoForm::validate()
     if (mode == PayloadMode::Custom) {
         const QString custom = m_customText->toPlainText();
         if (custom.isEmpty()) {
-            showMessage(m_payloadMessage, tr("An empty payload makes a basic token."), false);
+            m_payloadMessage->showNote(tr("An empty payload makes a basic token."));
         } else if (!looksLikePrivilege(custom)) {
-            showMessage(m_payloadMessage,
-                        tr("Free text: ZEGOCLOUD receives it as is. Room authentication needs the room-privilege "
-                           "JSON (room_id, privilege, stream_id_list)."),
-                        false);
+            m_payloadMessage->showNote(tr("Free text: ZEGOCLOUD receives it as is. Room authentication needs the room-privilege "
+                           "JSON (room_id, privilege, stream_id_list)."));
         } else if (auto privilege = zego::RoomPrivilege::fromPayload(custom); !privilege) {
-            showMessage(m_payloadMessage,
-                        tr("The payload must be the room-privilege JSON or free text, and this privilege JSON is "
+            m_payloadMessage->showError(tr("The payload must be the room-privilege JSON or free text, and this privilege JSON is "
                            "broken: %1.")
-                            .arg(privilege.error().message),
-                        true);
+                            .arg(privilege.error().message));
         } else {
-            showMessage(m_payloadMessage, tr("Room-privilege JSON, valid."), false);
+            m_payloadMessage->showNote(tr("Room-privilege JSON, valid."));
         }
     } else {
-        showMessage(m_payloadMessage, QString(), false);
+        m_payloadMessage->showNote(QString());
     }
 
     m_kitBox->setEnabled(m_kit->isChecked());
@@ -433,7 +407,7 @@ void ZegoForm::validate()
         if (auto suffix = zego::kitSuffix(info); !suffix)
             kitProblem = suffix.error().message;
     }
-    showMessage(m_kitError, kitProblem, true);
+    m_kitError->showError(kitProblem);
 }
 
 } // namespace td::ui

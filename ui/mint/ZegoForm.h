@@ -13,6 +13,8 @@ class QWidget;
 
 namespace td::ui {
 
+class ErrorLabel;
+
 /**
  * The ZEGOCLOUD claims form: user ID, cipher (GCM or CBC layout), the payload as room privileges (room, login,
  * publish, stream IDs), as custom text or empty (basic token), and the optional UIKit Kit Token suffix (room ID, user
@@ -46,7 +48,7 @@ private:
     void validate();
 
     QLineEdit* m_userId;
-    QLabel* m_userIdError;
+    ErrorLabel* m_userIdError;
     QComboBox* m_cipher;
     QRadioButton* m_basicPayload;
     QRadioButton* m_privilegePayload;
@@ -60,12 +62,12 @@ private:
     QLabel* m_payloadPreview;
     QWidget* m_customBox;
     QPlainTextEdit* m_customText;
-    QLabel* m_payloadMessage;
+    ErrorLabel* m_payloadMessage;
     QCheckBox* m_kit;
     QWidget* m_kitBox;
     QLineEdit* m_kitRoomId;
     QLineEdit* m_kitUserName;
-    QLabel* m_kitError;
+    ErrorLabel* m_kitError;
     QString m_profileRoom;
     bool m_showing = false;
 };

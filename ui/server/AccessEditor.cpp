@@ -4,7 +4,7 @@
 #include "core/server/ServerConfig.h"
 #include "ui/common/Widgets.h"
 #include "ui/server/ConfigDocument.h"
-#include "ui/server/ErrorLabel.h"
+#include "ui/common/ErrorLabel.h"
 
 #include <QCheckBox>
 #include <QFormLayout>

@@ -7,7 +7,7 @@
 #include "ui/common/Dialogs.h"
 #include "ui/common/Widgets.h"
 #include "ui/server/ConfigDocument.h"
-#include "ui/server/ErrorLabel.h"
+#include "ui/common/ErrorLabel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

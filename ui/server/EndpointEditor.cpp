@@ -6,7 +6,7 @@
 #include "ui/common/ProfileService.h"
 #include "ui/common/Widgets.h"
 #include "ui/server/ConfigDocument.h"
-#include "ui/server/ErrorLabel.h"
+#include "ui/common/ErrorLabel.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -14,7 +14,7 @@
 #include "ui/server/ConfigDocument.h"
 #include "ui/server/ConfigErrors.h"
 #include "ui/server/EndpointEditor.h"
-#include "ui/server/ErrorLabel.h"
+#include "ui/common/ErrorLabel.h"
 #include "ui/server/PolicyEditor.h"
 #include "ui/server/RequestLogPanel.h"
 #include "ui/server/SnippetPanel.h"

@@ -33,4 +33,7 @@ private:
     bool m_recolouring = false;
 };
 
+/** An ErrorLabel with its objectName and accessible name set (every control has both). */
+ErrorLabel* makeErrorLabel(QWidget* parent, const QString& objectName, const QString& accessibleName);
+
 } // namespace td::ui

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "ui/server/ErrorLabel.h"
+#include "ui/common/ErrorLabel.h"
 
 #include <QEvent>
 
@@ -52,7 +52,16 @@ void ErrorLabel::applyColour()
         own.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xb0, 0x1c, 0x22));
     }
     setPalette(own);
+    setProperty("error", m_error);
     m_recolouring = false;
+}
+
+ErrorLabel* makeErrorLabel(QWidget* parent, const QString& objectName, const QString& accessibleName)
+{
+    auto* label = new ErrorLabel(parent);
+    label->setObjectName(objectName);
+    label->setAccessibleName(accessibleName);
+    return label;
 }
 
 } // namespace td::ui
