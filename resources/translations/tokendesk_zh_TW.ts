@@ -5,1906 +5,2959 @@
     <name>td::ui::AccessEditor</name>
     <message>
         <source>Allow other &amp;machines to connect (needs bearer keys to be safe)</source>
-        <translation type="unfinished"></translation>
+        <translation>允許其他機器連線（需有存取金鑰才安全）(&amp;M)</translation>
     </message>
     <message>
         <source>A&amp;dd origin</source>
-        <translation type="unfinished"></translation>
+        <translation>新增來源(&amp;D)</translation>
     </message>
     <message>
         <source>Remove origin</source>
-        <translation type="unfinished"></translation>
+        <translation>移除來源</translation>
     </message>
     <message>
         <source>Listen address</source>
-        <translation type="unfinished"></translation>
+        <translation>監聽位址</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>連接埠</translation>
     </message>
     <message>
         <source>any free port</source>
-        <translation type="unfinished"></translation>
+        <translation>任一可用連接埠</translation>
     </message>
     <message>
         <source>Allow other machines to connect</source>
-        <translation type="unfinished"></translation>
+        <translation>允許其他機器連線</translation>
     </message>
     <message>
         <source>Origin to allow</source>
-        <translation type="unfinished"></translation>
+        <translation>要允許的來源</translation>
     </message>
     <message>
         <source>Add origin</source>
-        <translation type="unfinished"></translation>
+        <translation>新增來源</translation>
     </message>
     <message>
         <source>Allowed origins</source>
-        <translation type="unfinished"></translation>
+        <translation>允許的來源</translation>
     </message>
     <message>
         <source>Remove the selected origin</source>
-        <translation type="unfinished"></translation>
+        <translation>移除所選來源</translation>
     </message>
     <message>
         <source>Listen</source>
-        <translation type="unfinished"></translation>
+        <translation>監聽</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>位址(&amp;A)：</translation>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation type="unfinished"></translation>
+        <translation>連接埠(&amp;O)：</translation>
     </message>
     <message>
         <source>Allowed origins (browsers calling from other pages get 403)</source>
-        <translation type="unfinished"></translation>
+        <translation>允許的來源（從其他網頁發出呼叫的瀏覽器會收到 403）</translation>
     </message>
     <message>
         <source>Wildcards are not allowed: list each origin, like http://localhost:3000.</source>
-        <translation type="unfinished"></translation>
+        <translation>不允許使用萬用字元：請逐一列出每個來源，例如 http://localhost:3000。</translation>
     </message>
     <message>
         <source>“%1” is not an origin: give the scheme, host and port only, like http://localhost:3000.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」不是來源：只需提供通訊協定、主機與連接埠，例如 http://localhost:3000。</translation>
     </message>
     <message>
         <source>%1 is already allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已在允許清單中。</translation>
     </message>
 </context>
 <context>
     <name>td::ui::BearerKeyEditor</name>
     <message>
         <source>&amp;Generate key</source>
-        <translation type="unfinished"></translation>
+        <translation>產生金鑰(&amp;G)</translation>
     </message>
     <message>
         <source>Cop&amp;y key</source>
-        <translation type="unfinished"></translation>
+        <translation>複製金鑰(&amp;Y)</translation>
     </message>
     <message>
         <source>Remove key</source>
-        <translation type="unfinished"></translation>
+        <translation>移除金鑰</translation>
     </message>
     <message>
         <source>New key (shown this once; copy it now):</source>
-        <translation type="unfinished"></translation>
+        <translation>新金鑰（只顯示這一次，請立即複製）：</translation>
     </message>
     <message>
         <source>Copy new key</source>
-        <translation type="unfinished"></translation>
+        <translation>複製新金鑰</translation>
     </message>
     <message>
         <source>Bearer keys</source>
-        <translation type="unfinished"></translation>
+        <translation>存取金鑰</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名稱</translation>
     </message>
     <message>
         <source>Variable</source>
-        <translation type="unfinished"></translation>
+        <translation>變數</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>金鑰</translation>
     </message>
     <message>
         <source>Name of the new key</source>
-        <translation type="unfinished"></translation>
+        <translation>新金鑰的名稱</translation>
     </message>
     <message>
         <source>web-dev</source>
-        <translation type="unfinished"></translation>
+        <translation>web-dev</translation>
     </message>
     <message>
         <source>Generate a bearer key</source>
-        <translation type="unfinished"></translation>
+        <translation>產生存取金鑰</translation>
     </message>
     <message>
         <source>Copy the selected bearer key</source>
-        <translation type="unfinished"></translation>
+        <translation>複製所選的存取金鑰</translation>
     </message>
     <message>
         <source>Remove the selected bearer key</source>
-        <translation type="unfinished"></translation>
+        <translation>移除所選的存取金鑰</translation>
     </message>
     <message>
         <source>New bearer key</source>
-        <translation type="unfinished"></translation>
+        <translation>新的存取金鑰</translation>
     </message>
     <message>
         <source>Copy the new bearer key</source>
-        <translation type="unfinished"></translation>
+        <translation>複製新的存取金鑰</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名稱(&amp;N)：</translation>
     </message>
     <message>
         <source>Keys are kept in %1. The config names each key&apos;s variable, so tokendesk-cli serve uses the same key, from that variable when it is set, else from the store.</source>
-        <translation type="unfinished"></translation>
+        <translation>金鑰保存在 %1。組態中記錄了每把金鑰對應的變數，因此 tokendesk-cli serve 會使用同一把金鑰：已設定該變數時從變數讀取，否則從儲存區讀取。</translation>
     </message>
     <message>
         <source>not set: export %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未設定：export %1</translation>
     </message>
     <message>
         <source>No key was generated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未產生金鑰：%1</translation>
     </message>
     <message>
         <source>The key could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>無法儲存金鑰：%1</translation>
     </message>
     <message>
         <source>Remove bearer key</source>
-        <translation type="unfinished"></translation>
+        <translation>移除存取金鑰</translation>
     </message>
     <message>
         <source>Remove the key in %1? Clients that use it get 401 from then on.</source>
-        <translation type="unfinished"></translation>
+        <translation>要移除變數 %1 的金鑰嗎？之後使用此金鑰的用戶端都會收到 401。</translation>
     </message>
     <message>
         <source>The key could not be removed from the store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>無法從儲存區移除金鑰：%1</translation>
     </message>
 </context>
 <context>
     <name>ConfigErrors</name>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>路徑</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>類型</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>設定檔</translation>
     </message>
     <message>
         <source>Environment credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>環境變數憑證</translation>
     </message>
     <message>
         <source>Room pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>房間樣式</translation>
     </message>
     <message>
         <source>Identity pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>身分樣式</translation>
     </message>
     <message>
         <source>Max TTL</source>
-        <translation type="unfinished"></translation>
+        <translation>最長 TTL</translation>
     </message>
     <message>
         <source>Default TTL</source>
-        <translation type="unfinished"></translation>
+        <translation>預設 TTL</translation>
     </message>
     <message>
         <source>Request fields</source>
-        <translation type="unfinished"></translation>
+        <translation>請求欄位</translation>
     </message>
     <message>
         <source>LiveKit grants</source>
-        <translation type="unfinished"></translation>
+        <translation>LiveKit 授權</translation>
     </message>
     <message>
         <source>Jitsi features</source>
-        <translation type="unfinished"></translation>
+        <translation>Jitsi 功能</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Endpoints: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>端點：%1</translation>
     </message>
     <message>
         <source>Origin %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>來源 %1：%2</translation>
     </message>
     <message>
         <source>Bearer key %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>存取金鑰 %1：%2</translation>
     </message>
     <message>
         <source>Address: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>位址：%1</translation>
     </message>
     <message>
         <source>Port: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>連接埠：%1</translation>
     </message>
 </context>
 <context>
     <name>Dialogs</name>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>密語</translation>
     </message>
 </context>
 <context>
     <name>td::ui::EndpointEditor</name>
     <message>
         <source>&amp;Add endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>新增端點(&amp;A)</translation>
     </message>
     <message>
         <source>Remove endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>移除端點</translation>
     </message>
     <message>
         <source>Endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>端點</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>路徑</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>類型</translation>
     </message>
     <message>
         <source>Signs with</source>
-        <translation type="unfinished"></translation>
+        <translation>簽署憑證</translation>
     </message>
     <message>
         <source>Add endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>新增端點</translation>
     </message>
     <message>
         <source>Endpoint path</source>
-        <translation type="unfinished"></translation>
+        <translation>端點路徑</translation>
     </message>
     <message>
         <source>/getToken</source>
-        <translation type="unfinished"></translation>
+        <translation>/getToken</translation>
     </message>
     <message>
         <source>Endpoint type</source>
-        <translation type="unfinished"></translation>
+        <translation>端點類型</translation>
     </message>
     <message>
         <source>Profile the endpoint signs with</source>
-        <translation type="unfinished"></translation>
+        <translation>端點簽署時使用的設定檔</translation>
     </message>
     <message>
         <source>&amp;Path:</source>
-        <translation type="unfinished"></translation>
+        <translation>路徑(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>類型(&amp;T)：</translation>
     </message>
     <message>
         <source>Pro&amp;file:</source>
-        <translation type="unfinished"></translation>
+        <translation>設定檔(&amp;F)：</translation>
     </message>
     <message>
         <source>LiveKit: GET ?room=&amp;identity= (livekit-get)</source>
-        <translation type="unfinished"></translation>
+        <translation>LiveKit：GET ?room=&amp;identity=（livekit-get）</translation>
     </message>
     <message>
         <source>LiveKit: POST connection details (livekit-standard)</source>
-        <translation type="unfinished"></translation>
+        <translation>LiveKit：POST 連線資訊（livekit-standard）</translation>
     </message>
     <message>
         <source>Jitsi / JaaS: GET ?room=&amp;user_id= (jitsi-get)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jitsi / JaaS：GET ?room=&amp;user_id=（jitsi-get）</translation>
     </message>
     <message>
         <source>ZEGOCLOUD: GET ?userID= (zego-get)</source>
-        <translation type="unfinished"></translation>
+        <translation>ZEGOCLOUD：GET ?userID=（zego-get）</translation>
     </message>
     <message>
         <source>Health check (healthz)</source>
-        <translation type="unfinished"></translation>
+        <translation>健康檢查（healthz）</translation>
     </message>
     <message>
         <source>nothing (no token)</source>
-        <translation type="unfinished"></translation>
+        <translation>無（不簽發權杖）</translation>
     </message>
     <message>
         <source>environment variables</source>
-        <translation type="unfinished"></translation>
+        <translation>環境變數</translation>
     </message>
     <message>
         <source>No credentials needed</source>
-        <translation type="unfinished"></translation>
+        <translation>不需要憑證</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Environment variables (credentials: env)</source>
-        <translation type="unfinished"></translation>
+        <translation>環境變數（credentials: env）</translation>
     </message>
     <message>
         <source>(choose a profile)</source>
-        <translation type="unfinished"></translation>
+        <translation>（請選擇設定檔）</translation>
     </message>
     <message>
         <source>%1 (not usable here)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（此處無法使用）</translation>
     </message>
     <message>
         <source>Remove the endpoint %1 and its policy from the server config?</source>
-        <translation type="unfinished"></translation>
+        <translation>要從伺服器組態中移除端點 %1 及其政策嗎？</translation>
     </message>
 </context>
 <context>
     <name>td::ui::HistoryModel</name>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>expired</source>
-        <translation type="unfinished"></translation>
+        <translation>已過期</translation>
     </message>
     <message>
         <source>in %1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>剩餘 %1 天 %2 小時</translation>
     </message>
     <message>
         <source>in %1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>剩餘 %1 小時 %2 分</translation>
     </message>
     <message>
         <source>in %1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>剩餘 %1 分 %2 秒</translation>
     </message>
     <message>
         <source>in %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>剩餘 %1 秒</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>%1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 UTC</translation>
     </message>
     <message>
         <source>The expiry of this token was not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>未記錄此權杖的到期時間</translation>
     </message>
     <message>
         <source>Expires %1 (local), %2 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>到期時間：%1（本地時間），%2 UTC</translation>
     </message>
     <message>
         <source>Only the metadata was kept, not the token string</source>
-        <translation type="unfinished"></translation>
+        <translation>只保留了中繼資料，未保留權杖字串</translation>
     </message>
     <message>
         <source>The token string is kept in history: it is a credential until it expires</source>
-        <translation type="unfinished"></translation>
+        <translation>權杖字串保存在歷程記錄中：在到期前它都是有效的憑證</translation>
     </message>
     <message>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>供應商</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>設定檔</translation>
     </message>
     <message>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>身分</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished"></translation>
+        <translation>房間</translation>
     </message>
     <message>
         <source>Grants</source>
-        <translation type="unfinished"></translation>
+        <translation>授權</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>建立時間</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>到期時間</translation>
     </message>
     <message>
         <source>Token kept</source>
-        <translation type="unfinished"></translation>
+        <translation>保留權杖</translation>
     </message>
 </context>
 <context>
     <name>td::ui::HistoryPage</name>
     <message>
         <source>&amp;Re-mint</source>
-        <translation type="unfinished"></translation>
+        <translation>重新簽發(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Copy token</source>
-        <translation type="unfinished"></translation>
+        <translation>複製權杖(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除(&amp;D)</translation>
     </message>
     <message>
         <source>Clear &amp;all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部清除(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出 CSV(&amp;E)…</translation>
     </message>
     <message>
         <source>Keep &amp;token strings in history</source>
-        <translation type="unfinished"></translation>
+        <translation>在歷程記錄中保留權杖字串(&amp;T)</translation>
     </message>
     <message>
         <source>Filter history</source>
-        <translation type="unfinished"></translation>
+        <translation>篩選歷程記錄</translation>
     </message>
     <message>
         <source>Profile, identity, room or grants</source>
-        <translation type="unfinished"></translation>
+        <translation>設定檔、身分、房間或授權</translation>
     </message>
     <message>
         <source>Minted tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>已簽發的權杖</translation>
     </message>
     <message>
         <source>Re-mint the selected entry</source>
-        <translation type="unfinished"></translation>
+        <translation>重新簽發所選項目</translation>
     </message>
     <message>
         <source>Open the Mint page with the same claims (new times, new signature)</source>
-        <translation type="unfinished"></translation>
+        <translation>以相同宣告開啟「簽發」頁面（時間與簽章皆為新的）</translation>
     </message>
     <message>
         <source>Copy the selected entry&apos;s token</source>
-        <translation type="unfinished"></translation>
+        <translation>複製所選項目的權杖</translation>
     </message>
     <message>
         <source>Only for entries that kept their token string; the clipboard is cleared later</source>
-        <translation type="unfinished"></translation>
+        <translation>僅適用於保留了權杖字串的項目；剪貼簿稍後會清除</translation>
     </message>
     <message>
         <source>Delete the selected entry</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除所選項目</translation>
     </message>
     <message>
         <source>Clear all history</source>
-        <translation type="unfinished"></translation>
+        <translation>清除所有歷程記錄</translation>
     </message>
     <message>
         <source>Export the listed entries as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>將列出的項目匯出為 CSV</translation>
     </message>
     <message>
         <source>Writes the entries the filter shows, in the order shown</source>
-        <translation type="unfinished"></translation>
+        <translation>依目前的顯示順序，寫出篩選後顯示的項目</translation>
     </message>
     <message>
         <source>Days to keep history</source>
-        <translation type="unfinished"></translation>
+        <translation>歷程記錄保留天數</translation>
     </message>
     <message>
         <source>forever</source>
-        <translation type="unfinished"></translation>
+        <translation>永久</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> 天</translation>
     </message>
     <message>
         <source>Keep token strings in history</source>
-        <translation type="unfinished"></translation>
+        <translation>在歷程記錄中保留權杖字串</translation>
     </message>
     <message>
         <source>Tokens are credentials: anyone who can read the history file can join as that identity until the token expires. Off, history keeps only the metadata above.</source>
-        <translation type="unfinished"></translation>
+        <translation>權杖是憑證：任何能讀取歷程記錄檔案的人，在權杖到期前都能以該身分加入。關閉時，歷程記錄只保留上述中繼資料。</translation>
     </message>
     <message>
         <source>&amp;Filter:</source>
-        <translation type="unfinished"></translation>
+        <translation>篩選(&amp;F)：</translation>
     </message>
     <message>
         <source>History settings</source>
-        <translation type="unfinished"></translation>
+        <translation>歷程記錄設定</translation>
     </message>
     <message>
         <source>Keep &amp;history for:</source>
-        <translation type="unfinished"></translation>
+        <translation>歷程記錄保留(&amp;H)：</translation>
     </message>
     <message>
         <source>The history cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取歷程記錄：%1</translation>
     </message>
     <message numerus="yes">
         <source>%n damaged line(s) in %1 could not be read and were skipped.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 中有 %n 行已損毀，無法讀取，已略過。</numerusform>
         </translation>
     </message>
     <message>
         <source>Old entries could not be removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>無法移除舊項目：%1</translation>
     </message>
     <message>
         <source>No entry matches the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有符合篩選條件的項目。</translation>
     </message>
     <message>
         <source>No mints recorded yet. Every token you mint appears here with its identity, room, grants and expiry; the token string itself only if you keep token strings below.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無簽發記錄。您簽發的每個權杖都會連同身分、房間、授權與到期時間顯示在這裡；只有在下方選擇保留權杖字串時，才會一併保存權杖字串本身。</translation>
     </message>
     <message>
         <source>Re-mint</source>
-        <translation type="unfinished"></translation>
+        <translation>重新簽發</translation>
     </message>
     <message>
         <source>The claims of this entry cannot be read back (%1). Set them on the Mint page instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀回此項目的宣告（%1）。請改在「簽發」頁面設定。</translation>
     </message>
     <message numerus="yes">
         <source>Token copied; the clipboard is cleared in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已複製權杖；剪貼簿將在 %n 秒後清除。</numerusform>
         </translation>
     </message>
     <message>
         <source>Token copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>已複製權杖。</translation>
     </message>
     <message>
         <source>the token for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的權杖</translation>
     </message>
     <message>
         <source>the token for %1 in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在房間 %2 的權杖</translation>
     </message>
     <message>
         <source>Delete history entry</source>
-        <translation type="unfinished"></translation>
+        <translation>刪除歷程記錄項目</translation>
     </message>
     <message>
         <source>Delete %1 from the history? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>要從歷程記錄中刪除 %1 嗎？此動作無法復原。</translation>
     </message>
     <message>
         <source>Clear history</source>
-        <translation type="unfinished"></translation>
+        <translation>清除歷程記錄</translation>
     </message>
     <message numerus="yes">
         <source>Delete all %n history entry(ies)? This cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>要刪除全部 %n 筆歷程記錄嗎？此動作無法復原。</numerusform>
         </translation>
     </message>
     <message>
         <source>Export history as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>將歷程記錄匯出為 CSV</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 檔案 (*.csv);;所有檔案 (*)</translation>
     </message>
     <message>
         <source>Export history</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出歷程記錄</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n entry(ies) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已將 %n 筆項目匯出至 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The file holds %n token string(s): keep it private.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>此檔案含有 %n 個權杖字串：請妥善保管，切勿外流。</numerusform>
         </translation>
     </message>
     <message>
         <source>Shorten history</source>
-        <translation type="unfinished"></translation>
+        <translation>縮短歷程記錄</translation>
     </message>
     <message numerus="yes">
         <source>Keeping history for %1 days deletes %n older entry(ies) now. Continue?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>將歷程記錄保留期改為 %1 天，會立即刪除 %n 筆較舊的項目。要繼續嗎？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n old entry(ies) removed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已移除 %n 筆舊項目。</numerusform>
         </translation>
     </message>
     <message>
         <source>Forget kept tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>清除已保留的權杖</translation>
     </message>
     <message numerus="yes">
         <source>%n token string(s) are already kept in history. Remove them now? The rest of each entry stays.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>歷程記錄中已保留 %n 個權杖字串。要立即移除嗎？各項目的其他內容會保留。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::ImportDialog</name>
+    <message>
+        <source>Import profiles</source>
+        <translation>匯入設定檔</translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n profile(s) in %1. Tick the ones to import:</source>
+        <translation>
+            <numerusform>在 %1 中找到 %n 個設定檔。請勾選要匯入的項目：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Profiles found</source>
+        <translation>找到的設定檔</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2，%3</translation>
+    </message>
+    <message>
+        <source>cannot be imported: %1</source>
+        <translation>無法匯入：%1</translation>
+    </message>
+    <message>
+        <source>replaces the existing profile of that name (you will be asked)</source>
+        <translation>將取代同名的既有設定檔（會先詢問您）</translation>
+    </message>
+    <message>
+        <source>• %1</source>
+        <translation>• %1</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>匯入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Import the ticked profiles</source>
+        <translation>匯入已勾選的設定檔</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
     <name>td::ui::InspectPage</name>
     <message>
         <source>&amp;Inspect</source>
-        <translation type="unfinished"></translation>
+        <translation>檢視(&amp;I)</translation>
     </message>
     <message>
         <source>Co&amp;mpare</source>
-        <translation type="unfinished"></translation>
+        <translation>比較(&amp;M)</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>權杖</translation>
     </message>
     <message>
         <source>Paste or drop a token, a join link or an Authorization header</source>
-        <translation type="unfinished"></translation>
+        <translation>貼上或拖放權杖、加入連結或 Authorization 標頭</translation>
     </message>
     <message>
         <source>Verify with</source>
-        <translation type="unfinished"></translation>
+        <translation>驗證方式</translation>
     </message>
     <message>
         <source>A stored profile, or the key and secret typed below</source>
-        <translation type="unfinished"></translation>
+        <translation>已儲存的設定檔，或在下方輸入的金鑰與密鑰</translation>
     </message>
     <message>
         <source>Key or application ID</source>
-        <translation type="unfinished"></translation>
+        <translation>金鑰或應用程式 ID</translation>
     </message>
     <message>
         <source>API key / AppID / app_id (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>API key / AppID / app_id（選填）</translation>
     </message>
     <message>
         <source>Verification secret</source>
-        <translation type="unfinished"></translation>
+        <translation>驗證用密鑰</translation>
     </message>
     <message>
         <source>Secret to verify with (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>用於驗證的密鑰（選填）</translation>
     </message>
     <message>
         <source>Inspect</source>
-        <translation type="unfinished"></translation>
+        <translation>檢視</translation>
     </message>
     <message>
         <source>Header and claims</source>
-        <translation type="unfinished"></translation>
+        <translation>標頭與宣告</translation>
     </message>
     <message>
         <source>Claim</source>
-        <translation type="unfinished"></translation>
+        <translation>宣告</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>檢查結果</translation>
     </message>
     <message>
         <source>Permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>權限</translation>
     </message>
     <message>
         <source>Second token</source>
-        <translation type="unfinished"></translation>
+        <translation>第二個權杖</translation>
     </message>
     <message>
         <source>Paste a second token to compare with the first</source>
-        <translation type="unfinished"></translation>
+        <translation>貼上第二個權杖，與第一個權杖比較</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>比較</translation>
     </message>
     <message>
         <source>Claim by claim comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>逐一比較宣告</translation>
     </message>
     <message>
         <source>First token</source>
-        <translation type="unfinished"></translation>
+        <translation>第一個權杖</translation>
     </message>
     <message>
         <source>&amp;Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>權杖(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Verify with:</source>
-        <translation type="unfinished"></translation>
+        <translation>驗證方式(&amp;V)：</translation>
     </message>
     <message>
         <source>&amp;Key / ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>金鑰 / ID(&amp;K)：</translation>
     </message>
     <message>
         <source>&amp;Secret:</source>
-        <translation type="unfinished"></translation>
+        <translation>密鑰(&amp;S)：</translation>
     </message>
     <message>
         <source>S&amp;econd token:</source>
-        <translation type="unfinished"></translation>
+        <translation>第二個權杖(&amp;E)：</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>詳細資料</translation>
     </message>
     <message>
         <source>Compare two tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>比較兩個權杖</translation>
     </message>
     <message>
         <source>Key and secret typed below</source>
-        <translation type="unfinished"></translation>
+        <translation>在下方輸入的金鑰與密鑰</translation>
     </message>
     <message>
         <source>the profile %1 is gone</source>
-        <translation type="unfinished"></translation>
+        <translation>設定檔 %1 已不存在</translation>
     </message>
     <message>
         <source>Cannot verify with this profile: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>無法使用此設定檔驗證：%1</translation>
     </message>
     <message>
         <source>Not a token: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不是權杖：%1</translation>
     </message>
     <message>
         <source>Not a token (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>不是權杖（%1）：%2</translation>
     </message>
     <message>
         <source>first</source>
-        <translation type="unfinished"></translation>
+        <translation>第一個</translation>
     </message>
     <message>
         <source>second</source>
-        <translation type="unfinished"></translation>
+        <translation>第二個</translation>
     </message>
     <message>
         <source>different values</source>
-        <translation type="unfinished"></translation>
+        <translation>值不同</translation>
     </message>
     <message>
         <source>only in the first token</source>
-        <translation type="unfinished"></translation>
+        <translation>僅存在於第一個權杖</translation>
     </message>
     <message>
         <source>only in the second token</source>
-        <translation type="unfinished"></translation>
+        <translation>僅存在於第二個權杖</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%2) and %3 (%4): %n claim(s) differ</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1（%2）與 %3（%4）：%n 個宣告不同</numerusform>
         </translation>
     </message>
     <message>
         <source>That file is not a token (too large or unreadable).</source>
-        <translation type="unfinished"></translation>
+        <translation>該檔案不是權杖（太大或無法讀取）。</translation>
     </message>
     <message>
         <source>%1 — local %2 — UTC %3 — %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 本地 %2 — UTC %3 — %4</translation>
     </message>
     <message>
         <source>signature valid</source>
-        <translation type="unfinished"></translation>
+        <translation>簽章有效</translation>
     </message>
     <message>
         <source>signature INVALID</source>
-        <translation type="unfinished"></translation>
+        <translation>簽章無效</translation>
     </message>
     <message>
         <source>signature not checked (no secret)</source>
-        <translation type="unfinished"></translation>
+        <translation>未檢查簽章（無密鑰）</translation>
     </message>
     <message>
         <source>%1 · %2 · %3 · %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3 · %4</translation>
     </message>
     <message>
         <source>valid</source>
-        <translation type="unfinished"></translation>
+        <translation>有效</translation>
     </message>
     <message>
         <source>not valid</source>
-        <translation type="unfinished"></translation>
+        <translation>無效</translation>
     </message>
     <message>
         <source>header</source>
-        <translation type="unfinished"></translation>
+        <translation>標頭</translation>
     </message>
     <message>
         <source>claims</source>
-        <translation type="unfinished"></translation>
+        <translation>宣告</translation>
     </message>
     <message>
         <source>%1: %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2（%3）</translation>
     </message>
     <message>
         <source>No findings</source>
-        <translation type="unfinished"></translation>
+        <translation>無檢查結果</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::JitsiForm</name>
+    <message>
+        <source>Start a live stream of the meeting (for example to YouTube).</source>
+        <translation>開始會議直播（例如直播到 YouTube）。</translation>
+    </message>
+    <message>
+        <source>Record the meeting.</source>
+        <translation>錄製會議。</translation>
+    </message>
+    <message>
+        <source>Turn on live captions and the meeting transcript.</source>
+        <translation>開啟即時字幕與會議逐字稿。</translation>
+    </message>
+    <message>
+        <source>Let SIP devices (room systems) call into the meeting.</source>
+        <translation>讓 SIP 裝置（會議室系統）撥入會議。</translation>
+    </message>
+    <message>
+        <source>Invite a SIP device or room system from the meeting.</source>
+        <translation>從會議中邀請 SIP 裝置或會議室系統。</translation>
+    </message>
+    <message>
+        <source>Let people dial into the meeting by phone.</source>
+        <translation>讓他人以電話撥入會議。</translation>
+    </message>
+    <message>
+        <source>Call a phone number out of the meeting (dial-out).</source>
+        <translation>從會議撥打電話號碼（dial-out）。</translation>
+    </message>
+    <message>
+        <source>Share files with the other participants.</source>
+        <translation>與其他參與者分享檔案。</translation>
+    </message>
+    <message>
+        <source>See the list of visitors (viewers who are not participants).</source>
+        <translation>查看訪客清單（非參與者的觀看者）。</translation>
+    </message>
+    <message>
+        <source>Write in the meeting&apos;s group chat (needs advanced branding on JaaS).</source>
+        <translation>在會議的群組聊天中發言（在 JaaS 上需有進階品牌功能）。</translation>
+    </message>
+    <message>
+        <source>Create polls (needs advanced branding on JaaS).</source>
+        <translation>建立投票（在 JaaS 上需有進階品牌功能）。</translation>
+    </message>
+    <message>
+        <source>Apply the tenant&apos;s dynamic branding to the meeting.</source>
+        <translation>將租用戶的動態品牌套用到會議。</translation>
+    </message>
+    <message>
+        <source>Use the calendar integration.</source>
+        <translation>使用行事曆整合。</translation>
+    </message>
+    <message>
+        <source>Move this user&apos;s session to another device without leaving the meeting.</source>
+        <translation>將此使用者的工作階段移到另一台裝置，而不必離開會議。</translation>
+    </message>
+    <message>
+        <source>Manage the lobby: admit or refuse people who wait to join.</source>
+        <translation>管理大廳：允許或拒絕等候加入的人。</translation>
+    </message>
+    <message>
+        <source>Use the moderation tools (audio and video moderation of the other participants).</source>
+        <translation>使用主持工具（管理其他參與者的音訊與視訊）。</translation>
+    </message>
+    <message>
+        <source>Room-wide settings the Meet client keeps behind its &quot;room&quot; feature.</source>
+        <translation>Meet 用戶端以其「room」功能控管的全房間設定。</translation>
+    </message>
+    <message>
+        <source>Share the screen with the other participants.</source>
+        <translation>與其他參與者分享螢幕。</translation>
+    </message>
+    <message>
+        <source>A feature the Jitsi Meet client knows.</source>
+        <translation>Jitsi Meet 用戶端認得的功能。</translation>
+    </message>
+    <message>
+        <source>&amp;One room</source>
+        <translation>單一房間(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Any room (*)</source>
+        <translation>任何房間（*）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Rooms matching a &amp;pattern</source>
+        <translation>符合樣式的房間(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Room check</source>
+        <translation>房間檢查</translation>
+    </message>
+    <message>
+        <source>Claims the form cannot show</source>
+        <translation>表單無法顯示的宣告</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房間</translation>
+    </message>
+    <message>
+        <source>One room</source>
+        <translation>單一房間</translation>
+    </message>
+    <message>
+        <source>The token admits its holder to this room only (Prosody compares it lower-cased).</source>
+        <translation>權杖只允許持有者進入此房間（Prosody 以小寫比對）。</translation>
+    </message>
+    <message>
+        <source>Any room</source>
+        <translation>任何房間</translation>
+    </message>
+    <message>
+        <source>room &quot;*&quot;: the token admits its holder to every room of the tenant or domain.</source>
+        <translation>room &quot;*&quot;：權杖允許持有者進入該租用戶或網域的所有房間。</translation>
+    </message>
+    <message>
+        <source>Room pattern</source>
+        <translation>房間樣式</translation>
+    </message>
+    <message>
+        <source>Sets context.room.regex: Prosody applies the room claim as a Lua pattern (string.match, anchored), not as a JavaScript or PCRE regular expression.</source>
+        <translation>設定 context.room.regex：Prosody 會將 room 宣告當作 Lua 樣式（string.match，錨定整個名稱）套用，而不是 JavaScript 或 PCRE 正規表示式。</translation>
+    </message>
+    <message>
+        <source>Room name or pattern</source>
+        <translation>房間名稱或樣式</translation>
+    </message>
+    <message>
+        <source>Room &amp;name:</source>
+        <translation>房間名稱(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>User (context.user)</source>
+        <translation>使用者（context.user）</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>使用者 ID</translation>
+    </message>
+    <message>
+        <source>User display name</source>
+        <translation>使用者顯示名稱</translation>
+    </message>
+    <message>
+        <source>User email</source>
+        <translation>使用者電子郵件</translation>
+    </message>
+    <message>
+        <source>Avatar URL</source>
+        <translation>頭像 URL</translation>
+    </message>
+    <message>
+        <source>https://example.com/avatar.png</source>
+        <translation>https://example.com/avatar.png</translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <source>unset (not moderator, unless the affiliation says so)</source>
+        <translation>未設定（不是主持人，除非隸屬角色另有指定）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>context.user.moderator &quot;true&quot; makes Prosody give the user the owner affiliation, so they join as moderator. Unset leaves the claim out.</source>
+        <translation>context.user.moderator 為 &quot;true&quot; 時，Prosody 會給予使用者 owner 隸屬角色，使其以主持人身分加入。未設定則不寫入此宣告。</translation>
+    </message>
+    <message>
+        <source>JaaS tokens always state context.user.moderator (&quot;true&quot; or &quot;false&quot;). JaaS applies the features only to moderators.</source>
+        <translation>JaaS 權杖一律會寫明 context.user.moderator（&quot;true&quot; 或 &quot;false&quot;）。JaaS 只對主持人套用功能設定。</translation>
+    </message>
+    <message>
+        <source>Hidden from recorder</source>
+        <translation>不被錄製</translation>
+    </message>
+    <message>
+        <source>unset</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source>context.user.hidden-from-recorder: keep this user out of recordings and live streams.</source>
+        <translation>context.user.hidden-from-recorder：錄影與直播中不會出現此使用者。</translation>
+    </message>
+    <message>
+        <source>User &amp;ID:</source>
+        <translation>使用者 ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Display name:</source>
+        <translation>顯示名稱(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>電子郵件(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>A&amp;vatar URL:</source>
+        <translation>頭像 URL(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;Moderator:</source>
+        <translation>主持人(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Hidden from recorder:</source>
+        <translation>不被錄製(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Affiliation</source>
+        <translation>隸屬角色</translation>
+    </message>
+    <message>
+        <source>context.user.affiliation (Prosody&apos;s token_affiliation module): owner, moderator and teacher join as moderator, member as a participant.</source>
+        <translation>context.user.affiliation（Prosody 的 token_affiliation 模組）：owner、moderator 與 teacher 以主持人身分加入，member 以一般參與者身分加入。</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>群組</translation>
+    </message>
+    <message>
+        <source>context.group, bound to the session by Prosody.</source>
+        <translation>context.group，由 Prosody 綁定到工作階段。</translation>
+    </message>
+    <message>
+        <source>A&amp;ffiliation:</source>
+        <translation>隸屬角色(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>群組(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>Features (context.features)</source>
+        <translation>功能（context.features）</translation>
+    </message>
+    <message>
+        <source>Unset leaves a feature out of the token; off writes &quot;false&quot;. A token without any feature gets Prosody&apos;s default permissions: %1.</source>
+        <translation>未設定的功能不會寫入權杖；關閉則寫入 &quot;false&quot;。不含任何功能的權杖會取得 Prosody 的預設權限：%1。</translation>
+    </message>
+    <message>
+        <source>Unset leaves a feature out of the token; off writes &quot;false&quot;. JaaS applies features only to moderators.</source>
+        <translation>未設定的功能不會寫入權杖；關閉則寫入 &quot;false&quot;。JaaS 只對主持人套用功能設定。</translation>
+    </message>
+    <message>
+        <source>Feature %1</source>
+        <translation>功能 %1</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>開啟</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Documented by 8x8 for JaaS.</source>
+        <translation>8x8 的 JaaS 文件中有記載。</translation>
+    </message>
+    <message>
+        <source>Not in the Jitsi Meet client&apos;s list: the client warns about it (featureInvalid), the server does not care.</source>
+        <translation>不在 Jitsi Meet 用戶端的清單中：用戶端會發出警告（featureInvalid），伺服器則不受影響。</translation>
+    </message>
+    <message>
+        <source>Granted by Prosody&apos;s defaults when the token has no features at all.</source>
+        <translation>權杖完全不含功能設定時，Prosody 預設會授予此功能。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is set when minting, from the profile and the TTL: leave it out</source>
+        <translation>「%1」會在簽發時依設定檔與 TTL 自動設定：請省略</translation>
+    </message>
+    <message>
+        <source>the form has no field for &quot;%1&quot;: the claims are room and context</source>
+        <translation>表單沒有「%1」欄位：宣告只有 room 與 context</translation>
+    </message>
+    <message>
+        <source>room must be a string</source>
+        <translation>room 必須是字串</translation>
+    </message>
+    <message>
+        <source>%1 must be an object</source>
+        <translation>%1 必須是物件</translation>
+    </message>
+    <message>
+        <source>the form has no field for context.%1</source>
+        <translation>表單沒有 context.%1 欄位</translation>
+    </message>
+    <message>
+        <source>context.group is a self-hosted Jitsi claim; JaaS tokens do not carry it</source>
+        <translation>context.group 是自架 Jitsi 的宣告；JaaS 權杖不含此宣告</translation>
+    </message>
+    <message>
+        <source>the form has no field for context.room.%1</source>
+        <translation>表單沒有 context.room.%1 欄位</translation>
+    </message>
+    <message>
+        <source>context.room.regex must be the boolean true or false</source>
+        <translation>context.room.regex 必須是布林值 true 或 false</translation>
+    </message>
+    <message>
+        <source>the form has no field for context.user.%1</source>
+        <translation>表單沒有 context.user.%1 欄位</translation>
+    </message>
+    <message>
+        <source>context.user.affiliation is read by self-hosted Prosody only; JaaS ignores it</source>
+        <translation>只有自架的 Prosody 會讀取 context.user.affiliation；JaaS 會忽略它</translation>
+    </message>
+    <message>
+        <source>context.user.%1 must be a string</source>
+        <translation>context.user.%1 必須是字串</translation>
+    </message>
+    <message>
+        <source>affiliation must be owner, member, moderator or teacher, not &quot;%1&quot;</source>
+        <translation>affiliation 必須是 owner、member、moderator 或 teacher，而不是「%1」</translation>
+    </message>
+    <message>
+        <source>Cannot show these claims: %1</source>
+        <translation>無法顯示這些宣告：%1</translation>
+    </message>
+    <message>
+        <source>room: type the room pattern, or choose &quot;Any room&quot;</source>
+        <translation>room：請輸入房間樣式，或選擇「任何房間」</translation>
+    </message>
+    <message>
+        <source>room: a room is required; type one, or choose &quot;Any room&quot;</source>
+        <translation>room：必須指定房間；請輸入房間名稱，或選擇「任何房間」</translation>
+    </message>
+    <message>
+        <source>The token admits its holder to every room; there is no join link.</source>
+        <translation>權杖允許持有者進入所有房間，因此沒有加入連結。</translation>
+    </message>
+    <message>
+        <source>Type the room pattern, a Lua pattern such as team%-%d+ (% escapes, . is any character).</source>
+        <translation>請輸入房間樣式，即 Lua 樣式，例如 team%-%d+（% 用於跳脫，. 代表任一字元）。</translation>
+    </message>
+    <message>
+        <source>A room is required: Prosody refuses a token without one. Choose &quot;Any room&quot; to admit the holder to every room.</source>
+        <translation>必須指定房間：Prosody 會拒絕沒有房間的權杖。選擇「任何房間」可讓持有者進入所有房間。</translation>
+    </message>
+    <message>
+        <source>Prosody applies a Lua pattern, where %d is a digit and % escapes; a backslash is an ordinary character there, not an escape.</source>
+        <translation>Prosody 套用的是 Lua 樣式，其中 %d 代表數字，% 用於跳脫；反斜線在其中是一般字元，不是跳脫字元。</translation>
+    </message>
+    <message>
+        <source>Lua pattern, matched against the whole room name.</source>
+        <translation>Lua 樣式，比對整個房間名稱。</translation>
     </message>
 </context>
 <context>
     <name>td::ui::JsonEditor</name>
     <message>
         <source>line %1, column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行，第 %2 欄</translation>
     </message>
     <message>
         <source>%1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（位置：%2）</translation>
     </message>
     <message>
         <source>empty</source>
-        <translation type="unfinished"></translation>
+        <translation>空白</translation>
     </message>
     <message>
         <source>more than one value</source>
-        <translation type="unfinished"></translation>
+        <translation>多於一個值</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>格式化</translation>
     </message>
     <message>
         <source>Compact</source>
-        <translation type="unfinished"></translation>
+        <translation>精簡</translation>
     </message>
     <message>
         <source>Format %1 as indented JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>將 %1 格式化為縮排的 JSON</translation>
     </message>
     <message>
         <source>Write %1 as compact JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>將 %1 寫成精簡的 JSON</translation>
     </message>
     <message>
         <source>%1 status</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 狀態</translation>
     </message>
     <message>
         <source>Indent the JSON for reading</source>
-        <translation type="unfinished"></translation>
+        <translation>將 JSON 縮排以便閱讀</translation>
     </message>
     <message>
         <source>One line without spaces: the token stays shorter</source>
-        <translation type="unfinished"></translation>
+        <translation>單行且不含空白：權杖會比較短</translation>
     </message>
     <message>
         <source>not valid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的 JSON：%1</translation>
     </message>
     <message>
         <source>must be a JSON object in { }</source>
-        <translation type="unfinished"></translation>
+        <translation>必須是以 { } 包住的 JSON 物件</translation>
     </message>
     <message>
         <source>Empty: left out of the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>空白：不寫入權杖。</translation>
     </message>
     <message>
         <source>Valid JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>有效的 JSON 物件。</translation>
     </message>
     <message>
         <source>Empty: no metadata.</source>
-        <translation type="unfinished"></translation>
+        <translation>空白：無中繼資料。</translation>
     </message>
     <message>
         <source>Valid JSON. The token carries it as a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>有效的 JSON。權杖會以字串形式攜帶。</translation>
     </message>
     <message>
         <source>Plain text, not JSON (%1). LiveKit accepts any string, but apps usually parse metadata as JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>純文字，不是 JSON（%1）。LiveKit 接受任何字串，但應用程式通常會將中繼資料解析為 JSON。</translation>
     </message>
 </context>
 <context>
     <name>td::ui::LiveKitForm</name>
     <message>
         <source>&amp;Random</source>
-        <translation type="unfinished"></translation>
+        <translation>隨機(&amp;R)</translation>
     </message>
     <message>
         <source>A&amp;pply preset</source>
-        <translation type="unfinished"></translation>
+        <translation>套用預設組合(&amp;P)</translation>
     </message>
     <message>
         <source>Participant metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>參與者中繼資料</translation>
     </message>
     <message>
         <source>Add a&amp;ttribute</source>
-        <translation type="unfinished"></translation>
+        <translation>新增屬性(&amp;T)</translation>
     </message>
     <message>
         <source>Remove attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>移除屬性</translation>
     </message>
     <message>
         <source>Claims kept from the JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>從 JSON 保留的宣告</translation>
     </message>
     <message>
         <source>Participant</source>
-        <translation type="unfinished"></translation>
+        <translation>參與者</translation>
     </message>
     <message>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>身分</translation>
     </message>
     <message>
         <source>required to join, unique in the room (e.g. alice)</source>
-        <translation type="unfinished"></translation>
+        <translation>加入時必填，在房間內不可重複（例如 alice）</translation>
     </message>
     <message>
         <source>Random identity</source>
-        <translation type="unfinished"></translation>
+        <translation>隨機身分</translation>
     </message>
     <message>
         <source>Generate an identity like participant-1a2b3c4d5e6f</source>
-        <translation type="unfinished"></translation>
+        <translation>產生類似 participant-1a2b3c4d5e6f 的身分</translation>
     </message>
     <message>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>顯示名稱</translation>
     </message>
     <message>
         <source>optional: shown to other participants</source>
-        <translation type="unfinished"></translation>
+        <translation>選填：顯示給其他參與者</translation>
     </message>
     <message>
         <source>Participant kind</source>
-        <translation type="unfinished"></translation>
+        <translation>參與者類型</translation>
     </message>
     <message>
         <source>not set (standard)</source>
-        <translation type="unfinished"></translation>
+        <translation>未設定（standard）</translation>
     </message>
     <message>
         <source>Participant attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>參與者屬性</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>鍵</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <source>Add an attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>新增屬性</translation>
     </message>
     <message>
         <source>Remove the selected attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>移除所選屬性</translation>
     </message>
     <message>
         <source>&amp;Identity:</source>
-        <translation type="unfinished"></translation>
+        <translation>身分(&amp;I)：</translation>
     </message>
     <message>
         <source>Display &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>顯示名稱(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>類型(&amp;K)：</translation>
     </message>
     <message>
         <source>&amp;Metadata:</source>
-        <translation type="unfinished"></translation>
+        <translation>中繼資料(&amp;M)：</translation>
     </message>
     <message>
         <source>Attri&amp;butes:</source>
-        <translation type="unfinished"></translation>
+        <translation>屬性(&amp;B)：</translation>
     </message>
     <message>
         <source>Room and grants</source>
-        <translation type="unfinished"></translation>
+        <translation>房間與授權</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished"></translation>
+        <translation>房間</translation>
     </message>
     <message>
         <source>the room this token joins or moderates</source>
-        <translation type="unfinished"></translation>
+        <translation>此權杖可加入或管理的房間</translation>
     </message>
     <message>
         <source>Role preset</source>
-        <translation type="unfinished"></translation>
+        <translation>角色預設組合</translation>
     </message>
     <message>
         <source>Viewer: watches and chats, does not publish</source>
-        <translation type="unfinished"></translation>
+        <translation>觀眾：觀看與聊天，不發布</translation>
     </message>
     <message>
         <source>Speaker: publishes camera, microphone and screen</source>
-        <translation type="unfinished"></translation>
+        <translation>講者：發布攝影機、麥克風與螢幕</translation>
     </message>
     <message>
         <source>Moderator: publishes and moderates the room</source>
-        <translation type="unfinished"></translation>
+        <translation>主持人：發布並管理房間</translation>
     </message>
     <message>
         <source>Recorder: hidden, subscribes only</source>
-        <translation type="unfinished"></translation>
+        <translation>錄製者：隱藏，只訂閱</translation>
     </message>
     <message>
         <source>Agent: an AI participant (kind agent)</source>
-        <translation type="unfinished"></translation>
+        <translation>代理程式：AI 參與者（kind agent）</translation>
     </message>
     <message>
         <source>Apply the role preset</source>
-        <translation type="unfinished"></translation>
+        <translation>套用角色預設組合</translation>
     </message>
     <message>
         <source>Replaces the video grant with the role&apos;s (the room stays)</source>
-        <translation type="unfinished"></translation>
+        <translation>以該角色的 video 授權取代目前的 video 授權（房間不變）</translation>
     </message>
     <message>
         <source>R&amp;oom:</source>
-        <translation type="unfinished"></translation>
+        <translation>房間(&amp;O)：</translation>
     </message>
     <message>
         <source>Pr&amp;eset:</source>
-        <translation type="unfinished"></translation>
+        <translation>預設組合(&amp;E)：</translation>
     </message>
     <message>
         <source>Room configuration (applies when this token creates the room)</source>
-        <translation type="unfinished"></translation>
+        <translation>房間設定（此權杖建立房間時套用）</translation>
     </message>
     <message>
         <source>Room preset</source>
-        <translation type="unfinished"></translation>
+        <translation>房間預設組合</translation>
     </message>
     <message>
         <source>optional: a LiveKit Cloud room preset; roomConfig overrides it</source>
-        <translation type="unfinished"></translation>
+        <translation>選填：LiveKit Cloud 的房間預設組合；roomConfig 會覆寫它</translation>
     </message>
     <message>
         <source>Cloud room pre&amp;set:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cloud 房間預設組合(&amp;S)：</translation>
     </message>
     <message>
         <source>roomCon&amp;fig:</source>
-        <translation type="unfinished"></translation>
+        <translation>roomConfig(&amp;F)：</translation>
     </message>
     <message>
         <source>attribute in row %1 has a value but no key</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 列的屬性有值但沒有鍵</translation>
     </message>
     <message>
         <source>attribute &quot;%1&quot; is listed twice</source>
-        <translation type="unfinished"></translation>
+        <translation>屬性「%1」重複列出</translation>
     </message>
     <message>
         <source>Other claims from the JSON, kept as they are: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 中的其他宣告，將原樣保留：%1。</translation>
     </message>
     <message>
         <source>Ignored, the minter sets them from the key, the identity and the TTL: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已忽略，簽發時會依金鑰、身分與 TTL 自動設定：%1。</translation>
     </message>
 </context>
 <context>
     <name>td::ui::LiveKitGrantsBox</name>
     <message>
         <source>&amp;Video grant (joining and managing rooms)</source>
-        <translation type="unfinished"></translation>
+        <translation>video 授權（加入與管理房間）(&amp;V)</translation>
     </message>
     <message>
         <source>Video grant</source>
-        <translation type="unfinished"></translation>
+        <translation>video 授權</translation>
     </message>
     <message>
         <source>Without a video grant the token cannot join any room; it only serves server APIs.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有 video 授權的權杖無法加入任何房間，只能用於伺服器 API。</translation>
     </message>
     <message>
         <source>&amp;Join the room</source>
-        <translation type="unfinished"></translation>
+        <translation>加入房間(&amp;J)</translation>
     </message>
     <message>
         <source>roomJoin: join the room named above</source>
-        <translation type="unfinished"></translation>
+        <translation>roomJoin：加入上方指定的房間</translation>
     </message>
     <message>
         <source>&amp;Moderate the room</source>
-        <translation type="unfinished"></translation>
+        <translation>管理房間(&amp;M)</translation>
     </message>
     <message>
         <source>roomAdmin: mute, remove and update participants of that room</source>
-        <translation type="unfinished"></translation>
+        <translation>roomAdmin：將該房間的參與者靜音、移除及更新</translation>
     </message>
     <message>
         <source>Create and delete rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>建立與刪除房間</translation>
     </message>
     <message>
         <source>roomCreate</source>
-        <translation type="unfinished"></translation>
+        <translation>roomCreate</translation>
     </message>
     <message>
         <source>List rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>列出房間</translation>
     </message>
     <message>
         <source>roomList</source>
-        <translation type="unfinished"></translation>
+        <translation>roomList</translation>
     </message>
     <message>
         <source>Record and stream (Egress)</source>
-        <translation type="unfinished"></translation>
+        <translation>錄製與串流（Egress）</translation>
     </message>
     <message>
         <source>roomRecord: use the Egress APIs</source>
-        <translation type="unfinished"></translation>
+        <translation>roomRecord：使用 Egress API</translation>
     </message>
     <message>
         <source>Manage ingresses</source>
-        <translation type="unfinished"></translation>
+        <translation>管理 Ingress</translation>
     </message>
     <message>
         <source>ingressAdmin: create and delete every ingress</source>
-        <translation type="unfinished"></translation>
+        <translation>ingressAdmin：建立與刪除所有 Ingress</translation>
     </message>
     <message>
         <source>&amp;Hidden from other participants</source>
-        <translation type="unfinished"></translation>
+        <translation>對其他參與者隱藏(&amp;H)</translation>
     </message>
     <message>
         <source>hidden: other participants do not see this one</source>
-        <translation type="unfinished"></translation>
+        <translation>hidden：其他參與者看不到此參與者</translation>
     </message>
     <message>
         <source>Marked as a recorder</source>
-        <translation type="unfinished"></translation>
+        <translation>標示為錄製者</translation>
     </message>
     <message>
         <source>recorder: shown to others as a recording participant</source>
-        <translation type="unfinished"></translation>
+        <translation>recorder：對其他人顯示為錄製用的參與者</translation>
     </message>
     <message>
         <source>May register as an agent worker</source>
-        <translation type="unfinished"></translation>
+        <translation>可註冊為 Agents 工作程序</translation>
     </message>
     <message>
         <source>video.agent: may register as an Agents worker</source>
-        <translation type="unfinished"></translation>
+        <translation>video.agent：可註冊為 Agents 工作程序</translation>
     </message>
     <message>
         <source>&amp;Publish tracks:</source>
-        <translation type="unfinished"></translation>
+        <translation>發布媒體軌(&amp;P)：</translation>
     </message>
     <message>
         <source>default: yes</source>
-        <translation type="unfinished"></translation>
+        <translation>預設：是</translation>
     </message>
     <message>
         <source>&amp;Subscribe:</source>
-        <translation type="unfinished"></translation>
+        <translation>訂閱(&amp;S)：</translation>
     </message>
     <message>
         <source>Publish &amp;data:</source>
-        <translation type="unfinished"></translation>
+        <translation>發布資料(&amp;D)：</translation>
     </message>
     <message>
         <source>default: same as Publish tracks</source>
-        <translation type="unfinished"></translation>
+        <translation>預設：與「發布媒體軌」相同</translation>
     </message>
     <message>
         <source>&amp;Update own name and metadata:</source>
-        <translation type="unfinished"></translation>
+        <translation>更新自己的名稱與中繼資料(&amp;U)：</translation>
     </message>
     <message>
         <source>default: no</source>
-        <translation type="unfinished"></translation>
+        <translation>預設：否</translation>
     </message>
     <message>
         <source>Subscribe to &amp;metrics:</source>
-        <translation type="unfinished"></translation>
+        <translation>訂閱指標(&amp;M)：</translation>
     </message>
     <message>
         <source>Manage &amp;agent session:</source>
-        <translation type="unfinished"></translation>
+        <translation>管理代理程式工作階段(&amp;A)：</translation>
     </message>
     <message>
         <source>Camera</source>
-        <translation type="unfinished"></translation>
+        <translation>攝影機</translation>
     </message>
     <message>
         <source>Microphone</source>
-        <translation type="unfinished"></translation>
+        <translation>麥克風</translation>
     </message>
     <message>
         <source>Screen share</source>
-        <translation type="unfinished"></translation>
+        <translation>螢幕分享</translation>
     </message>
     <message>
         <source>Screen share audio</source>
-        <translation type="unfinished"></translation>
+        <translation>螢幕分享音訊</translation>
     </message>
     <message>
         <source>canPublishSources: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>canPublishSources：%1</translation>
     </message>
     <message>
         <source>Publish source %1</source>
-        <translation type="unfinished"></translation>
+        <translation>發布媒體來源 %1</translation>
     </message>
     <message>
         <source>None ticked: every source. Ticked ones narrow publishing to those sources.</source>
-        <translation type="unfinished"></translation>
+        <translation>都不勾選：允許所有媒體來源。勾選後只能發布所勾選的來源。</translation>
     </message>
     <message>
         <source>Destination room</source>
-        <translation type="unfinished"></translation>
+        <translation>目的地房間</translation>
     </message>
     <message>
         <source>optional: a room this participant may be forwarded to</source>
-        <translation type="unfinished"></translation>
+        <translation>選填：此參與者可被轉送到的房間</translation>
     </message>
     <message>
         <source>Publish s&amp;ources:</source>
-        <translation type="unfinished"></translation>
+        <translation>發布媒體來源(&amp;O)：</translation>
     </message>
     <message>
         <source>Des&amp;tination room:</source>
-        <translation type="unfinished"></translation>
+        <translation>目的地房間(&amp;T)：</translation>
     </message>
     <message>
         <source>Other grants</source>
-        <translation type="unfinished"></translation>
+        <translation>其他授權</translation>
     </message>
     <message>
         <source>SIP: administer</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP：管理</translation>
     </message>
     <message>
         <source>sip.admin: every SIP feature (trunks, dispatch rules)</source>
-        <translation type="unfinished"></translation>
+        <translation>sip.admin：所有 SIP 功能（trunk、派送規則）</translation>
     </message>
     <message>
         <source>SIP: place calls</source>
-        <translation type="unfinished"></translation>
+        <translation>SIP：撥打電話</translation>
     </message>
     <message>
         <source>sip.call: outbound calls</source>
-        <translation type="unfinished"></translation>
+        <translation>sip.call：撥出通話</translation>
     </message>
     <message>
         <source>Agents: administer</source>
-        <translation type="unfinished"></translation>
+        <translation>Agents：管理</translation>
     </message>
     <message>
         <source>agent.admin: create, update and delete Cloud Agents</source>
-        <translation type="unfinished"></translation>
+        <translation>agent.admin：建立、更新與刪除 Cloud Agents</translation>
     </message>
     <message>
         <source>Agents: run simulations</source>
-        <translation type="unfinished"></translation>
+        <translation>Agents：執行模擬</translation>
     </message>
     <message>
         <source>agent.simulationAdmin</source>
-        <translation type="unfinished"></translation>
+        <translation>agent.simulationAdmin</translation>
     </message>
     <message>
         <source>Agents: database</source>
-        <translation type="unfinished"></translation>
+        <translation>Agents：資料庫</translation>
     </message>
     <message>
         <source>agent.databaseAdmin (newer than protocol v1.50.4)</source>
-        <translation type="unfinished"></translation>
+        <translation>agent.databaseAdmin（protocol v1.50.4 之後才有）</translation>
     </message>
     <message>
         <source>Inference</source>
-        <translation type="unfinished"></translation>
+        <translation>推論</translation>
     </message>
     <message>
         <source>inference.perform: use LiveKit&apos;s LLM, STT and TTS inference</source>
-        <translation type="unfinished"></translation>
+        <translation>inference.perform：使用 LiveKit 的 LLM、STT 與 TTS 推論</translation>
     </message>
     <message>
         <source>Observability: write</source>
-        <translation type="unfinished"></translation>
+        <translation>可觀測性：寫入</translation>
     </message>
     <message>
         <source>observability.write: publish observability data</source>
-        <translation type="unfinished"></translation>
+        <translation>observability.write：發布可觀測性資料</translation>
     </message>
 </context>
 <context>
     <name>td::ui::MainWindow</name>
     <message numerus="yes">
         <source>Token on the clipboard; cleared in %n second(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>權杖已在剪貼簿中；%n 秒後清除</numerusform>
         </translation>
     </message>
     <message>
         <source>Clipboard cleared</source>
-        <translation type="unfinished"></translation>
+        <translation>已清除剪貼簿</translation>
     </message>
     <message>
         <source>TokenDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>TokenDesk</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>頁面</translation>
     </message>
     <message>
         <source>Inspect</source>
-        <translation type="unfinished"></translation>
+        <translation>檢視</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>檔案(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>設定(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>結束(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <translation>前往(&amp;G)</translation>
     </message>
     <message>
         <source>%1 (Ctrl+%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（Ctrl+%2）</translation>
     </message>
     <message>
         <source>Secrets: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>密鑰：%1</translation>
     </message>
     <message>
         <source>Settings saved</source>
-        <translation type="unfinished"></translation>
+        <translation>已儲存設定</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>設定檔</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>簽發</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>伺服器</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>歷程記錄</translation>
     </message>
 </context>
 <context>
     <name>td::ui::MintPage</name>
     <message>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>錯誤</translation>
     </message>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <source>note</source>
-        <translation type="unfinished"></translation>
+        <translation>提示</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>&amp;Not before, back-dated by:</source>
-        <translation type="unfinished"></translation>
+        <translation>生效時間提前(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Mint</source>
-        <translation type="unfinished"></translation>
+        <translation>簽發(&amp;M)</translation>
     </message>
     <message>
         <source>No form</source>
-        <translation type="unfinished"></translation>
+        <translation>無表單</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>設定檔</translation>
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>環境</translation>
     </message>
     <message>
         <source>Production warning</source>
-        <translation type="unfinished"></translation>
+        <translation>正式環境警告</translation>
     </message>
     <message>
         <source>Production profile: tokens minted here open your live service. Check the grants and keep the TTL short.</source>
-        <translation type="unfinished"></translation>
+        <translation>正式環境設定檔：在此簽發的權杖可存取您的線上服務。請確認授權內容，並將 TTL 設短。</translation>
     </message>
     <message>
         <source>Time to live</source>
-        <translation type="unfinished"></translation>
+        <translation>存活時間</translation>
     </message>
     <message>
         <source>e.g. 6h, 90m, 1h30m, 3600</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 6h、90m、1h30m、3600</translation>
     </message>
     <message>
         <source>Time to live check</source>
-        <translation type="unfinished"></translation>
+        <translation>存活時間檢查</translation>
     </message>
     <message>
         <source>Not-before back-dating in seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>生效時間提前的秒數</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>nbf is set this many seconds in the past, so a server whose clock runs a little behind still accepts the token</source>
-        <translation type="unfinished"></translation>
+        <translation>nbf 會設為這麼多秒之前，讓時鐘稍慢的伺服器仍能接受此權杖</translation>
     </message>
     <message>
         <source>&amp;Profile:</source>
-        <translation type="unfinished"></translation>
+        <translation>設定檔(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;TTL:</source>
-        <translation type="unfinished"></translation>
+        <translation>TTL(&amp;T)：</translation>
     </message>
     <message>
         <source>Claims preview</source>
-        <translation type="unfinished"></translation>
+        <translation>宣告預覽</translation>
     </message>
     <message>
         <source>Raw claims JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>原始宣告 JSON</translation>
     </message>
     <message>
         <source>Raw JSON status</source>
-        <translation type="unfinished"></translation>
+        <translation>原始 JSON 狀態</translation>
     </message>
     <message>
         <source>Edit the claims as JSON; valid changes go straight to the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>以 JSON 編輯宣告；有效的變更會直接套用到表單。</translation>
     </message>
     <message>
         <source>Findings before minting</source>
-        <translation type="unfinished"></translation>
+        <translation>簽發前的檢查結果</translation>
     </message>
     <message>
         <source>Mint status</source>
-        <translation type="unfinished"></translation>
+        <translation>簽發狀態</translation>
     </message>
     <message>
         <source>Mint the token</source>
-        <translation type="unfinished"></translation>
+        <translation>簽發權杖</translation>
     </message>
     <message>
         <source>Claims p&amp;review</source>
-        <translation type="unfinished"></translation>
+        <translation>宣告預覽(&amp;R)</translation>
     </message>
     <message>
         <source>Ra&amp;w JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>原始 JSON(&amp;W)</translation>
     </message>
     <message>
         <source>Fin&amp;dings before minting:</source>
-        <translation type="unfinished"></translation>
+        <translation>簽發前的檢查結果(&amp;D)：</translation>
     </message>
     <message>
         <source>No profiles yet: add one on the Profiles page</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無設定檔：請在「設定檔」頁面新增</translation>
     </message>
     <message>
         <source>Add a profile on the Profiles page to mint tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>請先在「設定檔」頁面新增設定檔，才能簽發權杖。</translation>
     </message>
     <message>
         <source>This build has no form for %1 profiles yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本尚未提供 %1 設定檔的表單。</translation>
     </message>
     <message>
         <source>no profile selected</source>
-        <translation type="unfinished"></translation>
+        <translation>未選擇設定檔</translation>
     </message>
     <message>
         <source>no form for %1 profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有 %1 設定檔的表單</translation>
     </message>
     <message>
         <source>TTL: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TTL：%1</translation>
     </message>
     <message>
         <source>= %1</source>
-        <translation type="unfinished"></translation>
+        <translation>= %1</translation>
     </message>
     <message>
         <source>Cannot mint: this build has no form for %1 profiles.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法簽發：此版本沒有 %1 設定檔的表單。</translation>
     </message>
     <message>
         <source>Cannot mint: no profile. Add one on the Profiles page.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法簽發：沒有設定檔。請在「設定檔」頁面新增。</translation>
     </message>
     <message>
         <source>Cannot mint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>無法簽發：%1</translation>
     </message>
     <message>
         <source>Cannot mint: the profile&apos;s secrets cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>無法簽發：無法讀取設定檔的密鑰：%1</translation>
     </message>
     <message>
         <source>No preview: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>無法預覽：%1</translation>
     </message>
     <message>
         <source>No findings.</source>
-        <translation type="unfinished"></translation>
+        <translation>無檢查結果。</translation>
     </message>
     <message>
         <source>Ready to mint.</source>
-        <translation type="unfinished"></translation>
+        <translation>可以簽發。</translation>
     </message>
     <message>
         <source>Ready to mint: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>可以簽發：%1。</translation>
     </message>
     <message>
         <source>Minted, but History could not record it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已簽發，但歷程記錄無法記錄：%1</translation>
     </message>
     <message>
         <source>Minted at %1 and recorded in History.</source>
-        <translation type="unfinished"></translation>
+        <translation>已於 %1 簽發，並記錄到歷程記錄。</translation>
     </message>
     <message>
         <source>Mint again</source>
-        <translation type="unfinished"></translation>
+        <translation>再次簽發</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot; no longer exists. Create it again, or mint with another profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>設定檔「%1」已不存在。請重新建立，或改用其他設定檔簽發。</translation>
     </message>
     <message>
         <source>Profile &quot;%1&quot; is no longer a %2 profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>設定檔「%1」已不是 %2 設定檔。</translation>
     </message>
     <message>
         <source>The form cannot show the recorded claims: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>表單無法顯示記錄的宣告：%1</translation>
     </message>
     <message>
         <source>Not valid JSON: %1. The form keeps its last good state.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是有效的 JSON：%1。表單維持上一次的有效狀態。</translation>
     </message>
     <message>
         <source>The claims must be a JSON object in { }. The form keeps its last good state.</source>
-        <translation type="unfinished"></translation>
+        <translation>宣告必須是以 { } 包住的 JSON 物件。表單維持上一次的有效狀態。</translation>
     </message>
     <message>
         <source>The form cannot show this: %1. It keeps its last good state.</source>
-        <translation type="unfinished"></translation>
+        <translation>表單無法顯示此內容：%1。表單維持上一次的有效狀態。</translation>
     </message>
     <message>
         <source>Applied to the form.</source>
-        <translation type="unfinished"></translation>
+        <translation>已套用到表單。</translation>
+    </message>
+    <message>
+        <source>none is stored for this profile; enter it on the Profiles page</source>
+        <translation>此設定檔沒有儲存任何密鑰；請在「設定檔」頁面輸入</translation>
+    </message>
+    <message>
+        <source>The preview appears when this page is shown.</source>
+        <translation>顯示此頁面時會出現預覽。</translation>
     </message>
 </context>
 <context>
     <name>td::ui::PolicyEditor</name>
     <message>
         <source>Request fields</source>
-        <translation type="unfinished"></translation>
+        <translation>請求欄位</translation>
     </message>
     <message>
         <source>Only the &amp;contract&apos;s own fields</source>
-        <translation type="unfinished"></translation>
+        <translation>僅限介面規格本身的欄位(&amp;C)</translation>
     </message>
     <message>
         <source>Request fields a client may send</source>
-        <translation type="unfinished"></translation>
+        <translation>用戶端可傳送的請求欄位</translation>
     </message>
     <message>
         <source>LiveKit grants every token gets</source>
-        <translation type="unfinished"></translation>
+        <translation>每個權杖都會取得的 LiveKit 授權</translation>
     </message>
     <message>
         <source>Fixed LiveKit grants</source>
-        <translation type="unfinished"></translation>
+        <translation>固定的 LiveKit 授權</translation>
     </message>
     <message>
         <source>Jitsi features every token gets</source>
-        <translation type="unfinished"></translation>
+        <translation>每個權杖都會取得的 Jitsi 功能</translation>
     </message>
     <message>
         <source>Fixed Jitsi features</source>
-        <translation type="unfinished"></translation>
+        <translation>固定的 Jitsi 功能</translation>
     </message>
     <message>
         <source>A client may ask for</source>
-        <translation type="unfinished"></translation>
+        <translation>用戶端可要求</translation>
     </message>
     <message>
         <source>&amp;Moderator</source>
-        <translation type="unfinished"></translation>
+        <translation>主持人(&amp;M)</translation>
     </message>
     <message>
         <source>Room a&amp;dmin</source>
-        <translation type="unfinished"></translation>
+        <translation>房間管理員(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Hidden participant</source>
-        <translation type="unfinished"></translation>
+        <translation>隱藏的參與者(&amp;H)</translation>
     </message>
     <message>
         <source>Re&amp;corder</source>
-        <translation type="unfinished"></translation>
+        <translation>錄製者(&amp;C)</translation>
     </message>
     <message>
         <source>Server &amp;admin grants (create, list, record, ingress, agent)</source>
-        <translation type="unfinished"></translation>
+        <translation>伺服器管理授權（建立、列出、錄製、Ingress、Agent）(&amp;A)</translation>
     </message>
     <message>
         <source>Only the contract&apos;s own request fields</source>
-        <translation type="unfinished"></translation>
+        <translation>僅限介面規格本身的請求欄位</translation>
     </message>
     <message>
         <source>Room pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>房間樣式</translation>
     </message>
     <message>
         <source>any room, e.g. demo-[a-z0-9-]+</source>
-        <translation type="unfinished"></translation>
+        <translation>任何房間，例如 demo-[a-z0-9-]+</translation>
     </message>
     <message>
         <source>Identity pattern</source>
-        <translation type="unfinished"></translation>
+        <translation>身分樣式</translation>
     </message>
     <message>
         <source>any identity</source>
-        <translation type="unfinished"></translation>
+        <translation>任何身分</translation>
     </message>
     <message>
         <source>Longest room name</source>
-        <translation type="unfinished"></translation>
+        <translation>房間名稱最大長度</translation>
     </message>
     <message>
         <source>Longest identity</source>
-        <translation type="unfinished"></translation>
+        <translation>身分最大長度</translation>
     </message>
     <message>
         <source>Longest token lifetime</source>
-        <translation type="unfinished"></translation>
+        <translation>權杖最長有效期間</translation>
     </message>
     <message>
         <source>1h (the default)</source>
-        <translation type="unfinished"></translation>
+        <translation>1h（預設值）</translation>
     </message>
     <message>
         <source>Token lifetime when the client asks for none</source>
-        <translation type="unfinished"></translation>
+        <translation>用戶端未指定時的權杖有效期間</translation>
     </message>
     <message>
         <source>the longest allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>允許的最長期間</translation>
     </message>
     <message>
         <source>A client may ask for moderator</source>
-        <translation type="unfinished"></translation>
+        <translation>用戶端可要求主持人權限</translation>
     </message>
     <message>
         <source>A client may ask for room admin</source>
-        <translation type="unfinished"></translation>
+        <translation>用戶端可要求房間管理員權限</translation>
     </message>
     <message>
         <source>A client may ask to be hidden</source>
-        <translation type="unfinished"></translation>
+        <translation>用戶端可要求隱藏</translation>
     </message>
     <message>
         <source>A client may ask for recorder</source>
-        <translation type="unfinished"></translation>
+        <translation>用戶端可要求錄製者身分</translation>
     </message>
     <message>
         <source>A client may ask for server admin grants</source>
-        <translation type="unfinished"></translation>
+        <translation>用戶端可要求伺服器管理授權</translation>
     </message>
     <message>
         <source>Click to cycle: always off, client&apos;s choice, always on</source>
-        <translation type="unfinished"></translation>
+        <translation>點選以循環切換：一律關閉、由用戶端決定、一律開啟</translation>
     </message>
     <message>
         <source>&amp;Room pattern:</source>
-        <translation type="unfinished"></translation>
+        <translation>房間樣式(&amp;R)：</translation>
     </message>
     <message>
         <source>&amp;Identity pattern:</source>
-        <translation type="unfinished"></translation>
+        <translation>身分樣式(&amp;I)：</translation>
     </message>
     <message>
         <source>Longest roo&amp;m name:</source>
-        <translation type="unfinished"></translation>
+        <translation>房間名稱最大長度(&amp;M)：</translation>
     </message>
     <message>
         <source>Longest identit&amp;y:</source>
-        <translation type="unfinished"></translation>
+        <translation>身分最大長度(&amp;Y)：</translation>
     </message>
     <message>
         <source>Max &amp;TTL:</source>
-        <translation type="unfinished"></translation>
+        <translation>最長 TTL(&amp;T)：</translation>
     </message>
     <message>
         <source>Defau&amp;lt TTL:</source>
-        <translation type="unfinished"></translation>
+        <translation>預設 TTL(&amp;L)：</translation>
     </message>
     <message>
         <source>%1: always on</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：一律開啟</translation>
     </message>
     <message>
         <source>%1: always off</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：一律關閉</translation>
     </message>
     <message>
         <source>%1: the client&apos;s choice</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：由用戶端決定</translation>
     </message>
     <message>
         <source>Select an endpoint to edit its policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>請選擇端點以編輯其政策。</translation>
     </message>
     <message>
         <source>%1 mints no token and has no policy.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不簽發權杖，因此沒有政策。</translation>
     </message>
     <message>
         <source>Policy of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的政策</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::PrivateKeyField</name>
+    <message>
+        <source>Choose &amp;file…</source>
+        <translation>選擇檔案(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Decr&amp;ypt…</source>
+        <translation>解密(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Private key (PEM)</source>
+        <translation>私鑰（PEM）</translation>
+    </message>
+    <message>
+        <source>Paste the PEM, drop the key file here, or choose the file</source>
+        <translation>貼上 PEM、將金鑰檔案拖放到這裡，或選擇檔案</translation>
+    </message>
+    <message>
+        <source>An RSA private key of at least 2048 bits, in any PEM form; an encrypted key is decrypted with its passphrase before it is stored</source>
+        <translation>至少 2048 位元的 RSA 私鑰，任何 PEM 格式皆可；加密的私鑰會在儲存前以其密語解密</translation>
+    </message>
+    <message>
+        <source>Choose the private key file</source>
+        <translation>選擇私鑰檔案</translation>
+    </message>
+    <message>
+        <source>Decrypt the private key with its passphrase</source>
+        <translation>以密語解密私鑰</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>私鑰</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a PEM key.</source>
+        <translation>%1 太大，不可能是 PEM 金鑰。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>無法讀取 %1：%2</translation>
+    </message>
+    <message>
+        <source>This private key is encrypted. Enter its passphrase: the key is stored decrypted in the secret store, which protects it from then on.</source>
+        <translation>此私鑰已加密。請輸入其密語：私鑰會以解密後的形式存入密鑰儲存區，之後由儲存區負責保護。</translation>
+    </message>
+    <message>
+        <source>Choose the private key</source>
+        <translation>選擇私鑰</translation>
+    </message>
+    <message>
+        <source>PEM keys (*.pem *.key *.p8);;All files (*)</source>
+        <translation>PEM 金鑰 (*.pem *.key *.p8);;所有檔案 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::ProfileDialog</name>
+    <message>
+        <source>Sho&amp;w secrets</source>
+        <translation>顯示密鑰(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Add profile</source>
+        <translation>新增設定檔</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>設定檔名稱</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>供應商</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>環境</translation>
+    </message>
+    <message>
+        <source>Where these credentials lead; production profiles are marked red everywhere</source>
+        <translation>這組憑證連往的環境；正式環境的設定檔在各處都會以紅色標示</translation>
+    </message>
+    <message>
+        <source>Letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;; used with --profile on the command line</source>
+        <translation>可用字母、數字、&apos;.&apos;、&apos;_&apos; 與 &apos;-&apos;；在命令列中搭配 --profile 使用</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>憑證</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>伺服器 URL</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API key</translation>
+    </message>
+    <message>
+        <source>AppID</source>
+        <translation>AppID</translation>
+    </message>
+    <message>
+        <source>Key ID</source>
+        <translation>金鑰 ID</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>受眾</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主體</translation>
+    </message>
+    <message>
+        <source>API secret</source>
+        <translation>API 密鑰</translation>
+    </message>
+    <message>
+        <source>ServerSecret</source>
+        <translation>ServerSecret</translation>
+    </message>
+    <message>
+        <source>App secret</source>
+        <translation>App 密鑰</translation>
+    </message>
+    <message>
+        <source>Cipher</source>
+        <translation>加密方式</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source>The Token04 layout minted by default with this profile</source>
+        <translation>此設定檔預設簽發的 Token04 格式</translation>
+    </message>
+    <message>
+        <source>Show secrets</source>
+        <translation>顯示密鑰</translation>
+    </message>
+    <message>
+        <source>Shows every secret of this form while checked</source>
+        <translation>勾選時顯示此表單中的所有密鑰</translation>
+    </message>
+    <message>
+        <source>Defaults for new tokens</source>
+        <translation>新權杖的預設值</translation>
+    </message>
+    <message>
+        <source>Default TTL</source>
+        <translation>預設 TTL</translation>
+    </message>
+    <message>
+        <source>Default room</source>
+        <translation>預設房間</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Save the profile</source>
+        <translation>儲存設定檔</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 when empty</source>
+        <translation>空白時為 %1</translation>
+    </message>
+    <message>
+        <source>a profile named %1 exists: choose another name</source>
+        <translation>已有名為 %1 的設定檔：請改用其他名稱</translation>
+    </message>
+    <message>
+        <source>Still needed: %1</source>
+        <translation>尚需填寫：%1</translation>
+    </message>
+    <message>
+        <source>Fix the fields marked with an error first</source>
+        <translation>請先修正標示錯誤的欄位</translation>
+    </message>
+    <message>
+        <source>the private key is encrypted: choose Decrypt… and enter its passphrase, or export it without one (openssl pkey -in key.pem -out plain.pem)</source>
+        <translation>私鑰已加密：請選擇「解密…」並輸入其密語，或將它匯出為不含密語的版本（openssl pkey -in key.pem -out plain.pem）</translation>
+    </message>
+    <message>
+        <source>RSA private key accepted. SHA-256 fingerprint of its public key:
+%1</source>
+        <translation>已接受 RSA 私鑰。其公鑰的 SHA-256 指紋：
+%1</translation>
+    </message>
+    <message>
+        <source>Edit profile %1</source>
+        <translation>編輯設定檔 %1</translation>
+    </message>
+    <message>
+        <source>The provider of a saved profile is fixed; add a new profile for another provider</source>
+        <translation>已儲存設定檔的供應商無法變更；如需其他供應商，請新增設定檔</translation>
     </message>
 </context>
 <context>
     <name>td::ui::ProfileService</name>
     <message>
         <source>no profile named %1</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有名為 %1 的設定檔</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileText</name>
+    <message>
+        <source>LiveKit</source>
+        <translation>LiveKit</translation>
+    </message>
+    <message>
+        <source>ZEGOCLOUD</source>
+        <translation>ZEGOCLOUD</translation>
+    </message>
+    <message>
+        <source>JaaS (8x8)</source>
+        <translation>JaaS（8x8）</translation>
+    </message>
+    <message>
+        <source>Jitsi (self-hosted)</source>
+        <translation>Jitsi（自架）</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>From the LiveKit Cloud project settings (API keys), or the keys: section of livekit.yaml.</source>
+        <translation>取自 LiveKit Cloud 專案設定（API keys），或 livekit.yaml 的 keys: 區段。</translation>
+    </message>
+    <message>
+        <source>From the ZEGOCLOUD console: the AppID (digits) and the 32-character ServerSecret.</source>
+        <translation>取自 ZEGOCLOUD 主控台：AppID（數字）與 32 個字元的 ServerSecret。</translation>
+    </message>
+    <message>
+        <source>From the JaaS console (API keys): the AppID, the key ID shown next to the key, and the private key downloaded when the key was made.</source>
+        <translation>取自 JaaS 主控台（API keys）：AppID、顯示在金鑰旁的金鑰 ID，以及建立金鑰時下載的私鑰。</translation>
+    </message>
+    <message>
+        <source>Prosody&apos;s token settings: app_id with app_secret (HS256), or a private key and its key ID (RS256).</source>
+        <translation>Prosody 的權杖設定：app_id 搭配 app_secret（HS256），或私鑰及其金鑰 ID（RS256）。</translation>
+    </message>
+    <message>
+        <source>&amp;Provider</source>
+        <translation>供應商(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名稱(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Environment</source>
+        <translation>環境(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL</source>
+        <translation>伺服器 URL(&amp;U)</translation>
+    </message>
+    <message>
+        <source>API &amp;key</source>
+        <translation>API key(&amp;K)</translation>
+    </message>
+    <message>
+        <source>App &amp;ID (app_id)</source>
+        <translation>App ID（app_id）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>App&amp;ID</source>
+        <translation>AppID(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Key I&amp;D (kid, RS256)</source>
+        <translation>金鑰 ID（kid，RS256）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Key I&amp;D</source>
+        <translation>金鑰 ID(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Audience (aud)</source>
+        <translation>受眾（aud）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Su&amp;bject (sub)</source>
+        <translation>主體（sub）(&amp;B)</translation>
+    </message>
+    <message>
+        <source>API &amp;secret</source>
+        <translation>API 密鑰(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Server&amp;Secret</source>
+        <translation>ServerSecret(&amp;S)</translation>
+    </message>
+    <message>
+        <source>App &amp;secret (HS256)</source>
+        <translation>App 密鑰（HS256）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Private &amp;key (RS256)</source>
+        <translation>私鑰（RS256）(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Private &amp;key</source>
+        <translation>私鑰(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Cip&amp;her</source>
+        <translation>加密方式(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Default &amp;TTL</source>
+        <translation>預設 TTL(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Default &amp;room</source>
+        <translation>預設房間(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>digits, for example 1234567890</source>
+        <translation>數字，例如 1234567890</translation>
+    </message>
+    <message>
+        <source>the key&apos;s name on the public key server</source>
+        <translation>金鑰在公鑰伺服器上的名稱</translation>
+    </message>
+    <message>
+        <source>for example acme-prod</source>
+        <translation>例如 acme-prod</translation>
+    </message>
+    <message>
+        <source>meet.example.com, a tenant, or *</source>
+        <translation>meet.example.com、租用戶，或 *</translation>
+    </message>
+    <message>
+        <source>32 characters</source>
+        <translation>32 個字元</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>無</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileTransfer</name>
+    <message>
+        <source>Import an env file or .dev.vars</source>
+        <translation>匯入 env 檔案或 .dev.vars</translation>
+    </message>
+    <message>
+        <source>Env files (*.env *.vars .env .dev.vars);;All files (*)</source>
+        <translation>Env 檔案 (*.env *.vars .env .dev.vars);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Import a livekit-cli config (~/.livekit/cli-config.yaml)</source>
+        <translation>匯入 livekit-cli 組態（~/.livekit/cli-config.yaml）</translation>
+    </message>
+    <message>
+        <source>livekit-cli config (*.yaml *.yml);;All files (*)</source>
+        <translation>livekit-cli 組態 (*.yaml *.yml);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Import an encrypted bundle</source>
+        <translation>匯入加密組合包</translation>
+    </message>
+    <message>
+        <source>TokenDesk bundles (*.tdbundle);;All files (*)</source>
+        <translation>TokenDesk 組合包 (*.tdbundle);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <source>%1 is too large to import.</source>
+        <translation>%1 太大，無法匯入。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>無法讀取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Passphrase of the bundle %1:</source>
+        <translation>組合包 %1 的密語：</translation>
+    </message>
+    <message>
+        <source>this is not a TokenDesk bundle</source>
+        <translation>這不是 TokenDesk 組合包</translation>
+    </message>
+    <message>
+        <source>Nothing imported from %1: %2</source>
+        <translation>未從 %1 匯入任何項目：%2</translation>
+    </message>
+    <message>
+        <source>Replace profile</source>
+        <translation>取代設定檔</translation>
+    </message>
+    <message>
+        <source>A profile named %1 exists. Replace it and its secrets with the imported one?</source>
+        <translation>已有名為 %1 的設定檔。要以匯入的設定檔取代它及其密鑰嗎？</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Not imported:
+%1</source>
+        <translation>未匯入：
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n profile(s) from %1</source>
+        <translation>
+            <numerusform>已從 %1 匯入 %n 個設定檔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>: %1.</source>
+        <translation>：%1。</translation>
+    </message>
+    <message>
+        <source>Kept the existing %1.</source>
+        <translation>已保留既有的 %1。</translation>
+    </message>
+    <message>
+        <source>The secrets are in the secret store now; the plain-text file %1 can be deleted.</source>
+        <translation>密鑰現已存入密鑰儲存區；可以刪除純文字檔案 %1。</translation>
+    </message>
+    <message>
+        <source>Export profiles without secrets</source>
+        <translation>匯出設定檔（不含密鑰）</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n profile(s) without secrets to %1.</source>
+        <translation>
+            <numerusform>已將 %n 個設定檔（不含密鑰）匯出至 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export profiles with secrets, encrypted</source>
+        <translation>匯出設定檔（含密鑰，已加密）</translation>
+    </message>
+    <message>
+        <source>TokenDesk bundles (*.tdbundle)</source>
+        <translation>TokenDesk 組合包 (*.tdbundle)</translation>
+    </message>
+    <message>
+        <source>A passphrase for the bundle (it is needed to import it):</source>
+        <translation>組合包的密語（匯入時需要）：</translation>
+    </message>
+    <message>
+        <source>A bundle holds secrets: it needs a passphrase.</source>
+        <translation>組合包含有密鑰：必須設定密語。</translation>
+    </message>
+    <message>
+        <source>The same passphrase again:</source>
+        <translation>再次輸入相同的密語：</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; nothing was exported.</source>
+        <translation>兩次輸入的密語不同；未匯出任何內容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n profile(s) with their secrets, encrypted, to %1.</source>
+        <translation>
+            <numerusform>已將 %n 個設定檔連同密鑰加密匯出至 %1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::ProfilesPage</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>新增(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>編輯(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>刪除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>匯入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>匯出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Add a profile</source>
+        <translation>新增設定檔</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Edit the selected profile</source>
+        <translation>編輯所選設定檔</translation>
+    </message>
+    <message>
+        <source>Delete the selected profile</source>
+        <translation>刪除所選設定檔</translation>
+    </message>
+    <message>
+        <source>Import profiles</source>
+        <translation>匯入設定檔</translation>
+    </message>
+    <message>
+        <source>Env file or .dev.vars…</source>
+        <translation>Env 檔案或 .dev.vars…</translation>
+    </message>
+    <message>
+        <source>livekit-cli config…</source>
+        <translation>livekit-cli 組態…</translation>
+    </message>
+    <message>
+        <source>Encrypted bundle…</source>
+        <translation>加密組合包…</translation>
+    </message>
+    <message>
+        <source>Export profiles</source>
+        <translation>匯出設定檔</translation>
+    </message>
+    <message>
+        <source>JSON without secrets…</source>
+        <translation>不含密鑰的 JSON…</translation>
+    </message>
+    <message>
+        <source>Encrypted bundle with secrets…</source>
+        <translation>含密鑰的加密組合包…</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles:</source>
+        <translation>設定檔(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>設定檔</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>供應商</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>環境</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>身分</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>刪除設定檔</translation>
+    </message>
+    <message>
+        <source>No profiles yet. Add one for your provider, or import an env file, a .dev.vars or a livekit-cli config.</source>
+        <translation>尚無設定檔。請為您的供應商新增設定檔，或匯入 env 檔案、.dev.vars 或 livekit-cli 組態。</translation>
+    </message>
+    <message>
+        <source>Secrets are stored in %1. Profiles are kept in %2.</source>
+        <translation>密鑰儲存在 %1。設定檔保存在 %2。</translation>
+    </message>
+    <message>
+        <source>The profiles could not be read, so none are shown and nothing is overwritten: %1</source>
+        <translation>無法讀取設定檔，因此不會顯示任何設定檔，也不會覆寫任何內容：%1</translation>
+    </message>
+    <message>
+        <source>production</source>
+        <translation>正式環境</translation>
+    </message>
+    <message>
+        <source>Production credentials: tokens minted with them work on the live service</source>
+        <translation>正式環境憑證：以此簽發的權杖可在線上服務中使用</translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation>儲存設定檔</translation>
+    </message>
+    <message>
+        <source>Saved profile %1.</source>
+        <translation>已儲存設定檔 %1。</translation>
+    </message>
+    <message>
+        <source>Edit profile</source>
+        <translation>編輯設定檔</translation>
+    </message>
+    <message>
+        <source>Delete the production profile %1 and its stored secrets? This cannot be undone.</source>
+        <translation>要刪除正式環境設定檔 %1 及其儲存的密鑰嗎？此動作無法復原。</translation>
+    </message>
+    <message>
+        <source>Delete the profile %1 and its stored secrets? This cannot be undone.</source>
+        <translation>要刪除設定檔 %1 及其儲存的密鑰嗎？此動作無法復原。</translation>
+    </message>
+    <message>
+        <source>Deleted profile %1 and its secrets.</source>
+        <translation>已刪除設定檔 %1 及其密鑰。</translation>
     </message>
 </context>
 <context>
     <name>td::ui::RequestLogModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>時間</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>方法</translation>
     </message>
     <message>
         <source>Path</source>
-        <translation type="unfinished"></translation>
+        <translation>路徑</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>狀態</translation>
     </message>
     <message>
         <source>Origin</source>
-        <translation type="unfinished"></translation>
+        <translation>來源</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished"></translation>
+        <translation>用戶端</translation>
     </message>
     <message>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>身分</translation>
     </message>
     <message>
         <source>Room</source>
-        <translation type="unfinished"></translation>
+        <translation>房間</translation>
     </message>
     <message>
         <source>Grants</source>
-        <translation type="unfinished"></translation>
+        <translation>授權</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
     <name>td::ui::RequestLogPanel</name>
     <message>
         <source>C&amp;lear log</source>
-        <translation type="unfinished"></translation>
+        <translation>清除記錄(&amp;L)</translation>
     </message>
     <message>
         <source>Filter the request log</source>
-        <translation type="unfinished"></translation>
+        <translation>篩選請求記錄</translation>
     </message>
     <message>
         <source>Filter by path, status, origin, identity, room, reason…</source>
-        <translation type="unfinished"></translation>
+        <translation>依路徑、狀態、來源、身分、房間、原因篩選…</translation>
     </message>
     <message>
         <source>Request log</source>
-        <translation type="unfinished"></translation>
+        <translation>請求記錄</translation>
     </message>
     <message>
         <source>Clear the request log</source>
-        <translation type="unfinished"></translation>
+        <translation>清除請求記錄</translation>
     </message>
     <message>
         <source>&amp;Filter:</source>
-        <translation type="unfinished"></translation>
+        <translation>篩選(&amp;F)：</translation>
     </message>
     <message numerus="yes">
         <source>%n request(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 個請求</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n request(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 個請求中的 %1 個</numerusform>
         </translation>
     </message>
 </context>
@@ -1912,555 +2965,802 @@
     <name>td::ui::ResultPanel</name>
     <message>
         <source>expired</source>
-        <translation type="unfinished"></translation>
+        <translation>已過期</translation>
     </message>
     <message>
         <source>expires in %1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>剩餘 %1 天 %2 小時</translation>
     </message>
     <message>
         <source>expires in %1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>剩餘 %1 小時 %2 分</translation>
     </message>
     <message>
         <source>expires in %1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>剩餘 %1 分 %2 秒</translation>
     </message>
     <message>
         <source>expires in %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>剩餘 %1 秒</translation>
     </message>
     <message>
         <source>&amp;Copy token</source>
-        <translation type="unfinished"></translation>
+        <translation>複製權杖(&amp;C)</translation>
     </message>
     <message>
         <source>Copy lin&amp;k</source>
-        <translation type="unfinished"></translation>
+        <translation>複製連結(&amp;K)</translation>
     </message>
     <message>
         <source>Open in &amp;browser</source>
-        <translation type="unfinished"></translation>
+        <translation>在瀏覽器中開啟(&amp;B)</translation>
     </message>
     <message>
         <source>Who the token lets in</source>
-        <translation type="unfinished"></translation>
+        <translation>權杖允許誰進入</translation>
     </message>
     <message>
         <source>Token (a credential)</source>
-        <translation type="unfinished"></translation>
+        <translation>權杖（憑證）</translation>
     </message>
     <message>
         <source>Mint a token to see it here</source>
-        <translation type="unfinished"></translation>
+        <translation>簽發權杖後會顯示在這裡</translation>
     </message>
     <message>
         <source>Copy the token</source>
-        <translation type="unfinished"></translation>
+        <translation>複製權杖</translation>
     </message>
     <message>
         <source>Join link (a credential)</source>
-        <translation type="unfinished"></translation>
+        <translation>加入連結（憑證）</translation>
     </message>
     <message>
         <source>Copy the join link</source>
-        <translation type="unfinished"></translation>
+        <translation>複製加入連結</translation>
     </message>
     <message>
         <source>Open the join link in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>在瀏覽器中開啟加入連結</translation>
     </message>
     <message>
         <source>Clipboard status</source>
-        <translation type="unfinished"></translation>
+        <translation>剪貼簿狀態</translation>
     </message>
     <message>
         <source>Token lifetime</source>
-        <translation type="unfinished"></translation>
+        <translation>權杖有效期間</translation>
     </message>
     <message>
         <source>QR code of the join link</source>
-        <translation type="unfinished"></translation>
+        <translation>加入連結的 QR code</translation>
     </message>
     <message>
         <source>QR code status</source>
-        <translation type="unfinished"></translation>
+        <translation>QR code 狀態</translation>
     </message>
     <message>
         <source>&amp;Token (credential):</source>
-        <translation type="unfinished"></translation>
+        <translation>權杖（憑證）(&amp;T)：</translation>
     </message>
     <message>
         <source>Join &amp;link (credential):</source>
-        <translation type="unfinished"></translation>
+        <translation>加入連結（憑證）(&amp;L)：</translation>
     </message>
     <message>
         <source>Lifetime:</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期間：</translation>
     </message>
     <message>
         <source>Copied. The clipboard is cleared in %1 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>已複製。剪貼簿將在 %1 秒後清除。</translation>
     </message>
     <message>
         <source>Clipboard cleared (or replaced since).</source>
-        <translation type="unfinished"></translation>
+        <translation>剪貼簿已清除（或已被其他內容取代）。</translation>
     </message>
     <message>
         <source>No token yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚無權杖。</translation>
     </message>
     <message>
         <source>no join link: the profile has no server URL, or the claims name no concrete room</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有加入連結：設定檔沒有伺服器 URL，或宣告未指定具體的房間</translation>
     </message>
     <message>
         <source>its holder</source>
-        <translation type="unfinished"></translation>
+        <translation>持有者</translation>
     </message>
     <message>
         <source>Anyone with this token can act as %1 until %2. Share it like a password.</source>
-        <translation type="unfinished"></translation>
+        <translation>任何持有此權杖的人，在 %2 之前都能以 %1 的身分行動。請像密碼一樣謹慎分享。</translation>
     </message>
     <message>
         <source>Anyone with this link can join as %1 until %2. Share it like a password.</source>
-        <translation type="unfinished"></translation>
+        <translation>任何持有此連結的人，在 %2 之前都能以 %1 的身分加入。請像密碼一樣謹慎分享。</translation>
     </message>
     <message>
         <source>No QR code without a join link.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有加入連結，因此沒有 QR code。</translation>
     </message>
     <message>
         <source>The link is too long for a QR code (%1 characters). Copy it instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>連結太長，無法製成 QR code（%1 個字元）。請改為複製連結。</translation>
     </message>
     <message>
         <source>Scan to join on a phone (a credential, like the link).</source>
-        <translation type="unfinished"></translation>
+        <translation>用手機掃描即可加入（與連結一樣是憑證）。</translation>
     </message>
     <message>
         <source>Copied. Automatic clearing is off in Settings: clear the clipboard yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>已複製。「設定」中已關閉自動清除：請自行清除剪貼簿。</translation>
     </message>
 </context>
 <context>
     <name>td::ui::RoomConfigBox</name>
     <message>
         <source>Room configuration JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>房間設定 JSON</translation>
     </message>
     <message>
         <source>Add a&amp;gent</source>
-        <translation type="unfinished"></translation>
+        <translation>新增代理程式(&amp;G)</translation>
     </message>
     <message>
         <source>Remove agent</source>
-        <translation type="unfinished"></translation>
+        <translation>移除代理程式</translation>
     </message>
     <message>
         <source>Agents to dispatch</source>
-        <translation type="unfinished"></translation>
+        <translation>要派送的代理程式</translation>
     </message>
     <message>
         <source>Agent name</source>
-        <translation type="unfinished"></translation>
+        <translation>代理程式名稱</translation>
     </message>
     <message>
         <source>Job metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>工作中繼資料</translation>
     </message>
     <message>
         <source>Deployment</source>
-        <translation type="unfinished"></translation>
+        <translation>部署</translation>
     </message>
     <message>
         <source>Add an agent to dispatch</source>
-        <translation type="unfinished"></translation>
+        <translation>新增要派送的代理程式</translation>
     </message>
     <message>
         <source>Remove the selected agent</source>
-        <translation type="unfinished"></translation>
+        <translation>移除所選代理程式</translation>
     </message>
     <message>
         <source>Room configuration check</source>
-        <translation type="unfinished"></translation>
+        <translation>房間設定檢查</translation>
     </message>
     <message>
         <source>Agents dispatched when the room is created:</source>
-        <translation type="unfinished"></translation>
+        <translation>建立房間時派送的代理程式：</translation>
     </message>
     <message>
         <source>roomConfig: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>roomConfig：%1</translation>
     </message>
     <message>
         <source>Fix the JSON above first.</source>
-        <translation type="unfinished"></translation>
+        <translation>請先修正上方的 JSON。</translation>
     </message>
     <message>
         <source>No room configuration: the server&apos;s defaults apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有房間設定：套用伺服器的預設值。</translation>
     </message>
     <message>
         <source>Room configuration is valid; it applies when this token creates the room.</source>
-        <translation type="unfinished"></translation>
+        <translation>房間設定有效；會在此權杖建立房間時套用。</translation>
     </message>
     <message>
         <source>Room configuration problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>房間設定有問題：%1</translation>
     </message>
 </context>
 <context>
     <name>td::ui::ServerPage</name>
     <message>
         <source>Copy U&amp;RL</source>
-        <translation type="unfinished"></translation>
+        <translation>複製 URL(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入(&amp;I)…</translation>
     </message>
     <message>
         <source>E&amp;xport…</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出(&amp;X)…</translation>
     </message>
     <message>
         <source>Start or stop the token server</source>
-        <translation type="unfinished"></translation>
+        <translation>啟動或停止權杖伺服器</translation>
     </message>
     <message>
         <source>Server URL</source>
-        <translation type="unfinished"></translation>
+        <translation>伺服器 URL</translation>
     </message>
     <message>
         <source>Copy the server URL</source>
-        <translation type="unfinished"></translation>
+        <translation>複製伺服器 URL</translation>
     </message>
     <message>
         <source>Import a server config file</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入伺服器組態檔</translation>
     </message>
     <message>
         <source>Export the server config file</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出伺服器組態檔</translation>
     </message>
     <message>
         <source>Server settings</source>
-        <translation type="unfinished"></translation>
+        <translation>伺服器設定</translation>
     </message>
     <message>
         <source>Call the selected endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>呼叫所選端點</translation>
     </message>
     <message>
         <source>Bearer keys (with any, every request needs one)</source>
-        <translation type="unfinished"></translation>
+        <translation>存取金鑰（只要有任何一把，每個請求都必須附上金鑰）</translation>
     </message>
     <message>
         <source>&amp;Endpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>端點(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Access</source>
-        <translation type="unfinished"></translation>
+        <translation>存取(&amp;A)</translation>
     </message>
     <message>
         <source>Request &amp;log</source>
-        <translation type="unfinished"></translation>
+        <translation>請求記錄(&amp;L)</translation>
     </message>
     <message>
         <source>%1 could not be read (%2); the page starts with an empty config.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法讀取 %1（%2）；頁面將以空白組態開始。</translation>
     </message>
     <message>
         <source>The server config could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>無法儲存伺服器組態：%1</translation>
     </message>
     <message>
         <source>there is no profile named %1; add it on the Profiles page</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有名為 %1 的設定檔；請在「設定檔」頁面新增</translation>
     </message>
     <message>
         <source>The policy of this endpoint has an error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>此端點的政策有錯誤：%1</translation>
     </message>
     <message>
         <source>Stop and start the server to listen on the new address or port.</source>
-        <translation type="unfinished"></translation>
+        <translation>請停止後重新啟動伺服器，以監聽新的位址或連接埠。</translation>
     </message>
     <message>
         <source>The server did not start: the config has an error (shown beside it).</source>
-        <translation type="unfinished"></translation>
+        <translation>伺服器未啟動：組態有錯誤（顯示在該項目旁）。</translation>
     </message>
     <message>
         <source>The server did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>伺服器未啟動：%1</translation>
     </message>
     <message>
         <source>Listening on %1 without bearer keys: anyone who can reach this address can mint tokens. Generate a key on the Access tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在 %1 監聽，但沒有存取金鑰：任何能連到此位址的人都能簽發權杖。請在「存取」分頁產生金鑰。</translation>
     </message>
     <message>
         <source>S&amp;top server</source>
-        <translation type="unfinished"></translation>
+        <translation>停止伺服器(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Start server</source>
-        <translation type="unfinished"></translation>
+        <translation>啟動伺服器(&amp;S)</translation>
     </message>
     <message>
         <source>Open %1 in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>在瀏覽器中開啟 %1</translation>
     </message>
     <message>
         <source>Not running</source>
-        <translation type="unfinished"></translation>
+        <translation>未執行</translation>
     </message>
     <message>
         <source>PORT</source>
-        <translation type="unfinished"></translation>
+        <translation>PORT</translation>
     </message>
     <message>
         <source>Select an endpoint to see how to call it.</source>
-        <translation type="unfinished"></translation>
+        <translation>請選擇端點以查看呼叫方式。</translation>
     </message>
     <message>
         <source>Import server config</source>
-        <translation type="unfinished"></translation>
+        <translation>匯入伺服器組態</translation>
     </message>
     <message>
         <source>Server config (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>伺服器組態 (*.json);;所有檔案 (*)</translation>
     </message>
     <message>
         <source>%1 could not be opened: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>無法開啟 %1：%2</translation>
     </message>
     <message>
         <source>%1 is not a server config: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是伺服器組態：%2</translation>
     </message>
     <message>
         <source>Export server config</source>
-        <translation type="unfinished"></translation>
+        <translation>匯出伺服器組態</translation>
     </message>
     <message>
         <source>Server config (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>伺服器組態 (*.json)</translation>
     </message>
     <message>
         <source>%1 could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Policy of the selected endpoint</source>
+        <translation>所選端點的政策</translation>
     </message>
 </context>
 <context>
     <name>td::ui::SettingsDialog</name>
     <message>
         <source>&amp;Keep token strings in history</source>
-        <translation type="unfinished"></translation>
+        <translation>在歷程記錄中保留權杖字串(&amp;K)</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>設定</translation>
     </message>
     <message>
         <source>Clear the clipboard after</source>
-        <translation type="unfinished"></translation>
+        <translation>剪貼簿清除時間</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>永不</translation>
     </message>
     <message>
         <source>&amp;Clear copied tokens after:</source>
-        <translation type="unfinished"></translation>
+        <translation>已複製權杖的清除時間(&amp;C)：</translation>
     </message>
     <message>
         <source>Default TTL for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的預設 TTL</translation>
     </message>
     <message>
         <source>Durations like 6h, 90m, 1h30m or seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>時間長度，例如 6h、90m、1h30m 或秒數</translation>
     </message>
     <message>
         <source>Default TTL, %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 預設 TTL：</translation>
     </message>
     <message>
         <source>Secret store</source>
-        <translation type="unfinished"></translation>
+        <translation>密鑰儲存區</translation>
     </message>
     <message>
         <source>Automatic (system keychain, else encrypted vault)</source>
-        <translation type="unfinished"></translation>
+        <translation>自動（優先使用系統金鑰圈，否則使用加密保險庫）</translation>
     </message>
     <message>
         <source>System keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>系統金鑰圈</translation>
     </message>
     <message>
         <source>Encrypted vault file</source>
-        <translation type="unfinished"></translation>
+        <translation>加密保險庫檔案</translation>
     </message>
     <message>
         <source>Takes effect the next time TokenDesk starts</source>
-        <translation type="unfinished"></translation>
+        <translation>下次啟動 TokenDesk 時生效</translation>
     </message>
     <message>
         <source>&amp;Secret store:</source>
-        <translation type="unfinished"></translation>
+        <translation>密鑰儲存區(&amp;S)：</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>語言</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>語言(&amp;L)：</translation>
     </message>
     <message>
         <source>History retention</source>
-        <translation type="unfinished"></translation>
+        <translation>歷程記錄保留期限</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> 天</translation>
     </message>
     <message>
         <source>forever</source>
-        <translation type="unfinished"></translation>
+        <translation>永久</translation>
     </message>
     <message>
         <source>Keep &amp;history for:</source>
-        <translation type="unfinished"></translation>
+        <translation>歷程記錄保留(&amp;H)：</translation>
     </message>
     <message>
         <source>Keep token strings in history</source>
-        <translation type="unfinished"></translation>
+        <translation>在歷程記錄中保留權杖字串</translation>
     </message>
     <message>
         <source>Tokens are credentials: anyone who reads the history file can use them until they expire</source>
-        <translation type="unfinished"></translation>
+        <translation>權杖是憑證：任何能讀取歷程記錄檔案的人，在權杖到期前都能使用它們</translation>
     </message>
     <message>
         <source>Default TTL for %1: use a duration such as 6h, 90m or 3600</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的預設 TTL：請使用時間長度，例如 6h、90m 或 3600</translation>
     </message>
 </context>
 <context>
     <name>td::ui::SnippetPanel</name>
     <message>
         <source>Show the &amp;bearer key</source>
-        <translation type="unfinished"></translation>
+        <translation>顯示存取金鑰(&amp;B)</translation>
     </message>
     <message>
         <source>Copy c&amp;url</source>
-        <translation type="unfinished"></translation>
+        <translation>複製 curl(&amp;U)</translation>
     </message>
     <message>
         <source>Copy fetc&amp;h()</source>
-        <translation type="unfinished"></translation>
+        <translation>複製 fetch()(&amp;H)</translation>
     </message>
     <message>
         <source>curl command for the selected endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>所選端點的 curl 指令</translation>
     </message>
     <message>
         <source>fetch() snippet for the selected endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>所選端點的 fetch() 程式碼片段</translation>
     </message>
     <message>
         <source>Show the bearer key in the snippets</source>
-        <translation type="unfinished"></translation>
+        <translation>在程式碼片段中顯示存取金鑰</translation>
     </message>
     <message>
         <source>Copy the curl command</source>
-        <translation type="unfinished"></translation>
+        <translation>複製 curl 指令</translation>
     </message>
     <message>
         <source>Copy the fetch() snippet</source>
-        <translation type="unfinished"></translation>
+        <translation>複製 fetch() 程式碼片段</translation>
     </message>
     <message>
         <source>&amp;curl:</source>
-        <translation type="unfinished"></translation>
+        <translation>curl(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;fetch():</source>
-        <translation type="unfinished"></translation>
+        <translation>fetch()(&amp;F)：</translation>
     </message>
     <message>
         <source>No bearer keys: any client on this machine can call the endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>沒有存取金鑰：這台機器上的任何用戶端都能呼叫此端點。</translation>
     </message>
     <message>
         <source>With the key in %1. Copying gives the working line; it is cleared from the clipboard after a while.</source>
-        <translation type="unfinished"></translation>
+        <translation>金鑰取自變數 %1。複製時會得到可直接執行的內容；一段時間後會從剪貼簿清除。</translation>
     </message>
 </context>
 <context>
     <name>Translations</name>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>系統語言</translation>
     </message>
 </context>
 <context>
     <name>td::ui::TriStateComboBox</name>
     <message>
         <source>unset (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>未設定（%1）</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>Unset leaves the claim out of the token, so LiveKit applies its default: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>未設定時，權杖不含此宣告，LiveKit 會套用其預設值：%1。</translation>
     </message>
 </context>
 <context>
     <name>Widgets</name>
     <message>
         <source>Show the secret while this is on</source>
-        <translation type="unfinished"></translation>
+        <translation>開啟時顯示密鑰</translation>
+    </message>
+    <message>
+        <source>Show the secret</source>
+        <translation>顯示密鑰</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::ZegoForm</name>
+    <message>
+        <source>User ID problem</source>
+        <translation>使用者 ID 問題</translation>
+    </message>
+    <message>
+        <source>&amp;None (basic token)</source>
+        <translation>無（基本權杖）(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Room &amp;privileges</source>
+        <translation>房間權限(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Custom pa&amp;yload</source>
+        <translation>自訂酬載(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Allow &amp;login to the room</source>
+        <translation>允許登入房間(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Allow publishing streams</source>
+        <translation>允許發布串流(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Only these &amp;streams:</source>
+        <translation>僅限這些串流(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Payload check</source>
+        <translation>酬載檢查</translation>
+    </message>
+    <message>
+        <source>Make a UIKit &amp;Kit Token (room ID and user name after a &apos;#&apos;)</source>
+        <translation>產生 UIKit 的 Kit Token（&apos;#&apos; 後接房間 ID 與使用者名稱）(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Kit Token problem</source>
+        <translation>Kit Token 問題</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>使用者 ID</translation>
+    </message>
+    <message>
+        <source>1 to %1 characters, e.g. user1</source>
+        <translation>1 到 %1 個字元，例如 user1</translation>
+    </message>
+    <message>
+        <source>The userID the client logs in with. Every official generator refuses an empty one; the newest ones also refuse more than %1 characters.</source>
+        <translation>用戶端登入時使用的 userID。所有官方產生器都會拒絕空白值；最新版本也會拒絕超過 %1 個字元的值。</translation>
+    </message>
+    <message>
+        <source>Cipher</source>
+        <translation>加密方式</translation>
+    </message>
+    <message>
+        <source>AES-256-GCM (newest official generator)</source>
+        <translation>AES-256-GCM（最新的官方產生器）</translation>
+    </message>
+    <message>
+        <source>AES-256-CBC (every official generator)</source>
+        <translation>AES-256-CBC（所有官方產生器）</translation>
+    </message>
+    <message>
+        <source>ZEGOCLOUD accepts both layouts. GCM is authenticated and what the newest Node.js generator writes; CBC is what all other official generators write.</source>
+        <translation>ZEGOCLOUD 接受這兩種格式。GCM 屬於驗證式加密，是最新版 Node.js 產生器所用的格式；其他所有官方產生器則使用 CBC。</translation>
+    </message>
+    <message>
+        <source>&amp;User ID:</source>
+        <translation>使用者 ID(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Cipher:</source>
+        <translation>加密方式(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>酬載</translation>
+    </message>
+    <message>
+        <source>No payload</source>
+        <translation>無酬載</translation>
+    </message>
+    <message>
+        <source>An empty payload: the token only proves the user ID.</source>
+        <translation>空白酬載：權杖只證明使用者 ID。</translation>
+    </message>
+    <message>
+        <source>Room privilege payload</source>
+        <translation>房間權限酬載</translation>
+    </message>
+    <message>
+        <source>The JSON the official samples write for room authentication. ZEGO support has to enable room authentication for the AppID; in-app chat (ZIM) ignores it.</source>
+        <translation>官方範例為房間驗證所寫的 JSON。須由 ZEGO 技術支援為該 AppID 啟用房間驗證；應用內聊天（ZIM）會忽略此內容。</translation>
+    </message>
+    <message>
+        <source>Custom payload</source>
+        <translation>自訂酬載</translation>
+    </message>
+    <message>
+        <source>Any text; ZEGOCLOUD receives it as is.</source>
+        <translation>任何文字；ZEGOCLOUD 會原樣接收。</translation>
+    </message>
+    <message>
+        <source>Room ID</source>
+        <translation>房間 ID</translation>
+    </message>
+    <message>
+        <source>empty: any room</source>
+        <translation>空白：任何房間</translation>
+    </message>
+    <message>
+        <source>Allow login</source>
+        <translation>允許登入</translation>
+    </message>
+    <message>
+        <source>Privilege 1: may log into the room.</source>
+        <translation>權限 1：可登入房間。</translation>
+    </message>
+    <message>
+        <source>Allow publishing</source>
+        <translation>允許發布</translation>
+    </message>
+    <message>
+        <source>Privilege 2: may publish streams in the room.</source>
+        <translation>權限 2：可在房間中發布串流。</translation>
+    </message>
+    <message>
+        <source>Restrict publishing to listed streams</source>
+        <translation>僅限發布列出的串流</translation>
+    </message>
+    <message>
+        <source>Off: stream_id_list is null, so the user may publish any stream ID.</source>
+        <translation>關閉：stream_id_list 為 null，使用者可發布任何串流 ID。</translation>
+    </message>
+    <message>
+        <source>Stream IDs</source>
+        <translation>串流 ID</translation>
+    </message>
+    <message>
+        <source>stream IDs separated by commas, e.g. s1, s2</source>
+        <translation>以逗號分隔的串流 ID，例如 s1, s2</translation>
+    </message>
+    <message>
+        <source>Payload preview</source>
+        <translation>酬載預覽</translation>
+    </message>
+    <message>
+        <source>&amp;Room ID:</source>
+        <translation>房間 ID(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>free text, or room-privilege JSON</source>
+        <translation>自由文字，或房間權限 JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>文字(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Kit Token</source>
+        <translation>Kit Token</translation>
+    </message>
+    <message>
+        <source>Make a Kit Token</source>
+        <translation>產生 Kit Token</translation>
+    </message>
+    <message>
+        <source>The prebuilt web UIKit takes a Kit Token: the Token04, a &apos;#&apos;, and base64 JSON with the user ID, room ID and a percent-encoded user name.</source>
+        <translation>預先建置的網頁版 UIKit 使用 Kit Token：由 Token04、&apos;#&apos;，以及含使用者 ID、房間 ID 與百分比編碼使用者名稱的 base64 JSON 組成。</translation>
+    </message>
+    <message>
+        <source>Kit Token room ID</source>
+        <translation>Kit Token 房間 ID</translation>
+    </message>
+    <message>
+        <source>the room the UIKit joins</source>
+        <translation>UIKit 要加入的房間</translation>
+    </message>
+    <message>
+        <source>Kit Token user name</source>
+        <translation>Kit Token 使用者名稱</translation>
+    </message>
+    <message>
+        <source>display name, any characters</source>
+        <translation>顯示名稱，可使用任何字元</translation>
+    </message>
+    <message>
+        <source>R&amp;oom ID:</source>
+        <translation>房間 ID(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>User na&amp;me:</source>
+        <translation>使用者名稱(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>the ZEGOCLOUD form has no field for &quot;%1&quot;: its claims are user_id, payload, cipher and kit</source>
+        <translation>ZEGOCLOUD 表單沒有「%1」欄位：其宣告為 user_id、payload、cipher 與 kit</translation>
+    </message>
+    <message>
+        <source>%1 must be a string</source>
+        <translation>%1 必須是字串</translation>
+    </message>
+    <message>
+        <source>cipher must be gcm or cbc, not &quot;%1&quot;</source>
+        <translation>cipher 必須是 gcm 或 cbc，而不是「%1」</translation>
+    </message>
+    <message>
+        <source>kit must be an object with room_id and user_name</source>
+        <translation>kit 必須是含有 room_id 與 user_name 的物件</translation>
+    </message>
+    <message>
+        <source>the Kit Token has no field &quot;%1&quot;: it takes room_id and user_name</source>
+        <translation>Kit Token 沒有「%1」欄位：只接受 room_id 與 user_name</translation>
+    </message>
+    <message>
+        <source>payload: %1</source>
+        <translation>payload：%1</translation>
+    </message>
+    <message>
+        <source>An empty payload makes a basic token.</source>
+        <translation>空白酬載會產生基本權杖。</translation>
+    </message>
+    <message>
+        <source>Free text: ZEGOCLOUD receives it as is. Room authentication needs the room-privilege JSON (room_id, privilege, stream_id_list).</source>
+        <translation>自由文字：ZEGOCLOUD 會原樣接收。房間驗證需要房間權限 JSON（room_id、privilege、stream_id_list）。</translation>
+    </message>
+    <message>
+        <source>The payload must be the room-privilege JSON or free text, and this privilege JSON is broken: %1.</source>
+        <translation>酬載必須是房間權限 JSON 或自由文字，而這段權限 JSON 有誤：%1。</translation>
+    </message>
+    <message>
+        <source>Room-privilege JSON, valid.</source>
+        <translation>房間權限 JSON，有效。</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Choose a passphrase for the new vault %1</source>
-        <translation type="unfinished"></translation>
+        <translation>為新的加密保險庫 %1 設定密語</translation>
     </message>
     <message>
         <source>Passphrase of the vault %1</source>
-        <translation type="unfinished"></translation>
+        <translation>加密保險庫 %1 的密語</translation>
     </message>
     <message>
         <source>the vault stays locked: no passphrase given</source>
-        <translation type="unfinished"></translation>
+        <translation>加密保險庫維持鎖定：未提供密語</translation>
     </message>
     <message>
         <source>encrypted vault %1</source>
-        <translation type="unfinished"></translation>
+        <translation>加密保險庫 %1</translation>
     </message>
     <message>
         <source>system keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>系統金鑰圈</translation>
     </message>
     <message>
         <source>system keychain, or the encrypted vault if none answers (opened at first use)</source>
-        <translation type="unfinished"></translation>
+        <translation>系統金鑰圈；若沒有回應則使用加密保險庫（首次使用時開啟）</translation>
     </message>
 </context>
 </TS>
