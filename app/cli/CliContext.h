@@ -53,6 +53,8 @@ public:
     Result<void> loadProfile(const QString& name, std::optional<Provider> expected);
     /** A profile default ("ttl", "room", "cipher", "audience", "subject"), or "". */
     QString profileDefault(const QString& key) const { return m_profileDefaults.value(key); }
+    /** A stored profile with its secrets (batch and matrix mint with the profile as a whole). */
+    Result<std::pair<credentials::Profile, QHash<QString, QByteArray>>> profileWithSecrets(const QString& name);
     /** The provider of the profile loaded with --profile, if any. */
     std::optional<Provider> profileProvider() const { return m_profileProvider; }
     /** Reads a passphrase from the variable, else the terminal. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // CliContext's side of issue 3: the profile store, the secret store and --profile.
 #include "app/cli/CliContext.h"
+#include "core/credentials/ProfileSecrets.h"
 
 #include "app/cli/Prompt.h"
 #include "core/credentials/SecretStoreChoice.h"
@@ -109,6 +110,23 @@ Result<credentials::SecretStore*> CliContext::secretStore()
     const QString why = opened->reason;
     m_err << "tokendesk-cli: secrets: " << m_secretStore->description() << why << Qt::endl;
     return m_secretStore.get();
+}
+
+Result<std::pair<credentials::Profile, QHash<QString, QByteArray>>> CliContext::profileWithSecrets(const QString& name)
+{
+    auto store = profileStore();
+    if (!store)
+        return std::unexpected(store.error());
+    auto profile = (*store)->find(name);
+    if (!profile)
+        return std::unexpected(profile.error());
+    auto secrets = secretStore();
+    if (!secrets)
+        return std::unexpected(secrets.error());
+    auto values = credentials::readProfileSecrets(*profile, **secrets);
+    if (!values)
+        return std::unexpected(values.error());
+    return std::pair{*profile, *values};
 }
 
 Result<void> CliContext::loadProfile(const QString& name, std::optional<Provider> expected)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // tokendesk-cli: builds the context and dispatches to one command; no logic of its own.
+#include "app/cli/BatchCommand.h"
 #include "app/cli/BenchCommand.h"
 #include "app/cli/CliContext.h"
 #include "app/cli/InspectCommand.h"
@@ -27,6 +28,7 @@ Commands:
   mint jitsi     self-hosted Jitsi / Prosody token (HS256 or RS256)
   decode         decode and explain a token without verifying it
   verify         verify a token against credentials and explain it
+  batch          mint a token for every row of a CSV or JSON file
   bench          mint in-process and report tokens per second
   profile        list, show, add, edit, remove, import and export provider profiles
   serve          run the local token server (--config FILE)
@@ -55,6 +57,8 @@ std::unique_ptr<td::cli::Command> commandFor(const QString& name, const QString&
         return std::make_unique<InspectCommand>(false);
     if (name == QStringLiteral("verify"))
         return std::make_unique<InspectCommand>(true);
+    if (name == QStringLiteral("batch"))
+        return std::make_unique<BatchCommand>();
     if (name == QStringLiteral("bench"))
         return std::make_unique<BenchCommand>();
     if (name == QStringLiteral("profile"))

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/crypto/Crypto.h"
 
+#include <QtEndian>
+
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/err.h>
@@ -139,6 +141,23 @@ Result<QByteArray> randomBytes(qsizetype count)
     if (count > 0 && RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(count)) != 1)
         return std::unexpected(opensslError("the system random number generator failed"));
     return out;
+}
+
+RandomSource seededRandom(QByteArray seed)
+{
+    auto counter = std::make_shared<quint64>(0);
+    return [seed = std::move(seed), counter](qsizetype count) -> Result<QByteArray> {
+        QByteArray out;
+        out.reserve(count + 32);
+        while (out.size() < count) {
+            QByteArray block(8, Qt::Uninitialized);
+            qToBigEndian(*counter, block.data());
+            ++*counter;
+            out += hmac(HashAlgorithm::Sha256, seed, block);
+        }
+        out.truncate(count);
+        return out;
+    };
 }
 
 Result<QByteArray> aes256CbcEncrypt(QByteArrayView key, QByteArrayView iv, QByteArrayView plaintext)

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+#include <functional>
 #include <memory>
 
 namespace td::crypto {
@@ -40,6 +41,15 @@ bool constantTimeEquals(QByteArrayView a, QByteArrayView b);
 
 /** Bytes from the operating system's CSPRNG (OpenSSL RAND_bytes). */
 Result<QByteArray> randomBytes(qsizetype count);
+
+/** Where a minter draws its nonces and IVs from: randomBytes, or a seeded stream for reproducible output. */
+using RandomSource = std::function<Result<QByteArray>(qsizetype count)>;
+
+/**
+ * A deterministic byte stream (HMAC-SHA256 of the seed over a counter): the same seed gives the same bytes.
+ * Only for reproducible test output; its values are predictable to anyone who knows the seed.
+ */
+RandomSource seededRandom(QByteArray seed);
 
 /** AES-256-CBC with PKCS#7 padding; key 32 bytes, iv 16 bytes. */
 Result<QByteArray> aes256CbcEncrypt(QByteArrayView key, QByteArrayView iv, QByteArrayView plaintext);

@@ -2,6 +2,7 @@
 #include "core/history/HistoryStore.h"
 
 #include "core/credentials/AtomicFile.h"
+#include "core/csv/Csv.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -12,19 +13,6 @@
 
 namespace td::history {
 namespace {
-
-QString csvCell(QString text)
-{
-    // A cell starting with = + - @ (or a tab/CR) runs as a formula in spreadsheet apps: prefix a quote.
-    if (!text.isEmpty() && QStringLiteral("=+-@\t\r").contains(text.front()))
-        text.prepend(QLatin1Char('\''));
-    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n')) ||
-        text.contains(QLatin1Char('\r'))) {
-        text.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-        return QLatin1Char('"') + text + QLatin1Char('"');
-    }
-    return text;
-}
 
 QString isoUtc(qint64 seconds)
 {
@@ -186,16 +174,12 @@ Result<void> HistoryStore::clear()
 
 QByteArray HistoryStore::toCsv(const QList<HistoryEntry>& entries)
 {
-    QString out = QStringLiteral("created,expires,provider,profile,identity,room,grants,token\r\n");
+    QByteArray out = QByteArrayLiteral("created,expires,provider,profile,identity,room,grants,token\r\n");
     for (const HistoryEntry& e : entries) {
-        const QStringList cells{isoUtc(e.createdAt), isoUtc(e.expiresAt), providerName(e.provider), e.profile,
-                                e.identity, e.room, e.summary, e.token};
-        QStringList escaped;
-        for (const QString& cell : cells)
-            escaped.append(csvCell(cell));
-        out += escaped.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+        out += csv::row({isoUtc(e.createdAt), isoUtc(e.expiresAt), providerName(e.provider), e.profile, e.identity,
+                         e.room, e.summary, e.token});
     }
-    return out.toUtf8();
+    return out;
 }
 
 } // namespace td::history

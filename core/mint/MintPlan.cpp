@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "core/mint/MintPlan.h"
 
-#include "core/crypto/Pem.h"
+#include "core/mint/PlanMinter.h"
 #include "core/providers/jitsi/JitsiToken.h"
 #include "core/providers/livekit/LiveKitGrants.h"
 #include "core/providers/livekit/LiveKitToken.h"
-#include "core/providers/zego/KitToken.h"
 #include "core/providers/zego/Token04.h"
 #include "core/providers/zego/ZegoPrivilege.h"
 
@@ -15,125 +14,6 @@
 
 namespace td::mint {
 namespace {
-
-// What LiveKit's claims reader understands; anything else in a plan is passed through as a custom claim.
-const QStringList& liveKitKnownClaims()
-{
-    static const QStringList keys{
-        QStringLiteral("sub"),        QStringLiteral("jti"),         QStringLiteral("name"),
-        QStringLiteral("video"),      QStringLiteral("sip"),         QStringLiteral("agent"),
-        QStringLiteral("inference"),  QStringLiteral("observability"), QStringLiteral("roomConfig"),
-        QStringLiteral("roomPreset"), QStringLiteral("metadata"),    QStringLiteral("attributes"),
-        QStringLiteral("kind"),       QStringLiteral("kindDetails"), QStringLiteral("sha256"),
-    };
-    return keys;
-}
-
-Result<MintedToken> mintLiveKit(const MintPlan& plan, const credentials::Profile& profile,
-                                const QHash<QString, QByteArray>& secrets, const Clock& clock)
-{
-    auto minter = livekit::LiveKitMinter::create(profile.apiKey, secrets.value(QStringLiteral("apiSecret")));
-    if (!minter)
-        return std::unexpected(minter.error());
-    QList<Finding> findings;
-    const livekit::LiveKitClaims claims = livekit::readClaims(plan.claims, findings);
-    for (const Finding& f : findings) {
-        if (f.severity == Severity::Error)
-            return fail(ErrorCode::InvalidArgument, f.message);
-    }
-    QJsonObject extra;
-    for (auto it = plan.claims.begin(); it != plan.claims.end(); ++it) {
-        if (!liveKitKnownClaims().contains(it.key()))
-            extra.insert(it.key(), it.value());
-    }
-    return minter->mint(claims, plan.ttlSeconds, clock, extra);
-}
-
-Result<quint32> zegoAppId(const QString& text)
-{
-    bool ok = false;
-    const qulonglong id = text.trimmed().toULongLong(&ok);
-    if (!ok || id == 0 || id > 0xffffffffULL)
-        return fail(ErrorCode::ZegoAppIdInvalid, QStringLiteral("the profile's AppID must be a non-zero 32-bit number"));
-    return static_cast<quint32>(id);
-}
-
-Result<MintedToken> mintZego(const MintPlan& plan, const credentials::Profile& profile,
-                             const QHash<QString, QByteArray>& secrets, const Clock& clock)
-{
-    auto appId = zegoAppId(profile.appId);
-    if (!appId)
-        return std::unexpected(appId.error());
-    zego::Token04Request request;
-    request.appId = *appId;
-    request.userId = plan.claims.value(QStringLiteral("user_id")).toString();
-    request.serverSecret = secrets.value(QStringLiteral("serverSecret"));
-    request.effectiveSeconds = plan.ttlSeconds;
-    request.payload = plan.claims.value(QStringLiteral("payload")).toString();
-    const QString cipher = plan.claims.value(QStringLiteral("cipher")).toString(QStringLiteral("gcm"));
-    const auto layout = zego::parseLayout(cipher);
-    if (!layout)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cipher must be gcm or cbc, not \"%1\"").arg(cipher));
-    request.layout = *layout;
-    auto minted = zego::mintToken04(request, clock);
-    if (!minted)
-        return minted;
-    const QJsonObject kit = plan.claims.value(QStringLiteral("kit")).toObject();
-    if (!kit.isEmpty()) {
-        const zego::KitInfo info{request.userId, kit.value(QStringLiteral("room_id")).toString(),
-                                 kit.value(QStringLiteral("user_name")).toString(), request.appId};
-        auto kitToken = zego::makeKitToken(minted->token, info);
-        if (!kitToken)
-            return std::unexpected(kitToken.error());
-        minted->token = *kitToken;
-    }
-    return minted;
-}
-
-Result<crypto::RsaPrivateKey> privateKeyOf(const QHash<QString, QByteArray>& secrets)
-{
-    const QByteArray pem = secrets.value(QStringLiteral("privateKey"));
-    if (pem.isEmpty())
-        return fail(ErrorCode::EmptyKey, QStringLiteral("the profile has no private key"));
-    auto key = crypto::loadRsaPrivateKey(pem);
-    if (!key)
-        return fail(key.error().code, QStringLiteral("the profile's private key: ") + key.error().message);
-    return key;
-}
-
-Result<MintedToken> mintJitsi(const MintPlan& plan, const credentials::Profile& profile,
-                              const QHash<QString, QByteArray>& secrets, const Clock& clock)
-{
-    auto claims = jitsi::claimsFromPayload(plan.claims);
-    if (!claims)
-        return std::unexpected(claims.error());
-    if (plan.provider == Provider::Jaas) {
-        auto key = privateKeyOf(secrets);
-        if (!key)
-            return std::unexpected(key.error());
-        jitsi::JaasRequest request{profile.appId, profile.keyId, std::move(*key), *claims, plan.ttlSeconds,
-                                   plan.notBeforeSkew};
-        return jitsi::mintJaas(request, clock);
-    }
-    jitsi::SelfHostedRequest request;
-    request.appId = profile.appId;
-    request.appSecret = secrets.value(QStringLiteral("appSecret"));
-    if (request.appSecret.isEmpty()) {
-        auto key = privateKeyOf(secrets);
-        if (!key)
-            return std::unexpected(key.error());
-        request.privateKey = std::move(*key);
-    }
-    request.keyId = profile.keyId;
-    if (!profile.audience.isEmpty())
-        request.audience = profile.audience;
-    if (!profile.subject.isEmpty())
-        request.subject = profile.subject;
-    request.claims = *claims;
-    request.ttlSeconds = plan.ttlSeconds;
-    request.notBeforeSkew = plan.notBeforeSkew;
-    return jitsi::mintSelfHosted(request, clock);
-}
 
 QString encoded(const QString& text)
 {
@@ -182,16 +62,10 @@ Result<MintedToken> mint(const MintPlan& plan, const credentials::Profile& profi
         return fail(ErrorCode::InvalidArgument, QStringLiteral("profile %1 is for %2, not %3")
                                                     .arg(profile.name, providerName(profile.provider),
                                                          providerName(plan.provider)));
-    if (plan.ttlSeconds <= 0)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the TTL must be positive"));
-    switch (plan.provider) {
-    case Provider::LiveKit: return mintLiveKit(plan, profile, secrets, clock);
-    case Provider::Zego: return mintZego(plan, profile, secrets, clock);
-    case Provider::Jaas:
-    case Provider::Jitsi: return mintJitsi(plan, profile, secrets, clock);
-    case Provider::Unknown: break;
-    }
-    return fail(ErrorCode::InvalidArgument, QStringLiteral("unknown provider"));
+    auto minter = PlanMinter::create(profile, secrets);
+    if (!minter)
+        return std::unexpected(minter.error());
+    return minter->mint(plan, clock);
 }
 
 Result<VerifyCredentials> verifyCredentials(const credentials::Profile& profile, const QHash<QString, QByteArray>& secrets)
@@ -219,7 +93,7 @@ Result<VerifyCredentials> verifyCredentials(const credentials::Profile& profile,
             break;
         [[fallthrough]];
     case Provider::Jaas: {
-        auto key = privateKeyOf(secrets);
+        auto key = profilePrivateKey(secrets);
         if (!key)
             return std::unexpected(key.error());
         c.publicKey = key->publicKey();
@@ -246,17 +120,21 @@ Result<MintOutcome> mintAndInspect(const MintPlan& plan, const credentials::Prof
     return out;
 }
 
+QString liveKitJoinLink(const credentials::Profile& profile, const QString& room, const QByteArray& token)
+{
+    if (profile.serverUrl.isEmpty() || room.isEmpty())
+        return {};
+    // LiveKit Meet's "custom" page connects to any server with a URL and a token.
+    return QStringLiteral("https://meet.livekit.io/custom?liveKitUrl=%1&token=%2")
+        .arg(encoded(profile.serverUrl), QString::fromLatin1(token));
+}
+
 QString joinLink(const MintPlan& plan, const credentials::Profile& profile, const QByteArray& token)
 {
     const QString room = roomOf(plan);
     const QString jwt = QString::fromLatin1(token);
     switch (plan.provider) {
-    case Provider::LiveKit: {
-        if (profile.serverUrl.isEmpty() || room.isEmpty())
-            return {};
-        // LiveKit Meet's "custom" page connects to any server with a URL and a token.
-        return QStringLiteral("https://meet.livekit.io/custom?liveKitUrl=%1&token=%2").arg(encoded(profile.serverUrl), jwt);
-    }
+    case Provider::LiveKit: return liveKitJoinLink(profile, room, token);
     case Provider::Jaas:
         if (!concreteRoom(plan, room))
             return {};
@@ -283,6 +161,18 @@ QString joinLink(const MintPlan& plan, const credentials::Profile& profile, cons
     case Provider::Unknown: break;
     }
     return {};
+}
+
+qint64 defaultTtlSeconds(Provider provider)
+{
+    switch (provider) {
+    case Provider::LiveKit: return livekit::kDefaultTtlSeconds;
+    case Provider::Zego: return zego::kDefaultEffectiveSeconds;
+    case Provider::Jaas:
+    case Provider::Jitsi: return jitsi::kDefaultTtlSeconds;
+    case Provider::Unknown: break;
+    }
+    return 3600;
 }
 
 QString identityOf(const MintPlan& plan)
@@ -321,42 +211,47 @@ QString roomOf(const MintPlan& plan)
     return {};
 }
 
+QString grantsSummary(const livekit::LiveKitClaims& claims)
+{
+    QStringList parts;
+    if (claims.video) {
+        const livekit::VideoGrant& v = *claims.video;
+        if (v.roomJoin)
+            parts << QStringLiteral("join");
+        if (v.roomAdmin)
+            parts << QStringLiteral("admin");
+        if (v.roomJoin) {
+            if (!v.effectiveCanPublish())
+                parts << QStringLiteral("no publish");
+            else if (!v.canPublishSources.isEmpty())
+                parts << QStringLiteral("publish ") + v.canPublishSources.join(QLatin1Char('+'));
+            else
+                parts << QStringLiteral("publish");
+            parts << (v.effectiveCanSubscribe() ? QStringLiteral("subscribe") : QStringLiteral("no subscribe"));
+            if (!v.effectiveCanPublishData())
+                parts << QStringLiteral("no data");
+        }
+        for (const auto& [on, word] : {std::pair{v.roomCreate, "create"}, {v.roomList, "list"}, {v.roomRecord, "record"},
+                                       {v.ingressAdmin, "ingress admin"}, {v.hidden, "hidden"}, {v.recorder, "recorder"},
+                                       {v.agent, "agent"}}) {
+            if (on)
+                parts << QString::fromLatin1(word);
+        }
+    }
+    if (claims.sip)
+        parts << QStringLiteral("sip");
+    if (claims.agent)
+        parts << QStringLiteral("agent admin");
+    return parts.join(QStringLiteral(", "));
+}
+
 QString grantsSummary(const MintPlan& plan)
 {
     QStringList parts;
     switch (plan.provider) {
     case Provider::LiveKit: {
         QList<Finding> ignored;
-        const livekit::LiveKitClaims claims = livekit::readClaims(plan.claims, ignored);
-        if (claims.video) {
-            const livekit::VideoGrant& v = *claims.video;
-            if (v.roomJoin)
-                parts << QStringLiteral("join");
-            if (v.roomAdmin)
-                parts << QStringLiteral("admin");
-            if (v.roomJoin) {
-                if (!v.effectiveCanPublish())
-                    parts << QStringLiteral("no publish");
-                else if (!v.canPublishSources.isEmpty())
-                    parts << QStringLiteral("publish ") + v.canPublishSources.join(QLatin1Char('+'));
-                else
-                    parts << QStringLiteral("publish");
-                parts << (v.effectiveCanSubscribe() ? QStringLiteral("subscribe") : QStringLiteral("no subscribe"));
-                if (!v.effectiveCanPublishData())
-                    parts << QStringLiteral("no data");
-            }
-            for (const auto& [on, word] : {std::pair{v.roomCreate, "create"}, {v.roomList, "list"}, {v.roomRecord, "record"},
-                                           {v.ingressAdmin, "ingress admin"}, {v.hidden, "hidden"}, {v.recorder, "recorder"},
-                                           {v.agent, "agent"}}) {
-                if (on)
-                    parts << QString::fromLatin1(word);
-            }
-        }
-        if (claims.sip)
-            parts << QStringLiteral("sip");
-        if (claims.agent)
-            parts << QStringLiteral("agent admin");
-        break;
+        return grantsSummary(livekit::readClaims(plan.claims, ignored));
     }
     case Provider::Zego: {
         const QString payload = plan.claims.value(QStringLiteral("payload")).toString();

@@ -7,6 +7,7 @@
 #include "core/inspect/TokenInspector.h"
 #include "core/providers/MintedToken.h"
 #include "core/providers/Provider.h"
+#include "core/providers/livekit/LiveKitGrants.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -60,9 +61,16 @@ Result<VerifyCredentials> verifyCredentials(const credentials::Profile& profile,
  */
 QString joinLink(const MintPlan& plan, const credentials::Profile& profile, const QByteArray& token);
 
+/** The lifetime each provider's own SDK gives a token when none is asked for (LiveKit 6 h, Jitsi 2 h, Zego 1 h). */
+qint64 defaultTtlSeconds(Provider provider);
+
 /** The identity and room of a plan, and its grants in a few words, for history and batch output. */
 QString identityOf(const MintPlan& plan);
 QString roomOf(const MintPlan& plan);
 QString grantsSummary(const MintPlan& plan);
+/** The LiveKit part of grantsSummary(), for claims already read. */
+QString grantsSummary(const livekit::LiveKitClaims& claims);
+/** LiveKit Meet's custom-server link, or "" without a server URL or room. */
+QString liveKitJoinLink(const credentials::Profile& profile, const QString& room, const QByteArray& token);
 
 } // namespace td::mint

@@ -28,12 +28,12 @@ void appendBe64(QByteArray& out, qint64 v)
 }
 
 /** 16 characters from [0-9a-z], as the Go, Node, C++ and PHP generators make their IV. */
-Result<QByteArray> randomAlnumIv()
+Result<QByteArray> randomAlnumIv(const crypto::RandomSource& random)
 {
     static constexpr char kChars[] = "0123456789abcdefghijklmnopqrstuvwxyz";
     QByteArray iv;
     while (iv.size() < 16) {
-        auto bytes = crypto::randomBytes(32);
+        auto bytes = random(32);
         if (!bytes)
             return bytes;
         for (char b : *bytes) {
@@ -45,9 +45,9 @@ Result<QByteArray> randomAlnumIv()
     return iv;
 }
 
-Result<qint32> randomNonce(Layout layout)
+Result<qint32> randomNonce(Layout layout, const crypto::RandomSource& random)
 {
-    auto bytes = crypto::randomBytes(4);
+    auto bytes = random(4);
     if (!bytes)
         return std::unexpected(bytes.error());
     qint32 n = qFromBigEndian<qint32>(bytes->constData());
@@ -97,13 +97,14 @@ Result<MintedToken> mintToken04(const Token04Request& r, const Clock& clock)
 {
     if (auto ok = validateRequest(r); !ok)
         return std::unexpected(ok.error());
+    const crypto::RandomSource random = r.random ? r.random : crypto::RandomSource(crypto::randomBytes);
     const qint64 ctime = clock.nowSeconds();
     const qint64 expire = ctime + r.effectiveSeconds;
     qint32 nonce = 0;
     if (r.nonce) {
         nonce = *r.nonce;
     } else {
-        auto n = randomNonce(r.layout);
+        auto n = randomNonce(r.layout, random);
         if (!n)
             return std::unexpected(n.error());
         nonce = *n;
@@ -123,7 +124,7 @@ Result<MintedToken> mintToken04(const Token04Request& r, const Clock& clock)
     if (r.iv) {
         iv = *r.iv;
     } else {
-        auto fresh = r.layout == Layout::Cbc ? randomAlnumIv() : crypto::randomBytes(12);
+        auto fresh = r.layout == Layout::Cbc ? randomAlnumIv(random) : random(12);
         if (!fresh)
             return std::unexpected(fresh.error());
         iv = *fresh;

@@ -3,6 +3,7 @@
 
 #include "core/Clock.h"
 #include "core/Error.h"
+#include "core/crypto/Crypto.h"
 #include "core/providers/MintedToken.h"
 
 #include <QByteArray>
@@ -32,6 +33,7 @@ struct Token04Request {
     // Injected by tests and reproducible runs only; otherwise drawn from the CSPRNG.
     std::optional<qint32> nonce;
     std::optional<QByteArray> iv; // 16 bytes for CBC, 12 for GCM
+    crypto::RandomSource random;  // where nonce and IV come from when not injected; unset = the CSPRNG
 };
 
 /** The input checks every official generator makes, with their error codes and messages (spec 2.1). */
