@@ -6,7 +6,6 @@
 #include "core/Duration.h"
 #include "core/batch/BatchRun.h"
 #include "core/batch/RowIo.h"
-#include "core/credentials/Importer.h"
 #include "core/mint/MintPlan.h"
 
 #include <QElapsedTimer>
@@ -45,37 +44,6 @@ private:
     void (*m_term)(int) = nullptr;
 };
 
-Result<std::pair<credentials::Profile, QHash<QString, QByteArray>>> profileForBatch(const QCommandLineParser& parser,
-                                                                                    CliContext& context)
-{
-    const bool hasProfile = parser.isSet(QStringLiteral("profile"));
-    if (hasProfile == parser.isSet(QStringLiteral("provider")))
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("give --profile NAME, or --provider P with credentials in the environment "
-                                   "(LIVEKIT_API_KEY, ZEGO_APP_ID, ... or --env-file)"));
-    if (auto ok = context.applyCredentialOptions(parser, std::nullopt); !ok)
-        return std::unexpected(ok.error());
-    if (hasProfile)
-        return context.profileWithSecrets(parser.value(QStringLiteral("profile")));
-    const auto provider = parseProvider(parser.value(QStringLiteral("provider")));
-    if (!provider)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("--provider takes livekit, zego, jaas or jitsi"));
-    const QProcessEnvironment environment = context.mergedEnvironment();
-    QHash<QString, QByteArray> variables;
-    for (const QString& key : environment.keys())
-        variables.insert(key, environment.value(key).toUtf8());
-    auto imported = credentials::importVariables(variables, QStringLiteral("env"));
-    if (!imported)
-        return std::unexpected(imported.error());
-    for (const credentials::ImportedProfile& p : imported->profiles) {
-        if (p.profile.provider == *provider)
-            return std::pair{p.profile, p.secrets};
-    }
-    return fail(ErrorCode::InvalidArgument,
-                QStringLiteral("no %1 credentials in the environment; set the variables tokendesk-cli mint %1 reads")
-                    .arg(providerName(*provider)));
-}
-
 } // namespace
 
 int BatchCommand::run(const QStringList& args, CliContext& context)
@@ -113,7 +81,7 @@ int BatchCommand::run(const QStringList& args, CliContext& context)
         if (auto ok = context.loadEnvFile(parser.value(QStringLiteral("env-file"))); !ok)
             return context.error(ExitUsage, ok.error());
     }
-    auto loaded = profileForBatch(parser, context);
+    auto loaded = context.profileFromOptions(parser);
     if (!loaded)
         return context.error(ExitUsage, loaded.error());
     const auto& [profile, secrets] = *loaded;

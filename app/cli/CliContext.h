@@ -55,6 +55,11 @@ public:
     QString profileDefault(const QString& key) const { return m_profileDefaults.value(key); }
     /** A stored profile with its secrets (batch and matrix mint with the profile as a whole). */
     Result<std::pair<credentials::Profile, QHash<QString, QByteArray>>> profileWithSecrets(const QString& name);
+    /**
+     * --profile NAME, or --provider P with the credential variables of the environment and --env-file (what batch
+     * and matrix mint with); applies the credential options.
+     */
+    Result<std::pair<credentials::Profile, QHash<QString, QByteArray>>> profileFromOptions(const QCommandLineParser& parser);
     /** The provider of the profile loaded with --profile, if any. */
     std::optional<Provider> profileProvider() const { return m_profileProvider; }
     /** Reads a passphrase from the variable, else the terminal. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // CliContext's side of issue 3: the profile store, the secret store and --profile.
 #include "app/cli/CliContext.h"
+#include "core/credentials/Importer.h"
 #include "core/credentials/ProfileSecrets.h"
 
 #include "app/cli/Prompt.h"
@@ -127,6 +128,36 @@ Result<std::pair<credentials::Profile, QHash<QString, QByteArray>>> CliContext::
     if (!values)
         return std::unexpected(values.error());
     return std::pair{*profile, *values};
+}
+
+Result<std::pair<credentials::Profile, QHash<QString, QByteArray>>> CliContext::profileFromOptions(const QCommandLineParser& parser)
+{
+    const bool hasProfile = parser.isSet(QStringLiteral("profile"));
+    if (hasProfile == parser.isSet(QStringLiteral("provider")))
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("give --profile NAME, or --provider P with credentials in the environment "
+                                   "(LIVEKIT_API_KEY, ZEGO_APP_ID, ... or --env-file)"));
+    if (auto ok = applyCredentialOptions(parser, std::nullopt); !ok)
+        return std::unexpected(ok.error());
+    if (hasProfile)
+        return profileWithSecrets(parser.value(QStringLiteral("profile")));
+    const auto provider = parseProvider(parser.value(QStringLiteral("provider")));
+    if (!provider)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("--provider takes livekit, zego, jaas or jitsi"));
+    const QProcessEnvironment environment = mergedEnvironment();
+    QHash<QString, QByteArray> variables;
+    for (const QString& key : environment.keys())
+        variables.insert(key, environment.value(key).toUtf8());
+    auto imported = credentials::importVariables(variables, QStringLiteral("env"));
+    if (!imported)
+        return std::unexpected(imported.error());
+    for (const credentials::ImportedProfile& p : imported->profiles) {
+        if (p.profile.provider == *provider)
+            return std::pair{p.profile, p.secrets};
+    }
+    return fail(ErrorCode::InvalidArgument,
+                QStringLiteral("no %1 credentials in the environment; set the variables tokendesk-cli mint %1 reads")
+                    .arg(providerName(*provider)));
 }
 
 Result<void> CliContext::loadProfile(const QString& name, std::optional<Provider> expected)

@@ -4,6 +4,7 @@
 #include "app/cli/BenchCommand.h"
 #include "app/cli/CliContext.h"
 #include "app/cli/InspectCommand.h"
+#include "app/cli/MatrixCommand.h"
 #include "app/cli/MintJitsiCommand.h"
 #include "app/cli/MintLiveKitCommand.h"
 #include "app/cli/MintZegoCommand.h"
@@ -29,6 +30,7 @@ Commands:
   decode         decode and explain a token without verifying it
   verify         verify a token against credentials and explain it
   batch          mint a token for every row of a CSV or JSON file
+  matrix         every combination of chosen permissions, with the expected behaviour
   bench          mint in-process and report tokens per second
   profile        list, show, add, edit, remove, import and export provider profiles
   serve          run the local token server (--config FILE)
@@ -59,6 +61,8 @@ std::unique_ptr<td::cli::Command> commandFor(const QString& name, const QString&
         return std::make_unique<InspectCommand>(true);
     if (name == QStringLiteral("batch"))
         return std::make_unique<BatchCommand>();
+    if (name == QStringLiteral("matrix"))
+        return std::make_unique<MatrixCommand>();
     if (name == QStringLiteral("bench"))
         return std::make_unique<BenchCommand>();
     if (name == QStringLiteral("profile"))

@@ -19,15 +19,10 @@ void add(QList<Finding>& out, Severity s, const char* code, QString message)
 
 void explainPrivilege(const QString& payload, Inspection& out)
 {
-    if (payload.isEmpty()) {
-        out.permissions << QStringLiteral("basic token: no room privilege restrictions");
-        return;
-    }
+    out.permissions << zego::explainPayload(payload);
     auto priv = zego::RoomPrivilege::fromPayload(payload);
-    if (!priv) {
-        out.permissions << QStringLiteral("custom payload (not a room privilege)");
+    if (payload.isEmpty() || !priv)
         return;
-    }
     out.claims.insert(QStringLiteral("privilege"),
                       QJsonObject{{QStringLiteral("room_id"), priv->roomId},
                                   {QStringLiteral("login"), priv->allowLogin},
@@ -35,15 +30,6 @@ void explainPrivilege(const QString& payload, Inspection& out)
                                   {QStringLiteral("stream_id_list"),
                                    priv->streamIds ? QJsonValue(QJsonArray::fromStringList(*priv->streamIds))
                                                    : QJsonValue(QJsonValue::Null)}});
-    const QString room = priv->roomId.isEmpty() ? QStringLiteral("any room") : QStringLiteral("room ") + priv->roomId;
-    out.permissions << (priv->allowLogin ? QStringLiteral("can log into %1").arg(room)
-                                         : QStringLiteral("cannot log into %1").arg(room));
-    if (!priv->allowPublish)
-        out.permissions << QStringLiteral("cannot publish streams");
-    else if (priv->streamIds && !priv->streamIds->isEmpty())
-        out.permissions << QStringLiteral("can publish only streams %1").arg(priv->streamIds->join(QStringLiteral(", ")));
-    else
-        out.permissions << QStringLiteral("can publish any stream");
 }
 
 } // namespace

@@ -189,7 +189,7 @@ private Q_SLOTS:
                            pem("rsa2048-cert.pem")});
         QCOMPARE(v.exitCode, 0);
         QVERIFY(v.out.contains("provider:  jaas"));
-        QVERIFY(v.out.contains("may use recording"));
+        QVERIFY(v.out.contains("can start a recording (recording)"));
         const Run wrongKey = cli({QStringLiteral("verify"), QString::fromLatin1(r.out.trimmed()), QStringLiteral("--public-key"),
                                   pem("rsa1024-pkcs8.pem")});
         QCOMPARE(wrongKey.exitCode, 2);

@@ -2,6 +2,8 @@
 // What Prosody (luajwtjitsi + token/util), 8x8 and the Jitsi Meet client would say about a token (spec 3).
 #include "core/providers/jitsi/JitsiToken.h"
 
+#include <QHash>
+
 namespace td::jitsi {
 namespace {
 
@@ -136,6 +138,33 @@ QList<Finding> lint(const jwt::DecodedJwt& token, bool jaas)
     return out;
 }
 
+namespace {
+
+/** What a feature lets a participant do, for "can ..." / "cannot ..." sentences. */
+QString featureInWords(const QString& feature)
+{
+    static const QHash<QString, QString> words{
+        {QStringLiteral("livestreaming"), QStringLiteral("start a live stream (livestreaming)")},
+        {QStringLiteral("recording"), QStringLiteral("start a recording (recording)")},
+        {QStringLiteral("transcription"), QStringLiteral("start transcription and captions (transcription)")},
+        {QStringLiteral("outbound-call"), QStringLiteral("dial out to a phone number (outbound-call)")},
+        {QStringLiteral("sip-outbound-call"), QStringLiteral("dial out to a SIP address (sip-outbound-call)")},
+        {QStringLiteral("inbound-call"), QStringLiteral("let people dial in by phone (inbound-call)")},
+        {QStringLiteral("sip-inbound-call"), QStringLiteral("let people dial in over SIP (sip-inbound-call)")},
+        {QStringLiteral("file-upload"), QStringLiteral("upload files (file-upload)")},
+        {QStringLiteral("list-visitors"), QStringLiteral("see the list of visitors (list-visitors)")},
+        {QStringLiteral("send-groupchat"), QStringLiteral("send group chat messages (send-groupchat)")},
+        {QStringLiteral("create-polls"), QStringLiteral("create polls (create-polls)")},
+        {QStringLiteral("flip"), QStringLiteral("move the call to another device (flip)")},
+        {QStringLiteral("screen-sharing"), QStringLiteral("share the screen (screen-sharing)")},
+        {QStringLiteral("lobby"), QStringLiteral("manage the lobby (lobby)")},
+        {QStringLiteral("moderation"), QStringLiteral("use moderation controls (moderation)")},
+    };
+    return words.value(feature, QStringLiteral("use %1").arg(feature));
+}
+
+} // namespace
+
 QStringList explainPermissions(const QJsonObject& payload)
 {
     QStringList out;
@@ -153,10 +182,22 @@ QStringList explainPermissions(const QJsonObject& payload)
     const bool moderator = isTruthy(user.value(QStringLiteral("moderator"))) || affiliation == QStringLiteral("owner") ||
                            affiliation == QStringLiteral("moderator") || affiliation == QStringLiteral("teacher");
     out << (moderator ? QStringLiteral("joins as moderator") : QStringLiteral("joins as a participant (not moderator)"));
+    const bool jaas = payload.value(QStringLiteral("sub")).toString().startsWith(QStringLiteral("vpaas-magic-cookie-"));
     const QJsonObject f = ctx.value(QStringLiteral("features")).toObject();
-    for (auto it = f.begin(); it != f.end(); ++it)
-        out << QStringLiteral("%1 %2").arg(isTruthy(it.value()) ? QStringLiteral("may use") : QStringLiteral("may not use"),
-                                           it.key());
+    for (auto it = f.begin(); it != f.end(); ++it) {
+        const QString what = featureInWords(it.key());
+        if (!isTruthy(it.value()))
+            out << QStringLiteral("cannot %1").arg(what);
+        else if (jaas && !moderator)
+            // 8x8: "the user must be a moderator for features to take effect" (spec 3.1).
+            out << QStringLiteral("cannot %1 (JaaS applies features only to moderators)").arg(what);
+        else
+            out << QStringLiteral("can %1").arg(what);
+    }
+    if (f.isEmpty() && !jaas)
+        out << QStringLiteral("no features in the token: the server's defaults apply (mod_jitsi_permissions allows "
+                              "livestreaming, recording, transcription, outbound-call, create-polls, send-groupchat, "
+                              "flip)");
     if (isTruthy(user.value(QStringLiteral("hidden-from-recorder"))))
         out << QStringLiteral("is hidden from recordings and streams");
     return out;

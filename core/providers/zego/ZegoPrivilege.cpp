@@ -70,4 +70,24 @@ Result<RoomPrivilege> RoomPrivilege::fromPayload(const QString& payload)
     return p;
 }
 
+QStringList explainPayload(const QString& payload)
+{
+    if (payload.isEmpty())
+        return {QStringLiteral("basic token: no room privilege restrictions")};
+    auto priv = RoomPrivilege::fromPayload(payload);
+    if (!priv)
+        return {QStringLiteral("custom payload (not a room privilege)")};
+    QStringList out;
+    const QString room = priv->roomId.isEmpty() ? QStringLiteral("any room") : QStringLiteral("room ") + priv->roomId;
+    out << (priv->allowLogin ? QStringLiteral("can log into %1").arg(room)
+                             : QStringLiteral("cannot log into %1 (loginRoom fails)").arg(room));
+    if (!priv->allowPublish)
+        out << QStringLiteral("cannot publish streams");
+    else if (priv->streamIds && !priv->streamIds->isEmpty())
+        out << QStringLiteral("can publish only streams %1").arg(priv->streamIds->join(QStringLiteral(", ")));
+    else
+        out << QStringLiteral("can publish any stream");
+    return out;
+}
+
 } // namespace td::zego

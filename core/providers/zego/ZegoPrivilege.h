@@ -22,4 +22,7 @@ struct RoomPrivilege {
     static Result<RoomPrivilege> fromPayload(const QString& payload);
 };
 
+/** What a Token04 payload lets its holder do, one sentence each ("can log into room r1", "cannot publish streams"). */
+QStringList explainPayload(const QString& payload);
+
 } // namespace td::zego

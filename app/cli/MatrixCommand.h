@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "app/cli/Command.h"
+
+namespace td::cli {
+
+/** tokendesk-cli matrix: every combination of chosen permissions, minted, with the expected behaviour in words. */
+class MatrixCommand final : public Command {
+public:
+    int run(const QStringList& args, CliContext& context) override;
+};
+
+} // namespace td::cli
