@@ -4,6 +4,24 @@
 #include "core/crypto/Crypto.h"
 
 namespace td::batch {
+namespace {
+
+/** grantsSummary() remembered per thread for the last few grant sets: batches repeat a handful of presets. */
+QString summaryOf(const livekit::LiveKitClaims& claims)
+{
+    if (!claims.video || claims.sip || claims.agent)
+        return mint::grantsSummary(claims);
+    const QByteArray key = claims.video->toJson().serialize();
+    thread_local QHash<QByteArray, QString> cache;
+    if (const auto it = cache.constFind(key); it != cache.cend())
+        return it.value();
+    QString summary = mint::grantsSummary(claims);
+    if (cache.size() < 64)
+        cache.insert(key, summary);
+    return summary;
+}
+
+} // namespace
 
 QString reproducibleRefusal(const credentials::Profile& profile)
 {
@@ -26,6 +44,15 @@ Result<BatchMinter> BatchMinter::create(const credentials::Profile& profile, con
     if (!minter)
         return std::unexpected(minter.error());
     return BatchMinter(std::move(*minter), std::move(options));
+}
+
+BatchMinter::BatchMinter(mint::PlanMinter minter, BatchOptions options)
+    : m_minter(std::move(minter)), m_options(std::move(options))
+{
+    // The link for a token "T" is the prefix followed by T; work the prefix out once instead of per row.
+    const QString probe = mint::liveKitJoinLink(m_minter.profile(), QStringLiteral("room"), QByteArrayLiteral("T"));
+    if (!probe.isEmpty())
+        m_liveKitLinkPrefix = probe.chopped(1);
 }
 
 RowResult BatchMinter::mintRow(const InputRow& row, const Clock& clock)
@@ -59,8 +86,9 @@ RowResult BatchMinter::mintOnly(const InputRow& row, const Clock& clock) const
     result.token = minted->token;
     result.expiresAt = minted->expiresAt;
     if (plan->liveKit) {
-        result.joinLink = mint::liveKitJoinLink(m_minter.profile(), result.room, minted->token);
-        result.summary = mint::grantsSummary(*plan->liveKit);
+        if (!m_liveKitLinkPrefix.isEmpty() && !result.room.isEmpty())
+            result.joinLink = m_liveKitLinkPrefix + QLatin1StringView(minted->token);
+        result.summary = summaryOf(*plan->liveKit);
     } else {
         result.joinLink = mint::joinLink(plan->base, m_minter.profile(), minted->token);
         result.summary = mint::grantsSummary(plan->base);

@@ -59,10 +59,11 @@ public:
     const credentials::Profile& profile() const { return m_minter.profile(); }
 
 private:
-    BatchMinter(mint::PlanMinter minter, BatchOptions options) : m_minter(std::move(minter)), m_options(std::move(options)) {}
+    BatchMinter(mint::PlanMinter minter, BatchOptions options);
 
     mint::PlanMinter m_minter;
     BatchOptions m_options;
+    QString m_liveKitLinkPrefix; // LiveKit Meet's link up to the token: the same for every row
     QHash<size_t, qint64> m_seen; // hash of identity + room -> first line
 };
 

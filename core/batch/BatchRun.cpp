@@ -5,8 +5,11 @@
 
 #include <QFile>
 #include <QSaveFile>
+#include <QThreadPool>
 
 #include <algorithm>
+#include <atomic>
+#include <future>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -23,29 +26,45 @@ struct Chunk {
     std::vector<QByteArray> formatted;
 };
 
-/** Mints and formats a chunk's rows, split over `threads` threads (this one included). */
-void mintChunk(const BatchMinter& minter, const RowWriter& writer, const Clock& clock, Chunk& chunk, std::size_t threads)
+/**
+ * Runs `fn` on the pool and returns its future. The pool's threads live for the whole batch: threads started per
+ * chunk cost more than the minting they share (each new thread starts with cold allocator caches).
+ */
+template <typename Fn>
+auto runOn(QThreadPool& pool, Fn fn) -> std::future<decltype(fn())>
+{
+    auto task = std::make_shared<std::packaged_task<decltype(fn())()>>(std::move(fn));
+    auto future = task->get_future();
+    pool.start([task] { (*task)(); });
+    return future;
+}
+
+/**
+ * Mints and formats a chunk's rows on `threads` threads (this one included). Threads take small blocks of rows as
+ * they become free, so the work stays balanced while the reader and writer threads share the cores.
+ */
+void mintChunk(const BatchMinter& minter, const RowWriter& writer, const Clock& clock, Chunk& chunk, std::size_t threads,
+               QThreadPool& pool)
 {
     const std::size_t n = chunk.rows.size();
     chunk.results.assign(n, RowResult());
     chunk.formatted.assign(n, QByteArray());
-    const auto range = [&](std::size_t from, std::size_t to) {
-        for (std::size_t i = from; i < to; ++i) {
-            chunk.results[i] = minter.mintOnly(chunk.rows[i], clock);
-            chunk.formatted[i] = writer.format(chunk.rows[i], chunk.results[i]);
+    constexpr std::size_t kBlock = 32;
+    std::atomic<std::size_t> nextBlock{0};
+    const auto work = [&] {
+        for (std::size_t from = nextBlock.fetch_add(kBlock); from < n; from = nextBlock.fetch_add(kBlock)) {
+            for (std::size_t i = from; i < std::min(n, from + kBlock); ++i) {
+                chunk.results[i] = minter.mintOnly(chunk.rows[i], clock);
+                chunk.formatted[i] = writer.format(chunk.rows[i], chunk.results[i]);
+            }
         }
     };
-    if (threads == 1 || n < 64) {
-        range(0, n);
-        return;
-    }
-    const std::size_t per = (n + threads - 1) / threads;
-    std::vector<std::thread> workers;
-    for (std::size_t from = per; from < n; from += per)
-        workers.emplace_back(range, from, std::min(n, from + per));
-    range(0, std::min(n, per));
-    for (std::thread& t : workers)
-        t.join();
+    std::vector<std::future<void>> helpers;
+    for (std::size_t t = 1; t < threads && t * kBlock < n; ++t)
+        helpers.push_back(runOn(pool, work));
+    work();
+    for (std::future<void>& h : helpers)
+        h.wait();
 }
 
 } // namespace
@@ -96,34 +115,55 @@ Result<RunReport> runBatch(const QString& inputPath, const QString& outputPath, 
     report.copiedColumns = copied;
     bool writeFailed = false;
     bool endOfInput = false;
-    // Chunks: read a bounded slice on this thread, mint and format it on every core, then check and write it in
-    // input order. Memory is bounded by the chunk, not by the input.
+    // A pipeline of bounded chunks: while chunk k is minted and formatted on every core, chunk k+1 is read and chunk
+    // k-1 written, each on its own thread; rows are checked and written in input order. Memory is bounded by the
+    // three chunks in flight, not by the input.
     const std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+    QThreadPool pool;
+    pool.setMaxThreadCount(static_cast<int>(threads) + 2); // minting helpers, the reader and the writer
+    pool.setExpiryTimeout(-1);
     Chunk chunk;
-    while (!endOfInput && !writeFailed) {
-        if (callbacks.cancelled && callbacks.cancelled()) {
-            report.interrupted = true;
-            break;
-        }
-        chunk.rows.clear();
+    Chunk nextChunk;
+    std::future<bool> writing; // the previous chunk's write, on its own thread
+    const auto finishWriting = [&] {
+        if (writing.valid() && !writing.get())
+            writeFailed = true;
+        return !writeFailed;
+    };
+    // Reads the next chunk; runs on its own thread while the current chunk is minted. It alone touches the reader,
+    // endOfInput and inputError until its future is waited for.
+    const auto readChunk = [&](Chunk& into) {
+        into.rows.clear();
         if (pending) {
-            chunk.rows.push_back(std::move(*pending));
+            into.rows.push_back(std::move(*pending));
             pending.reset();
         }
-        while (qsizetype(chunk.rows.size()) < kChunkRows) {
+        while (!endOfInput && qsizetype(into.rows.size()) < kChunkRows) {
             auto next = (*reader)->next();
             if (!next) {
                 report.inputError = next.error().message;
                 endOfInput = true;
-                break;
-            }
-            if (!*next) {
+            } else if (!*next) {
                 endOfInput = true;
-                break;
+            } else {
+                into.rows.push_back(std::move(**next));
             }
-            chunk.rows.push_back(std::move(**next));
         }
-        mintChunk(minter, *writer, clock, chunk, threads);
+    };
+    readChunk(chunk);
+    while (!chunk.rows.empty() && !writeFailed) {
+        if (callbacks.cancelled && callbacks.cancelled()) {
+            report.interrupted = true;
+            break;
+        }
+        std::future<void> reading;
+        if (!endOfInput)
+            reading = runOn(pool, [&] { readChunk(nextChunk); });
+        else
+            nextChunk.rows.clear();
+        mintChunk(minter, *writer, clock, chunk, threads, pool);
+        std::vector<QByteArray> toWrite;
+        toWrite.reserve(chunk.rows.size());
         for (std::size_t i = 0; i < chunk.rows.size(); ++i) {
             RowResult& result = chunk.results[i];
             minter.checkAgainstEarlierRows(result);
@@ -134,17 +174,35 @@ Result<RunReport> runBatch(const QString& inputPath, const QString& outputPath, 
                 callbacks.row(result);
             if (!result.ok() && options.strict) {
                 report.stoppedStrict = true;
+                if (reading.valid())
+                    reading.wait();
+                finishWriting();
                 output.cancelWriting();
                 return report;
             }
-            if (!writer->writeFormatted(chunk.formatted[i])) {
-                writeFailed = true;
-                break;
-            }
+            toWrite.push_back(std::move(chunk.formatted[i]));
         }
+        // The previous chunk's write must end first (rows stay in order); this one is written while the next chunk
+        // is read and minted, so waiting for the disk does not hold up the minting.
+        if (!finishWriting()) {
+            if (reading.valid())
+                reading.wait();
+            break;
+        }
+        writing = runOn(pool, [&writer, rows = std::move(toWrite)] {
+            for (const QByteArray& row : rows) {
+                if (!writer->writeFormatted(row))
+                    return false;
+            }
+            return true;
+        });
+        if (reading.valid())
+            reading.wait();
+        std::swap(chunk, nextChunk);
         if (callbacks.progress)
             callbacks.progress((*reader)->bytesConsumed(), total);
     }
+    finishWriting();
     if (callbacks.progress)
         callbacks.progress((*reader)->bytesConsumed(), total);
     if (writeFailed || !writer->finish() || !output.commit())

@@ -3,6 +3,9 @@
 
 #include <QtEndian>
 
+#include <array>
+#include <atomic>
+
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/err.h>
@@ -98,10 +101,28 @@ QByteArray hmac(HashAlgorithm algorithm, QByteArrayView key, QByteArrayView data
 
 struct HmacKey::Impl {
     MacCtxPtr keyed;
+    quint64 id = 0; // tells this key's thread-local copies from those of a key that lived at the same address
 };
 
+namespace {
+
+std::atomic<quint64> g_nextHmacKeyId{1};
+
+/** A thread's own copies of recently used keyed contexts, so threads signing in parallel share no OpenSSL state. */
+struct ThreadMacs {
+    struct Slot {
+        quint64 id = 0;
+        MacCtxPtr ctx;
+    };
+    std::array<Slot, 4> slots;
+    std::size_t next = 0;
+};
+
+} // namespace
+
 HmacKey::HmacKey(HashAlgorithm algorithm, QByteArrayView key)
-    : m_algorithm(algorithm), m_impl(std::make_unique<Impl>(Impl{newKeyedMac(algorithm, key)}))
+    : m_algorithm(algorithm),
+      m_impl(std::make_unique<Impl>(Impl{newKeyedMac(algorithm, key), g_nextHmacKeyId.fetch_add(1)}))
 {
 }
 
@@ -111,9 +132,20 @@ QByteArray HmacKey::mac(QByteArrayView data) const
 {
     if (!m_impl->keyed)
         return {};
-    // Duplicating the keyed context skips re-deriving the inner and outer pads for every token.
-    MacCtxPtr ctx(EVP_MAC_CTX_dup(m_impl->keyed.get()));
-    return ctx ? finishMac(ctx.get(), data) : QByteArray();
+    // Each thread keeps its own copy of the keyed context and re-initialises it with the same key (a NULL key):
+    // that skips re-deriving the pads, and unlike a dup per token it touches no state another thread uses.
+    thread_local ThreadMacs macs;
+    for (ThreadMacs::Slot& slot : macs.slots) {
+        if (slot.id == m_impl->id && slot.ctx) {
+            if (EVP_MAC_init(slot.ctx.get(), nullptr, 0, nullptr) != 1)
+                return {};
+            return finishMac(slot.ctx.get(), data);
+        }
+    }
+    ThreadMacs::Slot& slot = macs.slots[macs.next++ % macs.slots.size()];
+    slot.ctx.reset(EVP_MAC_CTX_dup(m_impl->keyed.get()));
+    slot.id = slot.ctx ? m_impl->id : 0;
+    return slot.ctx ? finishMac(slot.ctx.get(), data) : QByteArray();
 }
 
 QByteArray sha256(QByteArrayView data)

@@ -193,3 +193,60 @@ test('Jitsi self-hosted RS256 with a key id verifies with jose', async () => {
   assert.equal(protectedHeader.kid, 'jitsi/default');
   assert.equal(verifyJson([minted.token, '--public-key', pemPath('rsa2048-spki.pem')]).code, 0);
 });
+
+// ---------------------------------------------------------------- Batch and permission matrix
+
+test('Batch: every row\'s LiveKit token verifies with TokenVerifier and carries the row', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(`${tmpdir()}/td-batch-`);
+  writeFileSync(`${dir}/in.csv`, [
+    'identity,name,room,preset,grants,ttl',
+    'ann,Ann,stage,speaker,,10m',
+    'bob,"Bob, Jr.",stage,viewer,,',
+    'cy,Cy,green,,"canPublish=true;canPublishSources=camera+microphone;hidden",1h',
+  ].join('\n'));
+  const env = { ...cleanEnv, LIVEKIT_API_KEY: KEY, LIVEKIT_API_SECRET: SECRET };
+  const r = spawnSync(CLI, ['batch', '--provider', 'livekit', '--input', `${dir}/in.csv`, '--output', `${dir}/out.json`],
+    { env, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const rows = JSON.parse(readFileSync(`${dir}/out.json`, 'utf8'));
+  assert.equal(rows.length, 3);
+  const verifier = new TokenVerifier(KEY, SECRET);
+  const ann = await verifier.verify(rows[0].token);
+  assert.equal(ann.sub, 'ann');
+  assert.equal(ann.exp - ann.nbf, 600);
+  assert.deepEqual(ann.video.canPublishSources, ['camera', 'microphone', 'screen_share', 'screen_share_audio']);
+  assert.equal(new Date(rows[0].expiresAt).getTime() / 1000, ann.exp);
+  const bob = await verifier.verify(rows[1].token);
+  assert.equal(bob.name, 'Bob, Jr.');
+  assert.equal(bob.video.canPublish, false);
+  const cy = await verifier.verify(rows[2].token);
+  assert.equal(cy.video.room, 'green');
+  assert.equal(cy.video.hidden, true);
+  assert.deepEqual(cy.video.canPublishSources, ['camera', 'microphone']);
+});
+
+test('Matrix: JaaS combinations verify with jose and carry the moderator and feature values', async () => {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(`${tmpdir()}/td-matrix-`);
+  const env = { ...cleanEnv, JAAS_APP_ID: JAAS_APP, JAAS_KEY_ID: `${JAAS_APP}/4f4910`, JAAS_PRIVATE_KEY: privatePem };
+  const r = spawnSync(CLI, ['matrix', '--provider', 'jaas', '--room', 'qa-room', '--feature', 'recording',
+    '--feature', 'transcription', '--output', `${dir}/m.csv`], { env, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const lines = readFileSync(`${dir}/m.csv`, 'utf8').trim().split('\r\n');
+  assert.equal(lines.length, 1 + 8);
+  const header = lines[0].split(',');
+  const tokenCol = header.indexOf('token');
+  for (const line of lines.slice(1)) {
+    const cells = line.split(',');
+    const moderator = cells[2] === 'yes';
+    const token = cells.find((c) => c.startsWith('eyJ'));
+    assert.ok(tokenCol > 0 && token);
+    const { payload } = await jwtVerify(token, publicKey, { algorithms: ['RS256'], issuer: 'chat', audience: 'jitsi' });
+    assert.equal(payload.room, 'qa-room');
+    assert.equal(payload.context.user.moderator, moderator ? 'true' : 'false');
+    assert.equal(payload.context.features.recording, cells[3] === 'on' ? 'true' : 'false');
+  }
+});
