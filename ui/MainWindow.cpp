@@ -8,6 +8,7 @@
 #include "ui/common/ProfileService.h"
 #include "ui/common/Translations.h"
 #include "ui/common/Widgets.h"
+#include "ui/batch/BatchPage.h"
 #include "ui/history/HistoryPage.h"
 #include "ui/inspect/InspectPage.h"
 #include "ui/mint/MintPage.h"
@@ -73,6 +74,7 @@ void MainWindow::buildPages()
     addPage(new InspectPage(m_context, m_pages), QStringLiteral("inspect"), tr("Inspect"));
     addPage(new ServerPage(m_context, m_pages), QStringLiteral("server"), tr("Server"));
     addPage(historyPage, QStringLiteral("history"), tr("History"));
+    addPage(new BatchPage(m_context, m_pages), QStringLiteral("batch"), tr("Batch"));
     connect(historyPage, &HistoryPage::remintRequested, this, [this, mintPage](const mint::MintPlan& plan) {
         mintPage->loadPlan(plan);
         m_navigation->setCurrentRow(m_pages->indexOf(mintPage));

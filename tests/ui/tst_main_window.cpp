@@ -49,7 +49,7 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(navigationTexts(window), (QStringList{QStringLiteral("Profiles"), QStringLiteral("Mint"), QStringLiteral("Inspect"),
-                                                       QStringLiteral("Server"), QStringLiteral("History")}));
+                                                       QStringLiteral("Server"), QStringLiteral("History"), QStringLiteral("Batch")}));
         auto* pages = window.findChild<QStackedWidget*>(QStringLiteral("pagesStackedWidget"));
         QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
         QTRY_COMPARE(pages->currentWidget()->objectName(), QStringLiteral("serverPage"));

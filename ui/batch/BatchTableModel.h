@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/batch/BatchMinter.h"
+#include "core/batch/BatchRow.h"
+#include "core/csv/Csv.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+#include <QStringList>
+
+namespace td::ui {
+
+/**
+ * The Batch page's table: editable input columns (identity, name, room, ...) followed by what a run added (token,
+ * join link, expiry, summary, error). A failed row is tinted and its error is the row's tooltip; a warning (the
+ * same identity twice in a room) is tinted in a second colour.
+ */
+class BatchTableModel final : public QAbstractTableModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BatchTableModel)
+
+public:
+    enum ResultColumn { TokenResult, LinkResult, ExpiresResult, SummaryResult, ErrorResult, ResultCount };
+
+    explicit BatchTableModel(QObject* parent = nullptr);
+
+    const QStringList& headers() const { return m_headers; }
+    int inputColumns() const { return int(m_headers.size()); }
+    /** The column of a result (token, ...), after the input columns. */
+    int resultColumn(ResultColumn column) const { return inputColumns() + column; }
+
+    /** Replaces everything; `lines` gives each row's line in its file (empty: numbered as a table, from 2). */
+    void setTable(const QStringList& headers, const QList<QStringList>& rows, const QList<qint64>& lines = {});
+    /** Adds an input column unless one of that name exists; returns its index. */
+    int addColumn(const QString& header);
+    void addRows(int count);
+    void removeRowsAt(QList<int> rows);
+    /**
+     * Pastes parsed text at (row, column): when the first record names known batch columns it is a header, and
+     * the records go under those columns (adding the missing ones) after the last row.
+     */
+    void paste(const QList<csv::Record>& records, int row, int column);
+
+    /** A row as the core reads it: its cells under the current headers, with its line. */
+    batch::InputRow inputRow(int row) const;
+    const batch::RowResult* result(int row) const;
+    void setResult(int row, const batch::RowResult& result);
+    /** Results for rows first, first + 1, ... with one change notification (a run reports a chunk at a time). */
+    void setResults(int first, const QList<batch::RowResult>& results);
+    void clearResults();
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+
+private:
+    struct Row {
+        qint64 line = 0;
+        QStringList cells;
+        std::optional<batch::RowResult> result;
+    };
+    QString resultText(const batch::RowResult& r, int column) const;
+
+    QStringList m_headers;
+    QList<Row> m_rows;
+};
+
+} // namespace td::ui

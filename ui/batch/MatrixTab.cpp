@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: MIT
+#include "ui/batch/MatrixTab.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QRegularExpression>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include "core/Duration.h"
+#include "core/providers/jitsi/JitsiToken.h"
+#include "ui/common/Dialogs.h"
+#include "ui/common/ErrorLabel.h"
+#include "ui/common/ProfileService.h"
+#include "ui/common/Widgets.h"
+
+namespace td::ui {
+namespace {
+
+QList<QStringList> parseLists(const QString& text)
+{
+    QList<QStringList> out;
+    for (const QString& part : text.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        const QString v = part.trimmed();
+        out << ((v == QStringLiteral("all") || v == QStringLiteral("any"))
+                    ? QStringList()
+                    : v.split(QRegularExpression(QStringLiteral("[+,\\s]+")), Qt::SkipEmptyParts));
+    }
+    return out;
+}
+
+} // namespace
+
+MatrixTab::MatrixTab(AppContext& context, QWidget* parent)
+    : QWidget(parent), m_context(context), m_profile(new QComboBox(this)), m_room(new QLineEdit(this)),
+      m_prefix(new QLineEdit(QStringLiteral("qa"), this)), m_ttl(new QLineEdit(this)), m_dimensionBox(new QWidget(this)),
+      m_valuesLabel(new QLabel(this)), m_values(new QLineEdit(this)), m_features(new QListWidget(this)),
+      m_count(new QLabel(this)), m_generate(new QPushButton(tr("&Generate"), this)),
+      m_export(new QPushButton(tr("E&xport…"), this)), m_table(new QTableWidget(this)),
+      m_error(makeErrorLabel(this, QStringLiteral("matrixErrorLabel"), tr("Matrix error")))
+{
+    name(m_profile, QStringLiteral("matrixProfileComboBox"), tr("Profile for the matrix"));
+    name(m_room, QStringLiteral("matrixRoomLineEdit"), tr("Room every combination joins"));
+    name(m_prefix, QStringLiteral("prefixLineEdit"), tr("Identity prefix"));
+    name(m_ttl, QStringLiteral("matrixTtlLineEdit"), tr("Token lifetime"));
+    m_ttl->setPlaceholderText(tr("the provider's default"));
+    name(m_values, QStringLiteral("valuesLineEdit"), tr("Values to try, separated by ;"));
+    name(m_features, QStringLiteral("featuresListWidget"), tr("Jitsi features to vary"));
+    m_features->setMaximumHeight(120);
+    m_count->setObjectName(QStringLiteral("countLabel"));
+    name(m_generate, QStringLiteral("generatePushButton"), tr("Generate every combination"));
+    name(m_export, QStringLiteral("exportMatrixPushButton"), tr("Export the matrix as CSV, Markdown or HTML"));
+    m_export->setEnabled(false);
+    name(m_table, QStringLiteral("matrixTableWidget"), tr("Combinations and their expected behaviour"));
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setWordWrap(true);
+    m_table->verticalHeader()->hide();
+    new QHBoxLayout(m_dimensionBox);
+    m_dimensionBox->layout()->setContentsMargins(0, 0, 0, 0);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("P&rofile:"), m_profile);
+    form->addRow(tr("R&oom:"), m_room);
+    form->addRow(tr("Identity &prefix:"), m_prefix);
+    form->addRow(tr("&TTL:"), m_ttl);
+    form->addRow(tr("&Dimensions:"), m_dimensionBox);
+    form->addRow(m_valuesLabel, m_values);
+    form->addRow(tr("&Features:"), m_features);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_generate);
+    buttons->addWidget(m_export);
+    buttons->addWidget(m_count, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_error);
+
+    for (const QString& feature : jitsi::knownFeatures()) {
+        auto* item = new QListWidgetItem(feature, m_features);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        const bool standard = feature == QStringLiteral("recording") || feature == QStringLiteral("livestreaming") ||
+                              feature == QStringLiteral("transcription") || feature == QStringLiteral("outbound-call");
+        item->setCheckState(standard ? Qt::Checked : Qt::Unchecked);
+    }
+    connect(m_profile, &QComboBox::currentIndexChanged, this, &MatrixTab::rebuildDimensions);
+    connect(m_values, &QLineEdit::textChanged, this, &MatrixTab::updateCount);
+    connect(m_features, &QListWidget::itemChanged, this, &MatrixTab::rebuildDimensions);
+    connect(m_generate, &QPushButton::clicked, this, &MatrixTab::generate);
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        const QString path = m_context.dialogs.saveFileName(this, tr("Export the matrix"), QStringLiteral("matrix.html"),
+                                                            tr("HTML checklist (*.html);;Markdown (*.md);;CSV (*.csv)"));
+        if (!path.isEmpty())
+            exportFile(path);
+    });
+    connect(&m_context.profiles, &ProfileService::profilesChanged, this, &MatrixTab::reloadProfiles);
+    reloadProfiles();
+}
+
+Provider MatrixTab::provider() const
+{
+    const auto profile = m_context.profiles.find(m_profile->currentData().toString());
+    return profile ? profile->provider : Provider::Unknown;
+}
+
+void MatrixTab::reloadProfiles()
+{
+    const QString current = m_profile->currentData().toString();
+    const QSignalBlocker block(m_profile);
+    m_profile->clear();
+    for (const credentials::Profile& p : m_context.profiles.profiles())
+        m_profile->addItem(providerIcon(p.provider), p.name + environmentBadge(p.environment), p.name);
+    if (const int at = m_profile->findData(current); at >= 0)
+        m_profile->setCurrentIndex(at);
+    rebuildDimensions();
+}
+
+batch::MatrixSpec MatrixTab::spec() const
+{
+    batch::MatrixSpec spec;
+    const auto profile = m_context.profiles.find(m_profile->currentData().toString());
+    spec.room = m_room->text().trimmed().isEmpty() && profile ? profile->room : m_room->text().trimmed();
+    if (!m_prefix->text().trimmed().isEmpty())
+        spec.identityPrefix = m_prefix->text().trimmed();
+    if (auto ttl = parseDuration(m_ttl->text().trimmed()); ttl && !m_ttl->text().trimmed().isEmpty())
+        spec.ttlSeconds = *ttl;
+    for (QCheckBox* box : m_dimensions) {
+        if (box->isChecked())
+            spec.dimensions << box->property("dimension").toString();
+    }
+    if (provider() == Provider::LiveKit)
+        spec.sourceSets = parseLists(m_values->text());
+    else if (provider() == Provider::Zego)
+        spec.streamLists = parseLists(m_values->text());
+    for (int i = 0; i < m_features->count(); ++i) {
+        if (m_features->item(i)->checkState() == Qt::Checked)
+            spec.features << m_features->item(i)->text();
+    }
+    return spec;
+}
+
+void MatrixTab::rebuildDimensions()
+{
+    QStringList checked;
+    for (QCheckBox* box : m_dimensions) {
+        if (box->isChecked())
+            checked << box->property("dimension").toString();
+        delete box;
+    }
+    const bool keep = !checked.isEmpty();
+    m_dimensions.clear();
+    const Provider p = provider();
+    batch::MatrixSpec current;
+    for (int i = 0; i < m_features->count(); ++i) {
+        if (m_features->item(i)->checkState() == Qt::Checked)
+            current.features << m_features->item(i)->text();
+    }
+    if (current.features.isEmpty())
+        current.features << QStringLiteral("recording");
+    for (const batch::MatrixDimension& d : batch::matrixDimensions(p, current)) {
+        auto* box = new QCheckBox(d.label, m_dimensionBox);
+        box->setProperty("dimension", d.key);
+        box->setObjectName(d.key + QStringLiteral("CheckBox"));
+        box->setAccessibleName(tr("Vary %1").arg(d.label));
+        box->setChecked(!keep || checked.contains(d.key) || d.key.startsWith(QStringLiteral("feature:")));
+        m_dimensionBox->layout()->addWidget(box);
+        connect(box, &QCheckBox::toggled, this, &MatrixTab::updateCount);
+        m_dimensions << box;
+    }
+    const bool jitsi = p == Provider::Jaas || p == Provider::Jitsi;
+    m_features->setVisible(jitsi);
+    const bool values = p == Provider::LiveKit || p == Provider::Zego;
+    m_values->setVisible(values);
+    m_valuesLabel->setVisible(values);
+    m_valuesLabel->setText(p == Provider::Zego ? tr("&Stream lists:") : tr("&Source sets:"));
+    m_values->setPlaceholderText(p == Provider::Zego ? tr("any; qa-stream (separate lists with ;)")
+                                                     : tr("all; camera; microphone; screen_share+screen_share_audio"));
+    updateCount();
+}
+
+void MatrixTab::updateCount()
+{
+    const batch::MatrixSpec s = spec();
+    qint64 count = 1;
+    for (const batch::MatrixDimension& d : batch::matrixDimensions(provider(), s)) {
+        if (s.dimensions.contains(d.key))
+            count *= qMax<qsizetype>(1, d.values.size());
+    }
+    m_count->setText(s.dimensions.isEmpty() ? tr("Choose at least one dimension")
+                                            : tr("%n combination(s)", nullptr, int(qMin<qint64>(count, 1 << 30))));
+    m_generate->setEnabled(!s.dimensions.isEmpty() && count <= batch::kMaxMatrixRows);
+}
+
+bool MatrixTab::generate()
+{
+    m_error->clear();
+    const auto profile = m_context.profiles.find(m_profile->currentData().toString());
+    if (!profile) {
+        m_error->showError(tr("Choose a profile first (add one on the Profiles page)."));
+        return false;
+    }
+    auto secrets = m_context.profiles.secrets(profile->name);
+    if (!secrets) {
+        m_error->showError(tr("Cannot read the secrets of %1: %2").arg(profile->name, secrets.error().message));
+        return false;
+    }
+    auto minter = mint::PlanMinter::create(*profile, *secrets);
+    if (!minter) {
+        m_error->showError(minter.error().message);
+        return false;
+    }
+    auto matrix = batch::buildMatrix(*minter, spec(), m_context.clock);
+    if (!matrix) {
+        m_error->showError(matrix.error().message);
+        return false;
+    }
+    m_matrix = std::move(*matrix);
+    showMatrix();
+    m_export->setEnabled(true);
+    return true;
+}
+
+void MatrixTab::showMatrix()
+{
+    const QStringList headers{tr("#"), tr("identity"), tr("settings"), tr("expected behaviour"), tr("token"), tr("join link")};
+    m_table->clear();
+    m_table->setColumnCount(int(headers.size()));
+    m_table->setHorizontalHeaderLabels(headers);
+    m_table->setRowCount(int(m_matrix->rows.size()));
+    for (int r = 0; r < m_matrix->rows.size(); ++r) {
+        const batch::MatrixRow& row = m_matrix->rows[r];
+        QStringList settings;
+        for (const auto& [label, value] : row.settings)
+            settings << QStringLiteral("%1: %2").arg(label, value);
+        const QStringList cells{QString::number(row.number), row.identity, settings.join(QStringLiteral(", ")),
+                                row.error.isEmpty() ? row.expected.join(QStringLiteral("; ")) : row.error,
+                                QString::fromLatin1(row.token), row.joinLink};
+        for (int c = 0; c < cells.size(); ++c) {
+            auto* item = new QTableWidgetItem(cells[c]);
+            if (c == 3)
+                item->setToolTip(row.error.isEmpty() ? row.expected.join(QLatin1Char('\n')) : row.error);
+            if (!row.error.isEmpty())
+                item->setBackground(QColor(220, 50, 47, 70));
+            m_table->setItem(r, c, item);
+        }
+    }
+    m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_table->resizeColumnsToContents();
+    m_table->setColumnWidth(3, 520);
+    m_table->setColumnWidth(4, 160);
+    m_table->setColumnWidth(5, 160);
+    m_count->setText(tr("%n combination(s) minted", nullptr, int(m_matrix->rows.size())));
+}
+
+bool MatrixTab::exportFile(const QString& path)
+{
+    if (!m_matrix)
+        return false;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    QByteArray bytes;
+    if (suffix == QStringLiteral("html") || suffix == QStringLiteral("htm"))
+        bytes = batch::matrixHtml(*m_matrix);
+    else if (suffix == QStringLiteral("md") || suffix == QStringLiteral("markdown"))
+        bytes = batch::matrixMarkdown(*m_matrix);
+    else if (suffix == QStringLiteral("csv"))
+        bytes = batch::matrixCsv(*m_matrix);
+    else {
+        m_error->showError(tr("Cannot tell the format of %1: use .html, .md or .csv").arg(path));
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        m_error->showError(tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (file.write(bytes) != bytes.size() || !file.commit()) {
+        m_error->showError(tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    m_error->showNote(tr("Wrote %1 (readable only by you: it holds live tokens).").arg(QFileInfo(path).fileName()));
+    return true;
+}
+
+} // namespace td::ui

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/batch/PermissionMatrix.h"
+#include "ui/common/AppContext.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTableWidget;
+
+namespace td::ui {
+
+class ErrorLabel;
+
+/**
+ * The permission-matrix builder: pick a profile, a room and the dimensions to vary; Generate mints every
+ * combination and lists it with the expected behaviour in words; Export writes the CSV, Markdown or HTML
+ * checklist a tester works through.
+ */
+class MatrixTab final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MatrixTab)
+
+public:
+    explicit MatrixTab(AppContext& context, QWidget* parent = nullptr);
+
+    const std::optional<batch::Matrix>& matrix() const { return m_matrix; }
+    /** The spec the controls describe. */
+    batch::MatrixSpec spec() const;
+    bool generate();
+    bool exportFile(const QString& path);
+
+private:
+    void reloadProfiles();
+    void rebuildDimensions();
+    void updateCount();
+    void showMatrix();
+    Provider provider() const;
+
+    AppContext& m_context;
+    QComboBox* m_profile;
+    QLineEdit* m_room;
+    QLineEdit* m_prefix;
+    QLineEdit* m_ttl;
+    QWidget* m_dimensionBox;
+    QList<QCheckBox*> m_dimensions;
+    QLabel* m_valuesLabel;
+    QLineEdit* m_values;    // LiveKit source sets / Zego stream lists, separated by ';'
+    QListWidget* m_features; // Jitsi / JaaS
+    QLabel* m_count;
+    QPushButton* m_generate;
+    QPushButton* m_export;
+    QTableWidget* m_table;
+    ErrorLabel* m_error;
+    std::optional<batch::Matrix> m_matrix;
+};
+
+} // namespace td::ui
