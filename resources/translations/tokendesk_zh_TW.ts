@@ -77,6 +77,271 @@
     </message>
 </context>
 <context>
+    <name>td::ui::BatchPage</name>
+    <message>
+        <source>Batch and permission matrix</source>
+        <translation>批次與權限矩陣</translation>
+    </message>
+    <message>
+        <source>&amp;Batch</source>
+        <translation>批次(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Permission &amp;matrix</source>
+        <translation>權限矩陣(&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::BatchTab</name>
+    <message>
+        <source>Add &amp;row</source>
+        <translation>新增列(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove rows</source>
+        <translation>移除列</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>貼上(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>匯入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>匯出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy token</source>
+        <translation>複製權杖(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Mint all</source>
+        <translation>全部簽發(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Batch error</source>
+        <translation>批次錯誤</translation>
+    </message>
+    <message>
+        <source>Profile to mint with</source>
+        <translation>簽發所用的設定檔</translation>
+    </message>
+    <message>
+        <source>Room for rows without one</source>
+        <translation>未指定房間的列所用的房間</translation>
+    </message>
+    <message>
+        <source>the profile&apos;s default room</source>
+        <translation>設定檔的預設房間</translation>
+    </message>
+    <message>
+        <source>Lifetime for rows without a ttl</source>
+        <translation>未指定 ttl 的列所用的有效期限</translation>
+    </message>
+    <message>
+        <source>the profile&apos;s or provider&apos;s default (10m, 1h, 6h)</source>
+        <translation>設定檔或服務商的預設值（10m、1h、6h）</translation>
+    </message>
+    <message>
+        <source>Add a column</source>
+        <translation>新增欄</translation>
+    </message>
+    <message>
+        <source>Add &amp;column</source>
+        <translation>新增欄(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Add a row</source>
+        <translation>新增一列</translation>
+    </message>
+    <message>
+        <source>Remove the selected rows</source>
+        <translation>移除所選的列</translation>
+    </message>
+    <message>
+        <source>Paste rows from the clipboard</source>
+        <translation>從剪貼簿貼上列</translation>
+    </message>
+    <message>
+        <source>Cells copied from a spreadsheet (tab-separated) or CSV text; a first line naming columns is used as the header</source>
+        <translation>從試算表複製的儲存格（以定位字元分隔）或 CSV 文字；若第一行是欄名，會當成標題列</translation>
+    </message>
+    <message>
+        <source>Import rows from a CSV or JSON file</source>
+        <translation>從 CSV 或 JSON 檔案匯入列</translation>
+    </message>
+    <message>
+        <source>Export the rows and their tokens</source>
+        <translation>匯出各列及其權杖</translation>
+    </message>
+    <message>
+        <source>CSV or JSON, readable only by you: the file holds live tokens</source>
+        <translation>CSV 或 JSON，僅限您本人讀取：檔案內含有效的權杖</translation>
+    </message>
+    <message>
+        <source>Copy the selected row&apos;s token</source>
+        <translation>複製所選列的權杖</translation>
+    </message>
+    <message>
+        <source>Mint a token for every row</source>
+        <translation>為每一列簽發權杖</translation>
+    </message>
+    <message>
+        <source>Cancel the run</source>
+        <translation>取消執行</translation>
+    </message>
+    <message>
+        <source>Rows minted</source>
+        <translation>已簽發的列</translation>
+    </message>
+    <message>
+        <source>Rows to mint</source>
+        <translation>要簽發的列</translation>
+    </message>
+    <message>
+        <source>This profile is tagged prod: the fixed clock and seed of golden output (tokendesk-cli batch --clock --seed) are refused for it.</source>
+        <translation>此設定檔標記為 prod：不允許對它使用固定時鐘與種子產生可重現輸出（tokendesk-cli batch --clock --seed）。</translation>
+    </message>
+    <message>
+        <source>P&amp;rofile:</source>
+        <translation>設定檔(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Default r&amp;oom:</source>
+        <translation>預設房間(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Default &amp;TTL:</source>
+        <translation>預設 TTL(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Import rows</source>
+        <translation>匯入列</translation>
+    </message>
+    <message>
+        <source>Rows (*.csv *.tsv *.txt *.json *.jsonl)</source>
+        <translation>列（*.csv *.tsv *.txt *.json *.jsonl）</translation>
+    </message>
+    <message>
+        <source>Export rows and tokens</source>
+        <translation>匯出列與權杖</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV（*.csv）;;JSON（*.json）</translation>
+    </message>
+    <message>
+        <source>Cannot paste: %1</source>
+        <translation>無法貼上：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>無法讀取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot tell the format of %1: use .csv, .tsv or .json</source>
+        <translation>無法判斷 %1 的格式：請使用 .csv、.tsv 或 .json</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (the rows before it were imported)</source>
+        <translation>%1：%2（在此之前的列已匯入）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n row(s) from %1.</source>
+        <translation>
+            <numerusform>已從 %1 匯入 %n 列。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot tell the format of %1: use .csv or .json</source>
+        <translation>無法判斷 %1 的格式：請使用 .csv 或 .json</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n row(s) to %1 (readable only by you).</source>
+        <translation>
+            <numerusform>已將 %n 列寫入 %1（僅限您本人讀取）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a profile first (add one on the Profiles page).</source>
+        <translation>請先選擇設定檔（可在「設定檔」頁面新增）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the secrets of %1: %2</source>
+        <translation>無法讀取 %1 的密鑰：%2</translation>
+    </message>
+    <message>
+        <source>Default TTL: %1</source>
+        <translation>預設 TTL：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %n row(s); their tokens are kept.</source>
+        <translation>
+            <numerusform>已在 %n 列後取消；這些列的權杖均已保留。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 列</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 minted, %2 failed, %3 warnings</source>
+        <translation>已簽發 %1，失敗 %2，警告 %3</translation>
+    </message>
+    <message>
+        <source>Select a row with a token first.</source>
+        <translation>請先選擇有權杖的列。</translation>
+    </message>
+    <message>
+        <source>Token of line %1 copied; the clipboard is cleared later.</source>
+        <translation>已複製第 %1 行的權杖；剪貼簿稍後會清除。</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::BatchTableModel</name>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>權杖</translation>
+    </message>
+    <message>
+        <source>join link</source>
+        <translation>加入連結</translation>
+    </message>
+    <message>
+        <source>expires</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>error / warning</source>
+        <translation>錯誤／警告</translation>
+    </message>
+</context>
+<context>
     <name>td::ui::BearerKeyEditor</name>
     <message>
         <source>&amp;Generate key</source>
@@ -1847,6 +2112,177 @@
     <message>
         <source>History</source>
         <translation>歷程記錄</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::MatrixTab</name>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>產生(&amp;G)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>匯出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Matrix error</source>
+        <translation>矩陣錯誤</translation>
+    </message>
+    <message>
+        <source>Profile for the matrix</source>
+        <translation>矩陣所用的設定檔</translation>
+    </message>
+    <message>
+        <source>Room every combination joins</source>
+        <translation>每個組合加入的房間</translation>
+    </message>
+    <message>
+        <source>Identity prefix</source>
+        <translation>身分前綴</translation>
+    </message>
+    <message>
+        <source>Token lifetime</source>
+        <translation>權杖有效期限</translation>
+    </message>
+    <message>
+        <source>the provider&apos;s default</source>
+        <translation>服務商的預設值</translation>
+    </message>
+    <message>
+        <source>Values to try, separated by ;</source>
+        <translation>要嘗試的值，以 ; 分隔</translation>
+    </message>
+    <message>
+        <source>Jitsi features to vary</source>
+        <translation>要變化的 Jitsi 功能</translation>
+    </message>
+    <message>
+        <source>Generate every combination</source>
+        <translation>產生所有組合</translation>
+    </message>
+    <message>
+        <source>Export the matrix as CSV, Markdown or HTML</source>
+        <translation>將矩陣匯出為 CSV、Markdown 或 HTML</translation>
+    </message>
+    <message>
+        <source>Combinations and their expected behaviour</source>
+        <translation>各組合及其預期行為</translation>
+    </message>
+    <message>
+        <source>P&amp;rofile:</source>
+        <translation>設定檔(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>R&amp;oom:</source>
+        <translation>房間(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Identity &amp;prefix:</source>
+        <translation>身分前綴(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;TTL:</source>
+        <translation>TTL(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Dimensions:</source>
+        <translation>維度(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Features:</source>
+        <translation>功能(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Export the matrix</source>
+        <translation>匯出矩陣</translation>
+    </message>
+    <message>
+        <source>HTML checklist (*.html);;Markdown (*.md);;CSV (*.csv)</source>
+        <translation>HTML 檢查清單（*.html）;;Markdown（*.md）;;CSV（*.csv）</translation>
+    </message>
+    <message>
+        <source>Vary %1</source>
+        <translation>變化 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Stream lists:</source>
+        <translation>串流清單(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Source sets:</source>
+        <translation>媒體來源組合(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>any; qa-stream (separate lists with ;)</source>
+        <translation>any; qa-stream（各清單以 ; 分隔）</translation>
+    </message>
+    <message>
+        <source>all; camera; microphone; screen_share+screen_share_audio</source>
+        <translation>all; camera; microphone; screen_share+screen_share_audio</translation>
+    </message>
+    <message>
+        <source>Choose at least one dimension</source>
+        <translation>請至少選擇一個維度</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n combination(s)</source>
+        <translation>
+            <numerusform>%n 個組合</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a profile first (add one on the Profiles page).</source>
+        <translation>請先選擇設定檔（可在「設定檔」頁面新增）。</translation>
+    </message>
+    <message>
+        <source>Cannot read the secrets of %1: %2</source>
+        <translation>無法讀取 %1 的密鑰：%2</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>identity</source>
+        <translation>身分</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>expected behaviour</source>
+        <translation>預期行為</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>權杖</translation>
+    </message>
+    <message>
+        <source>join link</source>
+        <translation>加入連結</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n combination(s) minted</source>
+        <translation>
+            <numerusform>已簽發 %n 個組合</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot tell the format of %1: use .html, .md or .csv</source>
+        <translation>無法判斷 %1 的格式：請使用 .html、.md 或 .csv</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (readable only by you: it holds live tokens).</source>
+        <translation>已寫入 %1（僅限您本人讀取：內含有效的權杖）。</translation>
     </message>
 </context>
 <context>
