@@ -155,7 +155,10 @@ void BatchTab::reloadProfiles()
     const QSignalBlocker block(m_profile);
     m_profile->clear();
     for (const credentials::Profile& p : m_context.profiles.profiles())
-        m_profile->addItem(providerIcon(p.provider), p.name + environmentBadge(p.environment), p.name);
+        m_profile->addItem(providerIcon(p.provider), p.environment == QStringLiteral("prod")
+                                                          ? QStringLiteral("%1 (%2, PROD)").arg(p.name, providerName(p.provider))
+                                                          : QStringLiteral("%1 (%2)").arg(p.name, providerName(p.provider)),
+                           p.name);
     if (const int at = m_profile->findData(current); at >= 0)
         m_profile->setCurrentIndex(at);
     profileChanged();

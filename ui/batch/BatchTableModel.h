@@ -21,7 +21,8 @@ class BatchTableModel final : public QAbstractTableModel {
     Q_DISABLE_COPY_MOVE(BatchTableModel)
 
 public:
-    enum ResultColumn { TokenResult, LinkResult, ExpiresResult, SummaryResult, ErrorResult, ResultCount };
+    // Errors and summaries first: they are what a reader scans; the long token and link come last.
+    enum ResultColumn { ErrorResult, SummaryResult, TokenResult, LinkResult, ExpiresResult, ResultCount };
 
     explicit BatchTableModel(QObject* parent = nullptr);
 

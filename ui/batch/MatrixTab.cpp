@@ -50,6 +50,7 @@ MatrixTab::MatrixTab(AppContext& context, QWidget* parent)
 {
     name(m_profile, QStringLiteral("matrixProfileComboBox"), tr("Profile for the matrix"));
     name(m_room, QStringLiteral("matrixRoomLineEdit"), tr("Room every combination joins"));
+    m_room->setPlaceholderText(tr("the profile's default room"));
     name(m_prefix, QStringLiteral("prefixLineEdit"), tr("Identity prefix"));
     name(m_ttl, QStringLiteral("matrixTtlLineEdit"), tr("Token lifetime"));
     m_ttl->setPlaceholderText(tr("the provider's default"));
@@ -67,7 +68,8 @@ MatrixTab::MatrixTab(AppContext& context, QWidget* parent)
     new QHBoxLayout(m_dimensionBox);
     m_dimensionBox->layout()->setContentsMargins(0, 0, 0, 0);
 
-    auto* form = new QFormLayout;
+    m_valuesLabel->setBuddy(m_values);
+    auto* form = m_form = new QFormLayout;
     form->addRow(tr("P&rofile:"), m_profile);
     form->addRow(tr("R&oom:"), m_room);
     form->addRow(tr("Identity &prefix:"), m_prefix);
@@ -118,7 +120,10 @@ void MatrixTab::reloadProfiles()
     const QSignalBlocker block(m_profile);
     m_profile->clear();
     for (const credentials::Profile& p : m_context.profiles.profiles())
-        m_profile->addItem(providerIcon(p.provider), p.name + environmentBadge(p.environment), p.name);
+        m_profile->addItem(providerIcon(p.provider), p.environment == QStringLiteral("prod")
+                                                          ? QStringLiteral("%1 (%2, PROD)").arg(p.name, providerName(p.provider))
+                                                          : QStringLiteral("%1 (%2)").arg(p.name, providerName(p.provider)),
+                           p.name);
     if (const int at = m_profile->findData(current); at >= 0)
         m_profile->setCurrentIndex(at);
     rebuildDimensions();
@@ -176,11 +181,8 @@ void MatrixTab::rebuildDimensions()
         connect(box, &QCheckBox::toggled, this, &MatrixTab::updateCount);
         m_dimensions << box;
     }
-    const bool jitsi = p == Provider::Jaas || p == Provider::Jitsi;
-    m_features->setVisible(jitsi);
-    const bool values = p == Provider::LiveKit || p == Provider::Zego;
-    m_values->setVisible(values);
-    m_valuesLabel->setVisible(values);
+    m_form->setRowVisible(m_features, p == Provider::Jaas || p == Provider::Jitsi);
+    m_form->setRowVisible(m_values, p == Provider::LiveKit || p == Provider::Zego);
     m_valuesLabel->setText(p == Provider::Zego ? tr("&Stream lists:") : tr("&Source sets:"));
     m_values->setPlaceholderText(p == Provider::Zego ? tr("any; qa-stream (separate lists with ;)")
                                                      : tr("all; camera; microphone; screen_share+screen_share_audio"));
@@ -241,7 +243,7 @@ void MatrixTab::showMatrix()
         QStringList settings;
         for (const auto& [label, value] : row.settings)
             settings << QStringLiteral("%1: %2").arg(label, value);
-        const QStringList cells{QString::number(row.number), row.identity, settings.join(QStringLiteral(", ")),
+        const QStringList cells{QString::number(row.number), row.identity, settings.join(QLatin1Char('\n')),
                                 row.error.isEmpty() ? row.expected.join(QStringLiteral("; ")) : row.error,
                                 QString::fromLatin1(row.token), row.joinLink};
         for (int c = 0; c < cells.size(); ++c) {
@@ -253,11 +255,13 @@ void MatrixTab::showMatrix()
             m_table->setItem(r, c, item);
         }
     }
-    m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    // Settings and the expected behaviour wrap (they are what a tester reads); token and link stay one line.
     m_table->resizeColumnsToContents();
-    m_table->setColumnWidth(3, 520);
-    m_table->setColumnWidth(4, 160);
-    m_table->setColumnWidth(5, 160);
+    m_table->setColumnWidth(2, 240);
+    m_table->setColumnWidth(4, 140);
+    m_table->setColumnWidth(5, 140);
+    m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_table->resizeRowsToContents();
     m_count->setText(tr("%n combination(s) minted", nullptr, int(m_matrix->rows.size())));
 }
 

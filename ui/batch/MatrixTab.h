@@ -10,6 +10,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -46,6 +47,7 @@ private:
     Provider provider() const;
 
     AppContext& m_context;
+    QFormLayout* m_form = nullptr;
     QComboBox* m_profile;
     QLineEdit* m_room;
     QLineEdit* m_prefix;

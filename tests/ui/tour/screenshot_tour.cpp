@@ -13,9 +13,14 @@
 #include "ui/common/Dialogs.h"
 #include "ui/common/ProfileService.h"
 #include "ui/common/Translations.h"
+#include "ui/batch/BatchPage.h"
+#include "ui/batch/BatchTab.h"
+#include "ui/batch/BatchTableModel.h"
+#include "ui/batch/MatrixTab.h"
 #include "ui/server/ServerPage.h"
 
 #include <QAbstractItemView>
+#include <QCheckBox>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
@@ -158,6 +163,42 @@ int main(int argc, char* argv[])
 
     window.showPage(QStringLiteral("historyPage"));
     shoot(window, out, QStringLiteral("history.png"));
+
+    // Batch: a participant list pasted from a spreadsheet (one typo, one duplicate), minted.
+    window.showPage(QStringLiteral("batchPage"));
+    auto* batchPage = static_cast<ui::BatchPage*>(window.findChild<QWidget*>(QStringLiteral("batchPage")));
+    ui::BatchTab* batchTab = batchPage->batchTab();
+    selectData(find<QComboBox>(batchTab, QStringLiteral("profileComboBox")), QStringLiteral("lk-dev"));
+    batchTab->model()->setTable(batchTab->model()->headers(), {});
+    batchTab->pasteText(QStringLiteral("identity\tname\troom\tpreset\tgrants\n"
+                                       "ann\tAnn Lee\tdaily-standup\tspeaker\t\n"
+                                       "bo\tBo Chen\tdaily-standup\tviewer\t\n"
+                                       "cy\tCy Park\tdaily-standup\tmoderator\t\n"
+                                       "dee\tDee Ito\tdaily-standup\t\tcanPublishh=true\n"
+                                       "eli\tEli Moss\tretro\t\tcanPublishSources=camera+microphone\n"
+                                       "ann\tAnn (phone)\tdaily-standup\tviewer\t\n"));
+    QEventLoop batchDone;
+    QObject::connect(batchTab, &ui::BatchTab::runFinished, &batchDone, &QEventLoop::quit);
+    batchTab->run();
+    QTimer::singleShot(10000, &batchDone, &QEventLoop::quit);
+    batchDone.exec();
+    settle(300);
+    shoot(window, out, QStringLiteral("batch.png"));
+
+    // Permission matrix: LiveKit canPublish x sources x hidden for the stand-up room.
+    if (auto* tabs = batchPage->findChild<QTabWidget*>(QStringLiteral("batchTabWidget")))
+        tabs->setCurrentIndex(1);
+    ui::MatrixTab* matrixTab = batchPage->matrixTab();
+    selectData(find<QComboBox>(matrixTab, QStringLiteral("matrixProfileComboBox")), QStringLiteral("lk-dev"));
+    settle(200);
+    for (QCheckBox* box : matrixTab->findChildren<QCheckBox*>()) {
+        const QString key = box->property("dimension").toString();
+        box->setChecked(key == QStringLiteral("canPublish") || key == QStringLiteral("canPublishSources") ||
+                        key == QStringLiteral("hidden"));
+    }
+    find<QPushButton>(matrixTab, QStringLiteral("generatePushButton"))->click();
+    settle(300);
+    shoot(window, out, QStringLiteral("matrix.png"));
 
     // The same Mint page in Traditional Chinese.
     window.setLanguage(QStringLiteral("zh_TW"));
