@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libyaml-cpp-dev
-          qt6-tools-dev qt6-l10n-tools qt6-svg-dev libqt6svg6 libqrencode-dev qt6-translations-l10n libssl-dev libxkbcommon-dev openssl python3)
+          qt6-tools-dev qt6-l10n-tools qt6-svg-dev libqt6svg6 libqrencode-dev qt6-translations-l10n libssl-dev libxkbcommon-dev openssl python3
+          libjemalloc-dev)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

@@ -72,6 +72,7 @@ Result<std::optional<Record>> Reader::next()
         Record record;
         record.line = m_line;
         QByteArray field;
+        field.reserve(64);
         bool quoted = false;      // inside a quoted field
         bool wasQuoted = false;   // the current field was quoted and has closed
         qsizetype recordBytes = 0;
@@ -80,7 +81,7 @@ Result<std::optional<Record>> Reader::next()
             if (record.problem.isEmpty() && !QByteArrayView(field).isValidUtf8())
                 record.problem = QStringLiteral("the text is not valid UTF-8 (save the file as UTF-8)");
             record.fields.append(QString::fromUtf8(field));
-            field.clear();
+            field.resize(0); // keeps the buffer for the next field (clear() would free it)
             wasQuoted = false;
         };
         for (;;) {

@@ -50,6 +50,8 @@ OrderedJson& OrderedJson::insert(const QString& key, OrderedJson value)
             return v;
         }
     }
+    if (obj.capacity() == 0)
+        obj.reserve(8); // token payloads have a handful of members: skip the 1, 2, 4 growth steps
     obj.emplace_back(key, std::move(value));
     return obj.back().second;
 }

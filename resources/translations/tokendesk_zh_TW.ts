@@ -2284,6 +2284,10 @@
         <source>Wrote %1 (readable only by you: it holds live tokens).</source>
         <translation>已寫入 %1（僅限您本人讀取：內含有效的權杖）。</translation>
     </message>
+    <message>
+        <source>the profile&apos;s default room</source>
+        <translation>設定檔的預設房間</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::MintPage</name>
