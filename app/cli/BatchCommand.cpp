@@ -56,10 +56,8 @@ int BatchCommand::run(const QStringList& args, CliContext& context)
         "are copied to the output unchanged. The output adds token, joinLink, expiresAt, summary and error.\n"
         "Exit codes: 0 every row minted, 1 some rows failed, 2 usage or unreadable input, 130 interrupted (the "
         "rows done so far are saved)."));
-    addCredentialOptions(parser);
+    addProfileOrEnvironmentOptions(parser);
     parser.addOptions({
-        {QStringLiteral("provider"), QStringLiteral("Without --profile: mint for this provider with credentials from the environment or --env-file."), QStringLiteral("livekit|zego|jaas|jitsi")},
-        {QStringLiteral("env-file"), QStringLiteral("Read credential variables from an env file too."), QStringLiteral("file")},
         {QStringLiteral("input"), QStringLiteral("Rows to mint: .csv/.tsv (header row) or .json (array or JSON Lines); - for CSV on stdin."), QStringLiteral("file")},
         {QStringLiteral("output"), QStringLiteral("Where to write the rows with their tokens: .csv or .json (replaced atomically, mode 0600)."), QStringLiteral("file")},
         {QStringLiteral("ttl"), QStringLiteral("Lifetime for rows without a ttl (default: the profile's, else the provider's)."), QStringLiteral("duration")},
@@ -77,11 +75,7 @@ int BatchCommand::run(const QStringList& args, CliContext& context)
         if (!parser.isSet(QLatin1String(required)))
             return context.error(ExitUsage, QStringLiteral("batch needs --%1").arg(QLatin1String(required)));
     }
-    if (parser.isSet(QStringLiteral("env-file"))) {
-        if (auto ok = context.loadEnvFile(parser.value(QStringLiteral("env-file"))); !ok)
-            return context.error(ExitUsage, ok.error());
-    }
-    auto loaded = context.profileFromOptions(parser);
+    auto loaded = context.profileOrEnvironment(parser);
     if (!loaded)
         return context.error(ExitUsage, loaded.error());
     const auto& [profile, secrets] = *loaded;

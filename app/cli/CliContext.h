@@ -60,6 +60,8 @@ public:
      * and matrix mint with); applies the credential options.
      */
     Result<std::pair<credentials::Profile, QHash<QString, QByteArray>>> profileFromOptions(const QCommandLineParser& parser);
+    /** Loads --env-file, then profileFromOptions(): for commands set up with addProfileOrEnvironmentOptions(). */
+    Result<std::pair<credentials::Profile, QHash<QString, QByteArray>>> profileOrEnvironment(const QCommandLineParser& parser);
     /** The provider of the profile loaded with --profile, if any. */
     std::optional<Provider> profileProvider() const { return m_profileProvider; }
     /** Reads a passphrase from the variable, else the terminal. */
@@ -99,6 +101,8 @@ namespace td::cli {
 
 /** Adds --profile, --config-dir and --secret-store. */
 void addCredentialOptions(QCommandLineParser& parser);
+/** The credential options plus --provider and --env-file: a profile, or a provider's variables (batch, matrix). */
+void addProfileOrEnvironmentOptions(QCommandLineParser& parser);
 
 /** Adds --json, --env-file, --ttl and the credential options, which every mint command has. */
 void addCommonMintOptions(QCommandLineParser& parser);

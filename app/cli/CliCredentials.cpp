@@ -56,6 +56,26 @@ void addCredentialOptions(QCommandLineParser& parser)
     });
 }
 
+void addProfileOrEnvironmentOptions(QCommandLineParser& parser)
+{
+    addCredentialOptions(parser);
+    parser.addOptions({
+        {QStringLiteral("provider"),
+         QStringLiteral("Without --profile: this provider, with credentials from the environment or --env-file."),
+         QStringLiteral("livekit|zego|jaas|jitsi")},
+        {QStringLiteral("env-file"), QStringLiteral("Read credential variables from an env file too."), QStringLiteral("file")},
+    });
+}
+
+Result<std::pair<credentials::Profile, QHash<QString, QByteArray>>> CliContext::profileOrEnvironment(const QCommandLineParser& parser)
+{
+    if (parser.isSet(QStringLiteral("env-file"))) {
+        if (auto ok = loadEnvFile(parser.value(QStringLiteral("env-file"))); !ok)
+            return std::unexpected(ok.error());
+    }
+    return profileFromOptions(parser);
+}
+
 Result<void> CliContext::applyCredentialOptions(const QCommandLineParser& parser, std::optional<Provider> expected)
 {
     m_configDirFlag = parser.value(QStringLiteral("config-dir"));

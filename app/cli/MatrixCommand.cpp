@@ -38,10 +38,8 @@ int MatrixCommand::run(const QStringList& args, CliContext& context)
         "Dimensions: LiveKit canPublish, canPublishSources, canSubscribe, hidden, roomAdmin; Jitsi/JaaS moderator "
         "and feature:<name> for each --feature; Zego login, publish, streams.\n"
         "Exit codes: 0 every combination minted, 1 some failed, 2 usage error."));
-    addCredentialOptions(parser);
+    addProfileOrEnvironmentOptions(parser);
     parser.addOptions({
-        {QStringLiteral("provider"), QStringLiteral("Without --profile: credentials from the environment or --env-file."), QStringLiteral("livekit|zego|jaas|jitsi")},
-        {QStringLiteral("env-file"), QStringLiteral("Read credential variables from an env file too."), QStringLiteral("file")},
         {QStringLiteral("room"), QStringLiteral("Room every combination joins (default: the profile's)."), QStringLiteral("name")},
         {QStringLiteral("prefix"), QStringLiteral("Identity prefix: <prefix>-01, <prefix>-02, ... (default qa)."), QStringLiteral("text")},
         {QStringLiteral("ttl"), QStringLiteral("Token lifetime (default: the profile's, else the provider's)."), QStringLiteral("duration")},
@@ -57,11 +55,7 @@ int MatrixCommand::run(const QStringList& args, CliContext& context)
         return *stop;
     if (!parser.positionalArguments().isEmpty())
         return context.error(ExitUsage, QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
-    if (parser.isSet(QStringLiteral("env-file"))) {
-        if (auto ok = context.loadEnvFile(parser.value(QStringLiteral("env-file"))); !ok)
-            return context.error(ExitUsage, ok.error());
-    }
-    auto loaded = context.profileFromOptions(parser);
+    auto loaded = context.profileOrEnvironment(parser);
     if (!loaded)
         return context.error(ExitUsage, loaded.error());
     const auto& [profile, secrets] = *loaded;

@@ -99,20 +99,30 @@ Result<bool> boolean(const QString& column, const Cell* c)
     return fail(ErrorCode::InvalidArgument, QStringLiteral("%1: \"%2\" is not true or false").arg(column, text(c)));
 }
 
-/** A list cell: a JSON array of strings, or text separated by + | ; , or spaces. */
+/** A list cell: a JSON array of strings (as JSON or as text starting with '['), or text separated by + | ; , or spaces. */
 Result<QStringList> list(const QString& column, const Cell* c)
 {
-    QStringList out;
+    QJsonArray array;
     if (c->json.isArray()) {
-        for (const QJsonValue& item : c->json.toArray()) {
-            if (!item.isString())
-                return fail(ErrorCode::InvalidArgument, QStringLiteral("%1: every item must be a string").arg(column));
-            out << item.toString();
-        }
-        return out;
+        array = c->json.toArray();
+    } else if (text(c).startsWith(QLatin1Char('['))) {
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(text(c).toUtf8(), &error);
+        if (!doc.isArray())
+            return fail(ErrorCode::InvalidArgument,
+                        QStringLiteral("%1: not a JSON array (%2 at offset %3)").arg(column, error.errorString()).arg(error.offset));
+        array = doc.array();
+    } else {
+        static const QRegularExpression separators(QStringLiteral("[+|;,\\s]+"));
+        return text(c).split(separators, Qt::SkipEmptyParts);
     }
-    static const QRegularExpression separators(QStringLiteral("[+|;,\\s]+"));
-    return text(c).split(separators, Qt::SkipEmptyParts);
+    QStringList out;
+    for (const QJsonValue& item : array) {
+        if (!item.isString())
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("%1: every item must be a string").arg(column));
+        out << item.toString();
+    }
+    return out;
 }
 
 /**

@@ -87,42 +87,42 @@ private:
  */
 class JsonRowReader final : public RowReader {
 public:
-    explicit JsonRowReader(QIODevice& device) : m_device(device) {}
+    explicit JsonRowReader(QIODevice& device) : m_in(device) {}
 
     Result<std::optional<InputRow>> next() override
     {
         if (m_done)
             return std::optional<InputRow>();
         if (!m_started) {
-            while (m_buffer.size() < 3 && fill()) {
+            while (m_in.buffer.size() < 3 && m_in.fill()) {
             }
-            if (m_buffer.startsWith(QByteArrayLiteral("\xEF\xBB\xBF")))
-                m_pos = 3;
+            if (m_in.buffer.startsWith(QByteArrayLiteral("\xEF\xBB\xBF")))
+                m_in.pos = 3;
         }
         if (!skipSpace())
             return finishAtEnd();
-        char c = m_buffer[m_pos];
+        char c = m_in.buffer[m_in.pos];
         if (!m_started) {
             m_started = true;
             m_array = c == '[';
             if (m_array) {
-                ++m_pos;
+                ++m_in.pos;
                 if (!skipSpace())
                     return failAt(m_line, QStringLiteral("the JSON array is not closed"));
-                c = m_buffer[m_pos];
+                c = m_in.buffer[m_in.pos];
             }
         } else if (m_array) {
             if (c == ',') {
-                ++m_pos;
+                ++m_in.pos;
                 if (!skipSpace())
                     return failAt(m_line, QStringLiteral("the JSON array is not closed"));
-                c = m_buffer[m_pos];
+                c = m_in.buffer[m_in.pos];
             } else if (c != ']') {
                 return failAt(m_line, QStringLiteral("expected , or ] between rows"));
             }
         }
         if (m_array && c == ']') {
-            ++m_pos;
+            ++m_in.pos;
             m_done = true;
             if (skipSpace())
                 return failAt(m_line, QStringLiteral("text after the end of the JSON array"));
@@ -132,7 +132,7 @@ public:
     }
 
     QStringList headers() const override { return m_headers; }
-    qint64 bytesConsumed() const override { return m_consumedBefore + m_pos; }
+    qint64 bytesConsumed() const override { return m_in.consumed(); }
 
 private:
     Result<std::optional<InputRow>> finishAtEnd()
@@ -151,35 +151,18 @@ private:
         return fail(ErrorCode::InvalidArgument, QStringLiteral("line %1: %2").arg(line).arg(what));
     }
 
-    bool fill()
-    {
-        if (m_eof)
-            return false;
-        if (m_pos > 0 && m_pos >= m_buffer.size() / 2) {
-            m_consumedBefore += m_pos;
-            m_buffer.remove(0, m_pos);
-            m_pos = 0;
-        }
-        const qsizetype old = m_buffer.size();
-        m_buffer.resize(old + 64 * 1024);
-        const qint64 got = m_device.read(m_buffer.data() + old, 64 * 1024);
-        m_buffer.resize(old + qMax<qint64>(got, 0));
-        m_eof = got <= 0;
-        return got > 0;
-    }
-
     bool skipSpace()
     {
         for (;;) {
-            while (m_pos < m_buffer.size()) {
-                const char c = m_buffer[m_pos];
+            while (m_in.pos < m_in.buffer.size()) {
+                const char c = m_in.buffer[m_in.pos];
                 if (c == '\n')
                     ++m_line;
                 else if (c != ' ' && c != '\t' && c != '\r')
                     return true;
-                ++m_pos;
+                ++m_in.pos;
             }
-            if (!fill())
+            if (!m_in.fill())
                 return false;
         }
     }
@@ -187,28 +170,28 @@ private:
     Result<std::optional<InputRow>> element()
     {
         const qint64 startLine = m_line;
-        const char first = m_buffer[m_pos];
+        const char first = m_in.buffer[m_in.pos];
         const bool container = first == '{' || first == '[';
         int depth = 0;
         bool inString = false;
         bool escaped = false;
-        qsizetype scan = m_pos;
+        qsizetype scan = m_in.pos;
         qsizetype end = -1;
         while (end < 0) {
-            if (scan >= m_buffer.size()) {
-                const qsizetype offset = scan - m_pos;
-                if (!fill()) {
+            if (scan >= m_in.buffer.size()) {
+                const qsizetype offset = scan - m_in.pos;
+                if (!m_in.fill()) {
                     if (!container && !m_array)
-                        end = m_buffer.size(); // a last scalar "row" in JSON Lines
+                        end = m_in.buffer.size(); // a last scalar "row" in JSON Lines
                     else
                         return failAt(startLine, QStringLiteral("the row starting here is not closed"));
                     break;
                 }
-                scan = m_pos + offset; // fill() may have moved the buffer
+                scan = m_in.pos + offset; // m_in.fill() may have moved the buffer
             }
-            if (scan - m_pos > 4 * 1024 * 1024)
+            if (scan - m_in.pos > 4 * 1024 * 1024)
                 return failAt(startLine, QStringLiteral("a row is longer than 4 MiB"));
-            const char c = m_buffer[scan++];
+            const char c = m_in.buffer[scan++];
             if (c == '\n')
                 ++m_line;
             if (inString) {
@@ -231,10 +214,10 @@ private:
                 end = scan - 1;
             }
         }
-        if (end < scan && m_buffer[end] == '\n')
+        if (end < scan && m_in.buffer[end] == '\n')
             --m_line; // skipSpace() counts it again
-        const QByteArray text = m_buffer.mid(m_pos, end - m_pos);
-        m_pos = end;
+        const QByteArray text = m_in.buffer.mid(m_in.pos, end - m_in.pos);
+        m_in.pos = end;
         InputRow row;
         row.line = startLine;
         QJsonParseError error{};
@@ -257,12 +240,8 @@ private:
         return std::optional<InputRow>(std::move(row));
     }
 
-    QIODevice& m_device;
-    QByteArray m_buffer;
-    qsizetype m_pos = 0;
-    qint64 m_consumedBefore = 0;
+    csv::ChunkedInput m_in;
     qint64 m_line = 1;
-    bool m_eof = false;
     bool m_started = false;
     bool m_array = false;
     bool m_done = false;

@@ -12,36 +12,36 @@ constexpr qsizetype kChunk = 64 * 1024;
 
 } // namespace
 
-Reader::Reader(QIODevice& device, char delimiter) : m_device(device), m_delimiter(delimiter) {}
-
-bool Reader::fill()
+bool ChunkedInput::fill()
 {
-    if (m_eof)
+    if (eof)
         return false;
     // Drop what earlier records consumed before growing the buffer, so it holds at most one record plus a chunk.
-    if (m_pos > 0 && m_pos >= m_buffer.size() / 2) {
-        m_consumedBefore += m_pos;
-        m_buffer.remove(0, m_pos);
-        m_pos = 0;
+    if (pos > 0 && pos >= buffer.size() / 2) {
+        consumedBefore += pos;
+        buffer.remove(0, pos);
+        pos = 0;
     }
-    const qsizetype old = m_buffer.size();
-    m_buffer.resize(old + kChunk);
-    const qint64 got = m_device.read(m_buffer.data() + old, kChunk);
-    m_buffer.resize(old + qMax<qint64>(got, 0));
+    const qsizetype old = buffer.size();
+    buffer.resize(old + kChunk);
+    const qint64 got = device.read(buffer.data() + old, kChunk);
+    buffer.resize(old + qMax<qint64>(got, 0));
     if (got <= 0)
-        m_eof = true;
+        eof = true;
     return got > 0;
 }
+
+Reader::Reader(QIODevice& device, char delimiter) : m_in(device), m_delimiter(delimiter) {}
 
 void Reader::detectDelimiter()
 {
     // Count candidates in the first line, outside quotes; a comma wins ties.
-    while (!m_buffer.mid(m_pos).contains('\n') && fill()) {
+    while (!m_in.buffer.mid(m_in.pos).contains('\n') && m_in.fill()) {
     }
     int commas = 0, semicolons = 0, tabs = 0;
     bool quoted = false;
-    for (qsizetype i = m_pos; i < m_buffer.size() && (quoted || m_buffer[i] != '\n'); ++i) {
-        const char c = m_buffer[i];
+    for (qsizetype i = m_in.pos; i < m_in.buffer.size() && (quoted || m_in.buffer[i] != '\n'); ++i) {
+        const char c = m_in.buffer[i];
         if (c == '"')
             quoted = !quoted;
         else if (!quoted)
@@ -56,10 +56,10 @@ Result<std::optional<Record>> Reader::next()
         return std::optional<Record>();
     if (!m_started) {
         m_started = true;
-        while (m_buffer.size() - m_pos < 3 && fill()) {
+        while (m_in.buffer.size() - m_in.pos < 3 && m_in.fill()) {
         }
-        if (m_buffer.mid(m_pos, 3) == QByteArrayLiteral("\xEF\xBB\xBF"))
-            m_pos += 3;
+        if (m_in.buffer.mid(m_in.pos, 3) == QByteArrayLiteral("\xEF\xBB\xBF"))
+            m_in.pos += 3;
         if (m_delimiter == 0)
             detectDelimiter();
     }
@@ -85,7 +85,7 @@ Result<std::optional<Record>> Reader::next()
             wasQuoted = false;
         };
         for (;;) {
-            if (m_pos >= m_buffer.size() && !fill()) {
+            if (m_in.pos >= m_in.buffer.size() && !m_in.fill()) {
                 if (quoted)
                     return failAt(record.line, QStringLiteral("a quoted field is not closed before the end of the file"));
                 if (atStart)
@@ -93,16 +93,16 @@ Result<std::optional<Record>> Reader::next()
                 finishField();
                 return std::optional<Record>(std::move(record));
             }
-            const char c = m_buffer[m_pos++];
+            const char c = m_in.buffer[m_in.pos++];
             if (++recordBytes > kMaxRecordBytes)
                 return failAt(record.line, QStringLiteral("a record is longer than 4 MiB (is a closing quote missing?)"));
             if (quoted) {
                 if (c == '"') {
-                    if (m_pos >= m_buffer.size())
-                        fill();
-                    if (m_pos < m_buffer.size() && m_buffer[m_pos] == '"') {
+                    if (m_in.pos >= m_in.buffer.size())
+                        m_in.fill();
+                    if (m_in.pos < m_in.buffer.size() && m_in.buffer[m_in.pos] == '"') {
                         field.append('"');
-                        ++m_pos;
+                        ++m_in.pos;
                     } else {
                         quoted = false;
                         wasQuoted = true;

@@ -19,6 +19,23 @@ struct Record {
 };
 
 /**
+ * A window on a device read in 64 KiB chunks, for parsers that stream: they read `buffer` from `pos`; fill()
+ * appends the next chunk, first dropping what was consumed (so `pos` may move back towards 0).
+ */
+struct ChunkedInput {
+    explicit ChunkedInput(QIODevice& source) : device(source) {}
+    /** Appends the next chunk; false at the end of the input. */
+    bool fill();
+    qint64 consumed() const { return consumedBefore + pos; }
+
+    QIODevice& device;
+    QByteArray buffer;
+    qsizetype pos = 0;
+    qint64 consumedBefore = 0;
+    bool eof = false;
+};
+
+/**
  * RFC 4180 reader that streams from a device in chunks, so memory stays bounded by the longest record. Accepts a
  * UTF-8 BOM, CRLF or LF, and ',' ';' or tab as the delimiter (detected from the first line unless given); skips
  * blank lines. Never throws: an unterminated quote, text after a closing quote or an over-long record is an error
@@ -33,21 +50,16 @@ public:
 
     char delimiter() const { return m_delimiter; }
     /** Bytes consumed so far (for progress against the file size). */
-    qint64 bytesConsumed() const { return m_consumedBefore + m_pos; }
+    qint64 bytesConsumed() const { return m_in.consumed(); }
 
     static constexpr qsizetype kMaxRecordBytes = 4 * 1024 * 1024;
 
 private:
-    bool fill();
     void detectDelimiter();
 
-    QIODevice& m_device;
-    QByteArray m_buffer;
-    qsizetype m_pos = 0;
-    qint64 m_consumedBefore = 0;
+    ChunkedInput m_in;
     qint64 m_line = 1;
     char m_delimiter = 0;
-    bool m_eof = false;
     bool m_started = false;
     bool m_failed = false;
 };

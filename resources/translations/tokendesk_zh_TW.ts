@@ -313,6 +313,16 @@
         <source>Token of line %1 copied; the clipboard is cleared later.</source>
         <translation>已複製第 %1 行的權杖；剪貼簿稍後會清除。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n cell(s) to the right of the last column were not pasted: add columns first, or paste with a header line.</source>
+        <translation>
+            <numerusform>最後一欄右側的 %n 個儲存格未貼上：請先新增欄，或連同標題列一起貼上。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add rows first: type them, paste them or import a file.</source>
+        <translation>請先加入列：直接輸入、貼上，或匯入檔案。</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::BatchTableModel</name>
@@ -2287,6 +2297,10 @@
     <message>
         <source>the profile&apos;s default room</source>
         <translation>設定檔的預設房間</translation>
+    </message>
+    <message>
+        <source>TTL: %1</source>
+        <translation>TTL：%1</translation>
     </message>
 </context>
 <context>

@@ -57,12 +57,7 @@ class TestCliBatch : public QObject {
         return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
     }
 
-    void write(const QString& name, const QByteArray& bytes)
-    {
-        QFile f(path(name));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(bytes);
-    }
+    void write(const QString& name, const QByteArray& bytes) { td::test::writeFile(path(name), bytes); }
 
 private Q_SLOTS:
     void initTestCase()

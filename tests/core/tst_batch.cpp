@@ -50,13 +50,6 @@ batch::BatchMinter liveKitMinter(batch::BatchOptions options = {})
     return *batch::BatchMinter::create(liveKitProfile(), {{QStringLiteral("apiSecret"), kLiveKitSecret}}, options);
 }
 
-void write(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(bytes);
-}
-
 QList<QStringList> readCsv(const QString& path)
 {
     QList<QStringList> out;
@@ -92,7 +85,7 @@ class TestBatch : public QObject {
 private Q_SLOTS:
     void liveKitRowsBecomeVerifiedTokens()
     {
-        write(path(QStringLiteral("in.csv")),
+        test::writeFile(path(QStringLiteral("in.csv")),
               "identity,Display Name,room,role,grants,ttl,notes\n"
               "ann,Ann,stage,speaker,,30m,first\n"
               "bob,\"Bob, Jr.\",stage,viewer,canPublishData=false,,\n"
@@ -141,7 +134,7 @@ private Q_SLOTS:
 
     void badRowsAreReportedByLineAndTheRestMinted()
     {
-        write(path(QStringLiteral("bad.csv")),
+        test::writeFile(path(QStringLiteral("bad.csv")),
               "identity,room,grants,ttl\n"
               "ann,r1,,\n"
               "bob,r1,canPublishh=true,\n"    // line 3: typo in a grant
@@ -196,8 +189,8 @@ private Q_SLOTS:
 
     void strictStopsAndLeavesTheOldOutput()
     {
-        write(path(QStringLiteral("strict.csv")), "identity,room\nann,r\n,r\nbob,r\n");
-        write(path(QStringLiteral("strict-out.csv")), "previous");
+        test::writeFile(path(QStringLiteral("strict.csv")), "identity,room\nann,r\n,r\nbob,r\n");
+        test::writeFile(path(QStringLiteral("strict-out.csv")), "previous");
         auto minter = liveKitMinter();
         const FixedClock clock(1'800'000'000);
         auto report = batch::runBatch(path(QStringLiteral("strict.csv")), path(QStringLiteral("strict-out.csv")), minter,
@@ -210,16 +203,16 @@ private Q_SLOTS:
 
     void badHeaderWritesNothing()
     {
-        write(path(QStringLiteral("zego-cols.csv")), "identity,login\nann,true\n");
-        write(path(QStringLiteral("keep.csv")), "previous");
+        test::writeFile(path(QStringLiteral("zego-cols.csv")), "identity,login\nann,true\n");
+        test::writeFile(path(QStringLiteral("keep.csv")), "previous");
         auto minter = liveKitMinter();
         const FixedClock clock(1'800'000'000);
         auto report = batch::runBatch(path(QStringLiteral("zego-cols.csv")), path(QStringLiteral("keep.csv")), minter, clock, {}, {});
         QVERIFY(!report);
         QVERIFY2(report.error().message.contains(QStringLiteral("\"login\" does not apply to livekit")), qPrintable(report.error().message));
         QCOMPARE(test::readFile(path(QStringLiteral("keep.csv"))), QByteArray("previous"));
-        write(path(QStringLiteral("noid.csv")), "name,room\nAnn,r\n");
-        write(path(QStringLiteral("noid2.csv")), "room\nr\n");
+        test::writeFile(path(QStringLiteral("noid.csv")), "name,room\nAnn,r\n");
+        test::writeFile(path(QStringLiteral("noid2.csv")), "room\nr\n");
         QVERIFY(!batch::runBatch(path(QStringLiteral("noid2.csv")), path(QStringLiteral("keep.csv")), minter, clock, {}, {}));
         QVERIFY(!batch::runBatch(path(QStringLiteral("missing.csv")), path(QStringLiteral("keep.csv")), minter, clock, {}, {}));
         QCOMPARE(test::readFile(path(QStringLiteral("keep.csv"))), QByteArray("previous"));
@@ -230,7 +223,7 @@ private Q_SLOTS:
         QByteArray text = "identity,room\n";
         for (int i = 0; i < 5000; ++i)
             text += "user-" + QByteArray::number(i) + ",r\n";
-        write(path(QStringLiteral("long.csv")), text);
+        test::writeFile(path(QStringLiteral("long.csv")), text);
         auto minter = liveKitMinter();
         const FixedClock clock(1'800'000'000);
         int polls = 0;
@@ -248,7 +241,7 @@ private Q_SLOTS:
 
     void jsonRowsWithNativeValues()
     {
-        write(path(QStringLiteral("rows.json")), R"([
+        test::writeFile(path(QStringLiteral("rows.json")), R"([
   {"identity": "ann", "room": "r", "grants": {"canPublish": false}, "ttl": 120, "attributes": {"team": "blue"}},
   "not an object",
   {"identity": "bob", "room": "r", "metadata": {"seat": 4}},
@@ -273,11 +266,11 @@ private Q_SLOTS:
         QCOMPARE(seen[3].line, 5);
         QVERIFY2(seen[3].error.contains(QStringLiteral("features: does not apply to livekit")), qPrintable(seen[3].error));
 
-        write(path(QStringLiteral("rows.jsonl")), "{\"identity\":\"a\",\"room\":\"r\"}\n{\"identity\":\"b\",\"room\":\"r\"}\n");
+        test::writeFile(path(QStringLiteral("rows.jsonl")), "{\"identity\":\"a\",\"room\":\"r\"}\n{\"identity\":\"b\",\"room\":\"r\"}\n");
         auto lines = batch::runBatch(path(QStringLiteral("rows.jsonl")), path(QStringLiteral("rows-out.json")), minter, clock, {}, {});
         QVERIFY(lines);
         QCOMPARE(lines->minted, 2);
-        write(path(QStringLiteral("broken.json")), "[{\"identity\":\"a\",\"room\":\"r\"},\n{\"identity\":\"b\"");
+        test::writeFile(path(QStringLiteral("broken.json")), "[{\"identity\":\"a\",\"room\":\"r\"},\n{\"identity\":\"b\"");
         auto broken = batch::runBatch(path(QStringLiteral("broken.json")), path(QStringLiteral("broken-out.json")), minter, clock, {}, {});
         QVERIFY(broken);
         QCOMPARE(broken->minted, 1);
@@ -286,7 +279,7 @@ private Q_SLOTS:
 
     void seedAndClockMakeZegoOutputReproducible()
     {
-        write(path(QStringLiteral("z.csv")), "identity,room,publish,streams,kit,name\nu1,r1,false,,,\nu2,r1,,s1+s2,true,Ü\nu3,,,,,\n");
+        test::writeFile(path(QStringLiteral("z.csv")), "identity,room,publish,streams,kit,name\nu1,r1,false,,,\nu2,r1,,s1+s2,true,Ü\nu3,,,,,\n");
         const QHash<QString, QByteArray> secrets{{QStringLiteral("serverSecret"), kZegoSecret}};
         const FixedClock clock(1'800'000'000);
         const auto run = [&](const QString& out, std::optional<QByteArray> seed) {
@@ -321,6 +314,35 @@ private Q_SLOTS:
         QVERIFY(second->permissions.contains(QStringLiteral("can publish only streams s1, s2")));
         QVERIFY(out[2][6].contains(QLatin1Char('#'))); // a Kit Token
         QCOMPARE(out[3][9], QStringLiteral("basic token"));
+    }
+
+    void listCellsAcceptJsonArraysAsText()
+    {
+        // A spreadsheet cell may hold a JSON array; items may then contain separators such as spaces.
+        test::writeFile(path(QStringLiteral("lists.csv")),
+              "identity,room,streams\nu1,r1,\"[\"\"cam main\"\",\"\"s2\"\"]\"\nu2,r1,[oops\nu3,r1,[1]\n");
+        const QHash<QString, QByteArray> secrets{{QStringLiteral("serverSecret"), kZegoSecret}};
+        const FixedClock clock(1'800'000'000);
+        batch::BatchOptions options;
+        options.defaults.ttlSeconds = 3600;
+        auto minter = batch::BatchMinter::create(zegoProfile(), secrets, options);
+        QVERIFY(minter);
+        auto report = batch::runBatch(path(QStringLiteral("lists.csv")), path(QStringLiteral("lists-out.csv")), *minter, clock, {}, {});
+        QVERIFY(report);
+        QCOMPARE(report->minted, 1);
+        QCOMPARE(report->failed, 2);
+        const QList<QStringList> out = readCsv(path(QStringLiteral("lists-out.csv")));
+        const int tokenColumn = int(out[0].indexOf(QStringLiteral("token")));
+        const int errorColumn = int(out[0].indexOf(QStringLiteral("error")));
+        VerifyCredentials c;
+        c.provider = Provider::Zego;
+        c.secret = kZegoSecret;
+        c.zegoAppId = 1234567890;
+        auto first = TokenInspector(clock).inspect(out[1][tokenColumn].toLatin1(), c);
+        QVERIFY(first && first->signature == SignatureState::Valid);
+        QVERIFY2(first->permissions.contains(QStringLiteral("can publish only streams cam main, s2")), qPrintable(first->permissions.join(u'|')));
+        QVERIFY2(out[2][errorColumn].contains(QStringLiteral("not a JSON array")), qPrintable(out[2][errorColumn]));
+        QVERIFY2(out[3][errorColumn].contains(QStringLiteral("every item must be a string")), qPrintable(out[3][errorColumn]));
     }
 
     void reproducibleOutputIsRefusedForProd()

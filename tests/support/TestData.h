@@ -27,6 +27,14 @@ inline QByteArray readFile(const QString& path)
     return f.readAll();
 }
 
+/** Writes (replaces) a scratch file; a test that cannot write its input cannot go on. */
+inline void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
+        qFatal("cannot write test file %s", qPrintable(path));
+}
+
 /** Mode 0600: readable and writable by the owner, nothing for group and others. */
 inline bool isPrivateFile(const QString& path)
 {

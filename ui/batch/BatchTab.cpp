@@ -90,8 +90,8 @@ BatchTab::BatchTab(AppContext& context, QWidget* parent)
     settings->addRow(tr("Default r&oom:"), m_room);
     settings->addRow(tr("Default &TTL:"), m_ttl);
     auto* edit = new QHBoxLayout;
-    for (QWidget* w : std::initializer_list<QWidget*>{m_addRow, m_removeRows, m_addColumn, m_paste, m_import, m_export,
-                                                      m_copyToken})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_addRow, m_removeRows, m_addColumn, m_paste, m_import, m_export, m_copyToken})
         edit->addWidget(w);
     edit->addStretch();
     auto* runRow = new QHBoxLayout;
@@ -120,13 +120,14 @@ BatchTab::BatchTab(AppContext& context, QWidget* parent)
     });
     connect(m_paste, &QPushButton::clicked, this, [this] { pasteText(QGuiApplication::clipboard()->text()); });
     connect(m_import, &QPushButton::clicked, this, [this] {
-        const QString path = m_context.dialogs.openFileName(this, tr("Import rows"), tr("Rows (*.csv *.tsv *.txt *.json *.jsonl)"));
+        const QString path =
+            m_context.dialogs.openFileName(this, tr("Import rows"), tr("Rows (*.csv *.tsv *.txt *.json *.jsonl)"));
         if (!path.isEmpty())
             importFile(path);
     });
     connect(m_export, &QPushButton::clicked, this, [this] {
-        const QString path = m_context.dialogs.saveFileName(this, tr("Export rows and tokens"), QStringLiteral("tokens.csv"),
-                                                            tr("CSV (*.csv);;JSON (*.json)"));
+        const QString path = m_context.dialogs.saveFileName(
+            this, tr("Export rows and tokens"), QStringLiteral("tokens.csv"), tr("CSV (*.csv);;JSON (*.json)"));
         if (!path.isEmpty())
             exportFile(path);
     });
@@ -151,16 +152,7 @@ BatchTab::~BatchTab()
 
 void BatchTab::reloadProfiles()
 {
-    const QString current = m_profile->currentData().toString();
-    const QSignalBlocker block(m_profile);
-    m_profile->clear();
-    for (const credentials::Profile& p : m_context.profiles.profiles())
-        m_profile->addItem(providerIcon(p.provider), p.environment == QStringLiteral("prod")
-                                                          ? QStringLiteral("%1 (%2, PROD)").arg(p.name, providerName(p.provider))
-                                                          : QStringLiteral("%1 (%2)").arg(p.name, providerName(p.provider)),
-                           p.name);
-    if (const int at = m_profile->findData(current); at >= 0)
-        m_profile->setCurrentIndex(at);
+    fillProfileComboBox(m_profile, m_context.profiles.profiles());
     profileChanged();
 }
 
@@ -183,7 +175,7 @@ void BatchTab::updateColumnMenu()
             continue;
         menu->addAction(column, this, [this, column] { m_model->addColumn(column); });
     }
-    m_addColumn->setEnabled(!menu->isEmpty());
+    m_addColumn->setEnabled(!menu->isEmpty() && !isRunning());
 }
 
 bool BatchTab::eventFilter(QObject* watched, QEvent* event)
@@ -198,20 +190,29 @@ bool BatchTab::eventFilter(QObject* watched, QEvent* event)
 
 void BatchTab::pasteText(const QString& text)
 {
+    if (isRunning())
+        return;
     auto records = csv::parseText(text.toUtf8());
     if (!records) {
         m_error->showError(tr("Cannot paste: %1").arg(records.error().message));
         return;
     }
     const QModelIndex at = m_table->currentIndex();
-    m_model->paste(*records, at.isValid() ? at.row() : m_model->rowCount(),
-                   at.isValid() ? qMin(at.column(), m_model->inputColumns() - 1) : 0);
-    m_error->clear();
+    const int leftOut = m_model->paste(*records, at.isValid() ? at.row() : -1, at.isValid() ? at.column() : 0);
+    if (leftOut > 0)
+        m_error->showNote(tr("%n cell(s) to the right of the last column were not pasted: add columns first, or paste "
+                             "with a header line.",
+                             nullptr, leftOut));
+    else
+        m_error->clear();
     updateSummary();
+    fitColumns();
 }
 
 bool BatchTab::importFile(const QString& path)
 {
+    if (isRunning())
+        return false;
     const auto format = batch::formatOf(path);
     QFile file(path);
     if (!format || !file.open(QIODevice::ReadOnly)) {
@@ -226,10 +227,13 @@ bool BatchTab::importFile(const QString& path)
     }
     QStringList headers = (*reader)->headers();
     QList<batch::InputRow> rows;
+    bool broken = false;
     for (;;) {
         auto row = (*reader)->next();
         if (!row) {
-            m_error->showError(tr("%1: %2 (the rows before it were imported)").arg(QFileInfo(path).fileName(), row.error().message));
+            m_error->showError(
+                tr("%1: %2 (the rows before it were imported)").arg(QFileInfo(path).fileName(), row.error().message));
+            broken = true;
             break;
         }
         if (!*row)
@@ -240,17 +244,9 @@ bool BatchTab::importFile(const QString& path)
         }
         rows.append(std::move(**row));
     }
-    QList<QStringList> table;
-    QList<qint64> lines;
-    for (const batch::InputRow& row : rows) {
-        QStringList cells(headers.size());
-        for (const batch::Cell& cell : row.cells)
-            cells[headers.indexOf(cell.header)] = cell.toText();
-        table << cells;
-        lines << row.line;
-    }
-    m_model->setTable(headers, table, lines);
-    if (m_error->isError() == false)
+    m_model->setInputRows(headers, rows);
+    fitColumns();
+    if (!broken)
         m_error->showNote(tr("Imported %n row(s) from %1.", nullptr, int(rows.size())).arg(QFileInfo(path).fileName()));
     updateSummary();
     return true;
@@ -279,7 +275,8 @@ bool BatchTab::exportFile(const QString& path)
         return false;
     }
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    m_error->showNote(tr("Wrote %n row(s) to %1 (readable only by you).", nullptr, m_model->rowCount()).arg(QFileInfo(path).fileName()));
+    m_error->showNote(tr("Wrote %n row(s) to %1 (readable only by you).", nullptr, m_model->rowCount())
+                          .arg(QFileInfo(path).fileName()));
     return true;
 }
 
@@ -301,7 +298,8 @@ void BatchTab::run()
     batch::BatchOptions options;
     options.defaults.room = m_room->text().trimmed().isEmpty() ? profile->room : m_room->text().trimmed();
     options.defaults.ttlSeconds = mint::defaultTtlSeconds(profile->provider);
-    if (const QString ttl = m_ttl->text().trimmed().isEmpty() ? profile->ttl : m_ttl->text().trimmed(); !ttl.isEmpty()) {
+    if (const QString ttl = m_ttl->text().trimmed().isEmpty() ? profile->ttl : m_ttl->text().trimmed();
+        !ttl.isEmpty()) {
         auto seconds = parseDuration(ttl);
         if (!seconds) {
             m_error->showError(tr("Default TTL: %1").arg(seconds.error().message));
@@ -312,6 +310,10 @@ void BatchTab::run()
     QStringList copied;
     if (auto ok = batch::checkColumns(profile->provider, m_model->headers(), &copied); !ok) {
         m_error->showError(ok.error().message);
+        return;
+    }
+    if (m_model->rowCount() == 0) {
+        m_error->showError(tr("Add rows first: type them, paste them or import a file."));
         return;
     }
     auto minter = batch::BatchMinter::create(*profile, *secrets, options);
@@ -343,14 +345,15 @@ void BatchTab::run()
             for (qsizetype i = first; i < qMin(rows.size(), first + kChunk); ++i)
                 results << minterRef->mintOnly(rows[i], clock);
             ++*pending;
-            QMetaObject::invokeMethod(this, [this, first, results] { chunkDone(first, results); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, first, results] { chunkDone(first, results); }, Qt::QueuedConnection);
         }
         const bool cancelled = cancelFlag->load();
-        QMetaObject::invokeMethod(this, [this, cancelled] { finish(cancelled); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, cancelled] { finish(cancelled); }, Qt::QueuedConnection);
     });
     m_worker->setObjectName(QStringLiteral("batch worker"));
-    m_run->setEnabled(false);
-    m_cancel->setEnabled(true);
+    setRunning(true);
     m_worker->start();
 }
 
@@ -378,12 +381,43 @@ void BatchTab::finish(bool cancelled)
         delete m_worker;
         m_worker = nullptr;
     }
-    m_cancel->setEnabled(false);
-    profileChanged();
+    setRunning(false);
     updateSummary();
+    fitColumns();
     if (cancelled)
         m_error->showNote(tr("Cancelled after %n row(s); their tokens are kept.", nullptr, int(m_done)));
     Q_EMIT runFinished();
+}
+
+void BatchTab::setRunning(bool running)
+{
+    // The rows are what the results line up with: they stay as they are until the run ends.
+    for (QWidget* w : std::initializer_list<QWidget*>{m_profile, m_room, m_ttl, m_addColumn, m_addRow, m_removeRows,
+                                                      m_paste, m_import, m_export})
+        w->setEnabled(!running);
+    if (running) {
+        m_editTriggers = int(m_table->editTriggers());
+        m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    } else {
+        m_table->setEditTriggers(QAbstractItemView::EditTriggers(m_editTriggers));
+    }
+    m_cancel->setEnabled(running);
+    profileChanged(); // Run and Add column follow isRunning()
+}
+
+void BatchTab::fitColumns()
+{
+    // Short input columns shrink so the error, summary and the start of the token fit beside them; errors get the
+    // most room, since they are what a reader looks for. (Only the visible rows are measured.)
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        int low = 60, high = 160;
+        if (column == m_model->resultColumn(BatchTableModel::ErrorResult))
+            low = 120, high = 320;
+        else if (column == m_model->resultColumn(BatchTableModel::SummaryResult))
+            low = 120, high = 220;
+        m_table->resizeColumnToContents(column);
+        m_table->setColumnWidth(column, qBound(low, m_table->columnWidth(column), high));
+    }
 }
 
 void BatchTab::updateSummary()

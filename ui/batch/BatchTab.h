@@ -60,6 +60,8 @@ private:
     void profileChanged();
     void chunkDone(qsizetype first, QList<batch::RowResult> results);
     void finish(bool cancelled);
+    void setRunning(bool running);
+    void fitColumns();
     void updateSummary();
     void updateColumnMenu();
     void copyToken();
@@ -87,6 +89,7 @@ private:
     std::shared_ptr<std::atomic<bool>> m_cancelFlag;
     std::shared_ptr<std::atomic<int>> m_pendingChunks; // chunks posted by the worker, not yet shown
     QThread* m_worker = nullptr;
+    int m_editTriggers = 0; // the table's, while a run has them off
     qsizetype m_done = 0;
 };
 

@@ -37,6 +37,32 @@ void BatchTableModel::setTable(const QStringList& headers, const QList<QStringLi
     endResetModel();
 }
 
+void BatchTableModel::setInputRows(const QStringList& headers, const QList<batch::InputRow>& rows)
+{
+    beginResetModel();
+    m_headers = headers;
+    m_rows.clear();
+    m_rows.reserve(rows.size());
+    for (const batch::InputRow& in : rows) {
+        Row row;
+        row.line = in.line;
+        row.problem = in.problem;
+        row.cells.resize(headers.size());
+        for (const batch::Cell& cell : in.cells) {
+            const qsizetype at = headers.indexOf(cell.header);
+            if (at < 0)
+                continue;
+            row.cells[at] = cell.toText();
+            if (!cell.json.isUndefined() && !cell.json.isString()) {
+                row.json.resize(headers.size(), QJsonValue(QJsonValue::Undefined));
+                row.json[at] = cell.json;
+            }
+        }
+        m_rows.append(row);
+    }
+    endResetModel();
+}
+
 int BatchTableModel::addColumn(const QString& header)
 {
     if (const qsizetype at = m_headers.indexOf(header); at >= 0)
@@ -76,10 +102,10 @@ void BatchTableModel::removeRowsAt(QList<int> rows)
     }
 }
 
-void BatchTableModel::paste(const QList<csv::Record>& records, int row, int column)
+int BatchTableModel::paste(const QList<csv::Record>& records, int row, int column)
 {
     if (records.isEmpty())
-        return;
+        return 0;
     QList<int> targets;
     qsizetype first = 0;
     const QStringList& top = records.first().fields;
@@ -87,24 +113,43 @@ void BatchTableModel::paste(const QList<csv::Record>& records, int row, int colu
         return !batch::canonicalColumn(h).isEmpty() || m_headers.contains(h.trimmed());
     });
     if (isHeader) {
-        for (const QString& h : top)
-            targets << addColumn(h.trimmed());
+        // "User ID" and "user_id" go under identity: one column per meaning, named as the core names it.
+        for (const QString& h : top) {
+            const QString canonical = batch::canonicalColumn(h);
+            targets << addColumn(canonical.isEmpty() ? h.trimmed() : canonical);
+        }
         first = 1;
-        row = rowCount();
+        row = -1;
     } else {
-        for (qsizetype i = 0; i < top.size(); ++i)
-            targets << qMin(column + int(i), inputColumns() - 1);
-        row = qMax(0, row);
+        // Cells to the right of the last input column are left out rather than piled into it.
+        for (int c = qBound(0, column, inputColumns() - 1); c < inputColumns(); ++c)
+            targets << c;
+    }
+    if (row < 0) {
+        // After the last row with something in it: a new table's blank rows are filled, not pushed down.
+        row = rowCount();
+        while (row > 0 && !m_rows[row - 1].result &&
+               std::all_of(m_rows[row - 1].cells.cbegin(), m_rows[row - 1].cells.cend(),
+                           [](const QString& c) { return c.isEmpty(); }))
+            --row;
     }
     const int needed = row + int(records.size() - first) - rowCount();
     addRows(needed);
+    int leftOut = 0;
     for (qsizetype r = first; r < records.size(); ++r, ++row) {
         const QStringList& fields = records[r].fields;
-        for (qsizetype c = 0; c < fields.size() && c < targets.size(); ++c)
+        for (qsizetype c = 0; c < fields.size() && c < targets.size(); ++c) {
             m_rows[row].cells[targets[c]] = fields[c];
+            if (targets[c] < m_rows[row].json.size())
+                m_rows[row].json[targets[c]] = QJsonValue(QJsonValue::Undefined);
+        }
+        leftOut += int(qMax<qsizetype>(0, fields.size() - targets.size()));
+        m_rows[row].problem.clear();
         m_rows[row].result.reset();
     }
-    Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    return leftOut;
 }
 
 batch::InputRow BatchTableModel::inputRow(int row) const
@@ -112,8 +157,10 @@ batch::InputRow BatchTableModel::inputRow(int row) const
     batch::InputRow out;
     const Row& r = m_rows.at(row);
     out.line = r.line > 0 ? r.line : row + 2; // as if the table were a CSV file with a header row
+    out.problem = r.problem;
     for (qsizetype c = 0; c < m_headers.size(); ++c)
-        out.cells.append(batch::Cell{m_headers[c], r.cells.value(c)});
+        out.cells.append(
+            batch::Cell{m_headers[c], r.cells.value(c), r.json.value(c, QJsonValue(QJsonValue::Undefined))});
     return out;
 }
 
@@ -161,13 +208,18 @@ int BatchTableModel::columnCount(const QModelIndex& parent) const
 QString BatchTableModel::resultText(const batch::RowResult& r, int column) const
 {
     switch (column) {
-    case TokenResult: return QString::fromLatin1(r.token);
-    case LinkResult: return r.joinLink;
+    case TokenResult:
+        return QString::fromLatin1(r.token);
+    case LinkResult:
+        return r.joinLink;
     case ExpiresResult:
-        return r.expiresAt > 0 ? QDateTime::fromSecsSinceEpoch(r.expiresAt).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                               : QString();
-    case SummaryResult: return r.summary;
-    case ErrorResult: return r.ok() ? r.warnings.join(QLatin1Char('\n')) : r.error;
+        return r.expiresAt > 0
+                   ? QDateTime::fromSecsSinceEpoch(r.expiresAt).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                   : QString();
+    case SummaryResult:
+        return r.summary;
+    case ErrorResult:
+        return r.ok() ? r.warnings.join(QLatin1Char('\n')) : r.error;
     }
     return {};
 }
@@ -185,11 +237,13 @@ QVariant BatchTableModel::data(const QModelIndex& index, int role) const
             return QBrush(kWarningTint);
         return {};
     }
-    if (role == Qt::ToolTipRole && row.result) {
-        if (!row.result->ok())
+    if (role == Qt::ToolTipRole) {
+        if (row.result && !row.result->ok())
             return tr("Line %1: %2").arg(row.result->line).arg(row.result->error);
-        if (!row.result->warnings.isEmpty())
+        if (row.result && !row.result->warnings.isEmpty())
             return tr("Line %1: %2").arg(row.result->line).arg(row.result->warnings.join(QLatin1Char('\n')));
+        if (!row.result && !row.problem.isEmpty())
+            return tr("Line %1: %2").arg(row.line).arg(row.problem);
         return {};
     }
     if (role != Qt::DisplayRole && role != Qt::EditRole)
@@ -205,7 +259,10 @@ bool BatchTableModel::setData(const QModelIndex& index, const QVariant& value, i
         return false;
     Row& row = m_rows[index.row()];
     row.cells[index.column()] = value.toString();
-    row.result.reset(); // the result no longer describes the row
+    if (index.column() < row.json.size())
+        row.json[index.column()] = QJsonValue(QJsonValue::Undefined); // now text the user typed
+    row.problem.clear();                                              // the user has seen the row and put it right
+    row.result.reset();                                               // the result no longer describes the row
     Q_EMIT dataChanged(this->index(index.row(), 0), this->index(index.row(), columnCount() - 1));
     return true;
 }
@@ -219,11 +276,16 @@ QVariant BatchTableModel::headerData(int section, Qt::Orientation orientation, i
     if (section < inputColumns())
         return m_headers.value(section);
     switch (section - inputColumns()) {
-    case TokenResult: return tr("token");
-    case LinkResult: return tr("join link");
-    case ExpiresResult: return tr("expires");
-    case SummaryResult: return tr("summary");
-    case ErrorResult: return tr("error / warning");
+    case TokenResult:
+        return tr("token");
+    case LinkResult:
+        return tr("join link");
+    case ExpiresResult:
+        return tr("expires");
+    case SummaryResult:
+        return tr("summary");
+    case ErrorResult:
+        return tr("error / warning");
     }
     return {};
 }

@@ -6,6 +6,7 @@
 #include "core/csv/Csv.h"
 
 #include <QAbstractTableModel>
+#include <QJsonValue>
 #include <QList>
 #include <QStringList>
 
@@ -33,15 +34,23 @@ public:
 
     /** Replaces everything; `lines` gives each row's line in its file (empty: numbered as a table, from 2). */
     void setTable(const QStringList& headers, const QList<QStringList>& rows, const QList<qint64>& lines = {});
+    /**
+     * Replaces everything with rows read from a file: cells go under their headers (JSON values keep their type
+     * until edited), and each row keeps its line and what the reader found wrong with it (reported by the run, as
+     * the CLI does, until the row is edited).
+     */
+    void setInputRows(const QStringList& headers, const QList<batch::InputRow>& rows);
     /** Adds an input column unless one of that name exists; returns its index. */
     int addColumn(const QString& header);
     void addRows(int count);
     void removeRowsAt(QList<int> rows);
     /**
-     * Pastes parsed text at (row, column): when the first record names known batch columns it is a header, and
-     * the records go under those columns (adding the missing ones) after the last row.
+     * Pastes parsed text at (row, column), or after the last non-blank row when `row` is negative: when the first
+     * record names known batch columns it is a header, and the records go under those columns (adding the missing
+     * ones) after the last non-blank row. Returns how many cells
+     * were left out because they fell to the right of the last input column.
      */
-    void paste(const QList<csv::Record>& records, int row, int column);
+    int paste(const QList<csv::Record>& records, int row, int column);
 
     /** A row as the core reads it: its cells under the current headers, with its line. */
     batch::InputRow inputRow(int row) const;
@@ -62,6 +71,9 @@ private:
     struct Row {
         qint64 line = 0;
         QStringList cells;
+        // JSON values other than strings, as imported (a list stays a list); Undefined once the cell is edited.
+        QList<QJsonValue> json;
+        QString problem; // from the file the row was imported from
         std::optional<batch::RowResult> result;
     };
     QString resultText(const batch::RowResult& r, int column) const;

@@ -11,9 +11,11 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QRegularExpression>
+#include <QSaveFile>
+#include <QStyledItemDelegate>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "core/Duration.h"
@@ -38,15 +40,71 @@ QList<QStringList> parseLists(const QString& text)
     return out;
 }
 
+/** "feature:outbound-call" -> "featureOutboundCallCheckBox": an objectName in the usual form for each dimension. */
+QString checkBoxName(const QString& key)
+{
+    QString out;
+    bool upper = false;
+    for (const QChar c : key) {
+        if (!c.isLetterOrNumber()) {
+            upper = !out.isEmpty();
+            continue;
+        }
+        out += upper ? c.toUpper() : c;
+        upper = false;
+    }
+    return out + QStringLiteral("CheckBox");
+}
+
+/** Draws on one line, elided: a token or link broken over lines is neither readable nor selectable by eye. */
+class SingleLineDelegate final : public QStyledItemDelegate {
+    Q_DISABLE_COPY_MOVE(SingleLineDelegate)
+
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->features &= ~QStyleOptionViewItem::WrapText;
+        option->textElideMode = Qt::ElideMiddle;
+    }
+};
+
+/**
+ * Wraps, and measures the height a little narrower than the column: a table draws a cell one grid line narrower
+ * than the width it gives the size hint, and a last word that fits the hint's width would be cut off when drawn.
+ */
+class WrappedDelegate final : public QStyledItemDelegate {
+    Q_DISABLE_COPY_MOVE(WrappedDelegate)
+
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override
+    {
+        QStyleOptionViewItem narrower(option);
+        if (narrower.rect.width() > 16)
+            narrower.rect.setWidth(narrower.rect.width() - 4);
+        return QStyledItemDelegate::sizeHint(narrower, index) + QSize(0, 6); // a little air between the rows
+    }
+};
+
+constexpr int kSettingsColumn = 2;
+constexpr int kExpectedColumn = 3;
+constexpr int kTokenColumn = 4;
+constexpr int kLinkColumn = 5;
+
 } // namespace
 
 MatrixTab::MatrixTab(AppContext& context, QWidget* parent)
     : QWidget(parent), m_context(context), m_profile(new QComboBox(this)), m_room(new QLineEdit(this)),
-      m_prefix(new QLineEdit(QStringLiteral("qa"), this)), m_ttl(new QLineEdit(this)), m_dimensionBox(new QWidget(this)),
-      m_valuesLabel(new QLabel(this)), m_values(new QLineEdit(this)), m_features(new QListWidget(this)),
-      m_count(new QLabel(this)), m_generate(new QPushButton(tr("&Generate"), this)),
+      m_prefix(new QLineEdit(QStringLiteral("qa"), this)), m_ttl(new QLineEdit(this)),
+      m_dimensionBox(new QWidget(this)), m_valuesLabel(new QLabel(this)), m_values(new QLineEdit(this)),
+      m_features(new QListWidget(this)), m_count(new QLabel(this)), m_generate(new QPushButton(tr("&Generate"), this)),
       m_export(new QPushButton(tr("E&xport…"), this)), m_table(new QTableWidget(this)),
-      m_error(makeErrorLabel(this, QStringLiteral("matrixErrorLabel"), tr("Matrix error")))
+      m_error(makeErrorLabel(this, QStringLiteral("matrixErrorLabel"), tr("Matrix error"))), m_fitRows(new QTimer(this))
 {
     name(m_profile, QStringLiteral("matrixProfileComboBox"), tr("Profile for the matrix"));
     name(m_room, QStringLiteral("matrixRoomLineEdit"), tr("Room every combination joins"));
@@ -65,6 +123,19 @@ MatrixTab::MatrixTab(AppContext& context, QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(true);
     m_table->verticalHeader()->hide();
+    auto* singleLine = new SingleLineDelegate(m_table);
+    m_table->setItemDelegateForColumn(kTokenColumn, singleLine);
+    m_table->setItemDelegateForColumn(kLinkColumn, singleLine);
+    auto* wrapped = new WrappedDelegate(m_table);
+    m_table->setItemDelegateForColumn(kSettingsColumn, wrapped);
+    m_table->setItemDelegateForColumn(kExpectedColumn, wrapped);
+    // The wrapped columns' height depends on their width, which the stretch settles only once the table is laid out
+    // (and again when the scroll bar comes or goes): rows are refitted once things have settled.
+    m_fitRows->setSingleShot(true);
+    m_fitRows->setInterval(20);
+    connect(m_fitRows, &QTimer::timeout, m_table, &QTableView::resizeRowsToContents);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, m_fitRows, qOverload<>(&QTimer::start));
+    m_table->viewport()->installEventFilter(this);
     new QHBoxLayout(m_dimensionBox);
     m_dimensionBox->layout()->setContentsMargins(0, 0, 0, 0);
 
@@ -99,13 +170,21 @@ MatrixTab::MatrixTab(AppContext& context, QWidget* parent)
     connect(m_features, &QListWidget::itemChanged, this, &MatrixTab::rebuildDimensions);
     connect(m_generate, &QPushButton::clicked, this, &MatrixTab::generate);
     connect(m_export, &QPushButton::clicked, this, [this] {
-        const QString path = m_context.dialogs.saveFileName(this, tr("Export the matrix"), QStringLiteral("matrix.html"),
-                                                            tr("HTML checklist (*.html);;Markdown (*.md);;CSV (*.csv)"));
+        const QString path =
+            m_context.dialogs.saveFileName(this, tr("Export the matrix"), QStringLiteral("matrix.html"),
+                                           tr("HTML checklist (*.html);;Markdown (*.md);;CSV (*.csv)"));
         if (!path.isEmpty())
             exportFile(path);
     });
     connect(&m_context.profiles, &ProfileService::profilesChanged, this, &MatrixTab::reloadProfiles);
     reloadProfiles();
+}
+
+bool MatrixTab::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize && m_table->rowCount() > 0)
+        m_fitRows->start();
+    return QWidget::eventFilter(watched, event);
 }
 
 Provider MatrixTab::provider() const
@@ -116,16 +195,7 @@ Provider MatrixTab::provider() const
 
 void MatrixTab::reloadProfiles()
 {
-    const QString current = m_profile->currentData().toString();
-    const QSignalBlocker block(m_profile);
-    m_profile->clear();
-    for (const credentials::Profile& p : m_context.profiles.profiles())
-        m_profile->addItem(providerIcon(p.provider), p.environment == QStringLiteral("prod")
-                                                          ? QStringLiteral("%1 (%2, PROD)").arg(p.name, providerName(p.provider))
-                                                          : QStringLiteral("%1 (%2)").arg(p.name, providerName(p.provider)),
-                           p.name);
-    if (const int at = m_profile->findData(current); at >= 0)
-        m_profile->setCurrentIndex(at);
+    fillProfileComboBox(m_profile, m_context.profiles.profiles());
     rebuildDimensions();
 }
 
@@ -174,7 +244,7 @@ void MatrixTab::rebuildDimensions()
     for (const batch::MatrixDimension& d : batch::matrixDimensions(p, current)) {
         auto* box = new QCheckBox(d.label, m_dimensionBox);
         box->setProperty("dimension", d.key);
-        box->setObjectName(d.key + QStringLiteral("CheckBox"));
+        box->setObjectName(checkBoxName(d.key));
         box->setAccessibleName(tr("Vary %1").arg(d.label));
         box->setChecked(!keep || checked.contains(d.key) || d.key.startsWith(QStringLiteral("feature:")));
         m_dimensionBox->layout()->addWidget(box);
@@ -215,6 +285,12 @@ bool MatrixTab::generate()
         m_error->showError(tr("Cannot read the secrets of %1: %2").arg(profile->name, secrets.error().message));
         return false;
     }
+    if (const QString ttl = m_ttl->text().trimmed(); !ttl.isEmpty()) {
+        if (auto seconds = parseDuration(ttl); !seconds) {
+            m_error->showError(tr("TTL: %1").arg(seconds.error().message));
+            return false;
+        }
+    }
     auto minter = mint::PlanMinter::create(*profile, *secrets);
     if (!minter) {
         m_error->showError(minter.error().message);
@@ -233,7 +309,8 @@ bool MatrixTab::generate()
 
 void MatrixTab::showMatrix()
 {
-    const QStringList headers{tr("#"), tr("identity"), tr("settings"), tr("expected behaviour"), tr("token"), tr("join link")};
+    const QStringList headers{tr("#"),     tr("identity"), tr("settings"), tr("expected behaviour"),
+                              tr("token"), tr("join link")};
     m_table->clear();
     m_table->setColumnCount(int(headers.size()));
     m_table->setHorizontalHeaderLabels(headers);
@@ -243,24 +320,30 @@ void MatrixTab::showMatrix()
         QStringList settings;
         for (const auto& [label, value] : row.settings)
             settings << QStringLiteral("%1: %2").arg(label, value);
-        const QStringList cells{QString::number(row.number), row.identity, settings.join(QLatin1Char('\n')),
-                                row.error.isEmpty() ? row.expected.join(QStringLiteral("; ")) : row.error,
-                                QString::fromLatin1(row.token), row.joinLink};
+        const QStringList cells{
+            QString::number(row.number),      row.identity,
+            settings.join(QLatin1Char('\n')), row.error.isEmpty() ? row.expected.join(QStringLiteral("; ")) : row.error,
+            QString::fromLatin1(row.token),   row.joinLink};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
-            if (c == 3)
-                item->setToolTip(row.error.isEmpty() ? row.expected.join(QLatin1Char('\n')) : row.error);
-            if (!row.error.isEmpty())
+            if (!row.error.isEmpty()) {
+                // As on the Batch tab: the row is tinted and every cell of it tells why.
+                item->setToolTip(row.error);
                 item->setBackground(QColor(220, 50, 47, 70));
+            } else if (c == kExpectedColumn) {
+                item->setToolTip(row.expected.join(QLatin1Char('\n')));
+            } else if (c == kTokenColumn || c == kLinkColumn) {
+                item->setToolTip(cells[c]);
+            }
             m_table->setItem(r, c, item);
         }
     }
     // Settings and the expected behaviour wrap (they are what a tester reads); token and link stay one line.
     m_table->resizeColumnsToContents();
-    m_table->setColumnWidth(2, 240);
-    m_table->setColumnWidth(4, 140);
-    m_table->setColumnWidth(5, 140);
-    m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_table->setColumnWidth(kSettingsColumn, 240);
+    m_table->setColumnWidth(kTokenColumn, 140);
+    m_table->setColumnWidth(kLinkColumn, 160);
+    m_table->horizontalHeader()->setSectionResizeMode(kExpectedColumn, QHeaderView::Stretch);
     m_table->resizeRowsToContents();
     m_count->setText(tr("%n combination(s) minted", nullptr, int(m_matrix->rows.size())));
 }

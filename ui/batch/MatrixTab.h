@@ -16,6 +16,7 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QTableWidget;
+class QTimer;
 
 namespace td::ui {
 
@@ -39,6 +40,9 @@ public:
     bool generate();
     bool exportFile(const QString& path);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void reloadProfiles();
     void rebuildDimensions();
@@ -55,13 +59,14 @@ private:
     QWidget* m_dimensionBox;
     QList<QCheckBox*> m_dimensions;
     QLabel* m_valuesLabel;
-    QLineEdit* m_values;    // LiveKit source sets / Zego stream lists, separated by ';'
+    QLineEdit* m_values;     // LiveKit source sets / Zego stream lists, separated by ';'
     QListWidget* m_features; // Jitsi / JaaS
     QLabel* m_count;
     QPushButton* m_generate;
     QPushButton* m_export;
     QTableWidget* m_table;
     ErrorLabel* m_error;
+    QTimer* m_fitRows; // refits the rows' heights to their wrapped text once the widths settle
     std::optional<batch::Matrix> m_matrix;
 };
 

@@ -3,10 +3,12 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QFile>
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
+#include <QSignalBlocker>
 #include <QSvgRenderer>
 #include <QCoreApplication>
 #include <QLineEdit>
@@ -82,6 +84,21 @@ void name(QWidget* widget, const QString& objectName, const QString& accessibleN
 {
     widget->setObjectName(objectName);
     widget->setAccessibleName(accessibleName);
+}
+
+void fillProfileComboBox(QComboBox* box, const QList<credentials::Profile>& profiles)
+{
+    const QString current = box->currentData().toString();
+    const QSignalBlocker block(box);
+    box->clear();
+    for (const credentials::Profile& p : profiles) {
+        const QString text = p.environment == QStringLiteral("prod")
+                                 ? QStringLiteral("%1 (%2, PROD)").arg(p.name, providerName(p.provider))
+                                 : QStringLiteral("%1 (%2)").arg(p.name, providerName(p.provider));
+        box->addItem(providerIcon(p.provider), text, p.name);
+    }
+    if (const int at = box->findData(current); at >= 0)
+        box->setCurrentIndex(at);
 }
 
 } // namespace td::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/credentials/Profile.h"
 #include "core/providers/Provider.h"
 
 #include <QColor>
@@ -9,6 +10,8 @@
 
 class QLineEdit;
 class QWidget;
+
+class QComboBox;
 
 namespace td::ui {
 
@@ -27,5 +30,11 @@ QString environmentBadge(const QString& environment);
 
 /** Sets the objectName and accessible name of a widget in one go (every control has both). */
 void name(QWidget* widget, const QString& objectName, const QString& accessibleName);
+
+/**
+ * Fills a profile picker: provider icon, "name (provider)" ("name (provider, PROD)" for prod), the name as item
+ * data; keeps the current choice when it still exists. Emits no signal.
+ */
+void fillProfileComboBox(QComboBox* box, const QList<credentials::Profile>& profiles);
 
 } // namespace td::ui
