@@ -11,6 +11,14 @@ target_compile_features(tokendesk_common INTERFACE cxx_std_23)
 target_compile_options(tokendesk_common INTERFACE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align -Wunused -Woverloaded-virtual
     -Wformat=2 -Wimplicit-fallthrough)
+if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 19)
+    # libstdc++ 12 hides std::expected unless __cpp_concepts >= 202002L; clang 16 implements what <expected> needs
+    # (P0848) but still reports 201907L. The fuzz/sanitizer build and clang-tidy use clang 16 from Debian 12.
+    if(CMAKE_CXX_COMPILER_VERSION VERSION_LESS 16)
+        message(FATAL_ERROR "clang ${CMAKE_CXX_COMPILER_VERSION} cannot build TokenDesk (std::expected); use clang-16")
+    endif()
+    target_compile_options(tokendesk_common INTERFACE -U__cpp_concepts -D__cpp_concepts=202002L)
+endif()
 if(TOKENDESK_WERROR)
     target_compile_options(tokendesk_common INTERFACE -Werror)
 endif()

@@ -45,6 +45,50 @@ with_keyring() {
     return $rc
 }
 
+# Builds the Debian package from the ci build, installs it with dpkg -i, uses what was installed, removes it.
+package_smoke() {
+    install_packages dpkg-dev appstream desktop-file-utils man-db
+    log "Debian package: build, validate, install, smoke test, remove"
+    appstreamcli validate --no-net packaging/io.github.tokendesk.TokenDesk.metainfo.xml
+    desktop-file-validate packaging/io.github.tokendesk.TokenDesk.desktop
+    rm -rf build/ci/package
+    cpack --config build/ci/CPackConfig.cmake -B build/ci/package >/dev/null
+    local deb
+    deb=$(ls build/ci/package/tokendesk_*.deb)
+    dpkg-deb --info "$deb" | sed -n '/Package:/,$p'
+    as_root dpkg -i "$deb"
+    local home
+    home=$(mktemp -d)
+    (
+        set -euo pipefail
+        export HOME="$home" XDG_CONFIG_HOME="$home/.config" TOKENDESK_SECRET_STORE=vault
+        version=$(sed -n 's/^project(TokenDesk VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
+        [ "$(/usr/bin/tokendesk-cli --version)" = "tokendesk-cli $version" ]
+        token=$(LIVEKIT_API_KEY=APIsmoke LIVEKIT_API_SECRET=smoke-secret-0123456789abcdef0123 \
+                /usr/bin/tokendesk-cli mint livekit --identity smoke --room lobby --ttl 10m)
+        LIVEKIT_API_KEY=APIsmoke LIVEKIT_API_SECRET=smoke-secret-0123456789abcdef0123 \
+            /usr/bin/tokendesk-cli verify --provider livekit "$token" >/dev/null
+        man -w tokendesk-cli >/dev/null
+        for f in /usr/share/applications/io.github.tokendesk.TokenDesk.desktop \
+                 /usr/share/metainfo/io.github.tokendesk.TokenDesk.metainfo.xml \
+                 /usr/share/icons/hicolor/scalable/apps/io.github.tokendesk.TokenDesk.svg \
+                 /usr/share/icons/hicolor/symbolic/apps/io.github.tokendesk.TokenDesk-symbolic.svg \
+                 /usr/lib/systemd/user/tokendesk-serve.service /usr/share/doc/tokendesk/copyright; do
+            [ -f "$f" ] || { echo "missing after install: $f" >&2; exit 1; }
+        done
+        # The installed desktop app starts and paints its window once (offscreen), then is closed.
+        QT_QPA_PLATFORM=offscreen TOKENDESK_STARTUP_PROBE=1 /usr/bin/tokendesk >"$home/gui.out" 2>"$home/gui.err" &
+        pid=$!
+        for _ in $(seq 100); do grep -q first-paint-ms "$home/gui.out" && break; sleep 0.2; done
+        kill "$pid"; wait "$pid" || true
+        grep -q first-paint-ms "$home/gui.out" || { echo "the installed GUI did not paint:" >&2; cat "$home/gui.err" >&2; exit 1; }
+    ) || { rm -rf "$home"; as_root dpkg -r tokendesk; return 1; }
+    rm -rf "$home"
+    as_root dpkg -r tokendesk
+    ! command -v tokendesk-cli >/dev/null || { echo "tokendesk-cli still installed after dpkg -r" >&2; return 1; }
+    log "package $(basename "$deb") installed, used and removed"
+}
+
 interop_deps() {
     if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
         install_packages nodejs npm
@@ -70,6 +114,7 @@ test)
     build ci
     log "tests: unit, CLI, server, interop, browser and the Secret Service keychain (ci preset, warnings are errors)"
     TOKENDESK_REQUIRE_KEYCHAIN=1 TOKENDESK_REQUIRE_BROWSER=1 TOKENDESK_REQUIRE_INTEROP=1 with_keyring ctest --preset ci
+    package_smoke
     build asan
     log "unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
     ctest --preset asan

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/MainWindow.h"
 
+#include "core/crypto/Crypto.h"
 #include "core/settings/Settings.h"
 #include "ui/SettingsDialog.h"
 #include "ui/common/ClipboardGuard.h"
@@ -24,6 +25,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -108,6 +110,10 @@ void MainWindow::buildPages()
         page->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
         connect(page, &QAction::triggered, this, [this, i] { m_navigation->setCurrentRow(i); });
     }
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About TokenDesk"));
+    about->setObjectName(QStringLiteral("aboutAction"));
+    connect(about, &QAction::triggered, this, [this] { QMessageBox::about(this, tr("About TokenDesk"), aboutText()); });
 
     if (!m_storeLabel) {
         m_storeLabel = new QLabel(this);
@@ -117,6 +123,14 @@ void MainWindow::buildPages()
     updateStatus();
     if (current >= 0)
         m_navigation->setCurrentRow(current);
+}
+
+QString MainWindow::aboutText()
+{
+    return tr("<h3>TokenDesk %1</h3><p>Access tokens for LiveKit, ZEGOCLOUD and Jitsi: mint, decode, verify, explain "
+              "and serve them.</p><p>Built with Qt %2 and %3.</p><p>License: MIT. Security notes and how to report a "
+              "problem: /usr/share/doc/tokendesk/SECURITY.md</p>")
+        .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()), crypto::libraryVersion());
 }
 
 void MainWindow::addPage(QWidget* page, const QString& icon, const QString& title)

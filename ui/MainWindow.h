@@ -30,6 +30,8 @@ public:
     void setLanguage(const QString& language);
     /** Shows the page with this objectName ("mintPage", ...). */
     void showPage(const QString& objectName);
+    /** The About box's text: version, Qt and OpenSSL versions, license, where the security notes are. */
+    static QString aboutText();
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -7,6 +7,7 @@
 #include "core/providers/livekit/LiveKitGrants.h"
 #include "core/providers/livekit/LiveKitPresets.h"
 #include "core/providers/zego/ZegoPrivilege.h"
+#include "core/json/JsonNumber.h"
 
 #include <QHash>
 
@@ -434,7 +435,7 @@ Result<RowPlan> planForRow(const InputRow& row, const credentials::Profile& prof
     plan.profile = profile.name;
     plan.ttlSeconds = defaults.ttlSeconds;
     if (const Cell* ttl = cells[Ttl]; !isEmpty(ttl)) {
-        auto seconds = ttl->json.isDouble() ? Result<qint64>(static_cast<qint64>(ttl->json.toDouble()))
+        auto seconds = ttl->json.isDouble() ? Result<qint64>(json::toInt64(ttl->json).value_or(0))
                                             : parseDuration(text(ttl));
         if (!seconds)
             return std::unexpected(Error{seconds.error().code, QStringLiteral("ttl: ") + seconds.error().message});

@@ -214,7 +214,7 @@ private:
                 end = scan - 1;
             }
         }
-        if (end < scan && m_in.buffer[end] == '\n')
+        if (end < scan && end < m_in.buffer.size() && m_in.buffer[end] == '\n')
             --m_line; // skipSpace() counts it again
         const QByteArray text = m_in.buffer.mid(m_in.pos, end - m_in.pos);
         m_in.pos = end;

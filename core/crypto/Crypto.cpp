@@ -303,3 +303,12 @@ Result<SecretBytes> scrypt(QByteArrayView passphrase, QByteArrayView salt, int l
 }
 
 } // namespace td::crypto
+
+namespace td::crypto {
+
+QString libraryVersion()
+{
+    return QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION));
+}
+
+} // namespace td::crypto

@@ -66,6 +66,9 @@ Result<QByteArray> aes256GcmDecrypt(QByteArrayView key, QByteArrayView nonce, QB
 Result<SecretBytes> scrypt(QByteArrayView passphrase, QByteArrayView salt, int log2N, quint32 r, quint32 p,
                            qsizetype length);
 
+/** The OpenSSL library in use, e.g. "OpenSSL 3.0.17 1 Jul 2025" (for the About box and bug reports). */
+QString libraryVersion();
+
 /** Runs known-answer tests of every primitive; an error names the first one that failed. */
 Result<void> selfTest();
 

@@ -7,6 +7,7 @@
 #include "core/providers/jitsi/JitsiToken.h"
 #include "core/providers/livekit/LiveKitGrants.h"
 #include "core/providers/livekit/LiveKitToken.h"
+#include "core/json/JsonNumber.h"
 
 namespace td {
 namespace {
@@ -44,17 +45,17 @@ void lintTimes(const jwt::DecodedJwt& t, Provider provider, qint64 now, qint64 l
                 QStringLiteral("no exp: the token never expires; LiveKit servers after protocol v1.50.4 refuse it"));
     } else if (!exp.isDouble()) {
         add(out, Severity::Error, QStringLiteral("exp-not-number"), QStringLiteral("exp must be a number of seconds"));
-    } else if (now >= static_cast<qint64>(exp.toDouble()) + leeway) {
+    } else if (now >= json::claimSeconds(exp) + leeway) {
         add(out, Severity::Error, QStringLiteral("expired"),
-            QStringLiteral("expired %1 (verifier leeway %2 s)").arg(formatRelative(static_cast<qint64>(exp.toDouble()), now)).arg(leeway));
+            QStringLiteral("expired %1 (verifier leeway %2 s)").arg(formatRelative(json::claimSeconds(exp), now)).arg(leeway));
     }
     if (!nbf.isUndefined()) {
         if (!nbf.isDouble())
             add(out, Severity::Error, QStringLiteral("nbf-not-number"), QStringLiteral("nbf must be a number of seconds"));
-        else if (now + leeway < static_cast<qint64>(nbf.toDouble()))
+        else if (now + leeway < json::claimSeconds(nbf))
             add(out, Severity::Error, QStringLiteral("not-yet-valid"),
                 QStringLiteral("not valid until %1, beyond the verifier's leeway of %2 s: check the minting machine's clock")
-                    .arg(formatRelative(static_cast<qint64>(nbf.toDouble()), now))
+                    .arg(formatRelative(json::claimSeconds(nbf), now))
                     .arg(leeway));
     }
     if (exp.isDouble() && nbf.isDouble() && exp.toDouble() <= nbf.toDouble())

@@ -3,6 +3,7 @@
 
 #include "core/Duration.h"
 #include "core/jwt/Jwt.h"
+#include "core/json/JsonNumber.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -93,7 +94,7 @@ void TokenInspector::addTime(Inspection& out, const QString& name, const QJsonVa
 {
     if (!value.isDouble())
         return;
-    const auto v = static_cast<qint64>(value.toDouble());
+    const qint64 v = json::claimSeconds(value);
     out.times.append(TimeClaim{name, v,
                                QDateTime::fromSecsSinceEpoch(v, Qt::UTC).toString(Qt::ISODate),
                                formatRelative(v, m_clock.nowSeconds())});

@@ -2,6 +2,7 @@
 #include "core/jwt/Jwt.h"
 
 #include "core/crypto/Base64.h"
+#include "core/json/JsonNumber.h"
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -154,18 +155,18 @@ Result<void> JwtVerifier::verifyClaims(const DecodedJwt& token) const
             return fail(ErrorCode::MissingClaim, QStringLiteral("the token has no \"exp\" (expiry) claim"));
     } else if (!exp.isDouble()) {
         return fail(ErrorCode::MalformedToken, QStringLiteral("\"exp\" must be a number of seconds"));
-    } else if (now >= static_cast<qint64>(exp.toDouble()) + leeway) {
+    } else if (now >= json::claimSeconds(exp) + leeway) {
         return fail(ErrorCode::TokenExpired, QStringLiteral("the token expired at %1 (now %2, leeway %3 s)")
-                                                 .arg(utc(static_cast<qint64>(exp.toDouble())), utc(now))
+                                                 .arg(utc(json::claimSeconds(exp)), utc(now))
                                                  .arg(leeway));
     }
     const QJsonValue nbf = token.payload.value(QStringLiteral("nbf"));
     if (!nbf.isUndefined()) {
         if (!nbf.isDouble())
             return fail(ErrorCode::MalformedToken, QStringLiteral("\"nbf\" must be a number of seconds"));
-        if (now + leeway < static_cast<qint64>(nbf.toDouble()))
+        if (now + leeway < json::claimSeconds(nbf))
             return fail(ErrorCode::TokenNotYetValid, QStringLiteral("the token is not valid before %1 (now %2, leeway %3 s)")
-                                                         .arg(utc(static_cast<qint64>(nbf.toDouble())), utc(now))
+                                                         .arg(utc(json::claimSeconds(nbf)), utc(now))
                                                          .arg(leeway));
     }
     if (m_options.issuer) {

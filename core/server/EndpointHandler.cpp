@@ -6,6 +6,7 @@
 #include "core/providers/livekit/LiveKitToken.h"
 #include "core/providers/zego/KitToken.h"
 #include "core/providers/zego/Token04.h"
+#include "core/json/JsonNumber.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -66,7 +67,7 @@ std::variant<qint64, HandlerResponse> ttlFor(const Policy& policy, const QJsonVa
 {
     qint64 ttl = policy.defaultTtlSeconds.value_or(std::min(fallback, policy.maxTtlSeconds));
     if (!requested.isUndefined() && !requested.isNull() && !(requested.isString() && requested.toString().isEmpty())) {
-        auto parsed = requested.isDouble() ? Result<qint64>(static_cast<qint64>(requested.toDouble()))
+        auto parsed = requested.isDouble() ? Result<qint64>(json::toInt64(requested).value_or(0))
                                            : parseDuration(requested.toString());
         if (!parsed || *parsed <= 0)
             return errorResponse(400, QStringLiteral("the requested TTL is not a positive duration"));

@@ -5,6 +5,7 @@
 #include "core/crypto/Pem.h"
 #include "core/providers/jitsi/JitsiToken.h"
 #include "core/providers/livekit/LiveKitGrants.h"
+#include "core/json/JsonNumber.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -67,7 +68,7 @@ Result<Policy> parsePolicy(const QJsonObject& o, EndpointType type, const QStrin
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined())
             continue;
-        auto seconds = v.isDouble() ? Result<qint64>(static_cast<qint64>(v.toDouble())) : parseDuration(v.toString());
+        auto seconds = v.isDouble() ? Result<qint64>(json::toInt64(v).value_or(0)) : parseDuration(v.toString());
         if (!seconds || *seconds <= 0)
             return std::unexpected(at(field + QLatin1Char('.') + QLatin1String(key),
                                       QStringLiteral("a duration such as 10m or 1h, or seconds")));

@@ -2127,6 +2127,22 @@
         <source>Batch</source>
         <translation>批次</translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About TokenDesk</source>
+        <translation>關於 TokenDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About TokenDesk</source>
+        <translation>關於 TokenDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;TokenDesk %1&lt;/h3&gt;&lt;p&gt;Access tokens for LiveKit, ZEGOCLOUD and Jitsi: mint, decode, verify, explain and serve them.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and %3.&lt;/p&gt;&lt;p&gt;License: MIT. Security notes and how to report a problem: /usr/share/doc/tokendesk/SECURITY.md&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;TokenDesk %1&lt;/h3&gt;&lt;p&gt;LiveKit、ZEGOCLOUD 與 Jitsi 的存取權杖：產生、解碼、驗證、說明並提供權杖。&lt;/p&gt;&lt;p&gt;以 Qt %2 與 %3 建置。&lt;/p&gt;&lt;p&gt;授權：MIT。安全說明與問題回報方式：/usr/share/doc/tokendesk/SECURITY.md&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::MatrixTab</name>

@@ -275,6 +275,13 @@ private Q_SLOTS:
         QVERIFY(broken);
         QCOMPARE(broken->minted, 1);
         QVERIFY2(broken->inputError.startsWith(QStringLiteral("line 2:")), qPrintable(broken->inputError));
+
+        // A last line that is not JSON, with no newline after it (read past the buffer before; fuzz_csv found it).
+        test::writeFile(path(QStringLiteral("tail.jsonl")), "{\"identity\":\"a\",\"room\":\"r\"}\n)");
+        auto tail = batch::runBatch(path(QStringLiteral("tail.jsonl")), path(QStringLiteral("tail-out.json")), minter, clock, {}, {});
+        QVERIFY(tail);
+        QCOMPARE(tail->minted, 1);
+        QCOMPARE(tail->failed, 1);
     }
 
     void seedAndClockMakeZegoOutputReproducible()

@@ -102,6 +102,21 @@ private Q_SLOTS:
         QVERIFY(decode(valid));
     }
 
+    void hugeTimeClaimsAreClampedNotOverflowed()
+    {
+        // Doubles beyond 64 bits used to be cast straight to qint64 (undefined behaviour; found by fuzz_token04).
+        const FixedClock clock(1'800'000'000);
+        const QByteArray header = R"({"alg":"HS256","typ":"JWT"})";
+        const auto verify = [&](const QByteArray& payload) {
+            auto decoded = decode(hs256(header, payload, "secret"));
+            return JwtVerifier(clock, {{Algorithm::HS256}}).verify(*decoded, secretSigner("secret"));
+        };
+        QVERIFY(verify(R"({"exp":1e300})"));
+        QCOMPARE(verify(R"({"exp":-1e300})").error().code, ErrorCode::TokenExpired);
+        QCOMPARE(verify(R"({"exp":1e300,"nbf":1e300})").error().code, ErrorCode::TokenNotYetValid);
+        QVERIFY(verify(R"({"exp":1e300,"nbf":-1e300})"));
+    }
+
     void algNoneIsNeverAccepted()
     {
         const QByteArray input = b64(R"({"alg":"none"})") + '.' + b64(R"({"sub":"x"})");

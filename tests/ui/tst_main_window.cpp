@@ -79,6 +79,20 @@ private Q_SLOTS:
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
     }
 
+    void aboutNamesTheVersions()
+    {
+        QApplication::setApplicationVersion(QStringLiteral(TOKENDESK_VERSION));
+        test::TestContext ctx;
+        ui::Translations translations;
+        translations.apply(QStringLiteral("en"));
+        ui::MainWindow window(ctx.context, translations);
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("aboutAction")));
+        const QString text = ui::MainWindow::aboutText();
+        QVERIFY2(text.contains(QStringLiteral("TokenDesk " TOKENDESK_VERSION)), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("OpenSSL 3.")), qPrintable(text));
+        QVERIFY2(text.contains(QString::fromLatin1(qVersion())), qPrintable(text));
+    }
+
     void settingsDialogWritesSettings()
     {
         test::TestContext ctx;

@@ -4,6 +4,7 @@
 #include "core/Duration.h"
 #include "core/inspect/ClaimDiff.h"
 #include "core/mint/MintPlan.h"
+#include "core/json/JsonNumber.h"
 #include "ui/common/ProfileService.h"
 #include "ui/common/Widgets.h"
 
@@ -274,7 +275,7 @@ void InspectPage::addJson(QTreeWidgetItem* parent, const QString& key, const QJs
             addJson(item, QString::number(i), a.at(i));
         item->setExpanded(true);
     } else if (value.isDouble() && kTimeClaims.contains(key)) {
-        const auto seconds = static_cast<qint64>(value.toDouble());
+        const qint64 seconds = json::claimSeconds(value); // clamped: a hostile 1e300 must not overflow
         const QDateTime t = QDateTime::fromSecsSinceEpoch(seconds);
         item->setToolTip(1, t.toUTC().toString(Qt::ISODate));
         item->setText(1, tr("%1 — local %2 — UTC %3 — %4")

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/providers/jitsi/JitsiToken.h"
+#include "core/json/JsonNumber.h"
 
 #include <QRegularExpression>
 
@@ -34,7 +35,7 @@ void addTimes(OrderedJson& p, const Clock& clock, qint64 ttl, qint64 skew)
 
 qint64 expOf(const OrderedJson& payload)
 {
-    return static_cast<qint64>(payload.find(QStringLiteral("exp"))->toJsonValue().toDouble());
+    return json::claimSeconds(payload.find(QStringLiteral("exp"))->toJsonValue());
 }
 
 } // namespace

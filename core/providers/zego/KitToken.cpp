@@ -3,6 +3,7 @@
 
 #include "core/crypto/Base64.h"
 #include "core/json/OrderedJson.h"
+#include "core/json/JsonNumber.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -66,8 +67,9 @@ Result<ParsedKitToken> parseKitToken(QByteArrayView input)
     out.info.roomId = o.value(QStringLiteral("roomID")).toString();
     out.info.userName = QUrl::fromPercentEncoding(o.value(QStringLiteral("userName")).toString().toUtf8());
     const QJsonValue appId = o.value(QStringLiteral("appID"));
-    bool ok = appId.isDouble();
-    qint64 id = static_cast<qint64>(appId.toDouble());
+    const std::optional<qint64> number = json::toInt64(appId);
+    bool ok = number.has_value();
+    qint64 id = number.value_or(0);
     if (appId.isString())
         id = appId.toString().toLongLong(&ok);
     if (!ok || id <= 0 || id > 0xffffffffLL)

@@ -3,6 +3,7 @@
 
 #include "core/crypto/Base64.h"
 #include "core/crypto/Crypto.h"
+#include "core/json/JsonNumber.h"
 
 #include <QJsonDocument>
 #include <QtEndian>
@@ -235,7 +236,7 @@ Result<Token04Plaintext> decryptToken04(const Token04Envelope& env, QByteArrayVi
     out.object = doc.object();
     const auto number = [&](const char* key) -> std::optional<qint64> {
         const QJsonValue v = out.object.value(QLatin1String(key));
-        return v.isDouble() ? std::optional<qint64>(static_cast<qint64>(v.toDouble())) : std::nullopt;
+        return json::toInt64(v);
     };
     const auto appId = number("app_id");
     const auto nonce = number("nonce");
