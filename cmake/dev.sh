@@ -109,15 +109,22 @@ run)
     exec build/dev/app/gui/tokendesk
     ;;
 test)
-    install_packages "${PACKAGES[@]}" gnome-keyring dbus dbus-bin chromium
+    install_packages "${PACKAGES[@]}" gnome-keyring dbus dbus-bin chromium \
+        clang-16 libclang-rt-16-dev llvm-16 clang-tidy-16 clang-format-16
     interop_deps
+    log "clang-format"
+    bash cmake/lint.sh format
     build ci
     log "tests: unit, CLI, server, interop, browser and the Secret Service keychain (ci preset, warnings are errors)"
     TOKENDESK_REQUIRE_KEYCHAIN=1 TOKENDESK_REQUIRE_BROWSER=1 TOKENDESK_REQUIRE_INTEROP=1 with_keyring ctest --preset ci
     package_smoke
     build asan
-    log "unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
-    ctest --preset asan
+    log "the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer (clang-16)"
+    TOKENDESK_REQUIRE_KEYCHAIN=1 TOKENDESK_REQUIRE_BROWSER=1 TOKENDESK_REQUIRE_INTEROP=1 with_keyring ctest --preset asan
+    log "libFuzzer: every target for 60 s"
+    bash tests/fuzz/run.sh 60
+    log "clang-tidy"
+    bash cmake/lint.sh tidy build/asan
     log "all tests passed"
     ;;
 *)

@@ -23,8 +23,9 @@ Result<qint64> parseDuration(const QString& input)
 {
     const QString text = input.trimmed().toLower();
     const auto bad = [&](const QString& why) {
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("invalid duration \"%1\": %2 (use e.g. 90, 10m, 6h, 1h30m, 2d)").arg(input.left(40), why));
+        return fail(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("invalid duration \"%1\": %2 (use e.g. 90, 10m, 6h, 1h30m, 2d)").arg(input.left(40), why));
     };
     if (text.isEmpty())
         return bad(QStringLiteral("empty"));

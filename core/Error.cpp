@@ -37,6 +37,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::ZegoSecretInvalid: return QStringLiteral("zego_secret_invalid");
     case ErrorCode::ZegoEffectiveTimeInvalid: return QStringLiteral("zego_effective_time_invalid");
     case ErrorCode::ZegoDecryptFailed: return QStringLiteral("zego_decrypt_failed");
+    case ErrorCode::ProcessHardeningFailed: return QStringLiteral("process_hardening_failed");
     }
     return QStringLiteral("unknown");
 }

@@ -9,8 +9,8 @@ namespace td {
 
 /** Stable error codes: the CLI maps them to exit codes, the server to HTTP statuses, the UI to translated text. */
 enum class ErrorCode {
-    InvalidArgument,   // a caller-supplied value is out of range or malformed
-    Crypto,            // an OpenSSL operation failed unexpectedly
+    InvalidArgument, // a caller-supplied value is out of range or malformed
+    Crypto,          // an OpenSSL operation failed unexpectedly
     // Base64 / JSON
     InvalidBase64,
     InvalidJson,
@@ -44,6 +44,8 @@ enum class ErrorCode {
     ZegoSecretInvalid,
     ZegoEffectiveTimeInvalid,
     ZegoDecryptFailed,
+    // Process
+    ProcessHardeningFailed, // core dumps could not be turned off
 };
 
 /** An error value: a stable code plus a human-readable detail that never contains secret material. */
@@ -52,8 +54,7 @@ struct Error {
     QString message;
 };
 
-template <typename T>
-using Result = std::expected<T, Error>;
+template <typename T> using Result = std::expected<T, Error>;
 
 /** Shorthand for returning an error from a function yielding Result<T>. */
 inline std::unexpected<Error> fail(ErrorCode code, QString message)

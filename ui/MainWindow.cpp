@@ -42,7 +42,8 @@ MainWindow::MainWindow(AppContext& context, Translations& translations, QWidget*
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1100, 740);
-    m_navigation->setCurrentRow(std::clamp(settings.value(QStringLiteral("window/page")).toInt(), 0, m_pages->count() - 1));
+    m_navigation->setCurrentRow(
+        std::clamp(settings.value(QStringLiteral("window/page")).toInt(), 0, m_pages->count() - 1));
     m_pages->currentWidget()->setFocus();
 
     connect(&m_context.clipboard, &ClipboardGuard::countdown, this, [this](int seconds) {

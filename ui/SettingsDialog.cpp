@@ -24,14 +24,9 @@ const QList<Provider> kProviders{Provider::LiveKit, Provider::Zego, Provider::Ja
 } // namespace
 
 SettingsDialog::SettingsDialog(settings::Settings& settings, QWidget* parent)
-    : QDialog(parent),
-      m_settings(settings),
-      m_clipboardSeconds(new QSpinBox(this)),
-      m_secretStore(new QComboBox(this)),
-      m_language(new QComboBox(this)),
-      m_retention(new QSpinBox(this)),
-      m_keepTokens(new QCheckBox(tr("&Keep token strings in history"), this)),
-      m_error(new QLabel(this)),
+    : QDialog(parent), m_settings(settings), m_clipboardSeconds(new QSpinBox(this)), m_secretStore(new QComboBox(this)),
+      m_language(new QComboBox(this)), m_retention(new QSpinBox(this)),
+      m_keepTokens(new QCheckBox(tr("&Keep token strings in history"), this)), m_error(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Settings"));
@@ -77,7 +72,8 @@ SettingsDialog::SettingsDialog(settings::Settings& settings, QWidget* parent)
 
     name(m_keepTokens, QStringLiteral("keepTokensCheckBox"), tr("Keep token strings in history"));
     m_keepTokens->setChecked(settings.historyStoresTokens());
-    m_keepTokens->setToolTip(tr("Tokens are credentials: anyone who reads the history file can use them until they expire"));
+    m_keepTokens->setToolTip(
+        tr("Tokens are credentials: anyone who reads the history file can use them until they expire"));
     form->addRow(QString(), m_keepTokens);
 
     m_error->setObjectName(QStringLiteral("settingsErrorLabel"));
@@ -98,7 +94,8 @@ void SettingsDialog::validate()
     QStringList errors;
     for (qsizetype i = 0; i < m_ttls.size(); ++i) {
         if (auto ttl = parseDuration(m_ttls.at(i)->text().trimmed()); !ttl || *ttl <= 0)
-            errors << tr("Default TTL for %1: use a duration such as 6h, 90m or 3600").arg(providerName(kProviders.at(i)));
+            errors
+                << tr("Default TTL for %1: use a duration such as 6h, 90m or 3600").arg(providerName(kProviders.at(i)));
     }
     m_error->setText(errors.join(QLatin1Char('\n')));
     m_error->setVisible(!errors.isEmpty());

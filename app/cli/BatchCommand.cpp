@@ -58,10 +58,17 @@ int BatchCommand::run(const QStringList& args, CliContext& context)
         "rows done so far are saved)."));
     addProfileOrEnvironmentOptions(parser);
     parser.addOptions({
-        {QStringLiteral("input"), QStringLiteral("Rows to mint: .csv/.tsv (header row) or .json (array or JSON Lines); - for CSV on stdin."), QStringLiteral("file")},
-        {QStringLiteral("output"), QStringLiteral("Where to write the rows with their tokens: .csv or .json (replaced atomically, mode 0600)."), QStringLiteral("file")},
-        {QStringLiteral("ttl"), QStringLiteral("Lifetime for rows without a ttl (default: the profile's, else the provider's)."), QStringLiteral("duration")},
-        {QStringLiteral("room"), QStringLiteral("Room for rows without one (default: the profile's)."), QStringLiteral("name")},
+        {QStringLiteral("input"),
+         QStringLiteral("Rows to mint: .csv/.tsv (header row) or .json (array or JSON Lines); - for CSV on stdin."),
+         QStringLiteral("file")},
+        {QStringLiteral("output"),
+         QStringLiteral("Where to write the rows with their tokens: .csv or .json (replaced atomically, mode 0600)."),
+         QStringLiteral("file")},
+        {QStringLiteral("ttl"),
+         QStringLiteral("Lifetime for rows without a ttl (default: the profile's, else the provider's)."),
+         QStringLiteral("duration")},
+        {QStringLiteral("room"), QStringLiteral("Room for rows without one (default: the profile's)."),
+         QStringLiteral("name")},
         {QStringLiteral("strict"), QStringLiteral("Stop at the first bad row and leave the output file untouched.")},
         {QStringLiteral("progress"), QStringLiteral("Show progress on stderr.")},
         {QStringLiteral("quiet"), QStringLiteral("Do not list warnings (row errors are always listed).")},
@@ -70,7 +77,8 @@ int BatchCommand::run(const QStringList& args, CliContext& context)
     if (auto stop = parseArguments(parser, args, context))
         return *stop;
     if (!parser.positionalArguments().isEmpty())
-        return context.error(ExitUsage, QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+        return context.error(ExitUsage,
+                             QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
     for (const char* required : {"input", "output"}) {
         if (!parser.isSet(QLatin1String(required)))
             return context.error(ExitUsage, QStringLiteral("batch needs --%1").arg(QLatin1String(required)));
@@ -132,8 +140,8 @@ int BatchCommand::run(const QStringList& args, CliContext& context)
 
     const Clock& clock = reproducible->fixedClock ? *reproducible->fixedClock : context.clock();
     const InterruptGuard guard;
-    auto report = batch::runBatch(parser.value(QStringLiteral("input")), parser.value(QStringLiteral("output")), *minter,
-                                  clock, batch::RunOptions{parser.isSet(QStringLiteral("strict"))}, callbacks);
+    auto report = batch::runBatch(parser.value(QStringLiteral("input")), parser.value(QStringLiteral("output")),
+                                  *minter, clock, batch::RunOptions{parser.isSet(QStringLiteral("strict"))}, callbacks);
     if (progressShown)
         context.err() << '\r' << QString(60, QLatin1Char(' ')) << '\r';
     if (!report)

@@ -99,7 +99,8 @@ int BenchCommand::run(const QStringList& args, CliContext& context)
     parser.setApplicationDescription(QStringLiteral("Mint tokens in-process and report tokens per second."));
     parser.addOptions({
         {QStringLiteral("provider"), QStringLiteral("livekit (default), zego, jaas or jitsi."), QStringLiteral("P")},
-        {QStringLiteral("count"), QStringLiteral("Tokens to mint (default 100000; 2000 for jaas)."), QStringLiteral("N")},
+        {QStringLiteral("count"), QStringLiteral("Tokens to mint (default 100000; 2000 for jaas)."),
+         QStringLiteral("N")},
         {QStringLiteral("threads"), QStringLiteral("Worker threads (default 1)."), QStringLiteral("T")},
         {QStringLiteral("json"), QStringLiteral("Print {provider, count, threads, seconds, tokensPerSecond}.")},
     });
@@ -108,8 +109,8 @@ int BenchCommand::run(const QStringList& args, CliContext& context)
         return *stop;
     if (auto ok = context.applyCredentialOptions(parser, std::nullopt); !ok)
         return context.error(ExitUsage, ok.error());
-    QString provider = parser.isSet(QStringLiteral("provider")) ? parser.value(QStringLiteral("provider"))
-                                                                : QStringLiteral("livekit");
+    QString provider =
+        parser.isSet(QStringLiteral("provider")) ? parser.value(QStringLiteral("provider")) : QStringLiteral("livekit");
     if (!parser.isSet(QStringLiteral("provider")) && context.profileProvider())
         provider = providerName(*context.profileProvider());
     bool ok = true;
@@ -117,7 +118,8 @@ int BenchCommand::run(const QStringList& args, CliContext& context)
                                                                : (provider == QStringLiteral("jaas") ? 2000 : 100000);
     if (!ok || count < 1 || count > 100'000'000)
         return context.error(ExitUsage, QStringLiteral("--count takes 1 to 100000000"));
-    const int threads = parser.isSet(QStringLiteral("threads")) ? parser.value(QStringLiteral("threads")).toInt(&ok) : 1;
+    const int threads =
+        parser.isSet(QStringLiteral("threads")) ? parser.value(QStringLiteral("threads")).toInt(&ok) : 1;
     if (!ok || threads < 1 || threads > 256)
         return context.error(ExitUsage, QStringLiteral("--threads takes 1 to 256"));
 

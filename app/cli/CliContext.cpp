@@ -11,8 +11,8 @@
 
 namespace td::cli {
 
-CliContext::CliContext(const Clock& clock, QProcessEnvironment environment)
-    : m_clock(clock), m_environment(std::move(environment)), m_out(stdout), m_err(stderr)
+CliContext::CliContext(const Clock& clock, const QProcessEnvironment& environment)
+    : m_clock(clock), m_environment(environment), m_out(stdout), m_err(stderr)
 {
 }
 
@@ -22,10 +22,11 @@ Result<void> CliContext::loadEnvFile(const QString& path)
     if (!text)
         return std::unexpected(text.error());
     auto entries = credentials::parseEnvFile(*text);
+    crypto::wipe(*text);
     if (!entries)
         return fail(ErrorCode::InvalidArgument, path + QStringLiteral(": ") + entries.error().message);
     for (const auto& e : *entries)
-        m_envFile.insert(e.key, e.value);
+        m_envFile.insert(e.key, e.value.bytes());
     return {};
 }
 
@@ -70,12 +71,13 @@ Result<QByteArray> CliContext::readInput(const QString& pathOrDash)
 {
     QFile file;
     const bool isStdin = pathOrDash == QStringLiteral("-");
-    if (isStdin ? !file.open(stdin, QIODevice::ReadOnly) : (file.setFileName(pathOrDash), !file.open(QIODevice::ReadOnly)))
+    if (isStdin ? !file.open(stdin, QIODevice::ReadOnly)
+                : (file.setFileName(pathOrDash), !file.open(QIODevice::ReadOnly)))
         return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("cannot read %1: %2").arg(isStdin ? QStringLiteral("standard input") : pathOrDash,
-                                                             file.errorString()));
+                    QStringLiteral("cannot read %1: %2")
+                        .arg(isStdin ? QStringLiteral("standard input") : pathOrDash, file.errorString()));
     // Nothing TokenDesk reads this way is legitimately larger than a few kilobytes.
-    constexpr qint64 kLimit = 1024 * 1024;
+    constexpr qint64 kLimit = qint64{1024} * 1024;
     QByteArray data = file.read(kLimit + 1);
     if (data.size() > kLimit)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("%1 is larger than 1 MiB").arg(pathOrDash));
@@ -127,7 +129,8 @@ void addCommonMintOptions(QCommandLineParser& parser)
 std::optional<int> handleCommonOptions(QCommandLineParser& parser, CliContext& context, Provider provider)
 {
     if (!parser.positionalArguments().isEmpty())
-        return context.error(ExitUsage, QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+        return context.error(ExitUsage,
+                             QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
     if (parser.isSet(QStringLiteral("env-file"))) {
         if (auto ok = context.loadEnvFile(parser.value(QStringLiteral("env-file"))); !ok)
             return context.error(ExitUsage, ok.error());

@@ -5,6 +5,7 @@
 #include "core/Error.h"
 #include "core/credentials/ProfileStore.h"
 #include "core/credentials/SecretStore.h"
+#include "core/crypto/SecretBytes.h"
 
 #include <QByteArray>
 #include <QCommandLineParser>
@@ -21,7 +22,7 @@ namespace td::cli {
 /** What every command needs from the outside world; main() builds it, tests could build their own. */
 class CliContext final {
 public:
-    CliContext(const Clock& clock, QProcessEnvironment environment);
+    CliContext(const Clock& clock, const QProcessEnvironment& environment);
 
     const Clock& clock() const { return m_clock; }
     QTextStream& out() { return m_out; }
@@ -47,21 +48,22 @@ public:
     /** Takes --config-dir, --secret-store and --profile (CliCredentials.cpp). */
     Result<void> applyCredentialOptions(const QCommandLineParser& parser, std::optional<Provider> expected);
     Result<credentials::ProfileStore*> profileStore();
-    /** The secret store: --secret-store / TOKENDESK_SECRET_STORE, else the keychain when one answers, else the vault. */
+    /** The secret store: --secret-store / TOKENDESK_SECRET_STORE, else the keychain when one answers, else the vault.
+     */
     Result<credentials::SecretStore*> secretStore();
     /** Makes a profile's fields and secrets the fallback for flags (flag > profile > env file > environment). */
     Result<void> loadProfile(const QString& name, std::optional<Provider> expected);
     /** A profile default ("ttl", "room", "cipher", "audience", "subject"), or "". */
     QString profileDefault(const QString& key) const { return m_profileDefaults.value(key); }
     /** A stored profile with its secrets (batch and matrix mint with the profile as a whole). */
-    Result<std::pair<credentials::Profile, QHash<QString, QByteArray>>> profileWithSecrets(const QString& name);
+    Result<std::pair<credentials::Profile, crypto::SecretMap>> profileWithSecrets(const QString& name);
     /**
      * --profile NAME, or --provider P with the credential variables of the environment and --env-file (what batch
      * and matrix mint with); applies the credential options.
      */
-    Result<std::pair<credentials::Profile, QHash<QString, QByteArray>>> profileFromOptions(const QCommandLineParser& parser);
+    Result<std::pair<credentials::Profile, crypto::SecretMap>> profileFromOptions(const QCommandLineParser& parser);
     /** Loads --env-file, then profileFromOptions(): for commands set up with addProfileOrEnvironmentOptions(). */
-    Result<std::pair<credentials::Profile, QHash<QString, QByteArray>>> profileOrEnvironment(const QCommandLineParser& parser);
+    Result<std::pair<credentials::Profile, crypto::SecretMap>> profileOrEnvironment(const QCommandLineParser& parser);
     /** The provider of the profile loaded with --profile, if any. */
     std::optional<Provider> profileProvider() const { return m_profileProvider; }
     /** Reads a passphrase from the variable, else the terminal. */
@@ -70,8 +72,9 @@ public:
 private:
     const Clock& m_clock;
     QProcessEnvironment m_environment;
-    QHash<QString, QByteArray> m_envFile;
-    QHash<QString, QByteArray> m_profileVars;
+    // Secrets from --env-file and --profile: the maps wipe them when the context goes.
+    crypto::SecretMap m_envFile;
+    crypto::SecretMap m_profileVars;
     QHash<QString, QString> m_profileDefaults;
     std::optional<Provider> m_profileProvider;
     QString m_configDirFlag;

@@ -13,7 +13,7 @@ namespace {
 
 /** The standard variable each profile field or secret stands in for. */
 struct VariableMap {
-    const char* field;  // profile field or secret name
+    const char* field; // profile field or secret name
     const char* variable;
     bool secret;
 };
@@ -22,10 +22,13 @@ QList<VariableMap> variablesFor(Provider provider)
 {
     switch (provider) {
     case Provider::LiveKit:
-        return {{"apiKey", "LIVEKIT_API_KEY", false}, {"serverUrl", "LIVEKIT_URL", false}, {"apiSecret", "LIVEKIT_API_SECRET", true}};
+        return {{"apiKey", "LIVEKIT_API_KEY", false},
+                {"serverUrl", "LIVEKIT_URL", false},
+                {"apiSecret", "LIVEKIT_API_SECRET", true}};
     case Provider::Zego: return {{"appId", "ZEGO_APP_ID", false}, {"serverSecret", "ZEGO_SERVER_SECRET", true}};
     case Provider::Jaas:
-        return {{"appId", "JAAS_APP_ID", false}, {"keyId", "JAAS_KEY_ID", false}, {"privateKey", "JAAS_PRIVATE_KEY", true}};
+        return {
+            {"appId", "JAAS_APP_ID", false}, {"keyId", "JAAS_KEY_ID", false}, {"privateKey", "JAAS_PRIVATE_KEY", true}};
     case Provider::Jitsi:
         return {{"appId", "JITSI_APP_ID", false},
                 {"keyId", "JITSI_KEY_ID", false},
@@ -63,11 +66,13 @@ void addProfileOrEnvironmentOptions(QCommandLineParser& parser)
         {QStringLiteral("provider"),
          QStringLiteral("Without --profile: this provider, with credentials from the environment or --env-file."),
          QStringLiteral("livekit|zego|jaas|jitsi")},
-        {QStringLiteral("env-file"), QStringLiteral("Read credential variables from an env file too."), QStringLiteral("file")},
+        {QStringLiteral("env-file"), QStringLiteral("Read credential variables from an env file too."),
+         QStringLiteral("file")},
     });
 }
 
-Result<std::pair<credentials::Profile, QHash<QString, QByteArray>>> CliContext::profileOrEnvironment(const QCommandLineParser& parser)
+Result<std::pair<credentials::Profile, crypto::SecretMap>>
+CliContext::profileOrEnvironment(const QCommandLineParser& parser)
 {
     if (parser.isSet(QStringLiteral("env-file"))) {
         if (auto ok = loadEnvFile(parser.value(QStringLiteral("env-file"))); !ok)
@@ -101,7 +106,7 @@ Result<credentials::ProfileStore*> CliContext::profileStore()
 Result<crypto::SecretBytes> CliContext::passphrase(const QString& variable, const QString& prompt, bool confirm)
 {
     if (const QString env = m_environment.value(variable); !env.isEmpty())
-        return crypto::SecretBytes(env.toUtf8());
+        return crypto::secretFromUtf8(env);
     auto first = promptSecret(prompt);
     if (!first)
         return fail(ErrorCode::InvalidArgument,
@@ -123,7 +128,8 @@ Result<credentials::SecretStore*> CliContext::secretStore()
         return std::unexpected(store.error());
     auto opened = credentials::openSecretStore(m_secretStoreChoice, (*store)->vaultPath(), [this](bool creating) {
         return passphrase(QStringLiteral("TOKENDESK_VAULT_PASSPHRASE"),
-                          creating ? QStringLiteral("new vault passphrase") : QStringLiteral("vault passphrase"), creating);
+                          creating ? QStringLiteral("new vault passphrase") : QStringLiteral("vault passphrase"),
+                          creating);
     });
     if (!opened)
         return std::unexpected(opened.error());
@@ -133,7 +139,7 @@ Result<credentials::SecretStore*> CliContext::secretStore()
     return m_secretStore.get();
 }
 
-Result<std::pair<credentials::Profile, QHash<QString, QByteArray>>> CliContext::profileWithSecrets(const QString& name)
+Result<std::pair<credentials::Profile, crypto::SecretMap>> CliContext::profileWithSecrets(const QString& name)
 {
     auto store = profileStore();
     if (!store)
@@ -150,7 +156,8 @@ Result<std::pair<credentials::Profile, QHash<QString, QByteArray>>> CliContext::
     return std::pair{*profile, *values};
 }
 
-Result<std::pair<credentials::Profile, QHash<QString, QByteArray>>> CliContext::profileFromOptions(const QCommandLineParser& parser)
+Result<std::pair<credentials::Profile, crypto::SecretMap>>
+CliContext::profileFromOptions(const QCommandLineParser& parser)
 {
     const bool hasProfile = parser.isSet(QStringLiteral("profile"));
     if (hasProfile == parser.isSet(QStringLiteral("provider")))
@@ -164,10 +171,13 @@ Result<std::pair<credentials::Profile, QHash<QString, QByteArray>>> CliContext::
     const auto provider = parseProvider(parser.value(QStringLiteral("provider")));
     if (!provider)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("--provider takes livekit, zego, jaas or jitsi"));
-    const QProcessEnvironment environment = mergedEnvironment();
-    QHash<QString, QByteArray> variables;
-    for (const QString& key : environment.keys())
-        variables.insert(key, environment.value(key).toUtf8());
+    // The environment with the env file's values over it (as mergedEnvironment(), which would copy them to QStrings
+    // that nothing wipes).
+    crypto::SecretMap variables;
+    for (const QString& key : m_environment.keys())
+        variables.insert(key, m_environment.value(key).toUtf8());
+    for (auto it = m_envFile.constBegin(); it != m_envFile.constEnd(); ++it)
+        variables.insert(it.key(), it.value());
     auto imported = credentials::importVariables(variables, QStringLiteral("env"));
     if (!imported)
         return std::unexpected(imported.error());
@@ -189,8 +199,9 @@ Result<void> CliContext::loadProfile(const QString& name, std::optional<Provider
     if (!profile)
         return std::unexpected(profile.error());
     if (expected && profile->provider != *expected)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("profile %1 is a %2 profile, not %3")
-                                                    .arg(name, providerName(profile->provider), providerName(*expected)));
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("profile %1 is a %2 profile, not %3")
+                        .arg(name, providerName(profile->provider), providerName(*expected)));
     auto secrets = secretStore();
     if (!secrets)
         return std::unexpected(secrets.error());
@@ -207,9 +218,10 @@ Result<void> CliContext::loadProfile(const QString& name, std::optional<Provider
             m_profileVars.insert(QString::fromLatin1(v.variable), (*value)->view().toByteArray());
     }
     m_profileProvider = profile->provider;
-    m_profileDefaults = {{QStringLiteral("ttl"), profile->ttl},         {QStringLiteral("room"), profile->room},
-                         {QStringLiteral("cipher"), profile->cipher},   {QStringLiteral("audience"), profile->audience},
-                         {QStringLiteral("subject"), profile->subject}, {QStringLiteral("environment"), profile->environment}};
+    m_profileDefaults = {
+        {QStringLiteral("ttl"), profile->ttl},         {QStringLiteral("room"), profile->room},
+        {QStringLiteral("cipher"), profile->cipher},   {QStringLiteral("audience"), profile->audience},
+        {QStringLiteral("subject"), profile->subject}, {QStringLiteral("environment"), profile->environment}};
     return {};
 }
 

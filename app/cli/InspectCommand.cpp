@@ -54,10 +54,14 @@ int InspectCommand::run(const QStringList& args, CliContext& context)
     if (m_verify) {
         parser.addOptions({
             {QStringLiteral("api-key"), QStringLiteral("LiveKit API key (or LIVEKIT_API_KEY)."), QStringLiteral("KEY")},
-            {QStringLiteral("api-secret"), QStringLiteral("LiveKit API secret (or LIVEKIT_API_SECRET)."), QStringLiteral("S")},
-            {QStringLiteral("app-id"), QStringLiteral("Zego AppID, or Jitsi app_id (expected iss)."), QStringLiteral("ID")},
-            {QStringLiteral("server-secret"), QStringLiteral("Zego ServerSecret (or ZEGO_SERVER_SECRET)."), QStringLiteral("S")},
-            {QStringLiteral("app-secret"), QStringLiteral("Jitsi app_secret (or JITSI_APP_SECRET)."), QStringLiteral("S")},
+            {QStringLiteral("api-secret"), QStringLiteral("LiveKit API secret (or LIVEKIT_API_SECRET)."),
+             QStringLiteral("S")},
+            {QStringLiteral("app-id"), QStringLiteral("Zego AppID, or Jitsi app_id (expected iss)."),
+             QStringLiteral("ID")},
+            {QStringLiteral("server-secret"), QStringLiteral("Zego ServerSecret (or ZEGO_SERVER_SECRET)."),
+             QStringLiteral("S")},
+            {QStringLiteral("app-secret"), QStringLiteral("Jitsi app_secret (or JITSI_APP_SECRET)."),
+             QStringLiteral("S")},
             {QStringLiteral("audience"), QStringLiteral("Jitsi: expected aud."), QStringLiteral("AUD")},
             {QStringLiteral("public-key"), QStringLiteral("RSA public key, certificate or private key PEM (RS256)."),
              QStringLiteral("FILE")},
@@ -114,11 +118,13 @@ int InspectCommand::run(const QStringList& args, CliContext& context)
     // Credentials depend on what the token turned out to be.
     switch (first->provider) {
     case Provider::LiveKit:
-        creds.apiKey = QString::fromUtf8(context.credential(parser, QStringLiteral("api-key"), QStringLiteral("LIVEKIT_API_KEY")));
+        creds.apiKey =
+            QString::fromUtf8(context.credential(parser, QStringLiteral("api-key"), QStringLiteral("LIVEKIT_API_KEY")));
         creds.secret = context.credential(parser, QStringLiteral("api-secret"), QStringLiteral("LIVEKIT_API_SECRET"));
         break;
     case Provider::Zego: {
-        creds.secret = context.credential(parser, QStringLiteral("server-secret"), QStringLiteral("ZEGO_SERVER_SECRET"));
+        creds.secret =
+            context.credential(parser, QStringLiteral("server-secret"), QStringLiteral("ZEGO_SERVER_SECRET"));
         const QByteArray appId = context.credential(parser, QStringLiteral("app-id"), QStringLiteral("ZEGO_APP_ID"));
         if (!appId.isEmpty()) {
             bool ok = false;
@@ -130,7 +136,8 @@ int InspectCommand::run(const QStringList& args, CliContext& context)
         break;
     }
     case Provider::Jitsi:
-        creds.issuer = QString::fromUtf8(context.credential(parser, QStringLiteral("app-id"), QStringLiteral("JITSI_APP_ID")));
+        creds.issuer =
+            QString::fromUtf8(context.credential(parser, QStringLiteral("app-id"), QStringLiteral("JITSI_APP_ID")));
         creds.audience = parser.value(QStringLiteral("audience"));
         if (!first->header.value(QStringLiteral("alg")).toString().startsWith(QStringLiteral("RS")) ||
             parser.isSet(QStringLiteral("app-secret")))
@@ -153,7 +160,7 @@ int InspectCommand::run(const QStringList& args, CliContext& context)
     } else if (creds.secret.isEmpty() && (first->provider == Provider::Jaas || first->provider == Provider::Jitsi)) {
         // Without --public-key, the public half of a configured private key verifies RS256.
         const QString variable = first->provider == Provider::Jaas ? QStringLiteral("JAAS_PRIVATE_KEY")
-                                                                    : QStringLiteral("JITSI_PRIVATE_KEY");
+                                                                   : QStringLiteral("JITSI_PRIVATE_KEY");
         const QByteArray pem = context.environmentValue(variable);
         if (!pem.isEmpty()) {
             auto key = crypto::loadRsaPublicKey(pem);
@@ -163,9 +170,10 @@ int InspectCommand::run(const QStringList& args, CliContext& context)
         }
     }
     if (creds.secret.isEmpty() && creds.publicKey.isNull())
-        return context.error(ExitUsage, QStringLiteral("no credentials to verify this %1 token with: give the secret or "
-                                                       "--public-key (see --help)")
-                                            .arg(providerName(first->provider)));
+        return context.error(ExitUsage,
+                             QStringLiteral("no credentials to verify this %1 token with: give the secret or "
+                                            "--public-key (see --help)")
+                                 .arg(providerName(first->provider)));
 
     auto result = inspector.inspect(text, creds);
     if (!result)

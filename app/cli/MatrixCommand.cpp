@@ -40,21 +40,34 @@ int MatrixCommand::run(const QStringList& args, CliContext& context)
         "Exit codes: 0 every combination minted, 1 some failed, 2 usage error."));
     addProfileOrEnvironmentOptions(parser);
     parser.addOptions({
-        {QStringLiteral("room"), QStringLiteral("Room every combination joins (default: the profile's)."), QStringLiteral("name")},
-        {QStringLiteral("prefix"), QStringLiteral("Identity prefix: <prefix>-01, <prefix>-02, ... (default qa)."), QStringLiteral("text")},
-        {QStringLiteral("ttl"), QStringLiteral("Token lifetime (default: the profile's, else the provider's)."), QStringLiteral("duration")},
-        {QStringLiteral("dimension"), QStringLiteral("Vary this dimension (repeat; default: all of the provider's)."), QStringLiteral("key")},
-        {QStringLiteral("source-set"), QStringLiteral("LiveKit: a canPublishSources value to try, e.g. camera+microphone, or all (repeat)."), QStringLiteral("sources")},
-        {QStringLiteral("feature"), QStringLiteral("Jitsi/JaaS: a feature to vary (repeat; default recording, livestreaming, transcription, outbound-call)."), QStringLiteral("name")},
-        {QStringLiteral("stream-list"), QStringLiteral("Zego: a stream_id_list to try, e.g. s1+s2, or any (repeat)."), QStringLiteral("ids")},
-        {QStringLiteral("output"), QStringLiteral("Report file: .html, .md or .csv (replaced atomically, mode 0600)."), QStringLiteral("file")},
-        {QStringLiteral("list-dimensions"), QStringLiteral("Print the provider's dimensions and their values, then exit.")},
+        {QStringLiteral("room"), QStringLiteral("Room every combination joins (default: the profile's)."),
+         QStringLiteral("name")},
+        {QStringLiteral("prefix"), QStringLiteral("Identity prefix: <prefix>-01, <prefix>-02, ... (default qa)."),
+         QStringLiteral("text")},
+        {QStringLiteral("ttl"), QStringLiteral("Token lifetime (default: the profile's, else the provider's)."),
+         QStringLiteral("duration")},
+        {QStringLiteral("dimension"), QStringLiteral("Vary this dimension (repeat; default: all of the provider's)."),
+         QStringLiteral("key")},
+        {QStringLiteral("source-set"),
+         QStringLiteral("LiveKit: a canPublishSources value to try, e.g. camera+microphone, or all (repeat)."),
+         QStringLiteral("sources")},
+        {QStringLiteral("feature"),
+         QStringLiteral(
+             "Jitsi/JaaS: a feature to vary (repeat; default recording, livestreaming, transcription, outbound-call)."),
+         QStringLiteral("name")},
+        {QStringLiteral("stream-list"), QStringLiteral("Zego: a stream_id_list to try, e.g. s1+s2, or any (repeat)."),
+         QStringLiteral("ids")},
+        {QStringLiteral("output"), QStringLiteral("Report file: .html, .md or .csv (replaced atomically, mode 0600)."),
+         QStringLiteral("file")},
+        {QStringLiteral("list-dimensions"),
+         QStringLiteral("Print the provider's dimensions and their values, then exit.")},
     });
     addReproducibleOptions(parser);
     if (auto stop = parseArguments(parser, args, context))
         return *stop;
     if (!parser.positionalArguments().isEmpty())
-        return context.error(ExitUsage, QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
+        return context.error(ExitUsage,
+                             QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
     auto loaded = context.profileOrEnvironment(parser);
     if (!loaded)
         return context.error(ExitUsage, loaded.error());
@@ -97,7 +110,8 @@ int MatrixCommand::run(const QStringList& args, CliContext& context)
     else if (suffix == QStringLiteral("csv"))
         render = batch::matrixCsv;
     else
-        return context.error(ExitUsage, QStringLiteral("cannot tell the format of %1: use .html, .md or .csv").arg(output));
+        return context.error(ExitUsage,
+                             QStringLiteral("cannot tell the format of %1: use .html, .md or .csv").arg(output));
 
     auto reproducible = reproducibleOptions(parser);
     if (!reproducible)

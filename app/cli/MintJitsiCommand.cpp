@@ -32,8 +32,10 @@ Result<crypto::RsaPrivateKey> loadKey(const QCommandLineParser& parser, CliConte
             passphrase.chop(1);
     }
     auto key = crypto::loadRsaPrivateKey(pem, passphrase);
-    crypto::cleanse(pem.data(), pem.size());
-    crypto::cleanse(passphrase.data(), passphrase.size());
+    // Wiped only where this function holds the last reference: a PEM from --env-file or --profile stays with the
+    // context, which wipes it when it goes.
+    crypto::wipe(pem);
+    crypto::wipe(passphrase);
     if (!key)
         return fail(key.error().code, QStringLiteral("private key: ") + key.error().message);
     return key;
@@ -44,8 +46,9 @@ Result<crypto::RsaPrivateKey> loadKey(const QCommandLineParser& parser, CliConte
 int MintJitsiCommand::run(const QStringList& args, CliContext& context)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(m_jaas ? QStringLiteral("Mint an 8x8 JaaS token (RS256).")
-                                            : QStringLiteral("Mint a self-hosted Jitsi (Prosody) token, HS256 or RS256."));
+    parser.setApplicationDescription(m_jaas
+                                         ? QStringLiteral("Mint an 8x8 JaaS token (RS256).")
+                                         : QStringLiteral("Mint a self-hosted Jitsi (Prosody) token, HS256 or RS256."));
     parser.addOptions({
         {QStringLiteral("app-id"),
          m_jaas ? QStringLiteral("JaaS AppID vpaas-magic-cookie-... (or JAAS_APP_ID).")
@@ -55,7 +58,8 @@ int MintJitsiCommand::run(const QStringList& args, CliContext& context)
          m_jaas ? QStringLiteral("Key id AppID/kid (or JAAS_KEY_ID).") : QStringLiteral("Key id (kid) for RS256."),
          QStringLiteral("KID")},
         {QStringLiteral("private-key"), QStringLiteral("RSA private key PEM file."), QStringLiteral("FILE")},
-        {QStringLiteral("passphrase-file"), QStringLiteral("File holding the private key's passphrase."), QStringLiteral("FILE")},
+        {QStringLiteral("passphrase-file"), QStringLiteral("File holding the private key's passphrase."),
+         QStringLiteral("FILE")},
         {QStringLiteral("room"), QStringLiteral("Room name, or * for any room."), QStringLiteral("ROOM")},
         {QStringLiteral("room-regex"), QStringLiteral("Treat --room as a pattern (context.room.regex).")},
         {QStringLiteral("user-id"), QStringLiteral("context.user.id."), QStringLiteral("ID")},
@@ -75,7 +79,8 @@ int MintJitsiCommand::run(const QStringList& args, CliContext& context)
             {QStringLiteral("app-secret"), QStringLiteral("Prosody app_secret for HS256 (or JITSI_APP_SECRET)."),
              QStringLiteral("SECRET")},
             {QStringLiteral("audience"), QStringLiteral("aud (default jitsi)."), QStringLiteral("AUD")},
-            {QStringLiteral("subject"), QStringLiteral("sub: the domain, tenant or * (default *)."), QStringLiteral("DOMAIN")},
+            {QStringLiteral("subject"), QStringLiteral("sub: the domain, tenant or * (default *)."),
+             QStringLiteral("DOMAIN")},
             {QStringLiteral("affiliation"), QStringLiteral("context.user.affiliation: owner or member."),
              QStringLiteral("owner|member")},
             {QStringLiteral("group"), QStringLiteral("context.group."), QStringLiteral("G")},
@@ -95,8 +100,9 @@ int MintJitsiCommand::run(const QStringList& args, CliContext& context)
     claims.user.name = parser.value(QStringLiteral("user-name"));
     claims.user.email = parser.value(QStringLiteral("user-email"));
     claims.user.avatar = parser.value(QStringLiteral("user-avatar"));
-    for (const auto& [flag, target] : {std::pair{QStringLiteral("moderator"), &claims.user.moderator},
-                                       std::pair{QStringLiteral("hidden-from-recorder"), &claims.user.hiddenFromRecorder}}) {
+    for (const auto& [flag, target] :
+         {std::pair{QStringLiteral("moderator"), &claims.user.moderator},
+          std::pair{QStringLiteral("hidden-from-recorder"), &claims.user.hiddenFromRecorder}}) {
         if (!parser.isSet(flag))
             continue;
         const auto v = parseBool(parser.value(flag));
@@ -124,14 +130,17 @@ int MintJitsiCommand::run(const QStringList& args, CliContext& context)
     Result<MintedToken> minted = fail(ErrorCode::InvalidArgument, QString());
     if (m_jaas) {
         jitsi::JaasRequest r;
-        r.appId = QString::fromUtf8(context.credential(parser, QStringLiteral("app-id"), QStringLiteral("JAAS_APP_ID")));
-        r.keyId = QString::fromUtf8(context.credential(parser, QStringLiteral("key-id"), QStringLiteral("JAAS_KEY_ID")));
+        r.appId =
+            QString::fromUtf8(context.credential(parser, QStringLiteral("app-id"), QStringLiteral("JAAS_APP_ID")));
+        r.keyId =
+            QString::fromUtf8(context.credential(parser, QStringLiteral("key-id"), QStringLiteral("JAAS_KEY_ID")));
         auto key = loadKey(parser, context, QStringLiteral("JAAS_PRIVATE_KEY"));
         if (!key)
             return context.error(ExitUsage, key.error());
         if (key->isNull())
-            return context.error(ExitUsage,
-                                 QStringLiteral("a JaaS token needs the private key (--private-key FILE or JAAS_PRIVATE_KEY)"));
+            return context.error(
+                ExitUsage,
+                QStringLiteral("a JaaS token needs the private key (--private-key FILE or JAAS_PRIVATE_KEY)"));
         r.privateKey = *key;
         r.claims = claims;
         r.ttlSeconds = *ttl;
@@ -139,9 +148,11 @@ int MintJitsiCommand::run(const QStringList& args, CliContext& context)
         minted = jitsi::mintJaas(r, context.clock());
     } else {
         jitsi::SelfHostedRequest r;
-        r.appId = QString::fromUtf8(context.credential(parser, QStringLiteral("app-id"), QStringLiteral("JITSI_APP_ID")));
+        r.appId =
+            QString::fromUtf8(context.credential(parser, QStringLiteral("app-id"), QStringLiteral("JITSI_APP_ID")));
         if (parser.isSet(QStringLiteral("private-key")) && parser.isSet(QStringLiteral("app-secret")))
-            return context.error(ExitUsage, QStringLiteral("give either --app-secret (HS256) or --private-key (RS256), not both"));
+            return context.error(ExitUsage,
+                                 QStringLiteral("give either --app-secret (HS256) or --private-key (RS256), not both"));
         // A flag decides; otherwise the app secret (HS256, Prosody's default) before a stored private key.
         if (!parser.isSet(QStringLiteral("private-key")))
             r.appSecret = context.credential(parser, QStringLiteral("app-secret"), QStringLiteral("JITSI_APP_SECRET"));
@@ -151,7 +162,8 @@ int MintJitsiCommand::run(const QStringList& args, CliContext& context)
                 return context.error(ExitUsage, key.error());
             r.privateKey = *key;
         }
-        r.keyId = QString::fromUtf8(context.credential(parser, QStringLiteral("key-id"), QStringLiteral("JITSI_KEY_ID")));
+        r.keyId =
+            QString::fromUtf8(context.credential(parser, QStringLiteral("key-id"), QStringLiteral("JITSI_KEY_ID")));
         if (parser.isSet(QStringLiteral("audience")))
             r.audience = parser.value(QStringLiteral("audience"));
         else if (!context.profileDefault(QStringLiteral("audience")).isEmpty())

@@ -47,7 +47,9 @@ Result<QJsonObject> parseJsonObject(const QString& text, const QString& flag)
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &err);
     if (err.error != QJsonParseError::NoError)
-        return fail(ErrorCode::InvalidJson, QStringLiteral("--%1: invalid JSON (%2 at offset %3)").arg(flag, err.errorString()).arg(err.offset));
+        return fail(
+            ErrorCode::InvalidJson,
+            QStringLiteral("--%1: invalid JSON (%2 at offset %3)").arg(flag, err.errorString()).arg(err.offset));
     if (!doc.isObject())
         return fail(ErrorCode::InvalidJson, QStringLiteral("--%1 must be a JSON object").arg(flag));
     return doc.object();
@@ -66,12 +68,14 @@ int MintLiveKitCommand::run(const QStringList& args, CliContext& context)
         {QStringLiteral("name"), QStringLiteral("Display name."), QStringLiteral("NAME")},
         {QStringLiteral("room"), QStringLiteral("Room name (video.room)."), QStringLiteral("ROOM")},
         {QStringLiteral("update-metadata"), QStringLiteral("canUpdateOwnMetadata: true.")},
-        {QStringLiteral("sources"), QStringLiteral("canPublishSources: camera,microphone,screen_share,screen_share_audio."),
+        {QStringLiteral("sources"),
+         QStringLiteral("canPublishSources: camera,microphone,screen_share,screen_share_audio."),
          QStringLiteral("LIST")},
         {QStringLiteral("destination-room"), QStringLiteral("destinationRoom."), QStringLiteral("ROOM")},
         {QStringLiteral("metadata"), QStringLiteral("Participant metadata."), QStringLiteral("TEXT")},
         {QStringLiteral("attribute"), QStringLiteral("Participant attribute k=v (repeatable)."), QStringLiteral("K=V")},
-        {QStringLiteral("kind"), QStringLiteral("Participant kind: standard, ingress, egress, sip, agent, connector, bridge."),
+        {QStringLiteral("kind"),
+         QStringLiteral("Participant kind: standard, ingress, egress, sip, agent, connector, bridge."),
          QStringLiteral("KIND")},
         {QStringLiteral("kind-detail"), QStringLiteral("kindDetails entry (repeatable)."), QStringLiteral("DETAIL")},
         {QStringLiteral("grant"), QStringLiteral("Video grant JSON merged over the flags."), QStringLiteral("JSON")},
@@ -100,8 +104,10 @@ int MintLiveKitCommand::run(const QStringList& args, CliContext& context)
     if (auto stop = handleCommonOptions(parser, context, Provider::LiveKit))
         return *stop;
 
-    const QString apiKey = QString::fromUtf8(context.credential(parser, QStringLiteral("api-key"), QStringLiteral("LIVEKIT_API_KEY")));
-    const QByteArray secret = context.credential(parser, QStringLiteral("api-secret"), QStringLiteral("LIVEKIT_API_SECRET"));
+    const QString apiKey =
+        QString::fromUtf8(context.credential(parser, QStringLiteral("api-key"), QStringLiteral("LIVEKIT_API_KEY")));
+    const crypto::SecretByteArray secret =
+        context.credential(parser, QStringLiteral("api-secret"), QStringLiteral("LIVEKIT_API_SECRET"));
     auto minter = livekit::LiveKitMinter::create(apiKey, secret);
     if (!minter)
         return context.error(ExitUsage, minter.error());
@@ -164,13 +170,15 @@ int MintLiveKitCommand::run(const QStringList& args, CliContext& context)
         // The common case: a participant token for a room. Say so, since no permission flag was given.
         grant.roomJoin = true;
         anyVideo = true;
-        context.err() << "tokendesk-cli: no permission flags given; granting roomJoin for room " << grant.room << Qt::endl;
+        context.err() << "tokendesk-cli: no permission flags given; granting roomJoin for room " << grant.room
+                      << Qt::endl;
     }
     if (anyVideo || !grant.room.isEmpty())
         claims.video = grant;
 
     if (parser.isSet(QStringLiteral("sip-admin")) || parser.isSet(QStringLiteral("sip-call")))
-        claims.sip = livekit::SipGrant{parser.isSet(QStringLiteral("sip-admin")), parser.isSet(QStringLiteral("sip-call"))};
+        claims.sip =
+            livekit::SipGrant{parser.isSet(QStringLiteral("sip-admin")), parser.isSet(QStringLiteral("sip-call"))};
     if (parser.isSet(QStringLiteral("agent-admin")) || parser.isSet(QStringLiteral("agent-simulation-admin")) ||
         parser.isSet(QStringLiteral("agent-database-admin")))
         claims.agent = livekit::AgentGrant{parser.isSet(QStringLiteral("agent-admin")),

@@ -18,7 +18,8 @@ int MintZegoCommand::run(const QStringList& args, CliContext& context)
         {QStringLiteral("server-secret"), QStringLiteral("32-character ServerSecret (or ZEGO_SERVER_SECRET)."),
          QStringLiteral("S")},
         {QStringLiteral("user-id"), QStringLiteral("User ID (1-64 characters)."), QStringLiteral("U")},
-        {QStringLiteral("cipher"), QStringLiteral("gcm (default, newest generator) or cbc."), QStringLiteral("gcm|cbc")},
+        {QStringLiteral("cipher"), QStringLiteral("gcm (default, newest generator) or cbc."),
+         QStringLiteral("gcm|cbc")},
         {QStringLiteral("room-id"), QStringLiteral("Privilege: only this room."), QStringLiteral("R")},
         {QStringLiteral("allow-login"), QStringLiteral("Privilege 1: may log into the room (default true)."),
          QStringLiteral("true|false")},
@@ -39,21 +40,24 @@ int MintZegoCommand::run(const QStringList& args, CliContext& context)
         return *stop;
 
     zego::Token04Request request;
-    const QString appIdText = QString::fromUtf8(context.credential(parser, QStringLiteral("app-id"), QStringLiteral("ZEGO_APP_ID"))).trimmed();
+    const QString appIdText =
+        QString::fromUtf8(context.credential(parser, QStringLiteral("app-id"), QStringLiteral("ZEGO_APP_ID")))
+            .trimmed();
     bool ok = false;
     const qulonglong appId = appIdText.toULongLong(&ok);
     if (!ok || appId == 0 || appId > 0xffffffffULL)
         return context.error(ExitUsage, QStringLiteral("appID invalid (error 1): the AppID must be a non-zero 32-bit "
                                                        "number (--app-id or ZEGO_APP_ID)"));
     request.appId = static_cast<quint32>(appId);
-    request.serverSecret = context.credential(parser, QStringLiteral("server-secret"), QStringLiteral("ZEGO_SERVER_SECRET"));
+    request.serverSecret =
+        context.credential(parser, QStringLiteral("server-secret"), QStringLiteral("ZEGO_SERVER_SECRET"));
     request.userId = parser.value(QStringLiteral("user-id"));
     auto ttl = ttlOption(parser, zego::kDefaultEffectiveSeconds, context);
     if (!ttl)
         return context.error(ExitUsage, ttl.error());
     request.effectiveSeconds = *ttl;
     const QString cipher = parser.isSet(QStringLiteral("cipher")) ? parser.value(QStringLiteral("cipher"))
-                                                                   : context.profileDefault(QStringLiteral("cipher"));
+                                                                  : context.profileDefault(QStringLiteral("cipher"));
     if (!cipher.isEmpty()) {
         const auto layout = zego::parseLayout(cipher);
         if (!layout)
@@ -61,8 +65,9 @@ int MintZegoCommand::run(const QStringList& args, CliContext& context)
         request.layout = *layout;
     }
 
-    const bool privilegeFlags = parser.isSet(QStringLiteral("room-id")) || parser.isSet(QStringLiteral("allow-login")) ||
-                                parser.isSet(QStringLiteral("allow-publish")) || parser.isSet(QStringLiteral("stream-id"));
+    const bool privilegeFlags =
+        parser.isSet(QStringLiteral("room-id")) || parser.isSet(QStringLiteral("allow-login")) ||
+        parser.isSet(QStringLiteral("allow-publish")) || parser.isSet(QStringLiteral("stream-id"));
     if (privilegeFlags && parser.isSet(QStringLiteral("payload")))
         return context.error(ExitUsage, QStringLiteral("--payload cannot be combined with the privilege flags"));
     if (parser.isSet(QStringLiteral("payload")))

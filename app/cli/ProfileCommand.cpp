@@ -42,12 +42,15 @@ struct SecretFlag {
     const char* flag;
     const char* field;
 };
-const SecretFlag kSecretFlags[] = {
-    {"api-secret", "apiSecret"}, {"server-secret", "serverSecret"}, {"app-secret", "appSecret"}, {"private-key", "privateKey"}};
+const SecretFlag kSecretFlags[] = {{"api-secret", "apiSecret"},
+                                   {"server-secret", "serverSecret"},
+                                   {"app-secret", "appSecret"},
+                                   {"private-key", "privateKey"}};
 
 void addProfileOptions(QCommandLineParser& parser)
 {
-    parser.addOption({QStringLiteral("provider"), QStringLiteral("livekit, zego, jaas or jitsi."), QStringLiteral("P")});
+    parser.addOption(
+        {QStringLiteral("provider"), QStringLiteral("livekit, zego, jaas or jitsi."), QStringLiteral("P")});
     for (const auto& f : kFieldFlags)
         parser.addOption({QString::fromLatin1(f.flag), QString::fromLatin1(f.help), QStringLiteral("VALUE")});
     for (const auto& s : kSecretFlags) {
@@ -58,20 +61,22 @@ void addProfileOptions(QCommandLineParser& parser)
         else
             parser.addOption({flag, QStringLiteral("RSA private key PEM file (same as --private-key-file)."),
                               QStringLiteral("FILE")});
-        parser.addOption({flag + QStringLiteral("-env"), QStringLiteral("Read the secret from this variable."), QStringLiteral("VAR")});
-        parser.addOption({flag + QStringLiteral("-file"), QStringLiteral("Read the secret from this file."), QStringLiteral("FILE")});
+        parser.addOption({flag + QStringLiteral("-env"), QStringLiteral("Read the secret from this variable."),
+                          QStringLiteral("VAR")});
+        parser.addOption({flag + QStringLiteral("-file"), QStringLiteral("Read the secret from this file."),
+                          QStringLiteral("FILE")});
     }
     parser.addOption({QStringLiteral("passphrase-file"), QStringLiteral("Passphrase of an encrypted private key."),
                       QStringLiteral("FILE")});
 }
 
 /** Secrets given on the command line, by field; an encrypted private key is decrypted before it is stored. */
-Result<QHash<QString, QByteArray>> secretsFromFlags(const QCommandLineParser& parser, CliContext& context)
+Result<crypto::SecretMap> secretsFromFlags(const QCommandLineParser& parser, CliContext& context)
 {
-    QHash<QString, QByteArray> out;
+    crypto::SecretMap out;
     for (const auto& s : kSecretFlags) {
         const QString flag = QString::fromLatin1(s.flag);
-        QByteArray value;
+        crypto::SecretByteArray value; // a key pasted encrypted is wiped once its decrypted form replaces it
         if (flag != QStringLiteral("private-key") && parser.isSet(flag))
             value = parser.value(flag).toUtf8();
         if (parser.isSet(flag + QStringLiteral("-env"))) {
@@ -80,29 +85,32 @@ Result<QHash<QString, QByteArray>> secretsFromFlags(const QCommandLineParser& pa
             if (value.isEmpty())
                 return fail(ErrorCode::InvalidArgument, QStringLiteral("--%1-env: %2 is not set").arg(flag, var));
         }
-        const QString fileFlag = flag == QStringLiteral("private-key") && parser.isSet(flag) ? flag : flag + QStringLiteral("-file");
+        const QString fileFlag =
+            flag == QStringLiteral("private-key") && parser.isSet(flag) ? flag : flag + QStringLiteral("-file");
         if (parser.isSet(fileFlag)) {
             auto file = context.readInput(parser.value(fileFlag));
             if (!file)
                 return std::unexpected(file.error());
             value = flag == QStringLiteral("private-key") ? *file : file->trimmed();
+            crypto::wipe(*file);
         }
         if (value.isEmpty())
             continue;
         if (flag == QStringLiteral("private-key")) {
-            QByteArray pass;
+            crypto::SecretByteArray pass;
             if (parser.isSet(QStringLiteral("passphrase-file"))) {
                 auto p = context.readInput(parser.value(QStringLiteral("passphrase-file")));
                 if (!p)
                     return std::unexpected(p.error());
                 pass = p->trimmed();
+                crypto::wipe(*p);
             }
             auto stored = credentials::privateKeyForStorage(value, pass);
             if (!stored)
                 return fail(stored.error().code, QStringLiteral("private key: ") + stored.error().message);
             value = *stored;
         }
-        out.insert(QString::fromLatin1(s.field), value);
+        out.insert(QString::fromLatin1(s.field), value.bytes());
     }
     return out;
 }
@@ -127,9 +135,11 @@ int saveProfile(const Profile& profile, const QHash<QString, QByteArray>& secret
     auto existing = (*store)->load();
     if (!existing)
         return context.error(ExitUsage, existing.error());
-    const bool exists = std::any_of(existing->begin(), existing->end(), [&](const Profile& p) { return p.name == profile.name; });
+    const bool exists =
+        std::any_of(existing->begin(), existing->end(), [&](const Profile& p) { return p.name == profile.name; });
     if (exists && mustBeNew && !mayReplace)
-        return context.error(ExitUsage, QStringLiteral("a profile named %1 exists (use edit, or --replace)").arg(profile.name));
+        return context.error(ExitUsage,
+                             QStringLiteral("a profile named %1 exists (use edit, or --replace)").arg(profile.name));
     auto secretStore = context.secretStore();
     if (!secretStore)
         return context.error(ExitUsage, secretStore.error());
@@ -138,7 +148,7 @@ int saveProfile(const Profile& profile, const QHash<QString, QByteArray>& secret
     return ExitOk;
 }
 
-QJsonObject describe(const Profile& p, const QHash<QString, QByteArray>* secrets, bool reveal)
+QJsonObject describe(const Profile& p, const crypto::SecretMap* secrets, bool reveal)
 {
     QJsonObject o = p.toJson();
     if (secrets) {
@@ -171,21 +181,23 @@ int list(CliContext& context, bool json)
         context.err() << "tokendesk-cli: no profiles yet (tokendesk-cli profile add --help)" << Qt::endl;
     for (const Profile& p : *profiles) {
         const QString id = p.provider == Provider::LiveKit ? p.apiKey : p.appId;
-        context.out() << p.name.leftJustified(24) << ' ' << providerName(p.provider).leftJustified(8) << ' '
-                      << (p.environment == QStringLiteral("prod") ? QStringLiteral("PROD") : p.environment).leftJustified(8)
-                      << ' ' << id << '\n';
+        context.out()
+            << p.name.leftJustified(24) << ' ' << providerName(p.provider).leftJustified(8) << ' '
+            << (p.environment == QStringLiteral("prod") ? QStringLiteral("PROD") : p.environment).leftJustified(8)
+            << ' ' << id << '\n';
     }
     return ExitOk;
 }
 
 Result<credentials::ImportResult> readImport(const QCommandLineParser& parser, CliContext& context, bool& plaintextFile)
 {
-    const QString prefix = parser.isSet(QStringLiteral("prefix")) ? parser.value(QStringLiteral("prefix")) : QStringLiteral("imported");
+    const QString prefix =
+        parser.isSet(QStringLiteral("prefix")) ? parser.value(QStringLiteral("prefix")) : QStringLiteral("imported");
     if (parser.isSet(QStringLiteral("from-env"))) {
-        QHash<QString, QByteArray> vars;
-        for (const char* v : {"LIVEKIT_URL", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET", "ZEGO_APP_ID", "ZEGO_SERVER_SECRET",
-                              "JAAS_APP_ID", "JAAS_KEY_ID", "JAAS_PRIVATE_KEY", "JITSI_APP_ID", "JITSI_APP_SECRET", "JITSI_URL",
-                              "JITSI_DOMAIN"})
+        crypto::SecretMap vars;
+        for (const char* v : {"LIVEKIT_URL", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET", "ZEGO_APP_ID",
+                              "ZEGO_SERVER_SECRET", "JAAS_APP_ID", "JAAS_KEY_ID", "JAAS_PRIVATE_KEY", "JITSI_APP_ID",
+                              "JITSI_APP_SECRET", "JITSI_URL", "JITSI_DOMAIN"})
             vars.insert(QLatin1String(v), context.environmentValue(QLatin1String(v)));
         return credentials::importVariables(vars, prefix);
     }
@@ -197,13 +209,17 @@ Result<credentials::ImportResult> readImport(const QCommandLineParser& parser, C
         return std::unexpected(data.error());
     const credentials::ImportFormat format = credentials::detectImportFormat(*data, files.first());
     if (format == credentials::ImportFormat::Bundle) {
-        auto pass = context.passphrase(QStringLiteral("TOKENDESK_BUNDLE_PASSPHRASE"), QStringLiteral("bundle passphrase"), false);
+        auto pass = context.passphrase(QStringLiteral("TOKENDESK_BUNDLE_PASSPHRASE"),
+                                       QStringLiteral("bundle passphrase"), false);
         if (!pass)
             return std::unexpected(pass.error());
         return credentials::importBundle(*data, pass->view());
     }
     plaintextFile = credentials::holdsPlaintextSecrets(format);
-    return credentials::importFile(*data, files.first(), parser.isSet(QStringLiteral("prefix")) ? prefix : QString());
+    auto imported =
+        credentials::importFile(*data, files.first(), parser.isSet(QStringLiteral("prefix")) ? prefix : QString());
+    crypto::wipe(*data); // an env file or a livekit-cli config: secrets in plain text
+    return imported;
 }
 
 } // namespace
@@ -212,9 +228,11 @@ int ProfileCommand::run(const QStringList& args, CliContext& context)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Manage provider profiles.\n  profile list | show NAME [--reveal] | add --name N --provider P ... | edit NAME ... |\n"
+        "Manage provider profiles.\n  profile list | show NAME [--reveal] | add --name N --provider P ... | edit NAME "
+        "... |\n"
         "  remove NAME | import FILE|--from-env [--prefix P] [--replace] | export [--output F] [--with-secrets]"));
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list, show, add, edit, remove, import, export"));
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 QStringLiteral("list, show, add, edit, remove, import, export"));
     parser.addOptions({
         {QStringLiteral("name"), QStringLiteral("Profile name (add)."), QStringLiteral("NAME")},
         {QStringLiteral("json"), QStringLiteral("JSON output (list, show).")},
@@ -224,16 +242,20 @@ int ProfileCommand::run(const QStringList& args, CliContext& context)
         {QStringLiteral("replace"), QStringLiteral("import/add: overwrite profiles of the same name.")},
         {QStringLiteral("output"), QStringLiteral("export: write to this file."), QStringLiteral("FILE")},
         {QStringLiteral("with-secrets"), QStringLiteral("export: an encrypted bundle with the secrets.")},
-        {QStringLiteral("env-file"), QStringLiteral("Read --X-env variables from an env file too."), QStringLiteral("FILE")},
+        {QStringLiteral("env-file"), QStringLiteral("Read --X-env variables from an env file too."),
+         QStringLiteral("FILE")},
     });
     addProfileOptions(parser);
-    parser.addOption({QStringLiteral("config-dir"), QStringLiteral("Profiles and vault directory (or TOKENDESK_CONFIG_DIR)."), QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("config-dir"),
+                      QStringLiteral("Profiles and vault directory (or TOKENDESK_CONFIG_DIR)."),
+                      QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("secret-store"), QStringLiteral("keychain or vault."), QStringLiteral("STORE")});
     parser.addOption({QStringLiteral("profile"), QStringLiteral("(unused here)"), QStringLiteral("NAME")});
     if (auto stop = parseArguments(parser, args, context))
         return *stop;
     if (parser.isSet(QStringLiteral("profile")))
-        return context.error(ExitUsage, QStringLiteral("profile commands name the profile as an argument, not with --profile"));
+        return context.error(ExitUsage,
+                             QStringLiteral("profile commands name the profile as an argument, not with --profile"));
     if (auto ok = context.applyCredentialOptions(parser, std::nullopt); !ok)
         return context.error(ExitUsage, ok.error());
     if (parser.isSet(QStringLiteral("env-file"))) {
@@ -284,7 +306,7 @@ int ProfileCommand::run(const QStringList& args, CliContext& context)
         auto given = secretsFromFlags(parser, context);
         if (!given)
             return context.error(ExitUsage, given.error());
-        QHash<QString, QByteArray> merged = *stored;
+        crypto::SecretMap merged = *stored;
         for (auto it = given->begin(); it != given->end(); ++it)
             merged.insert(it.key(), it.value());
         return saveProfile(edited, merged, false, true, context);
@@ -349,14 +371,16 @@ int ProfileCommand::run(const QStringList& args, CliContext& context)
             return ok ? ExitOk : context.error(ExitUsage, ok.error());
         }
         if (!parser.isSet(QStringLiteral("output")))
-            return context.error(ExitUsage, QStringLiteral("--with-secrets writes an encrypted bundle: give --output FILE"));
+            return context.error(ExitUsage,
+                                 QStringLiteral("--with-secrets writes an encrypted bundle: give --output FILE"));
         auto secrets = context.secretStore();
         if (!secrets)
             return context.error(ExitUsage, secrets.error());
         auto bundle = credentials::readProfilesWithSecrets(*profiles, **secrets);
         if (!bundle)
             return context.error(ExitUsage, bundle.error());
-        auto pass = context.passphrase(QStringLiteral("TOKENDESK_BUNDLE_PASSPHRASE"), QStringLiteral("bundle passphrase"), true);
+        auto pass = context.passphrase(QStringLiteral("TOKENDESK_BUNDLE_PASSPHRASE"),
+                                       QStringLiteral("bundle passphrase"), true);
         if (!pass)
             return context.error(ExitUsage, pass.error());
         auto sealed = credentials::exportBundle(*bundle, pass->view());
@@ -365,7 +389,8 @@ int ProfileCommand::run(const QStringList& args, CliContext& context)
         auto ok = credentials::writeFileAtomically(parser.value(QStringLiteral("output")), *sealed);
         if (!ok)
             return context.error(ExitUsage, ok.error());
-        context.err() << "tokendesk-cli: exported " << bundle->size() << " profile(s) with secrets, encrypted" << Qt::endl;
+        context.err() << "tokendesk-cli: exported " << bundle->size() << " profile(s) with secrets, encrypted"
+                      << Qt::endl;
         return ExitOk;
     }
     return context.error(ExitUsage, QStringLiteral("profile takes list, show, add, edit, remove, import or export"));

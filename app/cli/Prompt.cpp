@@ -21,6 +21,7 @@ Result<crypto::SecretBytes> promptSecret(const QString& prompt)
     silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
     tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
     std::string line;
+    line.reserve(1024); // growing would free copies of what was typed so far, unwiped
     int c = 0;
     while ((c = std::fgetc(stdin)) != EOF && c != '\n')
         line.push_back(static_cast<char>(c));

@@ -33,7 +33,8 @@ Result<Reproducible> reproducibleOptions(const QCommandLineParser& parser)
             if (!time.isValid())
                 return fail(ErrorCode::InvalidArgument,
                             QStringLiteral("--clock: \"%1\" is not an ISO 8601 time (2026-01-01T00:00:00Z) or Unix "
-                                           "seconds").arg(text));
+                                           "seconds")
+                                .arg(text));
             out.fixedClock.emplace(time.toSecsSinceEpoch());
         }
     }

@@ -72,8 +72,8 @@ int ServeCommand::run(const QStringList& args, CliContext& context)
         {QStringLiteral("port"), QStringLiteral("Port (0 = any free port)."), QStringLiteral("N")},
         {QStringLiteral("allow-remote"), QStringLiteral("Allow a non-loopback bind address.")},
         {QStringLiteral("log-format"), QStringLiteral("human (default) or json."), QStringLiteral("FORMAT")},
-        {QStringLiteral("env-file"), QStringLiteral("Variables for \"credentials\": \"env\" endpoints and bearer keys."),
-         QStringLiteral("FILE")},
+        {QStringLiteral("env-file"),
+         QStringLiteral("Variables for \"credentials\": \"env\" endpoints and bearer keys."), QStringLiteral("FILE")},
     });
     addCredentialOptions(parser);
     if (auto stop = parseArguments(parser, args, context))
@@ -87,7 +87,8 @@ int ServeCommand::run(const QStringList& args, CliContext& context)
     if (auto ok = context.applyCredentialOptions(parser, std::nullopt); !ok)
         return context.error(ExitUsage, ok.error());
     const bool json = parser.value(QStringLiteral("log-format")) == QStringLiteral("json");
-    if (parser.isSet(QStringLiteral("log-format")) && !json && parser.value(QStringLiteral("log-format")) != QStringLiteral("human"))
+    if (parser.isSet(QStringLiteral("log-format")) && !json &&
+        parser.value(QStringLiteral("log-format")) != QStringLiteral("human"))
         return context.error(ExitUsage, QStringLiteral("--log-format takes human or json"));
 
     const QString configPath = parser.value(QStringLiteral("config"));
@@ -125,7 +126,8 @@ int ServeCommand::run(const QStringList& args, CliContext& context)
 
     server::TokenServer server(context.clock());
     QObject::connect(&server, &server::TokenServer::requestLogged, &server, [&](const server::LogEntry& e) {
-        context.out() << (json ? QString::fromUtf8(QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact)) : e.toText())
+        context.out() << (json ? QString::fromUtf8(QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact))
+                               : e.toText())
                       << '\n';
         context.out().flush();
     });
@@ -150,7 +152,8 @@ int ServeCommand::run(const QStringList& args, CliContext& context)
         if (c == SIGHUP) {
             auto fresh = load();
             if (!fresh) {
-                context.err() << "tokendesk-cli: reload failed, keeping the running config: " << fresh.error().message << Qt::endl;
+                context.err() << "tokendesk-cli: reload failed, keeping the running config: " << fresh.error().message
+                              << Qt::endl;
                 return;
             }
             server.reload(*fresh);

@@ -11,6 +11,7 @@
 #include "app/cli/ProfileCommand.h"
 #include "app/cli/ServeCommand.h"
 #include "core/crypto/Crypto.h"
+#include "core/crypto/ProcessHardening.h"
 
 #include <QCoreApplication>
 
@@ -76,12 +77,16 @@ std::unique_ptr<td::cli::Command> commandFor(const QString& name, const QString&
 
 int main(int argc, char* argv[])
 {
+    // Before anything else, so no secret this process reads can end up in a core dump.
+    const auto hardened = td::crypto::disableCoreDumps();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("tokendesk-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TOKENDESK_VERSION));
 
     const td::SystemClock clock;
     td::cli::CliContext context(clock, QProcessEnvironment::systemEnvironment());
+    if (!hardened)
+        return context.error(td::cli::ExitInternal, hardened.error());
     const QStringList args = QCoreApplication::arguments();
     const QString first = args.value(1);
     if (first.isEmpty() || first == QStringLiteral("--help") || first == QStringLiteral("-h") ||

@@ -4,6 +4,7 @@
 #include "core/credentials/ProfileStore.h"
 #include "core/credentials/SecretStoreChoice.h"
 #include "core/crypto/Crypto.h"
+#include "core/crypto/ProcessHardening.h"
 #include "core/history/HistoryStore.h"
 #include "core/settings/Settings.h"
 #include "ui/MainWindow.h"
@@ -47,11 +48,17 @@ private:
 
 int main(int argc, char* argv[])
 {
+    // Before anything else, so no secret this process reads can end up in a core dump.
+    const auto hardened = td::crypto::disableCoreDumps();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("TokenDesk"));
     QApplication::setApplicationName(QStringLiteral("TokenDesk"));
     QApplication::setApplicationVersion(QStringLiteral(TOKENDESK_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/tokendesk.svg")));
+    if (!hardened) {
+        QMessageBox::critical(nullptr, QStringLiteral("TokenDesk"), hardened.error().message);
+        return 3;
+    }
     if (auto ok = td::crypto::selfTest(); !ok) {
         QMessageBox::critical(nullptr, QStringLiteral("TokenDesk"), ok.error().message);
         return 3;
@@ -73,25 +80,31 @@ int main(int argc, char* argv[])
     // The keychain probe and the vault passphrase wait until a secret is first needed: the window comes up at once.
     td::credentials::DeferredSecretStore secretStore(
         [&] {
-            return td::credentials::openSecretStore(storeChoice, vaultPath, [&](bool creating) -> td::Result<td::crypto::SecretBytes> {
-                if (const QString env = environment.value(QStringLiteral("TOKENDESK_VAULT_PASSPHRASE")); !env.isEmpty())
-                    return td::crypto::SecretBytes(env.toUtf8());
-                const auto pass = dialogs.passphrase(
-                    nullptr, creating ? QApplication::translate("main", "Choose a passphrase for the new vault %1").arg(vaultPath)
-                                      : QApplication::translate("main", "Passphrase of the vault %1").arg(vaultPath));
-                if (!pass || pass->isEmpty())
-                    return td::fail(td::ErrorCode::InvalidArgument,
-                                    QApplication::translate("main", "the vault stays locked: no passphrase given"));
-                return td::crypto::SecretBytes(pass->toUtf8());
-            });
+            return td::credentials::openSecretStore(
+                storeChoice, vaultPath, [&](bool creating) -> td::Result<td::crypto::SecretBytes> {
+                    if (const QString env = environment.value(QStringLiteral("TOKENDESK_VAULT_PASSPHRASE"));
+                        !env.isEmpty())
+                        return td::crypto::secretFromUtf8(env);
+                    const auto pass = dialogs.passphrase(
+                        nullptr,
+                        creating
+                            ? QApplication::translate("main", "Choose a passphrase for the new vault %1").arg(vaultPath)
+                            : QApplication::translate("main", "Passphrase of the vault %1").arg(vaultPath));
+                    if (!pass || pass->isEmpty())
+                        return td::fail(td::ErrorCode::InvalidArgument,
+                                        QApplication::translate("main", "the vault stays locked: no passphrase given"));
+                    return td::crypto::secretFromUtf8(*pass);
+                });
         },
         storeChoice == QStringLiteral("vault") ? QApplication::translate("main", "encrypted vault %1").arg(vaultPath)
         : storeChoice == QStringLiteral("keychain")
             ? QApplication::translate("main", "system keychain")
-            : QApplication::translate("main", "system keychain, or the encrypted vault if none answers (opened at first use)"));
+            : QApplication::translate("main",
+                                      "system keychain, or the encrypted vault if none answers (opened at first use)"));
     td::ui::ProfileService profiles(profileStore, secretStore);
     td::history::HistoryStore history(QDir(profileStore.configDir()).filePath(QStringLiteral("history.jsonl")));
-    td::ui::ClipboardGuard clipboard(QApplication::clipboard(), [&settings] { return settings.clipboardClearSeconds(); });
+    td::ui::ClipboardGuard clipboard(QApplication::clipboard(),
+                                     [&settings] { return settings.clipboardClearSeconds(); });
     QObject::connect(&app, &QApplication::aboutToQuit, &clipboard, &td::ui::ClipboardGuard::clearNow);
 
     td::ui::AppContext context{clock, settings, profiles, history, clipboard, dialogs};

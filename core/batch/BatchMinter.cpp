@@ -76,9 +76,8 @@ RowResult BatchMinter::mintOnly(const InputRow& row, const Clock& clock) const
     crypto::RandomSource random;
     if (m_options.seed)
         random = crypto::seededRandom(*m_options.seed + '#' + QByteArray::number(row.line));
-    auto minted = plan->liveKit
-                      ? m_minter.mintLiveKit(*plan->liveKit, plan->base.ttlSeconds, clock, plan->liveKitExtra)
-                      : m_minter.mint(plan->base, clock, random);
+    auto minted = plan->liveKit ? m_minter.mintLiveKit(*plan->liveKit, plan->base.ttlSeconds, clock, plan->liveKitExtra)
+                                : m_minter.mint(plan->base, clock, random);
     if (!minted) {
         result.error = minted.error().message;
         return result;

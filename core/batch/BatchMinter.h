@@ -19,8 +19,8 @@ namespace td::batch {
 /** What became of one row. */
 struct RowResult {
     qint64 line = 0;
-    QString error;          // "" when minted
-    QStringList warnings;   // e.g. the same identity in the same room as an earlier row
+    QString error;        // "" when minted
+    QStringList warnings; // e.g. the same identity in the same room as an earlier row
     QString identity;
     QString room;
     QByteArray token;
@@ -63,7 +63,7 @@ private:
 
     mint::PlanMinter m_minter;
     BatchOptions m_options;
-    QString m_liveKitLinkPrefix; // LiveKit Meet's link up to the token: the same for every row
+    QString m_liveKitLinkPrefix;  // LiveKit Meet's link up to the token: the same for every row
     QHash<size_t, qint64> m_seen; // hash of identity + room -> first line
 };
 

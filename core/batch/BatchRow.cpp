@@ -32,12 +32,31 @@ QString normalised(const QString& header)
 }
 
 // Column indices, so a row's cells are found without building a hash per row.
-enum Column { Identity, Name, Room, Preset, Ttl, Grants, Metadata, Attributes, Claims, Login, Publish, Streams, Kit,
-              Cipher, Moderator, Features, Email, Avatar, ColumnCount };
+enum Column {
+    Identity,
+    Name,
+    Room,
+    Preset,
+    Ttl,
+    Grants,
+    Metadata,
+    Attributes,
+    Claims,
+    Login,
+    Publish,
+    Streams,
+    Kit,
+    Cipher,
+    Moderator,
+    Features,
+    Email,
+    Avatar,
+    ColumnCount
+};
 
-const char* const kColumnNames[ColumnCount] = {"identity", "name",     "room",    "preset",  "ttl",     "grants",
-                                               "metadata", "attributes", "claims", "login",   "publish", "streams",
-                                               "kit",      "cipher",   "moderator", "features", "email",  "avatar"};
+const char* const kColumnNames[ColumnCount] = {"identity", "name",       "room",      "preset",   "ttl",     "grants",
+                                               "metadata", "attributes", "claims",    "login",    "publish", "streams",
+                                               "kit",      "cipher",     "moderator", "features", "email",   "avatar"};
 
 const QHash<QString, int>& aliases()
 {
@@ -45,9 +64,15 @@ const QHash<QString, int>& aliases()
         QHash<QString, int> m;
         for (int i = 0; i < ColumnCount; ++i)
             m.insert(QLatin1String(kColumnNames[i]), i);
-        for (const auto& [alias, column] : {std::pair{"userid", Identity}, {"user", Identity}, {"id", Identity},
-                                            {"displayname", Name}, {"username", Name}, {"roomid", Room},
-                                            {"roomname", Room}, {"role", Preset}, {"streamidlist", Streams},
+        for (const auto& [alias, column] : {std::pair{"userid", Identity},
+                                            {"user", Identity},
+                                            {"id", Identity},
+                                            {"displayname", Name},
+                                            {"username", Name},
+                                            {"roomid", Room},
+                                            {"roomname", Room},
+                                            {"role", Preset},
+                                            {"streamidlist", Streams},
                                             {"streamids", Streams}})
             m.insert(QLatin1String(alias), column);
         return m;
@@ -93,14 +118,17 @@ Result<bool> boolean(const QString& column, const Cell* c)
     if (c->json.isBool())
         return c->json.toBool();
     const QString t = text(c).toLower();
-    if (t == QStringLiteral("true") || t == QStringLiteral("yes") || t == QStringLiteral("1") || t == QStringLiteral("y"))
+    if (t == QStringLiteral("true") || t == QStringLiteral("yes") || t == QStringLiteral("1") ||
+        t == QStringLiteral("y"))
         return true;
-    if (t == QStringLiteral("false") || t == QStringLiteral("no") || t == QStringLiteral("0") || t == QStringLiteral("n"))
+    if (t == QStringLiteral("false") || t == QStringLiteral("no") || t == QStringLiteral("0") ||
+        t == QStringLiteral("n"))
         return false;
     return fail(ErrorCode::InvalidArgument, QStringLiteral("%1: \"%2\" is not true or false").arg(column, text(c)));
 }
 
-/** A list cell: a JSON array of strings (as JSON or as text starting with '['), or text separated by + | ; , or spaces. */
+/** A list cell: a JSON array of strings (as JSON or as text starting with '['), or text separated by + | ; , or spaces.
+ */
 Result<QStringList> list(const QString& column, const Cell* c)
 {
     QJsonArray array;
@@ -110,8 +138,9 @@ Result<QStringList> list(const QString& column, const Cell* c)
         QJsonParseError error{};
         const QJsonDocument doc = QJsonDocument::fromJson(text(c).toUtf8(), &error);
         if (!doc.isArray())
-            return fail(ErrorCode::InvalidArgument,
-                        QStringLiteral("%1: not a JSON array (%2 at offset %3)").arg(column, error.errorString()).arg(error.offset));
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("%1: not a JSON array (%2 at offset %3)")
+                                                        .arg(column, error.errorString())
+                                                        .arg(error.offset));
         array = doc.array();
     } else {
         static const QRegularExpression separators(QStringLiteral("[+|;,\\s]+"));
@@ -139,8 +168,9 @@ Result<QJsonObject> object(const QString& column, const Cell* c, const QStringLi
         QJsonParseError error{};
         const QJsonDocument doc = QJsonDocument::fromJson(t.toUtf8(), &error);
         if (!doc.isObject())
-            return fail(ErrorCode::InvalidArgument,
-                        QStringLiteral("%1: not a JSON object (%2 at offset %3)").arg(column, error.errorString()).arg(error.offset));
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("%1: not a JSON object (%2 at offset %3)")
+                                                        .arg(column, error.errorString())
+                                                        .arg(error.offset));
         return doc.object();
     }
     QJsonObject out;
@@ -195,7 +225,8 @@ Result<RowPlan> liveKitPlan(const Cells& cells, const QString& room, mint::MintP
     claims.identity = text(cells[Identity]);
     claims.name = text(cells[Name]);
     // Metadata is opaque: a text cell is kept exactly, untrimmed.
-    claims.metadata = cells[Metadata] && cells[Metadata]->json.isUndefined() ? cells[Metadata]->text : text(cells[Metadata]);
+    claims.metadata =
+        cells[Metadata] && cells[Metadata]->json.isUndefined() ? cells[Metadata]->text : text(cells[Metadata]);
     livekit::VideoGrant defaults;
     defaults.roomJoin = true;
     defaults.room = room;
@@ -212,7 +243,8 @@ Result<RowPlan> liveKitPlan(const Cells& cells, const QString& room, mint::MintP
             return std::unexpected(Error{ok.error().code, QStringLiteral("grants: ") + ok.error().message});
     }
     if (claims.identity.isEmpty() && claims.video->roomJoin)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("identity: empty, and LiveKit needs one to join a room"));
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("identity: empty, and LiveKit needs one to join a room"));
     if (claims.video->roomJoin && claims.video->room.isEmpty())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("room: empty (give a room column or a default room)"));
     if (const Cell* attributes = cells[Attributes]; !isEmpty(attributes)) {
@@ -241,7 +273,8 @@ Result<RowPlan> zegoPlan(const Cells& cells, const QString& room, mint::MintPlan
         if (preset != QStringLiteral("viewer") && preset != QStringLiteral("speaker"))
             return fail(ErrorCode::InvalidArgument,
                         QStringLiteral("preset: \"%1\" is not a Zego preset; use viewer (login only) or speaker "
-                                       "(login and publish)").arg(preset));
+                                       "(login and publish)")
+                            .arg(preset));
         privilege.allowPublish = preset == QStringLiteral("speaker");
         restricted = true;
     }
@@ -275,8 +308,9 @@ Result<RowPlan> zegoPlan(const Cells& cells, const QString& room, mint::MintPlan
             if (room.isEmpty())
                 return fail(ErrorCode::InvalidArgument, QStringLiteral("kit: a Kit Token needs a room"));
             const QString name = text(cells[Name]);
-            plan.claims.insert(QStringLiteral("kit"), QJsonObject{{QStringLiteral("room_id"), room},
-                                                                  {QStringLiteral("user_name"), name.isEmpty() ? identity : name}});
+            plan.claims.insert(QStringLiteral("kit"),
+                               QJsonObject{{QStringLiteral("room_id"), room},
+                                           {QStringLiteral("user_name"), name.isEmpty() ? identity : name}});
         }
     }
     out.base = std::move(plan);
@@ -297,8 +331,9 @@ Result<RowPlan> jitsiPlan(const Cells& cells, const QString& room, mint::MintPla
         return fail(ErrorCode::InvalidArgument, QStringLiteral("identity: empty (and no name either)"));
     if (const QString preset = text(cells[Preset]).toLower(); !preset.isEmpty()) {
         if (preset != QStringLiteral("moderator") && preset != QStringLiteral("participant"))
-            return fail(ErrorCode::InvalidArgument,
-                        QStringLiteral("preset: \"%1\" is not a Jitsi preset; use moderator or participant").arg(preset));
+            return fail(
+                ErrorCode::InvalidArgument,
+                QStringLiteral("preset: \"%1\" is not a Jitsi preset; use moderator or participant").arg(preset));
         claims.user.moderator = preset == QStringLiteral("moderator");
     }
     if (const Cell* moderator = cells[Moderator]; !isEmpty(moderator)) {
@@ -314,13 +349,14 @@ Result<RowPlan> jitsiPlan(const Cells& cells, const QString& room, mint::MintPla
         for (auto it = obj->begin(); it != obj->end(); ++it) {
             auto feature = jitsi::parseFeature(it.key() + QLatin1Char('=') + valueText(it.value()));
             if (!feature)
-                return std::unexpected(Error{feature.error().code, QStringLiteral("features: ") + feature.error().message});
+                return std::unexpected(
+                    Error{feature.error().code, QStringLiteral("features: ") + feature.error().message});
             claims.features.append(*feature);
         }
     }
-    plan.claims = QJsonObject{{QStringLiteral("room"), claims.room},
-                              {QStringLiteral("context"),
-                               jitsi::contextJson(claims, plan.provider == Provider::Jitsi).toJsonValue()}};
+    plan.claims = QJsonObject{
+        {QStringLiteral("room"), claims.room},
+        {QStringLiteral("context"), jitsi::contextJson(claims, plan.provider == Provider::Jitsi).toJsonValue()}};
     RowPlan out;
     out.base = std::move(plan);
     return out;
@@ -381,10 +417,11 @@ Result<void> checkColumns(Provider provider, const QStringList& headers, QString
             continue;
         }
         if (!known.contains(canonical))
-            return fail(ErrorCode::InvalidArgument,
-                        QStringLiteral("column \"%1\" does not apply to %2 profiles (its permissions would be ignored); "
-                                       "%2 columns: %3")
-                            .arg(header, providerName(provider), known.join(QStringLiteral(", "))));
+            return fail(
+                ErrorCode::InvalidArgument,
+                QStringLiteral("column \"%1\" does not apply to %2 profiles (its permissions would be ignored); "
+                               "%2 columns: %3")
+                    .arg(header, providerName(provider), known.join(QStringLiteral(", "))));
         identity = identity || canonical == QStringLiteral("identity") || canonical == QStringLiteral("name");
     }
     if (!identity)
@@ -427,16 +464,17 @@ Result<RowPlan> planForRow(const InputRow& row, const credentials::Profile& prof
     const std::array<bool, ColumnCount>& applies = appliesTo(profile.provider);
     for (int column = 0; column < ColumnCount; ++column) {
         if (!applies[column] && !isEmpty(cells[column]))
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("%1: does not apply to %2 profiles")
-                                                        .arg(QLatin1String(kColumnNames[column]), providerName(profile.provider)));
+            return fail(ErrorCode::InvalidArgument,
+                        QStringLiteral("%1: does not apply to %2 profiles")
+                            .arg(QLatin1String(kColumnNames[column]), providerName(profile.provider)));
     }
     mint::MintPlan plan;
     plan.provider = profile.provider;
     plan.profile = profile.name;
     plan.ttlSeconds = defaults.ttlSeconds;
     if (const Cell* ttl = cells[Ttl]; !isEmpty(ttl)) {
-        auto seconds = ttl->json.isDouble() ? Result<qint64>(json::toInt64(ttl->json).value_or(0))
-                                            : parseDuration(text(ttl));
+        auto seconds =
+            ttl->json.isDouble() ? Result<qint64>(json::toInt64(ttl->json).value_or(0)) : parseDuration(text(ttl));
         if (!seconds)
             return std::unexpected(Error{seconds.error().code, QStringLiteral("ttl: ") + seconds.error().message});
         if (*seconds <= 0)

@@ -30,8 +30,7 @@ struct Chunk {
  * Runs `fn` on the pool and returns its future. The pool's threads live for the whole batch: threads started per
  * chunk cost more than the minting they share (each new thread starts with cold allocator caches).
  */
-template <typename Fn>
-auto runOn(QThreadPool& pool, Fn fn) -> std::future<decltype(fn())>
+template <typename Fn> auto runOn(QThreadPool& pool, Fn fn) -> std::future<decltype(fn())>
 {
     auto task = std::make_shared<std::packaged_task<decltype(fn())()>>(std::move(fn));
     auto future = task->get_future();
@@ -43,8 +42,8 @@ auto runOn(QThreadPool& pool, Fn fn) -> std::future<decltype(fn())>
  * Mints and formats a chunk's rows on `threads` threads (this one included). Threads take small blocks of rows as
  * they become free, so the work stays balanced while the reader and writer threads share the cores.
  */
-void mintChunk(const BatchMinter& minter, const RowWriter& writer, const Clock& clock, Chunk& chunk, std::size_t threads,
-               QThreadPool& pool)
+void mintChunk(const BatchMinter& minter, const RowWriter& writer, const Clock& clock, Chunk& chunk,
+               std::size_t threads, QThreadPool& pool)
 {
     const std::size_t n = chunk.rows.size();
     chunk.results.assign(n, RowResult());
@@ -83,8 +82,10 @@ Result<RunReport> runBatch(const QString& inputPath, const QString& outputPath, 
 
     QFile input;
     const bool fromStdin = inputPath == QStringLiteral("-");
-    if (fromStdin ? !input.open(stdin, QIODevice::ReadOnly) : (input.setFileName(inputPath), !input.open(QIODevice::ReadOnly)))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot read %1: %2").arg(inputPath, input.errorString()));
+    if (fromStdin ? !input.open(stdin, QIODevice::ReadOnly)
+                  : (input.setFileName(inputPath), !input.open(QIODevice::ReadOnly)))
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("cannot read %1: %2").arg(inputPath, input.errorString()));
     const qint64 total = fromStdin ? 0 : input.size();
 
     auto reader = openRowReader(input, *inFormat);
@@ -107,7 +108,8 @@ Result<RunReport> runBatch(const QString& inputPath, const QString& outputPath, 
 
     QSaveFile output(outputPath);
     if (!output.open(QIODevice::WriteOnly))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot write %1: %2").arg(outputPath, output.errorString()));
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("cannot write %1: %2").arg(outputPath, output.errorString()));
     output.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     auto writer = makeRowWriter(output, *outFormat, headers);
 
@@ -206,8 +208,9 @@ Result<RunReport> runBatch(const QString& inputPath, const QString& outputPath, 
     if (callbacks.progress)
         callbacks.progress((*reader)->bytesConsumed(), total);
     if (writeFailed || !writer->finish() || !output.commit())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot write %1: %2 (the previous file, if any, is kept)")
-                                                    .arg(outputPath, output.errorString()));
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("cannot write %1: %2 (the previous file, if any, is kept)")
+                        .arg(outputPath, output.errorString()));
     QFile::setPermissions(outputPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return report;
 }

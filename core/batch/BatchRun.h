@@ -16,9 +16,9 @@ struct RunOptions {
 };
 
 struct RunCallbacks {
-    std::function<void(const RowResult&)> row;                     // after each row (errors and warnings included)
-    std::function<void(qint64 done, qint64 total)> progress;       // bytes of input read, of its size (0 = unknown)
-    std::function<bool()> cancelled;                               // polled between rows
+    std::function<void(const RowResult&)> row;               // after each row (errors and warnings included)
+    std::function<void(qint64 done, qint64 total)> progress; // bytes of input read, of its size (0 = unknown)
+    std::function<bool()> cancelled;                         // polled between rows
 };
 
 struct RunReport {

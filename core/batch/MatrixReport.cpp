@@ -75,10 +75,14 @@ QByteArray matrixMarkdown(const Matrix& m)
         QStringList values;
         for (const auto& setting : row.settings)
             values << md(setting.second);
-        out += QStringLiteral("| %1 | %2 | %3 |\n").arg(row.number).arg(md(row.identity), values.join(QStringLiteral(" | ")));
+        out += QStringLiteral("| %1 | %2 | %3 |\n")
+                   .arg(row.number)
+                   .arg(md(row.identity), values.join(QStringLiteral(" | ")));
     }
     for (const MatrixRow& row : m.rows) {
-        out += QStringLiteral("\n## %1. %2\n\n%3\n\n").arg(row.number).arg(md(row.identity), md(settingsText(row, QStringLiteral(" · "))));
+        out += QStringLiteral("\n## %1. %2\n\n%3\n\n")
+                   .arg(row.number)
+                   .arg(md(row.identity), md(settingsText(row, QStringLiteral(" · "))));
         if (!row.error.isEmpty()) {
             out += QStringLiteral("**Not minted:** %1\n").arg(md(row.error));
             continue;
@@ -94,7 +98,9 @@ QByteArray matrixMarkdown(const Matrix& m)
 
 QByteArray matrixHtml(const Matrix& m)
 {
-    const auto esc = [](const QString& text) { return text.toHtmlEscaped().replace(QLatin1Char('\''), QStringLiteral("&#39;")); };
+    const auto esc = [](const QString& text) {
+        return text.toHtmlEscaped().replace(QLatin1Char('\''), QStringLiteral("&#39;"));
+    };
     QString rows;
     for (const MatrixRow& row : m.rows) {
         QString chips;
@@ -109,23 +115,27 @@ QByteArray matrixHtml(const Matrix& m)
         QString actions;
         if (row.error.isEmpty()) {
             if (!row.joinLink.isEmpty())
-                actions += QStringLiteral("<a class=\"button\" href=\"%1\" target=\"_blank\" rel=\"noopener noreferrer\">Open join link</a>")
+                actions += QStringLiteral("<a class=\"button\" href=\"%1\" target=\"_blank\" rel=\"noopener "
+                                          "noreferrer\">Open join link</a>")
                                .arg(esc(row.joinLink));
             actions += QStringLiteral("<button type=\"button\" data-token=\"%1\">Copy token</button>")
                            .arg(esc(QString::fromLatin1(row.token)));
         }
-        rows += QStringLiteral("<section class=\"row\" id=\"row-%1\" data-search=\"%2\">"
-                               "<h2>%1. %3 <select data-key=\"%1.result\" aria-label=\"Result of row %1\">"
-                               "<option value=\"\">untested</option><option value=\"pass\">pass</option>"
-                               "<option value=\"fail\">fail</option></select></h2><div>%4</div>%5"
-                               "<ul>%6</ul><div class=\"actions\">%7</div>"
-                               "<textarea data-key=\"%1.notes\" placeholder=\"Notes\" aria-label=\"Notes for row %1\"></textarea>"
-                               "</section>\n")
-                    .arg(row.number)
-                    .arg(esc((row.identity + QLatin1Char(' ') + settingsText(row, QStringLiteral(" "))).toLower()),
-                         esc(row.identity), chips,
-                         row.error.isEmpty() ? QString() : QStringLiteral("<p class=\"error\">Not minted: %1</p>").arg(esc(row.error)),
-                         checks, actions);
+        rows +=
+            QStringLiteral(
+                "<section class=\"row\" id=\"row-%1\" data-search=\"%2\">"
+                "<h2>%1. %3 <select data-key=\"%1.result\" aria-label=\"Result of row %1\">"
+                "<option value=\"\">untested</option><option value=\"pass\">pass</option>"
+                "<option value=\"fail\">fail</option></select></h2><div>%4</div>%5"
+                "<ul>%6</ul><div class=\"actions\">%7</div>"
+                "<textarea data-key=\"%1.notes\" placeholder=\"Notes\" aria-label=\"Notes for row %1\"></textarea>"
+                "</section>\n")
+                .arg(row.number)
+                .arg(esc((row.identity + QLatin1Char(' ') + settingsText(row, QStringLiteral(" "))).toLower()),
+                     esc(row.identity), chips,
+                     row.error.isEmpty() ? QString()
+                                         : QStringLiteral("<p class=\"error\">Not minted: %1</p>").arg(esc(row.error)),
+                     checks, actions);
     }
     QString notes;
     for (const QString& note : m.notes)
@@ -202,8 +212,8 @@ textarea{width:100%;min-height:2.4em;box-sizing:border-box}.actions{margin:.4em 
 </script>
 </body></html>
 )");
-    const QString storeKey = QString::number(m.generatedAt) + QLatin1Char('-') +
-                             QString::fromLatin1(m.profile.toUtf8().toHex().left(32));
+    const QString storeKey =
+        QString::number(m.generatedAt) + QLatin1Char('-') + QString::fromLatin1(m.profile.toUtf8().toHex().left(32));
     // One arg() call: a second pass would replace "%5" typed into a profile name or room.
     return page
         .arg(esc(title(m)), esc(m.profile), esc(providerName(m.provider)), utc(m.generatedAt),

@@ -74,8 +74,8 @@ Result<mint::MintPlan> planFor(Provider provider, const QString& profile, const 
         QJsonObject video{{QStringLiteral("roomJoin"), true}, {QStringLiteral("room"), room}};
         for (const auto& [key, value] : chosen)
             video.insert(key, value);
-        plan.claims = QJsonObject{{QStringLiteral("sub"), identity}, {QStringLiteral("name"), identity},
-                                  {QStringLiteral("video"), video}};
+        plan.claims = QJsonObject{
+            {QStringLiteral("sub"), identity}, {QStringLiteral("name"), identity}, {QStringLiteral("video"), video}};
         return plan;
     }
     case Provider::Jaas:
@@ -90,8 +90,9 @@ Result<mint::MintPlan> planFor(Provider provider, const QString& profile, const 
             else if (key.startsWith(QStringLiteral("feature:")))
                 claims.features.append({key.mid(8), value.toBool()});
         }
-        plan.claims = QJsonObject{{QStringLiteral("room"), room},
-                                  {QStringLiteral("context"), jitsi::contextJson(claims, provider == Provider::Jitsi).toJsonValue()}};
+        plan.claims = QJsonObject{
+            {QStringLiteral("room"), room},
+            {QStringLiteral("context"), jitsi::contextJson(claims, provider == Provider::Jitsi).toJsonValue()}};
         return plan;
     }
     case Provider::Zego: {
@@ -109,7 +110,8 @@ Result<mint::MintPlan> planFor(Provider provider, const QString& profile, const 
                 privilege.streamIds = ids;
             }
         }
-        plan.claims = QJsonObject{{QStringLiteral("user_id"), identity}, {QStringLiteral("payload"), privilege.toPayload()}};
+        plan.claims =
+            QJsonObject{{QStringLiteral("user_id"), identity}, {QStringLiteral("payload"), privilege.toPayload()}};
         return plan;
     }
     case Provider::Unknown: break;
@@ -126,7 +128,9 @@ QList<MatrixDimension> matrixDimensions(Provider provider, const MatrixSpec& spe
     case Provider::LiveKit: {
         QList<QStringList> sets = spec.sourceSets;
         if (sets.isEmpty())
-            sets = {{}, {QStringLiteral("camera")}, {QStringLiteral("microphone")},
+            sets = {{},
+                    {QStringLiteral("camera")},
+                    {QStringLiteral("microphone")},
                     {QStringLiteral("screen_share"), QStringLiteral("screen_share_audio")}};
         Values sources;
         for (const QStringList& set : sets)
@@ -190,8 +194,9 @@ Result<Matrix> buildMatrix(const mint::PlanMinter& minter, const MatrixSpec& spe
     for (const QStringList& set : spec.sourceSets) {
         for (const QString& source : set) {
             if (!livekit::publishSources().contains(source))
-                return fail(ErrorCode::InvalidArgument, QStringLiteral("unknown publish source \"%1\"; LiveKit knows %2")
-                                                            .arg(source, livekit::publishSources().join(QStringLiteral(", "))));
+                return fail(ErrorCode::InvalidArgument,
+                            QStringLiteral("unknown publish source \"%1\"; LiveKit knows %2")
+                                .arg(source, livekit::publishSources().join(QStringLiteral(", "))));
         }
     }
     for (const QString& feature : spec.features) {
@@ -204,13 +209,15 @@ Result<Matrix> buildMatrix(const mint::PlanMinter& minter, const MatrixSpec& spe
         dims = all;
     } else {
         for (const QString& key : spec.dimensions) {
-            const auto it = std::find_if(all.begin(), all.end(), [&](const MatrixDimension& d) { return d.key == key; });
+            const auto it =
+                std::find_if(all.begin(), all.end(), [&](const MatrixDimension& d) { return d.key == key; });
             if (it == all.end()) {
                 QStringList keys;
                 for (const MatrixDimension& d : all)
                     keys << d.key;
-                return fail(ErrorCode::InvalidArgument, QStringLiteral("unknown dimension \"%1\" for %2; choose from %3")
-                                                            .arg(key, providerName(provider), keys.join(QStringLiteral(", "))));
+                return fail(ErrorCode::InvalidArgument,
+                            QStringLiteral("unknown dimension \"%1\" for %2; choose from %3")
+                                .arg(key, providerName(provider), keys.join(QStringLiteral(", "))));
             }
             dims << *it;
         }
@@ -220,7 +227,8 @@ Result<Matrix> buildMatrix(const mint::PlanMinter& minter, const MatrixSpec& spe
         combinations *= qMax<qsizetype>(1, d.values.size());
         if (combinations > kMaxMatrixRows)
             return fail(ErrorCode::InvalidArgument, QStringLiteral("more than %1 combinations: choose fewer dimensions "
-                                                                   "or values").arg(kMaxMatrixRows));
+                                                                   "or values")
+                                                        .arg(kMaxMatrixRows));
     }
 
     Matrix matrix;

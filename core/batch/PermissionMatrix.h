@@ -27,16 +27,16 @@ struct MatrixDimension {
 
 /** What the matrix builder asks for. Empty lists mean the defaults named below. */
 struct MatrixSpec {
-    QString room;                    // required: the room every row joins
+    QString room;                                  // required: the room every row joins
     QString identityPrefix = QStringLiteral("qa"); // rows are <prefix>-01, <prefix>-02, ...
-    qint64 ttlSeconds = 0;           // 0 = the provider's default
-    QStringList dimensions;          // keys to vary; empty = every dimension of the provider
-    QList<QStringList> sourceSets;   // LiveKit canPublishSources values; {} in the list = all sources.
-                                     // Default: all, camera, microphone, screen_share+screen_share_audio
-    QStringList features;            // Jitsi features to vary. Default: recording, livestreaming, transcription,
-                                     // outbound-call
-    QList<QStringList> streamLists;  // Zego stream_id_list values; {} = null (no restriction).
-                                     // Default: null and ["<prefix>-stream"]
+    qint64 ttlSeconds = 0;                         // 0 = the provider's default
+    QStringList dimensions;                        // keys to vary; empty = every dimension of the provider
+    QList<QStringList> sourceSets;                 // LiveKit canPublishSources values; {} in the list = all sources.
+                                                   // Default: all, camera, microphone, screen_share+screen_share_audio
+    QStringList features;           // Jitsi features to vary. Default: recording, livestreaming, transcription,
+                                    // outbound-call
+    QList<QStringList> streamLists; // Zego stream_id_list values; {} = null (no restriction).
+                                    // Default: null and ["<prefix>-stream"]
 };
 
 /** The dimensions a provider offers, with the values the spec asks for. */
@@ -44,15 +44,15 @@ QList<MatrixDimension> matrixDimensions(Provider provider, const MatrixSpec& spe
 
 /** One combination: its settings, token, link and what a tester should see happen. */
 struct MatrixRow {
-    int number = 0;                       // 1-based
+    int number = 0; // 1-based
     QString identity;
     QList<QPair<QString, QString>> settings; // dimension label -> value label
     mint::MintPlan plan;
     QByteArray token;
     QString joinLink;
     qint64 expiresAt = 0;
-    QStringList expected;                 // expected behaviour, one sentence each, from the spec's rules
-    QString error;                        // "" when minted
+    QStringList expected; // expected behaviour, one sentence each, from the spec's rules
+    QString error;        // "" when minted
 };
 
 struct Matrix {

@@ -189,7 +189,7 @@ private:
                 }
                 scan = m_in.pos + offset; // m_in.fill() may have moved the buffer
             }
-            if (scan - m_in.pos > 4 * 1024 * 1024)
+            if (scan - m_in.pos > qsizetype{4} * 1024 * 1024)
                 return failAt(startLine, QStringLiteral("a row is longer than 4 MiB"));
             const char c = m_in.buffer[scan++];
             if (c == '\n')

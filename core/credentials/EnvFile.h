@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Error.h"
+#include "core/crypto/SecretBytes.h"
 
 #include <QByteArray>
 #include <QList>
@@ -11,8 +12,8 @@ namespace td::credentials {
 
 struct EnvEntry {
     QString key;
-    QByteArray value; // may be secret: never put it in a message
-    int line = 0;     // 1-based line where the entry starts
+    crypto::SecretByteArray value; // may be secret: never put it in a message; wiped by its last holder
+    int line = 0;                  // 1-based line where the entry starts
 };
 
 /**

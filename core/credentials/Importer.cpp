@@ -14,27 +14,50 @@
 namespace td::credentials {
 namespace {
 
-/** Wraps an unquoted PEM value (KEY=-----BEGIN ... on following lines ... -----END) in quotes. */
+/** Calls `f` with each line of `text` as split('\n') would give it; `crlf` drops the '\r' before a '\n'. */
+template <typename F> void forEachLine(QByteArrayView text, bool crlf, F f)
+{
+    qsizetype pos = 0;
+    for (;;) {
+        const qsizetype nl = text.indexOf('\n', pos);
+        const qsizetype eol = nl < 0 ? text.size() : nl;
+        QByteArrayView line = text.sliced(pos, eol - pos);
+        if (crlf && nl >= 0 && line.endsWith('\r'))
+            line.chop(1);
+        f(line);
+        if (nl < 0)
+            return;
+        pos = nl + 1;
+    }
+}
+
+/**
+ * Wraps an unquoted PEM value (KEY=-----BEGIN ... on following lines ... -----END) in quotes. The text is walked
+ * as views and the output sized up front: line copies and a growing buffer would leave the key behind, unwiped.
+ */
 QByteArray quoteBarePem(QByteArrayView text, bool* repaired)
 {
     QByteArray out;
-    const QList<QByteArray> lines = text.toByteArray().replace("\r\n", "\n").split('\n');
+    out.reserve(text.size() + 1 + 2 * text.count("-----BEGIN "));
     bool inPem = false;
-    for (const QByteArray& raw : lines) {
-        QByteArray line = raw;
+    forEachLine(text, true, [&](QByteArrayView line) {
         if (!inPem) {
             const qsizetype eq = line.indexOf('=');
-            if (eq > 0 && line.mid(eq + 1).trimmed().startsWith("-----BEGIN ") && !line.contains("-----END ")) {
-                line.insert(eq + 1, '"');
+            if (eq > 0 && line.sliced(eq + 1).trimmed().startsWith("-----BEGIN ") && !line.contains("-----END ")) {
+                out.append(line.first(eq + 1)).append('"').append(line.sliced(eq + 1));
                 inPem = true;
                 *repaired = true;
+            } else {
+                out.append(line);
             }
         } else if (line.trimmed().startsWith("-----END ")) {
-            line = line.trimmed() + '"';
+            out.append(line.trimmed()).append('"');
             inPem = false;
+        } else {
+            out.append(line);
         }
-        out += line + '\n';
-    }
+        out.append('\n');
+    });
     return out;
 }
 
@@ -42,16 +65,26 @@ QByteArray quoteBarePem(QByteArrayView text, bool* repaired)
 QString stripKeyIdLine(QByteArray& pem)
 {
     QString keyId;
-    QList<QByteArray> kept;
-    for (const QByteArray& line : pem.split('\n')) {
-        const QByteArray t = line.trimmed();
+    QByteArray kept;
+    kept.reserve(pem.size());
+    bool first = true;
+    forEachLine(pem, false, [&](QByteArrayView line) {
+        const QByteArrayView t = line.trimmed();
         if (t.startsWith("Key ID:") || t.startsWith("KeyID:") || t.startsWith("kid:")) {
-            keyId = QString::fromUtf8(t.mid(t.indexOf(':') + 1).trimmed());
-            continue;
+            keyId = QString::fromUtf8(t.sliced(t.indexOf(':') + 1).trimmed());
+            return;
         }
+        if (!first)
+            kept.append('\n');
         kept.append(line);
-    }
-    pem = kept.join('\n').trimmed() + '\n';
+        first = false;
+    });
+    QByteArray out;
+    const QByteArrayView trimmed = QByteArrayView(kept).trimmed();
+    out.reserve(trimmed.size() + 1);
+    out.append(trimmed).append('\n');
+    crypto::wipe(kept);
+    pem = std::move(out); // the caller's value stays with the variables it came from, which wipe it
     return keyId;
 }
 
@@ -90,7 +123,8 @@ Result<ImportResult> importVariables(const QHash<QString, QByteArray>& vars, con
         p.profile.serverUrl = QStringLiteral("https://8x8.vc");
         QByteArray pem = vars.value(QStringLiteral("JAAS_PRIVATE_KEY"));
         if (const QString kid = stripKeyIdLine(pem); !kid.isEmpty()) {
-            result.warnings << QStringLiteral("JAAS_PRIVATE_KEY contained a \"Key ID:\" line; it was removed from the key");
+            result.warnings << QStringLiteral(
+                "JAAS_PRIVATE_KEY contained a \"Key ID:\" line; it was removed from the key");
             if (p.profile.keyId.isEmpty())
                 p.profile.keyId = kid;
         }
@@ -115,13 +149,14 @@ Result<ImportResult> importVariables(const QHash<QString, QByteArray>& vars, con
 Result<ImportResult> importEnvFile(QByteArrayView text, const QString& prefix)
 {
     bool repairedPem = false;
-    const QByteArray repaired = quoteBarePem(text, &repairedPem);
+    QByteArray repaired = quoteBarePem(text, &repairedPem);
+    const crypto::ScopedWipe wipeRepaired(repaired);
     auto entries = parseEnvFile(repaired);
     if (!entries)
         return std::unexpected(entries.error());
-    QHash<QString, QByteArray> vars;
+    crypto::SecretMap vars;
     for (const EnvEntry& e : *entries)
-        vars.insert(e.key, e.value);
+        vars.insert(e.key, e.value.bytes());
     auto result = importVariables(vars, prefix);
     if (result && repairedPem)
         result->warnings << QStringLiteral("a PEM value was not quoted; it was read up to its -----END line");
@@ -135,9 +170,10 @@ Result<ImportResult> importLiveKitCliConfig(QByteArrayView yaml)
         root = YAML::Load(std::string(yaml.data(), static_cast<size_t>(yaml.size())));
     } catch (const YAML::Exception& e) {
         // yaml-cpp reports with exceptions; they stop here, with the position but not the content.
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the livekit-cli config is not valid YAML (line %1, column %2)")
-                                                    .arg(e.mark.line + 1)
-                                                    .arg(e.mark.column + 1));
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("the livekit-cli config is not valid YAML (line %1, column %2)")
+                        .arg(e.mark.line + 1)
+                        .arg(e.mark.column + 1));
     }
     ImportResult result;
     const YAML::Node projects = root["projects"];
@@ -193,9 +229,9 @@ Result<ImportResult> importFile(QByteArrayView data, const QString& fileName, co
 {
     switch (detectImportFormat(data, fileName)) {
     case ImportFormat::Bundle:
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("this file is an encrypted bundle: it needs its passphrase"));
-    case ImportFormat::LiveKitCliConfig:
-        return importLiveKitCliConfig(data);
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("this file is an encrypted bundle: it needs its passphrase"));
+    case ImportFormat::LiveKitCliConfig: return importLiveKitCliConfig(data);
     case ImportFormat::ProfilesJson: {
         auto profiles = ProfileStore::parse(data.toByteArray());
         if (!profiles)
@@ -223,18 +259,21 @@ QByteArray exportProfilesJson(const QList<Profile>& profiles)
     QJsonArray list;
     for (const Profile& p : profiles)
         list.append(p.toJson());
-    return QJsonDocument(QJsonObject{{QStringLiteral("version"), kProfilesFormatVersion}, {QStringLiteral("profiles"), list}})
+    return QJsonDocument(
+               QJsonObject{{QStringLiteral("version"), kProfilesFormatVersion}, {QStringLiteral("profiles"), list}})
         .toJson(QJsonDocument::Indented);
 }
 
-Result<QByteArray> exportBundle(const QList<ImportedProfile>& profiles, QByteArrayView passphrase, const KdfParams& params)
+Result<QByteArray> exportBundle(const QList<ImportedProfile>& profiles, QByteArrayView passphrase,
+                                const KdfParams& params)
 {
     QJsonArray list;
     QJsonObject secrets;
     for (const ImportedProfile& p : profiles) {
         list.append(p.profile.toJson());
         for (auto it = p.secrets.begin(); it != p.secrets.end(); ++it)
-            secrets.insert(Profile::secretKey(p.profile.name, it.key()), QString::fromLatin1(crypto::base64Encode(it.value())));
+            secrets.insert(Profile::secretKey(p.profile.name, it.key()),
+                           QString::fromLatin1(crypto::base64Encode(it.value())));
     }
     return VaultFile::seal(QJsonObject{{QStringLiteral("kind"), QStringLiteral("tokendesk-bundle")},
                                        {QStringLiteral("version"), kProfilesFormatVersion},

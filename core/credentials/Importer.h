@@ -3,6 +3,7 @@
 
 #include "core/credentials/Profile.h"
 #include "core/credentials/VaultFile.h"
+#include "core/crypto/SecretBytes.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -14,7 +15,7 @@ namespace td::credentials {
 /** A profile found in an outside source, with its secrets (field -> value). */
 struct ImportedProfile {
     Profile profile;
-    QHash<QString, QByteArray> secrets;
+    crypto::SecretMap secrets;
 };
 
 struct ImportResult {

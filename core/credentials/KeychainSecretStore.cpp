@@ -68,6 +68,10 @@ QString KeychainSecretStore::description() const
 
 Result<std::optional<crypto::SecretBytes>> KeychainSecretStore::read(const QString& key)
 {
+    // `data` shares its buffer with the job until the job is gone; declared first, it is wiped after the job is
+    // destroyed, when it holds the last reference (wiping while the job held one would only wipe a copy).
+    QByteArray data;
+    const crypto::ScopedWipe wipeData(data);
     QKeychain::ReadPasswordJob job(m_service);
     job.setAutoDelete(false);
     job.setKey(key);
@@ -77,18 +81,18 @@ Result<std::optional<crypto::SecretBytes>> KeychainSecretStore::read(const QStri
         return std::optional<crypto::SecretBytes>();
     if (job.error() != QKeychain::NoError)
         return std::unexpected(keychainError(job, QStringLiteral("read %1").arg(key)));
-    QByteArray data = job.binaryData();
-    crypto::SecretBytes secret(data);
-    crypto::cleanse(data.data(), data.size());
-    return std::optional<crypto::SecretBytes>(std::move(secret));
+    data = job.binaryData();
+    return std::optional<crypto::SecretBytes>(crypto::SecretBytes(data));
 }
 
 Result<void> KeychainSecretStore::write(const QString& key, QByteArrayView value)
 {
+    QByteArray data = value.toByteArray();
+    const crypto::ScopedWipe wipeData(data); // after the job, which shares the buffer, is gone (see read())
     QKeychain::WritePasswordJob job(m_service);
     job.setAutoDelete(false);
     job.setKey(key);
-    job.setBinaryData(value.toByteArray());
+    job.setBinaryData(data);
     if (!runJob(job))
         return fail(ErrorCode::InvalidArgument, QStringLiteral("keychain: no answer within 30 s"));
     if (job.error() != QKeychain::NoError)

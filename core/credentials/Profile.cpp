@@ -99,7 +99,8 @@ Result<Profile> Profile::fromJson(const QJsonObject& json)
     Profile p;
     p.name = json.value(QStringLiteral("name")).toString();
     if (!isValidName(p.name))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("profile name \"%1\" is not valid").arg(p.name.left(64)));
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("profile name \"%1\" is not valid").arg(p.name.left(64)));
     const auto provider = parseProvider(json.value(QStringLiteral("provider")).toString());
     if (!provider)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("profile %1: unknown provider \"%2\"")
@@ -146,16 +147,19 @@ ProfileCheck validateProfile(const Profile& p, const QHash<QString, QByteArray>&
         if (!p.serverUrl.isEmpty() && !p.serverUrl.startsWith(QStringLiteral("wss://")) &&
             !p.serverUrl.startsWith(QStringLiteral("ws://")) && !p.serverUrl.startsWith(QStringLiteral("https://")) &&
             !p.serverUrl.startsWith(QStringLiteral("http://")))
-            add(check, Severity::Error, "server-url", QStringLiteral("the LiveKit URL should look like wss://project.livekit.cloud"));
+            add(check, Severity::Error, "server-url",
+                QStringLiteral("the LiveKit URL should look like wss://project.livekit.cloud"));
         break;
     case Provider::Zego: {
         bool ok = false;
         const qulonglong id = p.appId.toULongLong(&ok);
         if (!ok || id == 0 || id > 0xffffffffULL)
-            add(check, Severity::Error, "app-id", QStringLiteral("the ZEGOCLOUD AppID must be a non-zero 32-bit number"));
+            add(check, Severity::Error, "app-id",
+                QStringLiteral("the ZEGOCLOUD AppID must be a non-zero 32-bit number"));
         if (secret("serverSecret").size() != 32)
             add(check, Severity::Error, "server-secret",
-                QStringLiteral("the ServerSecret must be exactly 32 characters, this has %1").arg(secret("serverSecret").size()));
+                QStringLiteral("the ServerSecret must be exactly 32 characters, this has %1")
+                    .arg(secret("serverSecret").size()));
         if (!p.cipher.isEmpty() && p.cipher != QStringLiteral("gcm") && p.cipher != QStringLiteral("cbc"))
             add(check, Severity::Error, "cipher", QStringLiteral("the cipher is gcm or cbc"));
         break;
@@ -166,18 +170,21 @@ ProfileCheck validateProfile(const Profile& p, const QHash<QString, QByteArray>&
         if (p.keyId.isEmpty())
             add(check, Severity::Error, "key-id", QStringLiteral("the JaaS key id is missing (AppID/kid)"));
         else if (p.keyId.contains(QLatin1Char('/')) && p.keyId.section(QLatin1Char('/'), 0, 0) != p.appId)
-            add(check, Severity::Error, "key-id", QStringLiteral("the key id must start with the AppID followed by '/'"));
+            add(check, Severity::Error, "key-id",
+                QStringLiteral("the key id must start with the AppID followed by '/'"));
         checkPem(check, secret("privateKey"), true);
         break;
     case Provider::Jitsi:
         if (p.appId.isEmpty())
             add(check, Severity::Error, "app-id", QStringLiteral("the Jitsi app_id is missing"));
         if (secret("appSecret").isEmpty() && secret("privateKey").isEmpty())
-            add(check, Severity::Error, "credentials", QStringLiteral("give the app_secret (HS256) or a private key (RS256)"));
+            add(check, Severity::Error, "credentials",
+                QStringLiteral("give the app_secret (HS256) or a private key (RS256)"));
         if (!secret("privateKey").isEmpty()) {
             checkPem(check, secret("privateKey"), false);
             if (p.keyId.isEmpty())
-                add(check, Severity::Error, "key-id", QStringLiteral("RS256 needs a key id: Prosody fetches the key by it"));
+                add(check, Severity::Error, "key-id",
+                    QStringLiteral("RS256 needs a key id: Prosody fetches the key by it"));
         }
         break;
     case Provider::Unknown: add(check, Severity::Error, "provider", QStringLiteral("unknown provider")); break;

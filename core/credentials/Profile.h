@@ -17,21 +17,22 @@ struct Profile {
     QString name;
     Provider provider = Provider::LiveKit;
     QString environment = QStringLiteral("dev"); // dev | staging | prod
-    QString serverUrl;   // LiveKit wss:// URL, Jitsi base URL, JaaS 8x8.vc
-    QString apiKey;      // LiveKit
-    QString appId;       // Zego AppID (digits), JaaS vpaas-magic-cookie-..., Jitsi app_id
-    QString keyId;       // JaaS AppID/kid, Jitsi RS256 kid
-    QString audience;    // Jitsi aud
-    QString subject;     // Jitsi sub (domain / tenant / *)
-    QString ttl;         // default TTL ("6h")
-    QString room;        // default room
-    QString cipher;      // Zego: gcm | cbc
+    QString serverUrl;                           // LiveKit wss:// URL, Jitsi base URL, JaaS 8x8.vc
+    QString apiKey;                              // LiveKit
+    QString appId;                               // Zego AppID (digits), JaaS vpaas-magic-cookie-..., Jitsi app_id
+    QString keyId;                               // JaaS AppID/kid, Jitsi RS256 kid
+    QString audience;                            // Jitsi aud
+    QString subject;                             // Jitsi sub (domain / tenant / *)
+    QString ttl;                                 // default TTL ("6h")
+    QString room;                                // default room
+    QString cipher;                              // Zego: gcm | cbc
     QString note;
 
     QJsonObject toJson() const;
     static Result<Profile> fromJson(const QJsonObject& json);
 
-    /** The secret fields of a provider: LiveKit apiSecret, Zego serverSecret, JaaS privateKey, Jitsi appSecret or privateKey. */
+    /** The secret fields of a provider: LiveKit apiSecret, Zego serverSecret, JaaS privateKey, Jitsi appSecret or
+     * privateKey. */
     static QStringList secretFields(Provider provider);
     /** Secret store key of one field of one profile. */
     static QString secretKey(const QString& profileName, const QString& field);

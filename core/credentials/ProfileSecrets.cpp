@@ -5,9 +5,9 @@
 
 namespace td::credentials {
 
-Result<QHash<QString, QByteArray>> readProfileSecrets(const Profile& profile, SecretStore& store)
+Result<crypto::SecretMap> readProfileSecrets(const Profile& profile, SecretStore& store)
 {
-    QHash<QString, QByteArray> out;
+    crypto::SecretMap out;
     for (const QString& field : Profile::secretFields(profile.provider)) {
         auto value = store.read(Profile::secretKey(profile.name, field));
         if (!value)
@@ -30,7 +30,8 @@ Result<void> storeProfile(ProfileStore& profiles, SecretStore& secretStore, cons
     const bool renamed = !previousName.isEmpty() && previousName != profile.name;
     std::optional<Provider> replaced;
     auto ok = profiles.update([&](QList<Profile>& list) -> Result<void> {
-        const auto same = std::find_if(list.cbegin(), list.cend(), [&](const Profile& p) { return p.name == profile.name; });
+        const auto same =
+            std::find_if(list.cbegin(), list.cend(), [&](const Profile& p) { return p.name == profile.name; });
         if (renamed && same != list.cend())
             return fail(ErrorCode::InvalidArgument, QStringLiteral("a profile named %1 exists").arg(profile.name));
         if (same != list.cend())

@@ -13,7 +13,7 @@
 namespace td::credentials {
 
 /** Every stored secret of a profile, by field name; absent fields are left out. */
-Result<QHash<QString, QByteArray>> readProfileSecrets(const Profile& profile, SecretStore& store);
+Result<crypto::SecretMap> readProfileSecrets(const Profile& profile, SecretStore& store);
 
 /**
  * Writes a profile's secrets, then the profile, replacing the profile called `previousName` when given (a rename

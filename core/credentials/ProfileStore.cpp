@@ -30,12 +30,14 @@ Result<QList<Profile>> migrateV1(const QJsonObject& root)
             {QStringLiteral("provider"), v1.value(QStringLiteral("type"))},
             {QStringLiteral("environment"), env},
             {QStringLiteral("fields"),
-             QJsonObject{{QStringLiteral("serverUrl"), v1.value(QStringLiteral("url"))},
-                         {QStringLiteral("apiKey"), v1.value(QStringLiteral("api_key"))},
-                         {QStringLiteral("appId"), appId.isDouble() ? QString::number(appId.toInteger()) : appId.toString()},
-                         {QStringLiteral("keyId"), v1.value(QStringLiteral("key_id"))}}},
-            {QStringLiteral("defaults"), QJsonObject{{QStringLiteral("ttl"), v1.value(QStringLiteral("default_ttl"))},
-                                                     {QStringLiteral("room"), v1.value(QStringLiteral("default_room"))}}},
+             QJsonObject{
+                 {QStringLiteral("serverUrl"), v1.value(QStringLiteral("url"))},
+                 {QStringLiteral("apiKey"), v1.value(QStringLiteral("api_key"))},
+                 {QStringLiteral("appId"), appId.isDouble() ? QString::number(appId.toInteger()) : appId.toString()},
+                 {QStringLiteral("keyId"), v1.value(QStringLiteral("key_id"))}}},
+            {QStringLiteral("defaults"),
+             QJsonObject{{QStringLiteral("ttl"), v1.value(QStringLiteral("default_ttl"))},
+                         {QStringLiteral("room"), v1.value(QStringLiteral("default_room"))}}},
             {QStringLiteral("note"), v1.value(QStringLiteral("note"))},
         };
         auto p = Profile::fromJson(v2);
@@ -54,7 +56,7 @@ QString ProfileStore::resolveConfigDir(const QString& flag, const QProcessEnviro
 {
     if (!flag.isEmpty())
         return flag;
-    if (const QString env = environment.value(QStringLiteral("TOKENDESK_CONFIG_DIR")); !env.isEmpty())
+    if (QString env = environment.value(QStringLiteral("TOKENDESK_CONFIG_DIR")); !env.isEmpty())
         return env;
     return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/tokendesk");
 }
@@ -74,7 +76,8 @@ Result<QList<Profile>> ProfileStore::parse(const QByteArray& json)
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
     if (!doc.isObject())
-        return fail(ErrorCode::InvalidJson, QStringLiteral("profiles file is not valid JSON (%1)").arg(err.errorString()));
+        return fail(ErrorCode::InvalidJson,
+                    QStringLiteral("profiles file is not valid JSON (%1)").arg(err.errorString()));
     const QJsonObject root = doc.object();
     const int version = root.value(QStringLiteral("version")).toInt(0);
     if (version == 1)
@@ -116,7 +119,8 @@ Result<Profile> ProfileStore::find(const QString& name) const
         if (p.name == name)
             return p;
     }
-    return fail(ErrorCode::InvalidArgument, QStringLiteral("no profile named \"%1\" (tokendesk-cli profile list)").arg(name));
+    return fail(ErrorCode::InvalidArgument,
+                QStringLiteral("no profile named \"%1\" (tokendesk-cli profile list)").arg(name));
 }
 
 Result<void> ProfileStore::update(const std::function<Result<void>(QList<Profile>&)>& change)
@@ -127,7 +131,8 @@ Result<void> ProfileStore::update(const std::function<Result<void>(QList<Profile
     QLockFile lock(path() + QStringLiteral(".lock"));
     lock.setStaleLockTime(30000);
     if (!lock.tryLock(30000))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("%1 is locked by another TokenDesk process").arg(path()));
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("%1 is locked by another TokenDesk process").arg(path()));
     auto profiles = load();
     if (!profiles)
         return std::unexpected(profiles.error());

@@ -34,7 +34,7 @@ Result<Keys> deriveKeys(QByteArrayView passphrase, QByteArrayView salt, const Kd
     QByteArray enc = crypto::hmac(crypto::HashAlgorithm::Sha256, master->view(), "tokendesk-vault-encryption");
     Keys keys{crypto::SecretBytes(enc),
               crypto::hmac(crypto::HashAlgorithm::Sha256, master->view(), "tokendesk-vault-check").left(kCheckSize)};
-    crypto::cleanse(enc.data(), enc.size());
+    crypto::wipe(enc);
     return keys;
 }
 
@@ -67,7 +67,7 @@ Result<QByteArray> VaultFile::seal(const QJsonObject& document, QByteArrayView p
     header.append(keys->check);
     QByteArray plain = QJsonDocument(document).toJson(QJsonDocument::Compact);
     auto sealed = crypto::aes256GcmEncrypt(keys->encryption.view(), *nonce, plain, header);
-    crypto::cleanse(plain.data(), plain.size());
+    crypto::wipe(plain);
     if (!sealed)
         return std::unexpected(sealed.error());
     return header + *sealed;
@@ -106,7 +106,7 @@ Result<QJsonObject> VaultFile::open(const QByteArray& data, QByteArrayView passp
                     QStringLiteral("the vault failed authentication: the file was modified or damaged after it was "
                                    "written; restore it from a backup"));
     const QJsonDocument doc = QJsonDocument::fromJson(*plain);
-    crypto::cleanse(plain->data(), plain->size());
+    crypto::wipe(*plain);
     if (!doc.isObject())
         return fail(ErrorCode::InvalidJson, QStringLiteral("the vault's content is not a JSON object"));
     return doc.object();

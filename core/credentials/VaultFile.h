@@ -8,7 +8,6 @@
 #include <QJsonObject>
 #include <QString>
 
-
 namespace td::credentials {
 
 /** scrypt cost of new vaults: N = 2^17, r = 8, p = 1 (128 MiB, about half a second). */

@@ -72,7 +72,7 @@ void VaultSecretStore::remember(const QJsonObject& secrets)
     for (auto it = secrets.begin(); it != secrets.end(); ++it) {
         QByteArray bytes = crypto::base64Decode(it.value().toString().toLatin1()).value_or(QByteArray());
         cache.insert(it.key(), crypto::SecretBytes(bytes));
-        crypto::cleanse(bytes.data(), bytes.size());
+        crypto::wipe(bytes);
     }
     m_cache = std::move(cache);
 }

@@ -14,11 +14,11 @@ constexpr std::array<qint8, 256> makeTable(Alphabet alphabet)
     for (auto& v : table)
         v = -1;
     for (int i = 0; i < 26; ++i) {
-        table[static_cast<size_t>('A' + i)] = static_cast<qint8>(i);
-        table[static_cast<size_t>('a' + i)] = static_cast<qint8>(26 + i);
+        table[static_cast<size_t>('A') + static_cast<size_t>(i)] = static_cast<qint8>(i);
+        table[static_cast<size_t>('a') + static_cast<size_t>(i)] = static_cast<qint8>(26 + i);
     }
     for (int i = 0; i < 10; ++i)
-        table[static_cast<size_t>('0' + i)] = static_cast<qint8>(52 + i);
+        table[static_cast<size_t>('0') + static_cast<size_t>(i)] = static_cast<qint8>(52 + i);
     table[alphabet == Alphabet::Standard ? '+' : '-'] = 62;
     table[alphabet == Alphabet::Standard ? '/' : '_'] = 63;
     return table;

@@ -69,8 +69,7 @@ QByteArray finishMac(EVP_MAC_CTX* ctx, QByteArrayView data)
     size_t outLen = 0;
     if (EVP_MAC_update(ctx, reinterpret_cast<const unsigned char*>(data.data()), static_cast<size_t>(data.size())) !=
             1 ||
-        EVP_MAC_final(ctx, reinterpret_cast<unsigned char*>(out.data()), &outLen, static_cast<size_t>(out.size())) !=
-            1)
+        EVP_MAC_final(ctx, reinterpret_cast<unsigned char*>(out.data()), &outLen, static_cast<size_t>(out.size())) != 1)
         return {};
     out.resize(static_cast<qsizetype>(outLen));
     return out;
@@ -214,8 +213,9 @@ Result<QByteArray> aes256CbcDecrypt(QByteArrayView key, QByteArrayView iv, QByte
     if (key.size() != 32 || iv.size() != 16)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("AES-256-CBC needs a 32-byte key and a 16-byte IV"));
     if (ciphertext.isEmpty() || ciphertext.size() % 16 != 0)
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("AES-CBC ciphertext length %1 is not a positive multiple of 16").arg(ciphertext.size()));
+        return fail(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("AES-CBC ciphertext length %1 is not a positive multiple of 16").arg(ciphertext.size()));
     CipherCtxPtr ctx(EVP_CIPHER_CTX_new());
     QByteArray out(ciphertext.size() + 16, Qt::Uninitialized);
     int len1 = 0;
@@ -288,6 +288,15 @@ Result<SecretBytes> scrypt(QByteArrayView passphrase, QByteArrayView salt, int l
     if (log2N < 1 || log2N > 22 || r < 1 || r > 32 || p < 1 || p > 16 || length < 1 || length > 1024)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("scrypt parameters out of range"));
     const quint64 n = quint64(1) << log2N;
+    // The parameters come from a file header: a hostile file must not make us allocate gigabytes or spin for
+    // minutes. N * r * p is capped at 8x what TokenDesk writes (2^17 * 8 * 1): at most 1 GiB and a few seconds.
+    if (n * r * p > kMaxScryptWork)
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("scrypt cost N=2^%1, r=%2, p=%3 is beyond TokenDesk's limit (N*r*p at most 2^23); "
+                                   "the file was not written by TokenDesk or was tampered with")
+                        .arg(log2N)
+                        .arg(r)
+                        .arg(p));
     const quint64 maxMemory = 128ULL * r * (n + p) + (16ULL << 20);
     QByteArray out(length, Qt::Uninitialized);
     const int ok = EVP_PBE_scrypt(passphrase.data(), static_cast<size_t>(passphrase.size()), bytes(salt),

@@ -62,7 +62,10 @@ Result<QByteArray> aes256GcmEncrypt(QByteArrayView key, QByteArrayView nonce, QB
 Result<QByteArray> aes256GcmDecrypt(QByteArrayView key, QByteArrayView nonce, QByteArrayView ciphertextAndTag,
                                     QByteArrayView aad = {});
 
-/** scrypt (RFC 7914) key derivation; memory use is 128 * r * 2^log2N bytes. */
+/** The largest scrypt N * r * p accepted (1 GiB of memory at p = 1). */
+inline constexpr quint64 kMaxScryptWork = quint64(1) << 23;
+
+/** scrypt (RFC 7914) key derivation; memory use is 128 * r * 2^log2N bytes. Refuses N * r * p > kMaxScryptWork. */
 Result<SecretBytes> scrypt(QByteArrayView passphrase, QByteArrayView salt, int log2N, quint32 r, quint32 p,
                            qsizetype length);
 

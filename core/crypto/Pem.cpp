@@ -23,7 +23,7 @@ constexpr QByteArrayView kDashes("-----");
 /** Wipes a buffer that held key material when the scope ends. */
 struct WipeOnExit {
     QByteArray& buffer;
-    ~WipeOnExit() { cleanse(buffer.data(), buffer.size()); }
+    ~WipeOnExit() { wipe(buffer); }
 };
 
 QString quotedSnippet(QByteArrayView text)
@@ -79,15 +79,23 @@ int passphraseCallback(char* buf, int size, int /*rwflag*/, void* userdata)
 
 QByteArray toCanonicalPem(const PemBlock& block)
 {
-    QByteArray pem = "-----BEGIN " + block.label + "-----\n";
+    QByteArray body = base64Encode(block.der);
+    WipeOnExit wipeBody{body};
+    // Sized up front and filled without temporaries: every copy of the body would be key material left unwiped.
+    qsizetype headers = 1;
     for (const auto& [name, value] : block.headers)
-        pem += name + ": " + value + '\n';
+        headers += name.size() + value.size() + 3;
+    QByteArray pem;
+    pem.reserve(2 * (kBegin.size() + block.label.size() + kDashes.size() + 1) + headers + body.size() +
+                body.size() / 64 + 1);
+    pem.append(kBegin).append(block.label).append(kDashes).append('\n');
+    for (const auto& [name, value] : block.headers)
+        pem.append(name).append(": ").append(value).append('\n');
     if (!block.headers.isEmpty())
-        pem += '\n';
-    const QByteArray body = base64Encode(block.der);
+        pem.append('\n');
     for (qsizetype i = 0; i < body.size(); i += 64)
-        pem += body.mid(i, 64) + '\n';
-    pem += "-----END " + block.label + "-----\n";
+        pem.append(QByteArrayView(body).sliced(i, qMin<qsizetype>(64, body.size() - i))).append('\n');
+    pem.append(kEnd).append(block.label).append(kDashes).append('\n');
     return pem;
 }
 
@@ -132,9 +140,9 @@ Result<RsaPrivateKey> privateKeyFromBlock(const PemBlock& block, QByteArrayView 
             return fail(ErrorCode::WrongPassphrase,
                         QStringLiteral("the passphrase does not decrypt this private key (wrong passphrase, or the "
                                        "encrypted key is damaged)"));
-        return fail(ErrorCode::UnsupportedKeyFormat,
-                    QStringLiteral("the %1 block does not contain a valid private key")
-                        .arg(QString::fromLatin1(block.label)));
+        return fail(
+            ErrorCode::UnsupportedKeyFormat,
+            QStringLiteral("the %1 block does not contain a valid private key").arg(QString::fromLatin1(block.label)));
     }
     auto handle = std::make_shared<const KeyHandle>(pkey);
     if (auto ok = checkRsa(pkey); !ok)
@@ -160,8 +168,9 @@ Result<RsaPublicKey> publicKeyFromBlock(const PemBlock& block)
     }
     ERR_clear_error();
     if (!pkey)
-        return fail(ErrorCode::UnsupportedKeyFormat, QStringLiteral("the %1 block does not contain a valid public key")
-                                                         .arg(QString::fromLatin1(block.label)));
+        return fail(
+            ErrorCode::UnsupportedKeyFormat,
+            QStringLiteral("the %1 block does not contain a valid public key").arg(QString::fromLatin1(block.label)));
     auto handle = std::make_shared<const KeyHandle>(pkey);
     if (auto ok = checkRsa(pkey); !ok)
         return std::unexpected(ok.error());
@@ -183,11 +192,13 @@ Result<void> checkPrivateLabel(const QByteArray& label)
                                    "-----BEGIN RSA PRIVATE KEY-----)")
                         .arg(label == "CERTIFICATE" ? QStringLiteral("certificate") : QStringLiteral("public key")));
     if (label == "EC PRIVATE KEY" || label == "DSA PRIVATE KEY")
-        return fail(ErrorCode::NotRsaKey, QStringLiteral("this is an %1, not an RSA key: RS256 needs an RSA key")
-                                              .arg(QString::fromLatin1(label)));
+        return fail(
+            ErrorCode::NotRsaKey,
+            QStringLiteral("this is an %1, not an RSA key: RS256 needs an RSA key").arg(QString::fromLatin1(label)));
     if (label == "OPENSSH PRIVATE KEY")
-        return fail(ErrorCode::UnsupportedKeyFormat,
-                    QStringLiteral("OpenSSH key format is not supported: convert it with ssh-keygen -p -m PKCS8 -f KEY"));
+        return fail(
+            ErrorCode::UnsupportedKeyFormat,
+            QStringLiteral("OpenSSH key format is not supported: convert it with ssh-keygen -p -m PKCS8 -f KEY"));
     return fail(ErrorCode::UnsupportedKeyFormat,
                 QStringLiteral("a PEM block labelled \"%1\" is not a private key").arg(QString::fromLatin1(label)));
 }
@@ -205,10 +216,12 @@ bool PemBlock::isLegacyEncrypted() const
 
 QByteArray normalizePemText(QByteArrayView text)
 {
-    QByteArray t = text.trimmed().toByteArray();
-    // Quotes from .env files or JSON, possibly several layers ("'...'").
-    while (t.size() >= 2 && (t.front() == '"' || t.front() == '\'') && t.back() == t.front())
-        t = t.sliced(1, t.size() - 2).trimmed();
+    QByteArrayView v = text.trimmed();
+    // Quotes from .env files or JSON, possibly several layers ("'...'"). Stripped as a view: one copy, and the
+    // replacements below only shorten it, in place.
+    while (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front())
+        v = v.sliced(1, v.size() - 2).trimmed();
+    QByteArray t = v.toByteArray();
     t.replace("\\r", "").replace("\\n", "\n").replace("\r\n", "\n").replace('\r', '\n');
     return t;
 }
@@ -256,17 +269,29 @@ Result<PemBlock> parsePem(QByteArrayView input)
                         .arg(QString::fromLatin1(block.label)));
     }
 
+    // The body is read through views into a buffer sized up front: line copies and a growing buffer would leave
+    // pieces of the key behind, unwiped.
+    const QByteArrayView bodyText = QByteArrayView(text).sliced(bodyStart, footerPos - bodyStart);
     QByteArray body;
     WipeOnExit wipeBody{body};
-    const QList<QByteArray> lines = text.mid(bodyStart, footerPos - bodyStart).split('\n');
+    body.reserve(bodyText.size());
+    QList<QByteArrayView> lines;
+    for (qsizetype pos = 0;;) {
+        const qsizetype nl = bodyText.indexOf('\n', pos);
+        lines.append(bodyText.sliced(pos, (nl < 0 ? bodyText.size() : nl) - pos));
+        if (nl < 0)
+            break;
+        pos = nl + 1;
+    }
     bool inHeaders = true;
-    for (const QByteArray& raw : lines) {
-        const QByteArray line = raw.trimmed();
+    for (const QByteArrayView raw : lines) {
+        const QByteArrayView line = raw.trimmed();
         if (inHeaders) {
             if (line.isEmpty() && block.headers.isEmpty())
                 continue;
             if (const qsizetype colon = line.indexOf(':'); colon > 0) {
-                block.headers.append({line.left(colon).trimmed(), line.mid(colon + 1).trimmed()});
+                block.headers.append(
+                    {line.first(colon).trimmed().toByteArray(), line.sliced(colon + 1).trimmed().toByteArray()});
                 continue;
             }
             inHeaders = false;
@@ -284,8 +309,8 @@ Result<PemBlock> parsePem(QByteArrayView input)
             return fail(ErrorCode::PemInvalidBase64,
                         QStringLiteral("the key body is not valid base64 (%1): it was probably cut off or edited")
                             .arg(der.error().message));
-        return fail(ErrorCode::PemInvalidBase64, QStringLiteral("the key body is not valid base64 (%1)")
-                                                     .arg(der.error().message));
+        return fail(ErrorCode::PemInvalidBase64,
+                    QStringLiteral("the key body is not valid base64 (%1)").arg(der.error().message));
     }
     block.der = std::move(*der);
     return block;

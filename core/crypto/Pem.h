@@ -13,9 +13,9 @@ namespace td::crypto {
 
 /** One PEM block after the pasted text has been normalised. */
 struct PemBlock {
-    QByteArray label;                                // "PRIVATE KEY", "RSA PRIVATE KEY", ...
-    QList<QPair<QByteArray, QByteArray>> headers;    // RFC 1421 headers such as Proc-Type, DEK-Info
-    QByteArray der;                                  // the decoded body
+    QByteArray label;                             // "PRIVATE KEY", "RSA PRIVATE KEY", ...
+    QList<QPair<QByteArray, QByteArray>> headers; // RFC 1421 headers such as Proc-Type, DEK-Info
+    QByteArray der;                               // the decoded body
     bool isLegacyEncrypted() const;
 };
 

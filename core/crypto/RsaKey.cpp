@@ -42,12 +42,11 @@ bool RsaPublicKey::verifySha256(QByteArrayView data, QByteArrayView signature) c
     if (!m_key)
         return false;
     MdCtxPtr ctx(EVP_MD_CTX_new());
-    const bool ok = ctx &&
-                    EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_key->pkey) == 1 &&
-                    EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()),
-                                     static_cast<size_t>(signature.size()),
-                                     reinterpret_cast<const unsigned char*>(data.data()),
-                                     static_cast<size_t>(data.size())) == 1;
+    const bool ok =
+        ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_key->pkey) == 1 &&
+        EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()),
+                         static_cast<size_t>(signature.size()), reinterpret_cast<const unsigned char*>(data.data()),
+                         static_cast<size_t>(data.size())) == 1;
     ERR_clear_error();
     return ok;
 }

@@ -23,8 +23,8 @@ Result<void> check(bool ok, const char* what)
 Result<void> selfTest()
 {
     // FIPS 180-2 "abc".
-    if (auto r = check(sha256("abc") == hex("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
-                       "SHA-256");
+    if (auto r =
+            check(sha256("abc") == hex("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"), "SHA-256");
         !r)
         return r;
     // RFC 4231 test case 2.
@@ -58,9 +58,9 @@ Result<void> selfTest()
     const auto gcmBack = aes256GcmDecrypt(zeroKey, zeroNonce, *gcm);
     if (auto r = check(gcmBack && *gcmBack == QByteArray(16, '\0'), "AES-256-GCM decrypt"); !r)
         return r;
-    if (auto r = check(base64UrlEncode(hex("fbff")) == "-_8" && base64Decode("+/8=").value_or(QByteArray()) ==
-                                                                     hex("fbff"),
-                       "base64");
+    if (auto r =
+            check(base64UrlEncode(hex("fbff")) == "-_8" && base64Decode("+/8=").value_or(QByteArray()) == hex("fbff"),
+                  "base64");
         !r)
         return r;
     const auto a = randomBytes(32);

@@ -8,7 +8,7 @@
 namespace td::csv {
 namespace {
 
-constexpr qsizetype kChunk = 64 * 1024;
+constexpr qsizetype kChunk = qsizetype{64} * 1024;
 
 } // namespace
 
@@ -73,10 +73,10 @@ Result<std::optional<Record>> Reader::next()
         record.line = m_line;
         QByteArray field;
         field.reserve(64);
-        bool quoted = false;      // inside a quoted field
-        bool wasQuoted = false;   // the current field was quoted and has closed
+        bool quoted = false;    // inside a quoted field
+        bool wasQuoted = false; // the current field was quoted and has closed
         qsizetype recordBytes = 0;
-        bool atStart = true;      // nothing read for this record yet
+        bool atStart = true; // nothing read for this record yet
         const auto finishField = [&] {
             if (record.problem.isEmpty() && !QByteArrayView(field).isValidUtf8())
                 record.problem = QStringLiteral("the text is not valid UTF-8 (save the file as UTF-8)");
@@ -87,7 +87,8 @@ Result<std::optional<Record>> Reader::next()
         for (;;) {
             if (m_in.pos >= m_in.buffer.size() && !m_in.fill()) {
                 if (quoted)
-                    return failAt(record.line, QStringLiteral("a quoted field is not closed before the end of the file"));
+                    return failAt(record.line,
+                                  QStringLiteral("a quoted field is not closed before the end of the file"));
                 if (atStart)
                     return std::optional<Record>();
                 finishField();
@@ -95,7 +96,8 @@ Result<std::optional<Record>> Reader::next()
             }
             const char c = m_in.buffer[m_in.pos++];
             if (++recordBytes > kMaxRecordBytes)
-                return failAt(record.line, QStringLiteral("a record is longer than 4 MiB (is a closing quote missing?)"));
+                return failAt(record.line,
+                              QStringLiteral("a record is longer than 4 MiB (is a closing quote missing?)"));
             if (quoted) {
                 if (c == '"') {
                     if (m_in.pos >= m_in.buffer.size())

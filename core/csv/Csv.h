@@ -52,7 +52,7 @@ public:
     /** Bytes consumed so far (for progress against the file size). */
     qint64 bytesConsumed() const { return m_in.consumed(); }
 
-    static constexpr qsizetype kMaxRecordBytes = 4 * 1024 * 1024;
+    static constexpr qsizetype kMaxRecordBytes = qsizetype{4} * 1024 * 1024;
 
 private:
     void detectDelimiter();

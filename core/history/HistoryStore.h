@@ -13,15 +13,15 @@ namespace td::history {
 
 /** One mint, as metadata. `token` is empty unless the user chose to keep tokens in history. */
 struct HistoryEntry {
-    QString id;          // random, stable across rewrites
+    QString id; // random, stable across rewrites
     Provider provider = Provider::Unknown;
     QString profile;
     QString identity;
     QString room;
-    QString summary;     // grants in a few words ("join demo, publish camera+mic")
+    QString summary; // grants in a few words ("join demo, publish camera+mic")
     qint64 createdAt = 0;
     qint64 expiresAt = 0;
-    QJsonObject plan;    // the mint plan (core/mint) that re-mints the same claims
+    QJsonObject plan; // the mint plan (core/mint) that re-mints the same claims
     QString token;
 
     QJsonObject toJson() const;

@@ -10,8 +10,8 @@ namespace td {
 /** One claim path and its value in each of two tokens. */
 struct ClaimDifference {
     enum class Kind { Same, Changed, OnlyLeft, OnlyRight };
-    QString path;   // "header.alg", "claims.video.canPublish", "claims.attributes.team"
-    QString left;   // compact JSON of the value, "" when absent
+    QString path; // "header.alg", "claims.video.canPublish", "claims.attributes.team"
+    QString left; // compact JSON of the value, "" when absent
     QString right;
     Kind kind = Kind::Same;
 };

@@ -23,12 +23,13 @@ Provider detectProvider(const jwt::DecodedJwt& t)
     if (p.value(QStringLiteral("sub")).toString().startsWith(QStringLiteral("vpaas-magic-cookie")) ||
         t.header.value(QStringLiteral("kid")).toString().startsWith(QStringLiteral("vpaas-magic-cookie")))
         return Provider::Jaas;
-    for (const char* key :
-         {"video", "sip", "agent", "inference", "observability", "roomConfig", "roomPreset", "sha256", "kind", "attributes"}) {
+    for (const char* key : {"video", "sip", "agent", "inference", "observability", "roomConfig", "roomPreset", "sha256",
+                            "kind", "attributes"}) {
         if (p.contains(QLatin1String(key)))
             return Provider::LiveKit;
     }
-    if (p.contains(QStringLiteral("context")) || p.contains(QStringLiteral("aud")) || p.contains(QStringLiteral("room")))
+    if (p.contains(QStringLiteral("context")) || p.contains(QStringLiteral("aud")) ||
+        p.contains(QStringLiteral("room")))
         return Provider::Jitsi;
     if (p.value(QStringLiteral("iss")).isString())
         return Provider::LiveKit; // a grant-less server API token
@@ -47,19 +48,24 @@ void lintTimes(const jwt::DecodedJwt& t, Provider provider, qint64 now, qint64 l
         add(out, Severity::Error, QStringLiteral("exp-not-number"), QStringLiteral("exp must be a number of seconds"));
     } else if (now >= json::claimSeconds(exp) + leeway) {
         add(out, Severity::Error, QStringLiteral("expired"),
-            QStringLiteral("expired %1 (verifier leeway %2 s)").arg(formatRelative(json::claimSeconds(exp), now)).arg(leeway));
+            QStringLiteral("expired %1 (verifier leeway %2 s)")
+                .arg(formatRelative(json::claimSeconds(exp), now))
+                .arg(leeway));
     }
     if (!nbf.isUndefined()) {
         if (!nbf.isDouble())
-            add(out, Severity::Error, QStringLiteral("nbf-not-number"), QStringLiteral("nbf must be a number of seconds"));
+            add(out, Severity::Error, QStringLiteral("nbf-not-number"),
+                QStringLiteral("nbf must be a number of seconds"));
         else if (now + leeway < json::claimSeconds(nbf))
             add(out, Severity::Error, QStringLiteral("not-yet-valid"),
-                QStringLiteral("not valid until %1, beyond the verifier's leeway of %2 s: check the minting machine's clock")
+                QStringLiteral(
+                    "not valid until %1, beyond the verifier's leeway of %2 s: check the minting machine's clock")
                     .arg(formatRelative(json::claimSeconds(nbf), now))
                     .arg(leeway));
     }
     if (exp.isDouble() && nbf.isDouble() && exp.toDouble() <= nbf.toDouble())
-        add(out, Severity::Error, QStringLiteral("exp-before-nbf"), QStringLiteral("exp is not after nbf: never valid"));
+        add(out, Severity::Error, QStringLiteral("exp-before-nbf"),
+            QStringLiteral("exp is not after nbf: never valid"));
 }
 
 void lintLiveKitEnvelope(const jwt::DecodedJwt& t, QList<Finding>& out)
@@ -72,7 +78,8 @@ void lintLiveKitEnvelope(const jwt::DecodedJwt& t, QList<Finding>& out)
             QStringLiteral("no iss: the server finds the API secret by iss (the API key), so it answers 401"));
     const QJsonValue typ = t.header.value(QStringLiteral("typ"));
     if (!typ.isUndefined() && typ.toString() != QStringLiteral("JWT"))
-        add(out, Severity::Info, QStringLiteral("unusual-typ"), QStringLiteral("header typ \"%1\" is unusual (LiveKit ignores it)").arg(typ.toString()));
+        add(out, Severity::Info, QStringLiteral("unusual-typ"),
+            QStringLiteral("header typ \"%1\" is unusual (LiveKit ignores it)").arg(typ.toString()));
 }
 
 std::optional<jwt::JwtSigner> signerFor(const jwt::DecodedJwt& t, const VerifyCredentials& c, QList<Finding>& out)
@@ -107,7 +114,8 @@ Result<Inspection> TokenInspector::inspectJwt(const QByteArray& token, const Ver
     if (out.provider == Provider::Zego)
         out.provider = detectProvider(t);
     const qint64 now = m_clock.nowSeconds();
-    const qint64 leeway = c.leewaySeconds.value_or(out.provider == Provider::LiveKit ? livekit::kServerLeewaySeconds : 0);
+    const qint64 leeway =
+        c.leewaySeconds.value_or(out.provider == Provider::LiveKit ? livekit::kServerLeewaySeconds : 0);
     for (const char* name : {"iat", "nbf", "exp"})
         addTime(out, QLatin1String(name), t.payload.value(QLatin1String(name)));
 
@@ -137,12 +145,14 @@ Result<Inspection> TokenInspector::inspectJwt(const QByteArray& token, const Ver
         pinned = jwt::Algorithm::RS256;
         break;
     case Provider::Jitsi:
-        out.kind = t.algorithm.startsWith(QStringLiteral("RS")) ? QStringLiteral("jitsi-rs256") : QStringLiteral("jitsi-hs256");
+        out.kind = t.algorithm.startsWith(QStringLiteral("RS")) ? QStringLiteral("jitsi-rs256")
+                                                                : QStringLiteral("jitsi-hs256");
         out.findings += jitsi::lint(t, false);
         out.permissions = jitsi::explainPermissions(t.payload);
         if (!c.issuer.isEmpty() && t.payload.value(QStringLiteral("iss")).toString() != c.issuer)
             add(out.findings, Severity::Error, QStringLiteral("iss-mismatch"),
-                QStringLiteral("iss is not the app_id \"%1\": Prosody only accepts its asap_accepted_issuers").arg(c.issuer));
+                QStringLiteral("iss is not the app_id \"%1\": Prosody only accepts its asap_accepted_issuers")
+                    .arg(c.issuer));
         if (!c.audience.isEmpty() && t.payload.value(QStringLiteral("aud")).toString() != c.audience)
             add(out.findings, Severity::Error, QStringLiteral("aud-mismatch"),
                 QStringLiteral("aud is not \"%1\" (asap_accepted_audiences)").arg(c.audience));

@@ -45,13 +45,16 @@ Result<Inspection> TokenInspector::inspectZego(const QByteArray& token, const Ve
             return std::unexpected(kit.error());
         token04 = kit->token04;
         out.kind = QStringLiteral("zego-kit-token");
-        out.header.insert(QStringLiteral("kit"), QJsonObject{{QStringLiteral("userID"), kit->info.userId},
-                                                             {QStringLiteral("roomID"), kit->info.roomId},
-                                                             {QStringLiteral("userName"), kit->info.userName},
-                                                             {QStringLiteral("appID"), static_cast<qint64>(kit->info.appId)}});
+        out.header.insert(QStringLiteral("kit"),
+                          QJsonObject{{QStringLiteral("userID"), kit->info.userId},
+                                      {QStringLiteral("roomID"), kit->info.roomId},
+                                      {QStringLiteral("userName"), kit->info.userName},
+                                      {QStringLiteral("appID"), static_cast<qint64>(kit->info.appId)}});
         if (c.zegoAppId && kit->info.appId != *c.zegoAppId)
             add(out.findings, Severity::Error, "app-id-mismatch",
-                QStringLiteral("the Kit Token's appID %1 is not the expected %2").arg(kit->info.appId).arg(*c.zegoAppId));
+                QStringLiteral("the Kit Token's appID %1 is not the expected %2")
+                    .arg(kit->info.appId)
+                    .arg(*c.zegoAppId));
     }
     auto env = zego::parseToken04(token04);
     if (!env)

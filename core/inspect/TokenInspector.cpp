@@ -32,13 +32,13 @@ QJsonObject Inspection::toJson() const
     QJsonObject timeObject;
     for (const TimeClaim& t : times)
         timeObject.insert(t.name, QJsonObject{{QStringLiteral("value"), t.value},
-                                         {QStringLiteral("utc"), t.utc},
-                                         {QStringLiteral("relative"), t.relative}});
+                                              {QStringLiteral("utc"), t.utc},
+                                              {QStringLiteral("relative"), t.relative}});
     QJsonArray findingArray;
     for (const Finding& f : findings)
         findingArray.append(QJsonObject{{QStringLiteral("code"), f.code},
-                                    {QStringLiteral("severity"), severityName(f.severity)},
-                                    {QStringLiteral("message"), f.message}});
+                                        {QStringLiteral("severity"), severityName(f.severity)},
+                                        {QStringLiteral("message"), f.message}});
     return QJsonObject{{QStringLiteral("provider"), providerName(provider)},
                        {QStringLiteral("kind"), kind},
                        {QStringLiteral("header"), header},
@@ -78,9 +78,9 @@ Result<Inspection> TokenInspector::inspect(QByteArrayView text, const VerifyCred
     if (token.isEmpty())
         return fail(ErrorCode::MalformedToken, QStringLiteral("no token given"));
     if (token.size() > jwt::kMaxTokenSize)
-        return fail(ErrorCode::MalformedToken, QStringLiteral("the input is %1 bytes; tokens are at most %2")
-                                                   .arg(token.size())
-                                                   .arg(jwt::kMaxTokenSize));
+        return fail(
+            ErrorCode::MalformedToken,
+            QStringLiteral("the input is %1 bytes; tokens are at most %2").arg(token.size()).arg(jwt::kMaxTokenSize));
     if (token.startsWith("04") && !token.contains('.'))
         return inspectZego(token, credentials);
     if (token.count('.') == 2)
@@ -95,8 +95,7 @@ void TokenInspector::addTime(Inspection& out, const QString& name, const QJsonVa
     if (!value.isDouble())
         return;
     const qint64 v = json::claimSeconds(value);
-    out.times.append(TimeClaim{name, v,
-                               QDateTime::fromSecsSinceEpoch(v, Qt::UTC).toString(Qt::ISODate),
+    out.times.append(TimeClaim{name, v, QDateTime::fromSecsSinceEpoch(v, Qt::UTC).toString(Qt::ISODate),
                                formatRelative(v, m_clock.nowSeconds())});
 }
 

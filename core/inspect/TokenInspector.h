@@ -4,6 +4,7 @@
 #include "core/Clock.h"
 #include "core/Error.h"
 #include "core/crypto/RsaKey.h"
+#include "core/crypto/SecretBytes.h"
 #include "core/providers/Finding.h"
 #include "core/providers/Provider.h"
 
@@ -23,18 +24,18 @@ QString signatureStateName(SignatureState state);
 /** What the user gave to verify a token with; every member is optional. */
 struct VerifyCredentials {
     QString apiKey;                 // LiveKit: expected iss
-    QByteArray secret;              // LiveKit API secret, Zego ServerSecret, Jitsi app_secret
+    crypto::SecretByteArray secret; // LiveKit API secret, Zego ServerSecret, Jitsi app_secret
     std::optional<quint32> zegoAppId;
-    crypto::RsaPublicKey publicKey; // JaaS / Jitsi RS256
-    QString issuer;                 // self-hosted Jitsi: expected iss (app_id)
-    QString audience;               // self-hosted Jitsi: expected aud
+    crypto::RsaPublicKey publicKey;      // JaaS / Jitsi RS256
+    QString issuer;                      // self-hosted Jitsi: expected iss (app_id)
+    QString audience;                    // self-hosted Jitsi: expected aud
     std::optional<qint64> leewaySeconds; // default: the provider's own verifier (LiveKit 60 s, others 0)
     /** A provider the user forces (decode of a bare JWT that could be several things). */
     std::optional<Provider> provider;
 };
 
 struct TimeClaim {
-    QString name;   // exp, nbf, iat, ctime, expire
+    QString name; // exp, nbf, iat, ctime, expire
     qint64 value = 0;
     QString utc;
     QString relative;
@@ -43,7 +44,7 @@ struct TimeClaim {
 /** Everything TokenDesk can tell about a token. */
 struct Inspection {
     Provider provider = Provider::Unknown;
-    QString kind;            // "livekit-access-token", "zego-token04-gcm", "zego-kit-token", "jaas", "jitsi-hs256" ...
+    QString kind; // "livekit-access-token", "zego-token04-gcm", "zego-kit-token", "jaas", "jitsi-hs256" ...
     QJsonObject header;
     QJsonObject claims;
     QList<TimeClaim> times;

@@ -80,8 +80,9 @@ Result<DecodedJwt> decode(QByteArrayView input)
     if (token.isEmpty())
         return fail(ErrorCode::MalformedToken, QStringLiteral("the token is empty"));
     if (token.size() > kMaxTokenSize)
-        return fail(ErrorCode::MalformedToken,
-                    QStringLiteral("the token is %1 bytes, more than the %2 accepted").arg(token.size()).arg(kMaxTokenSize));
+        return fail(
+            ErrorCode::MalformedToken,
+            QStringLiteral("the token is %1 bytes, more than the %2 accepted").arg(token.size()).arg(kMaxTokenSize));
     const qsizetype dot1 = token.indexOf('.');
     const qsizetype dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
     if (dot1 < 0 || dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {
@@ -165,17 +166,19 @@ Result<void> JwtVerifier::verifyClaims(const DecodedJwt& token) const
         if (!nbf.isDouble())
             return fail(ErrorCode::MalformedToken, QStringLiteral("\"nbf\" must be a number of seconds"));
         if (now + leeway < json::claimSeconds(nbf))
-            return fail(ErrorCode::TokenNotYetValid, QStringLiteral("the token is not valid before %1 (now %2, leeway %3 s)")
-                                                         .arg(utc(json::claimSeconds(nbf)), utc(now))
-                                                         .arg(leeway));
+            return fail(ErrorCode::TokenNotYetValid,
+                        QStringLiteral("the token is not valid before %1 (now %2, leeway %3 s)")
+                            .arg(utc(json::claimSeconds(nbf)), utc(now))
+                            .arg(leeway));
     }
     if (m_options.issuer) {
         const QJsonValue iss = token.payload.value(QStringLiteral("iss"));
         if (!iss.isString())
             return fail(ErrorCode::MissingClaim, QStringLiteral("the token has no \"iss\" (issuer) claim"));
         if (iss.toString() != *m_options.issuer)
-            return fail(ErrorCode::ClaimMismatch,
-                        QStringLiteral("issuer \"%1\" is not the expected \"%2\"").arg(iss.toString(), *m_options.issuer));
+            return fail(
+                ErrorCode::ClaimMismatch,
+                QStringLiteral("issuer \"%1\" is not the expected \"%2\"").arg(iss.toString(), *m_options.issuer));
     }
     if (m_options.audience) {
         const QJsonValue aud = token.payload.value(QStringLiteral("aud"));

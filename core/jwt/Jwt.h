@@ -16,7 +16,7 @@
 namespace td::jwt {
 
 /** Tokens larger than this are refused before any parsing. */
-inline constexpr qsizetype kMaxTokenSize = 64 * 1024;
+inline constexpr qsizetype kMaxTokenSize = qsizetype{64} * 1024;
 
 /** Builds and signs a compact JWS. Header and payload keep insertion order. */
 class JwtBuilder final {
@@ -37,8 +37,8 @@ private:
 
 /** A token split and parsed; signature not checked. */
 struct DecodedJwt {
-    QByteArray headerJson;   // decoded header bytes as transmitted
-    QByteArray payloadJson;  // decoded payload bytes as transmitted
+    QByteArray headerJson;  // decoded header bytes as transmitted
+    QByteArray payloadJson; // decoded payload bytes as transmitted
     QJsonObject header;
     QJsonObject payload;
     QByteArray signature;
@@ -50,8 +50,8 @@ struct DecodedJwt {
 Result<DecodedJwt> decode(QByteArrayView token);
 
 struct VerifyOptions {
-    QList<Algorithm> algorithms;     // explicit allow-list; "none" can never be listed
-    qint64 leewaySeconds = 0;        // tolerance for exp and nbf
+    QList<Algorithm> algorithms; // explicit allow-list; "none" can never be listed
+    qint64 leewaySeconds = 0;    // tolerance for exp and nbf
     bool requireExpiry = false;
     std::optional<QString> issuer = std::nullopt;   // when set, iss must equal it
     std::optional<QString> audience = std::nullopt; // when set, aud (string or array) must contain it

@@ -48,8 +48,8 @@ bool isHmac(Algorithm algorithm)
 Result<JwtSigner> JwtSigner::hmac(Algorithm algorithm, QByteArrayView secret)
 {
     if (!isHmac(algorithm))
-        return fail(ErrorCode::KeyTypeMismatch, QStringLiteral("%1 needs an RSA key, not a shared secret")
-                                                    .arg(algorithmName(algorithm)));
+        return fail(ErrorCode::KeyTypeMismatch,
+                    QStringLiteral("%1 needs an RSA key, not a shared secret").arg(algorithmName(algorithm)));
     if (crypto::looksLikePem(secret))
         return fail(ErrorCode::AlgorithmConfusion,
                     QStringLiteral("a PEM key was given as an HMAC secret: using a public key as an %1 secret is the "

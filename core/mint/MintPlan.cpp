@@ -46,7 +46,8 @@ Result<MintPlan> MintPlan::fromJson(const QJsonObject& json)
     MintPlan plan;
     const auto provider = parseProvider(json.value(QStringLiteral("provider")).toString());
     if (!provider)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("a mint plan needs provider livekit, zego, jaas or jitsi"));
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("a mint plan needs provider livekit, zego, jaas or jitsi"));
     plan.provider = *provider;
     plan.profile = json.value(QStringLiteral("profile")).toString();
     plan.ttlSeconds = json.value(QStringLiteral("ttl")).toInteger();
@@ -59,16 +60,17 @@ Result<MintedToken> mint(const MintPlan& plan, const credentials::Profile& profi
                          const QHash<QString, QByteArray>& secrets, const Clock& clock)
 {
     if (plan.provider != profile.provider)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("profile %1 is for %2, not %3")
-                                                    .arg(profile.name, providerName(profile.provider),
-                                                         providerName(plan.provider)));
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("profile %1 is for %2, not %3")
+                        .arg(profile.name, providerName(profile.provider), providerName(plan.provider)));
     auto minter = PlanMinter::create(profile, secrets);
     if (!minter)
         return std::unexpected(minter.error());
     return minter->mint(plan, clock);
 }
 
-Result<VerifyCredentials> verifyCredentials(const credentials::Profile& profile, const QHash<QString, QByteArray>& secrets)
+Result<VerifyCredentials> verifyCredentials(const credentials::Profile& profile,
+                                            const QHash<QString, QByteArray>& secrets)
 {
     VerifyCredentials c;
     c.provider = profile.provider;
@@ -198,7 +200,8 @@ QString roomOf(const MintPlan& plan)
     case Provider::LiveKit:
         return plan.claims.value(QStringLiteral("video")).toObject().value(QStringLiteral("room")).toString();
     case Provider::Zego: {
-        const QString kitRoom = plan.claims.value(QStringLiteral("kit")).toObject().value(QStringLiteral("room_id")).toString();
+        QString kitRoom =
+            plan.claims.value(QStringLiteral("kit")).toObject().value(QStringLiteral("room_id")).toString();
         if (!kitRoom.isEmpty())
             return kitRoom;
         auto privilege = zego::RoomPrivilege::fromPayload(plan.claims.value(QStringLiteral("payload")).toString());
@@ -231,8 +234,12 @@ QString grantsSummary(const livekit::LiveKitClaims& claims)
             if (!v.effectiveCanPublishData())
                 parts << QStringLiteral("no data");
         }
-        for (const auto& [on, word] : {std::pair{v.roomCreate, "create"}, {v.roomList, "list"}, {v.roomRecord, "record"},
-                                       {v.ingressAdmin, "ingress admin"}, {v.hidden, "hidden"}, {v.recorder, "recorder"},
+        for (const auto& [on, word] : {std::pair{v.roomCreate, "create"},
+                                       {v.roomList, "list"},
+                                       {v.roomRecord, "record"},
+                                       {v.ingressAdmin, "ingress admin"},
+                                       {v.hidden, "hidden"},
+                                       {v.recorder, "recorder"},
                                        {v.agent, "agent"}}) {
             if (on)
                 parts << QString::fromLatin1(word);

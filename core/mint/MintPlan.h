@@ -52,7 +52,8 @@ Result<MintOutcome> mintAndInspect(const MintPlan& plan, const credentials::Prof
                                    const QHash<QString, QByteArray>& secrets, const Clock& clock);
 
 /** The credentials to verify a token with, from a profile (Inspect's "verify against a profile"). */
-Result<VerifyCredentials> verifyCredentials(const credentials::Profile& profile, const QHash<QString, QByteArray>& secrets);
+Result<VerifyCredentials> verifyCredentials(const credentials::Profile& profile,
+                                            const QHash<QString, QByteArray>& secrets);
 
 /**
  * The link that joins a meeting with the token, or "" when there is none:

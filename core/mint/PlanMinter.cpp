@@ -14,11 +14,11 @@ namespace {
 const QStringList& liveKitKnownClaims()
 {
     static const QStringList keys{
-        QStringLiteral("sub"),        QStringLiteral("jti"),         QStringLiteral("name"),
-        QStringLiteral("video"),      QStringLiteral("sip"),         QStringLiteral("agent"),
+        QStringLiteral("sub"),        QStringLiteral("jti"),           QStringLiteral("name"),
+        QStringLiteral("video"),      QStringLiteral("sip"),           QStringLiteral("agent"),
         QStringLiteral("inference"),  QStringLiteral("observability"), QStringLiteral("roomConfig"),
-        QStringLiteral("roomPreset"), QStringLiteral("metadata"),    QStringLiteral("attributes"),
-        QStringLiteral("kind"),       QStringLiteral("kindDetails"), QStringLiteral("sha256"),
+        QStringLiteral("roomPreset"), QStringLiteral("metadata"),      QStringLiteral("attributes"),
+        QStringLiteral("kind"),       QStringLiteral("kindDetails"),   QStringLiteral("sha256"),
     };
     return keys;
 }
@@ -41,7 +41,8 @@ Result<quint32> zegoAppId(const QString& text)
     bool ok = false;
     const qulonglong id = text.trimmed().toULongLong(&ok);
     if (!ok || id == 0 || id > 0xffffffffULL)
-        return fail(ErrorCode::ZegoAppIdInvalid, QStringLiteral("the profile's AppID must be a non-zero 32-bit number"));
+        return fail(ErrorCode::ZegoAppIdInvalid,
+                    QStringLiteral("the profile's AppID must be a non-zero 32-bit number"));
     return static_cast<quint32>(id);
 }
 
@@ -84,9 +85,9 @@ Result<PlanMinter> PlanMinter::create(const credentials::Profile& profile, const
 Result<MintedToken> PlanMinter::mint(const MintPlan& plan, const Clock& clock, const crypto::RandomSource& random) const
 {
     if (plan.provider != m_profile.provider)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("profile %1 is for %2, not %3")
-                                                    .arg(m_profile.name, providerName(m_profile.provider),
-                                                         providerName(plan.provider)));
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("profile %1 is for %2, not %3")
+                        .arg(m_profile.name, providerName(m_profile.provider), providerName(plan.provider)));
     if (plan.ttlSeconds <= 0)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("the TTL must be positive"));
     switch (plan.provider) {
@@ -119,13 +120,15 @@ Result<MintedToken> PlanMinter::mintLiveKit(const livekit::LiveKitClaims& claims
                                             const QJsonObject& extraClaims) const
 {
     if (!m_liveKit)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("profile %1 is not a LiveKit profile").arg(m_profile.name));
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("profile %1 is not a LiveKit profile").arg(m_profile.name));
     if (ttlSeconds <= 0)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("the TTL must be positive"));
     return m_liveKit->mint(claims, ttlSeconds, clock, extraClaims);
 }
 
-Result<MintedToken> PlanMinter::mintZego(const MintPlan& plan, const Clock& clock, const crypto::RandomSource& random) const
+Result<MintedToken> PlanMinter::mintZego(const MintPlan& plan, const Clock& clock,
+                                         const crypto::RandomSource& random) const
 {
     zego::Token04Request request;
     request.appId = m_zegoAppId;
@@ -160,8 +163,8 @@ Result<MintedToken> PlanMinter::mintJitsi(const MintPlan& plan, const Clock& clo
     if (!claims)
         return std::unexpected(claims.error());
     if (plan.provider == Provider::Jaas) {
-        jitsi::JaasRequest request{m_profile.appId, m_profile.keyId, *m_privateKey, *claims, plan.ttlSeconds,
-                                   plan.notBeforeSkew};
+        jitsi::JaasRequest request{m_profile.appId, m_profile.keyId, *m_privateKey,
+                                   *claims,         plan.ttlSeconds, plan.notBeforeSkew};
         return jitsi::mintJaas(request, clock);
     }
     jitsi::SelfHostedRequest request;

@@ -6,6 +6,7 @@
 #include "core/credentials/Profile.h"
 #include "core/crypto/Crypto.h"
 #include "core/crypto/RsaKey.h"
+#include "core/crypto/SecretBytes.h"
 #include "core/mint/MintPlan.h"
 #include "core/providers/MintedToken.h"
 #include "core/providers/livekit/LiveKitToken.h"
@@ -45,7 +46,7 @@ private:
     credentials::Profile m_profile;
     std::optional<livekit::LiveKitMinter> m_liveKit;
     quint32 m_zegoAppId = 0;
-    QByteArray m_symmetricSecret; // Zego ServerSecret or Jitsi app_secret
+    crypto::SecretByteArray m_symmetricSecret; // Zego ServerSecret or Jitsi app_secret
     std::optional<crypto::RsaPrivateKey> m_privateKey;
 };
 

@@ -18,7 +18,8 @@ QString severityName(Severity severity)
 
 bool hasErrors(const QList<Finding>& findings)
 {
-    return std::any_of(findings.begin(), findings.end(), [](const Finding& f) { return f.severity == Severity::Error; });
+    return std::any_of(findings.begin(), findings.end(),
+                       [](const Finding& f) { return f.severity == Severity::Error; });
 }
 
 namespace {
@@ -33,8 +34,9 @@ qsizetype editDistance(const QString& a, const QString& b)
         cur[0] = i;
         for (qsizetype j = 1; j <= b.size(); ++j) {
             const qsizetype cost = a[i - 1].toLower() == b[j - 1].toLower() ? 0 : 1;
-            cur[static_cast<size_t>(j)] = std::min({prev[static_cast<size_t>(j)] + 1, cur[static_cast<size_t>(j - 1)] + 1,
-                                                    prev[static_cast<size_t>(j - 1)] + cost});
+            cur[static_cast<size_t>(j)] =
+                std::min({prev[static_cast<size_t>(j)] + 1, cur[static_cast<size_t>(j - 1)] + 1,
+                          prev[static_cast<size_t>(j - 1)] + cost});
         }
         std::swap(prev, cur);
     }

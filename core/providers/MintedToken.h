@@ -10,11 +10,11 @@ namespace td {
 
 /** What every minter returns: the token plus what went into it, for --json output and history. */
 struct MintedToken {
-    QString provider;      // "livekit", "zego", "jaas", "jitsi"
+    QString provider; // "livekit", "zego", "jaas", "jitsi"
     QByteArray token;
-    OrderedJson header;    // JWT header, or for Zego the binary layout summary
-    OrderedJson claims;    // JWT payload, or the Zego plaintext
-    qint64 expiresAt = 0;  // Unix seconds
+    OrderedJson header;   // JWT header, or for Zego the binary layout summary
+    OrderedJson claims;   // JWT payload, or the Zego plaintext
+    qint64 expiresAt = 0; // Unix seconds
 };
 
 } // namespace td

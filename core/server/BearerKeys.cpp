@@ -15,7 +15,7 @@ Result<QByteArray> generateBearerKey()
     if (!bytes)
         return std::unexpected(bytes.error());
     QByteArray key = crypto::base64UrlEncode(*bytes);
-    crypto::cleanse(bytes->data(), bytes->size());
+    crypto::wipe(*bytes);
     return key;
 }
 
@@ -23,7 +23,8 @@ QString bearerKeyVariable(const QString& name, const QStringList& taken)
 {
     QString stem = QStringLiteral("TOKENDESK_KEY_");
     for (const QChar c : name.trimmed()) {
-        const bool plain = (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) ||
+        const bool plain = (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+                           (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) ||
                            (c >= QLatin1Char('0') && c <= QLatin1Char('9'));
         stem += plain ? c.toUpper() : QLatin1Char('_');
     }
@@ -44,7 +45,8 @@ QString bearerKeySecretName(const QString& variable)
 QStringList bearerKeyVariables(const QJsonObject& config)
 {
     QStringList out;
-    const QJsonArray keys = config.value(QStringLiteral("auth")).toObject().value(QStringLiteral("bearerKeys")).toArray();
+    const QJsonArray keys =
+        config.value(QStringLiteral("auth")).toObject().value(QStringLiteral("bearerKeys")).toArray();
     for (const QJsonValue& k : keys) {
         const QString variable = k.toObject().value(QStringLiteral("keyEnv")).toString();
         if (!variable.isEmpty())
@@ -73,7 +75,7 @@ Result<void> addStoredBearerKeys(QProcessEnvironment& environment, const QString
         if (!key)
             return std::unexpected(key.error());
         if (*key)
-            environment.insert(variable, QString::fromUtf8((*key)->view().toByteArray()));
+            environment.insert(variable, QString::fromUtf8((*key)->view()));
     }
     return {};
 }

@@ -23,7 +23,27 @@ QString text(const RequestFields& f, const QString& key)
 
 bool truthy(const QJsonValue& v)
 {
-    return v.toBool() || v.toString().compare(QStringLiteral("true"), Qt::CaseInsensitive) == 0 || v.toString() == QStringLiteral("1");
+    return v.toBool() || v.toString().compare(QStringLiteral("true"), Qt::CaseInsensitive) == 0 ||
+           v.toString() == QStringLiteral("1");
+}
+
+/** Whether a requested grant value asks for something: any value but absent, null, false, 0, "", "false" or "0".
+ *  Stricter than truthy() on purpose: a string-valued grant such as destinationRoom asks by being non-empty. */
+bool asksFor(const QJsonValue& v)
+{
+    switch (v.type()) {
+    case QJsonValue::Undefined:
+    case QJsonValue::Null: return false;
+    case QJsonValue::Bool: return v.toBool();
+    case QJsonValue::Double: return v.toDouble() != 0;
+    case QJsonValue::String: {
+        const QString s = v.toString().trimmed();
+        return !s.isEmpty() && s.compare(QStringLiteral("false"), Qt::CaseInsensitive) != 0 && s != QStringLiteral("0");
+    }
+    case QJsonValue::Array:
+    case QJsonValue::Object: return true;
+    }
+    return true;
 }
 
 /** Field permission, defaults, and the room / identity rules shared by every endpoint type. */
@@ -32,7 +52,8 @@ std::optional<HandlerResponse> applyCommonPolicy(const Policy& policy, RequestFi
 {
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         if (!policy.allowedFields.contains(it.key()))
-            return errorResponse(403, QStringLiteral("the field \"%1\" may not be set by clients on this endpoint").arg(it.key()));
+            return errorResponse(
+                403, QStringLiteral("the field \"%1\" may not be set by clients on this endpoint").arg(it.key()));
     }
     for (auto it = policy.defaults.begin(); it != policy.defaults.end(); ++it) {
         if (!fields.contains(it.key()) || text(fields, it.key()).isEmpty())
@@ -49,7 +70,8 @@ std::optional<HandlerResponse> applyCommonPolicy(const Policy& policy, RequestFi
         if (value.size() > maxLength)
             return errorResponse(400, QStringLiteral("\"%1\" is longer than %2 characters").arg(key).arg(maxLength));
         if (pattern && !pattern->match(value).hasMatch())
-            return errorResponse(403, QStringLiteral("\"%1\" %2 is not allowed by this endpoint's policy").arg(key, value.left(64)));
+            return errorResponse(
+                403, QStringLiteral("\"%1\" %2 is not allowed by this endpoint's policy").arg(key, value.left(64)));
         return std::nullopt;
     };
     if (!roomKey.isEmpty()) {
@@ -75,7 +97,7 @@ std::variant<qint64, HandlerResponse> ttlFor(const Policy& policy, const QJsonVa
     }
     if (ttl > policy.maxTtlSeconds) {
         headers.emplace_back("X-TokenDesk-TTL-Clamped",
-                        QStringLiteral("requested=%1; granted=%2").arg(ttl).arg(policy.maxTtlSeconds).toLatin1());
+                             QStringLiteral("requested=%1; granted=%2").arg(ttl).arg(policy.maxTtlSeconds).toLatin1());
         ttl = policy.maxTtlSeconds;
     }
     return ttl;
@@ -92,7 +114,8 @@ HandlerResponse json(int status, const QJsonObject& o)
 HandlerResponse handleLiveKit(const Endpoint& ep, RequestFields fields, const Clock& clock)
 {
     const Policy& policy = ep.policy;
-    if (auto refused = applyCommonPolicy(policy, fields, QStringLiteral("room"), QStringLiteral("identity"), true, true))
+    if (auto refused =
+            applyCommonPolicy(policy, fields, QStringLiteral("room"), QStringLiteral("identity"), true, true))
         return *refused;
     livekit::VideoGrant grant;
     grant.roomJoin = true;
@@ -109,16 +132,26 @@ HandlerResponse handleLiveKit(const Endpoint& ep, RequestFields fields, const Cl
                 requested.insert(name.trimmed(), true);
         }
         const QList<QPair<const char*, bool>> privileged = {
-            {"roomAdmin", policy.allowRoomAdmin}, {"hidden", policy.allowHidden},     {"recorder", policy.allowRecorder},
-            {"roomCreate", policy.allowAdmin},     {"roomList", policy.allowAdmin},    {"roomRecord", policy.allowAdmin},
-            {"ingressAdmin", policy.allowAdmin},   {"agent", policy.allowAdmin},       {"destinationRoom", policy.allowAdmin}};
+            {"roomAdmin", policy.allowRoomAdmin},  {"hidden", policy.allowHidden},
+            {"recorder", policy.allowRecorder},    {"roomCreate", policy.allowAdmin},
+            {"roomList", policy.allowAdmin},       {"roomRecord", policy.allowAdmin},
+            {"ingressAdmin", policy.allowAdmin},   {"agent", policy.allowAdmin},
+            {"destinationRoom", policy.allowAdmin}};
         for (const auto& [name, allowed] : privileged) {
-            if (truthy(requested.value(QLatin1String(name))) && !allowed)
+            if (asksFor(requested.value(QLatin1String(name))) && !allowed)
                 return errorResponse(403, QStringLiteral("the grant \"%1\" may not be requested from this endpoint")
                                               .arg(QLatin1String(name)));
         }
         if (requested.contains(QStringLiteral("room")))
             return errorResponse(403, QStringLiteral("the room is chosen with the room field, not a grant"));
+        // The endpoint's own grants are fixed: a client may add grants the policy leaves open, never change one it
+        // sets.
+        for (auto it = requested.begin(); it != requested.end(); ++it) {
+            const auto fixed = policy.grants.constFind(it.key());
+            if (fixed != policy.grants.constEnd() && *fixed != *it)
+                return errorResponse(
+                    403, QStringLiteral("the grant \"%1\" is fixed by this endpoint").arg(it.key().left(64)));
+        }
         if (auto ok = grant.merge(requested); !ok)
             return errorResponse(400, ok.error().message);
     }
@@ -151,8 +184,9 @@ HandlerResponse handleLiveKit(const Endpoint& ep, RequestFields fields, const Cl
         r.contentType = "text/plain; charset=utf-8";
         r.body = minted->token;
     } else {
-        const HandlerResponse j = json(201, QJsonObject{{QStringLiteral("server_url"), ep.credentials.serverUrl},
-                                                      {QStringLiteral("participant_token"), QString::fromLatin1(minted->token)}});
+        const HandlerResponse j =
+            json(201, QJsonObject{{QStringLiteral("server_url"), ep.credentials.serverUrl},
+                                  {QStringLiteral("participant_token"), QString::fromLatin1(minted->token)}});
         r.status = 201;
         r.body = j.body;
     }
@@ -165,7 +199,8 @@ HandlerResponse handleLiveKit(const Endpoint& ep, RequestFields fields, const Cl
 HandlerResponse handleJitsi(const Endpoint& ep, RequestFields fields, const Clock& clock)
 {
     const Policy& policy = ep.policy;
-    if (auto refused = applyCommonPolicy(policy, fields, QStringLiteral("room"), QStringLiteral("user_id"), true, false))
+    if (auto refused =
+            applyCommonPolicy(policy, fields, QStringLiteral("room"), QStringLiteral("user_id"), true, false))
         return *refused;
     jitsi::JitsiClaims claims;
     claims.room = text(fields, QStringLiteral("room"));
@@ -197,7 +232,8 @@ HandlerResponse handleJitsi(const Endpoint& ep, RequestFields fields, const Cloc
     Result<MintedToken> minted = fail(ErrorCode::InvalidArgument, QString());
     const EndpointCredentials& c = ep.credentials;
     if (c.provider == Provider::Jaas) {
-        jitsi::JaasRequest req{c.appId, c.keyId, c.privateKey, claims, std::get<qint64>(ttl), jitsi::kDefaultNotBeforeSkew};
+        jitsi::JaasRequest req{
+            c.appId, c.keyId, c.privateKey, claims, std::get<qint64>(ttl), jitsi::kDefaultNotBeforeSkew};
         minted = jitsi::mintJaas(req, clock);
     } else {
         jitsi::SelfHostedRequest req;
@@ -218,17 +254,20 @@ HandlerResponse handleJitsi(const Endpoint& ep, RequestFields fields, const Cloc
     r.body = json(200, QJsonObject{{QStringLiteral("token"), QString::fromLatin1(minted->token)}}).body;
     r.identity = claims.user.id.isEmpty() ? claims.user.name : claims.user.id;
     r.room = claims.room;
-    r.grantsSummary = claims.user.moderator.value_or(false) ? QStringLiteral("moderator") : QStringLiteral("participant");
+    r.grantsSummary =
+        claims.user.moderator.value_or(false) ? QStringLiteral("moderator") : QStringLiteral("participant");
     return r;
 }
 
 HandlerResponse handleZego(const Endpoint& ep, RequestFields fields, const Clock& clock)
 {
     const Policy& policy = ep.policy;
-    if (auto refused = applyCommonPolicy(policy, fields, QStringLiteral("roomID"), QStringLiteral("userID"), false, true))
+    if (auto refused =
+            applyCommonPolicy(policy, fields, QStringLiteral("roomID"), QStringLiteral("userID"), false, true))
         return *refused;
     HandlerResponse r;
-    const auto ttl = ttlFor(policy, fields.value(QStringLiteral("expired_ts")), zego::kDefaultEffectiveSeconds, r.headers);
+    const auto ttl =
+        ttlFor(policy, fields.value(QStringLiteral("expired_ts")), zego::kDefaultEffectiveSeconds, r.headers);
     if (const auto* refused = std::get_if<HandlerResponse>(&ttl))
         return *refused;
     zego::Token04Request req;
@@ -270,15 +309,16 @@ bool signsWithRsa(const Endpoint& endpoint)
            (endpoint.credentials.provider == Provider::Jaas || endpoint.credentials.secret.isEmpty());
 }
 
-Result<RequestFields> readFields(EndpointType type, const QByteArray& method, const QList<QPair<QString, QString>>& query,
-                                 const QByteArray& body)
+Result<RequestFields> readFields(EndpointType type, const QByteArray& method,
+                                 const QList<QPair<QString, QString>>& query, const QByteArray& body)
 {
     RequestFields fields;
     if (type == EndpointType::LiveKitStandard && method == "POST") {
         QJsonParseError err{};
         const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
         if (!doc.isObject())
-            return fail(ErrorCode::InvalidJson, QStringLiteral("the body must be a JSON object (%1)").arg(err.errorString()));
+            return fail(ErrorCode::InvalidJson,
+                        QStringLiteral("the body must be a JSON object (%1)").arg(err.errorString()));
         const QJsonObject o = doc.object();
         static const QList<QPair<QString, QString>> names = {
             {QStringLiteral("room_name"), QStringLiteral("room")},

@@ -33,8 +33,8 @@ struct HandlerResponse {
 HandlerResponse errorResponse(int status, const QString& message);
 
 /** Reads the contract's fields from a request: query items for GET, the JSON body for livekit-standard. */
-Result<RequestFields> readFields(EndpointType type, const QByteArray& method, const QList<QPair<QString, QString>>& query,
-                                 const QByteArray& body);
+Result<RequestFields> readFields(EndpointType type, const QByteArray& method,
+                                 const QList<QPair<QString, QString>>& query, const QByteArray& body);
 
 /** Applies the endpoint's policy and mints. Pure and thread-safe: RS256 endpoints run it on a worker thread. */
 HandlerResponse handleTokenRequest(const Endpoint& endpoint, const RequestFields& fields, const Clock& clock);

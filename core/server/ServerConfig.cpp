@@ -36,12 +36,14 @@ Result<std::optional<QRegularExpression>> pattern(const QJsonObject& o, const ch
 Result<Policy> parsePolicy(const QJsonObject& o, EndpointType type, const QString& field)
 {
     Policy p;
-    static const QStringList known = {QStringLiteral("allowFields"), QStringLiteral("room"), QStringLiteral("identity"),
-                                      QStringLiteral("maxRoomLength"), QStringLiteral("maxIdentityLength"),
-                                      QStringLiteral("maxTtl"), QStringLiteral("defaultTtl"), QStringLiteral("grants"),
-                                      QStringLiteral("features"), QStringLiteral("allowModerator"),
-                                      QStringLiteral("allowRoomAdmin"), QStringLiteral("allowHidden"),
-                                      QStringLiteral("allowRecorder"), QStringLiteral("allowAdmin"), QStringLiteral("defaults")};
+    static const QStringList known = {QStringLiteral("allowFields"),       QStringLiteral("room"),
+                                      QStringLiteral("identity"),          QStringLiteral("maxRoomLength"),
+                                      QStringLiteral("maxIdentityLength"), QStringLiteral("maxTtl"),
+                                      QStringLiteral("defaultTtl"),        QStringLiteral("grants"),
+                                      QStringLiteral("features"),          QStringLiteral("allowModerator"),
+                                      QStringLiteral("allowRoomAdmin"),    QStringLiteral("allowHidden"),
+                                      QStringLiteral("allowRecorder"),     QStringLiteral("allowAdmin"),
+                                      QStringLiteral("defaults")};
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key()))
             return std::unexpected(at(field + QLatin1Char('.') + it.key(), QStringLiteral("unknown policy field")));
@@ -50,8 +52,9 @@ Result<Policy> parsePolicy(const QJsonObject& o, EndpointType type, const QStrin
     p.allowedFields = o.contains(QStringLiteral("allowFields")) ? QStringList() : contractFields(type);
     for (const QJsonValue& v : o.value(QStringLiteral("allowFields")).toArray()) {
         if (!requestFields(type).contains(v.toString()))
-            return std::unexpected(at(field + QStringLiteral(".allowFields"),
-                                      QStringLiteral("\"%1\" is not a request field of %2").arg(v.toString(), endpointTypeName(type))));
+            return std::unexpected(
+                at(field + QStringLiteral(".allowFields"),
+                   QStringLiteral("\"%1\" is not a request field of %2").arg(v.toString(), endpointTypeName(type))));
         p.allowedFields << v.toString();
     }
     auto room = pattern(o, "room", field + QStringLiteral(".room"));
@@ -137,12 +140,14 @@ QList<EndpointType> endpointTypes()
 
 QStringList requestFields(EndpointType type)
 {
-    static const QStringList livekit = {QStringLiteral("room"), QStringLiteral("identity"), QStringLiteral("name"),
-                                        QStringLiteral("metadata"), QStringLiteral("attributes"), QStringLiteral("ttl"),
-                                        QStringLiteral("grants"), QStringLiteral("room_config")};
-    static const QStringList jitsi = {QStringLiteral("room"), QStringLiteral("user_id"), QStringLiteral("user_name"),
-                                      QStringLiteral("user_email"), QStringLiteral("user_avatar"),
-                                      QStringLiteral("user_moderator"), QStringLiteral("ttl"), QStringLiteral("features")};
+    static const QStringList livekit = {QStringLiteral("room"),       QStringLiteral("identity"),
+                                        QStringLiteral("name"),       QStringLiteral("metadata"),
+                                        QStringLiteral("attributes"), QStringLiteral("ttl"),
+                                        QStringLiteral("grants"),     QStringLiteral("room_config")};
+    static const QStringList jitsi = {QStringLiteral("room"),        QStringLiteral("user_id"),
+                                      QStringLiteral("user_name"),   QStringLiteral("user_email"),
+                                      QStringLiteral("user_avatar"), QStringLiteral("user_moderator"),
+                                      QStringLiteral("ttl"),         QStringLiteral("features")};
     static const QStringList zego = {QStringLiteral("userID"), QStringLiteral("expired_ts"), QStringLiteral("roomID"),
                                      QStringLiteral("userName")};
     static const QStringList none;
@@ -161,13 +166,14 @@ QStringList contractFields(EndpointType type)
     switch (type) {
     case EndpointType::LiveKitGet: return {QStringLiteral("room"), QStringLiteral("identity"), QStringLiteral("name")};
     case EndpointType::LiveKitStandard:
-        return {QStringLiteral("room"), QStringLiteral("identity"), QStringLiteral("name"), QStringLiteral("metadata"),
-                QStringLiteral("attributes"), QStringLiteral("room_config")};
+        return {QStringLiteral("room"),     QStringLiteral("identity"),   QStringLiteral("name"),
+                QStringLiteral("metadata"), QStringLiteral("attributes"), QStringLiteral("room_config")};
     case EndpointType::JitsiGet:
-        return {QStringLiteral("room"), QStringLiteral("user_id"), QStringLiteral("user_name"), QStringLiteral("user_email"),
-                QStringLiteral("user_moderator")};
+        return {QStringLiteral("room"), QStringLiteral("user_id"), QStringLiteral("user_name"),
+                QStringLiteral("user_email"), QStringLiteral("user_moderator")};
     case EndpointType::ZegoGet:
-        return {QStringLiteral("userID"), QStringLiteral("expired_ts"), QStringLiteral("roomID"), QStringLiteral("userName")};
+        return {QStringLiteral("userID"), QStringLiteral("expired_ts"), QStringLiteral("roomID"),
+                QStringLiteral("userName")};
     case EndpointType::Health: break;
     }
     return {};
@@ -189,13 +195,49 @@ QString normaliseOrigin(const QString& origin)
 {
     const QUrl url(origin, QUrl::StrictMode);
     if (!url.isValid() || (url.scheme() != QStringLiteral("http") && url.scheme() != QStringLiteral("https")) ||
-        url.host().isEmpty() || !url.path().isEmpty() || url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
+        url.host().isEmpty() || !url.path().isEmpty() || url.hasQuery() || url.hasFragment() ||
+        !url.userInfo().isEmpty())
         return {};
     const int defaultPort = url.scheme() == QStringLiteral("https") ? 443 : 80;
     QString out = url.scheme() + QStringLiteral("://") + url.host(QUrl::FullyEncoded).toLower();
     if (url.port() != -1 && url.port() != defaultPort)
         out += QLatin1Char(':') + QString::number(url.port());
     return out;
+}
+
+bool hostIsServed(const ServerConfig& config, const QByteArray& hostHeader)
+{
+    // Host is "name[:port]" or "[v6][:port]"; no Host at all is not HTTP/1.1 from a browser and is refused too.
+    const QString raw = QString::fromLatin1(hostHeader).trimmed().toLower();
+    if (raw.isEmpty())
+        return false;
+    QString host = raw;
+    if (raw.startsWith(QLatin1Char('['))) {
+        const qsizetype close = raw.indexOf(QLatin1Char(']'));
+        if (close < 0)
+            return false;
+        host = raw.mid(1, close - 1);
+        const QString rest = raw.mid(close + 1);
+        if (!rest.isEmpty() && !rest.startsWith(QLatin1Char(':')))
+            return false;
+        return !QHostAddress(host).isNull();
+    }
+    if (const qsizetype colon = raw.indexOf(QLatin1Char(':')); colon >= 0)
+        host = raw.left(colon);
+    if (host.endsWith(QLatin1Char('.')))
+        host.chop(1);
+    // An IP literal cannot be rebound: a page can only have that origin if it came from that address.
+    if (!QHostAddress(host).isNull())
+        return host.contains(QLatin1Char('.')); // "2130706433" parses as an address too; browsers send dotted form
+    if (host == QStringLiteral("localhost") || host.endsWith(QStringLiteral(".localhost")))
+        return true;
+    if (config.allowedHosts.contains(host))
+        return true;
+    for (const QString& origin : config.allowedOrigins) {
+        if (QUrl(origin).host() == host)
+            return true;
+    }
+    return false;
 }
 
 Result<EndpointCredentials> credentialsFromEnvironment(EndpointType type, const QProcessEnvironment& env)
@@ -262,13 +304,14 @@ Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileRe
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
     if (!doc.isObject())
-        return fail(ErrorCode::InvalidJson, QStringLiteral("the config is not a JSON object (%1 at offset %2)")
-                                                .arg(err.errorString())
-                                                .arg(err.offset));
+        return fail(
+            ErrorCode::InvalidJson,
+            QStringLiteral("the config is not a JSON object (%1 at offset %2)").arg(err.errorString()).arg(err.offset));
     const QJsonObject root = doc.object();
-    static const QStringList known = {QStringLiteral("bind"), QStringLiteral("port"), QStringLiteral("allowRemote"),
-                                      QStringLiteral("allowedOrigins"), QStringLiteral("auth"), QStringLiteral("limits"),
-                                      QStringLiteral("endpoints")};
+    static const QStringList known = {QStringLiteral("bind"),         QStringLiteral("port"),
+                                      QStringLiteral("allowRemote"),  QStringLiteral("allowedOrigins"),
+                                      QStringLiteral("allowedHosts"), QStringLiteral("auth"),
+                                      QStringLiteral("limits"),       QStringLiteral("endpoints")};
     for (auto it = root.begin(); it != root.end(); ++it) {
         if (!known.contains(it.key()))
             return std::unexpected(at(it.key(), QStringLiteral("unknown field")));
@@ -295,8 +338,22 @@ Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileRe
             return std::unexpected(at(field, QStringLiteral("wildcards are not allowed; list each origin")));
         const QString origin = normaliseOrigin(raw);
         if (origin.isEmpty())
-            return std::unexpected(at(field, QStringLiteral("\"%1\" is not an origin like http://localhost:3000").arg(raw)));
+            return std::unexpected(
+                at(field, QStringLiteral("\"%1\" is not an origin like http://localhost:3000").arg(raw)));
         c.allowedOrigins << origin;
+    }
+    static const QRegularExpression hostName(
+        QStringLiteral("^[a-z0-9]([a-z0-9-]{0,62})(\\.[a-z0-9]([a-z0-9-]{0,62}))*$"));
+    const QJsonArray hosts = root.value(QStringLiteral("allowedHosts")).toArray();
+    for (qsizetype i = 0; i < hosts.size(); ++i) {
+        const QString raw = hosts.at(i).toString();
+        const QString host = raw.trimmed().toLower();
+        if (host.size() > 253 || !hostName.match(host).hasMatch())
+            return std::unexpected(at(QStringLiteral("allowedHosts[%1]").arg(i),
+                                      QStringLiteral("\"%1\" is not a host name like tokens.lan (no scheme, port or "
+                                                     "wildcard)")
+                                          .arg(raw.left(100))));
+        c.allowedHosts << host;
     }
     const QJsonArray keys = root.value(QStringLiteral("auth")).toObject().value(QStringLiteral("bearerKeys")).toArray();
     for (qsizetype i = 0; i < keys.size(); ++i) {
@@ -304,7 +361,8 @@ Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileRe
         const QJsonObject k = keys.at(i).toObject();
         const QString var = k.value(QStringLiteral("keyEnv")).toString();
         if (var.isEmpty())
-            return std::unexpected(at(field + QStringLiteral(".keyEnv"), QStringLiteral("name the variable holding the key")));
+            return std::unexpected(
+                at(field + QStringLiteral(".keyEnv"), QStringLiteral("name the variable holding the key")));
         const QByteArray key = environment.value(var).toUtf8();
         if (key.size() < 16)
             return std::unexpected(at(field + QStringLiteral(".keyEnv"),
@@ -323,8 +381,8 @@ Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileRe
             continue;
         const int n = v.toInt(-1);
         if (n < low || n > high)
-            return std::unexpected(at(QStringLiteral("limits.") + QLatin1String(key),
-                                      QStringLiteral("%1 to %2").arg(low).arg(high)));
+            return std::unexpected(
+                at(QStringLiteral("limits.") + QLatin1String(key), QStringLiteral("%1 to %2").arg(low).arg(high)));
         *target = n;
     }
     const QJsonArray endpoints = root.value(QStringLiteral("endpoints")).toArray();
@@ -339,14 +397,17 @@ Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileRe
             return std::unexpected(at(field + QStringLiteral(".path"), QStringLiteral("a path such as /getToken")));
         for (const Endpoint& other : c.endpoints) {
             if (other.path == ep.path)
-                return std::unexpected(at(field + QStringLiteral(".path"), QStringLiteral("%1 is listed twice").arg(ep.path)));
+                return std::unexpected(
+                    at(field + QStringLiteral(".path"), QStringLiteral("%1 is listed twice").arg(ep.path)));
         }
         const auto type = parseEndpointType(e.value(QStringLiteral("type")).toString());
         if (!type)
-            return std::unexpected(at(field + QStringLiteral(".type"),
-                                      QStringLiteral("one of livekit-get, livekit-standard, jitsi-get, zego-get, healthz")));
+            return std::unexpected(
+                at(field + QStringLiteral(".type"),
+                   QStringLiteral("one of livekit-get, livekit-standard, jitsi-get, zego-get, healthz")));
         ep.type = *type;
-        auto policy = parsePolicy(e.value(QStringLiteral("policy")).toObject(), ep.type, field + QStringLiteral(".policy"));
+        auto policy =
+            parsePolicy(e.value(QStringLiteral("policy")).toObject(), ep.type, field + QStringLiteral(".policy"));
         if (!policy)
             return std::unexpected(policy.error());
         ep.policy = *policy;
@@ -354,12 +415,14 @@ Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileRe
             const QString profile = e.value(QStringLiteral("profile")).toString();
             const QString source = e.value(QStringLiteral("credentials")).toString();
             if (profile.isEmpty() == (source != QStringLiteral("env")))
-                return std::unexpected(at(field, QStringLiteral("give either \"profile\": NAME or \"credentials\": \"env\"")));
+                return std::unexpected(
+                    at(field, QStringLiteral("give either \"profile\": NAME or \"credentials\": \"env\"")));
             Result<EndpointCredentials> creds =
                 profile.isEmpty() ? credentialsFromEnvironment(ep.type, environment) : profiles(profile);
             if (!creds)
-                return std::unexpected(at(field + (profile.isEmpty() ? QStringLiteral(".credentials") : QStringLiteral(".profile")),
-                                          creds.error().message));
+                return std::unexpected(
+                    at(field + (profile.isEmpty() ? QStringLiteral(".credentials") : QStringLiteral(".profile")),
+                       creds.error().message));
             auto checked = checkKind(*creds, ep.type, field + QStringLiteral(".profile"));
             if (!checked)
                 return std::unexpected(checked.error());

@@ -3,6 +3,7 @@
 
 #include "core/Error.h"
 #include "core/crypto/RsaKey.h"
+#include "core/crypto/SecretBytes.h"
 #include "core/providers/livekit/LiveKitToken.h"
 #include "core/providers/Provider.h"
 
@@ -38,32 +39,32 @@ bool canServe(Provider provider, EndpointType type);
 struct EndpointCredentials {
     Provider provider = Provider::Unknown;
     QString apiKey;                 // LiveKit
-    QByteArray secret;              // LiveKit API secret, Zego ServerSecret, Jitsi app_secret
+    crypto::SecretByteArray secret; // LiveKit API secret, Zego ServerSecret, Jitsi app_secret
     QString serverUrl;              // LiveKit wss:// URL (livekit-standard answers it)
     QString appId;                  // Zego AppID, JaaS AppID, Jitsi app_id
     QString keyId;                  // JaaS / Jitsi RS256
     crypto::RsaPrivateKey privateKey;
-    QString audience;               // Jitsi
-    QString subject;                // Jitsi
+    QString audience; // Jitsi
+    QString subject;  // Jitsi
 };
 
 /** Per-endpoint rules: what a client may ask for and what it always gets. */
 struct Policy {
-    QStringList allowedFields;      // request fields a client may set (besides the contract's identity fields)
+    QStringList allowedFields; // request fields a client may set (besides the contract's identity fields)
     std::optional<QRegularExpression> roomPattern;
     std::optional<QRegularExpression> identityPattern;
     int maxRoomLength = 128;
     int maxIdentityLength = 128;
     qint64 maxTtlSeconds = 3600;
     std::optional<qint64> defaultTtlSeconds;
-    QJsonObject grants;             // LiveKit: fixed video grant members
-    QJsonObject features;           // Jitsi: fixed features (name -> bool)
+    QJsonObject grants;   // LiveKit: fixed video grant members
+    QJsonObject features; // Jitsi: fixed features (name -> bool)
     bool allowModerator = false;
     bool allowRoomAdmin = false;
     bool allowHidden = false;
     bool allowRecorder = false;
     bool allowAdmin = false;
-    QJsonObject defaults;           // field -> value for missing request fields
+    QJsonObject defaults; // field -> value for missing request fields
 };
 
 struct Endpoint {
@@ -77,7 +78,7 @@ struct Endpoint {
 
 struct BearerKey {
     QString name;
-    QByteArray key;
+    crypto::SecretByteArray key;
 };
 
 struct Limits {
@@ -86,7 +87,7 @@ struct Limits {
     int maxBodyBytes = 16384;
     int requestsPerMinute = 120;
     int burst = 30;
-    int idleTimeoutMs = 10000;      // a connection that sends no complete request in this time is closed
+    int idleTimeoutMs = 10000; // a connection that sends no complete request in this time is closed
 };
 
 /** The whole server configuration, validated. */
@@ -94,7 +95,10 @@ struct ServerConfig {
     QHostAddress bind = QHostAddress::LocalHost;
     quint16 port = 8787;
     bool allowRemote = false;
-    QStringList allowedOrigins;     // exact "scheme://host[:port]"
+    QStringList allowedOrigins; // exact "scheme://host[:port]"
+    /** Host names (lower case, no port) the server answers to besides IP literals, localhost and the origins'
+     *  hosts; any other Host header is refused, which defeats DNS rebinding. */
+    QStringList allowedHosts;
     QList<BearerKey> bearerKeys;
     Limits limits;
     QList<Endpoint> endpoints;
@@ -112,6 +116,10 @@ struct ServerConfig {
 
 /** Normalises an origin to "scheme://host[:port]" (default ports dropped), or "" when it is not one. */
 QString normaliseOrigin(const QString& origin);
+
+/** Whether a request's Host header names this server: an IP literal, localhost (or *.localhost), the host of an
+ *  allowed origin, or one of allowedHosts. A name anyone's DNS can point here (DNS rebinding) is refused. */
+bool hostIsServed(const ServerConfig& config, const QByteArray& hostHeader);
 
 /** Credentials from the standard variables for an endpoint type (what the sample servers read). */
 Result<EndpointCredentials> credentialsFromEnvironment(EndpointType type, const QProcessEnvironment& environment);

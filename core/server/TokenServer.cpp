@@ -53,8 +53,9 @@ public:
         connect(socket, &QTcpSocket::readyRead, this, [this, socket, cap] {
             m_received += socket->bytesAvailable();
             if (m_received > cap && socket->state() == QAbstractSocket::ConnectedState) {
-                socket->write("HTTP/1.1 413 Request Entity Too Large\r\nContent-Type: application/json\r\n"
-                              "Connection: close\r\nContent-Length: 36\r\n\r\n{\"error\":\"the request is too large\"}");
+                socket->write(
+                    "HTTP/1.1 413 Request Entity Too Large\r\nContent-Type: application/json\r\n"
+                    "Connection: close\r\nContent-Length: 36\r\n\r\n{\"error\":\"the request is too large\"}");
                 socket->disconnectFromHost();
             }
         });
@@ -133,7 +134,8 @@ QJsonObject LogEntry::toJson() const
 
 QString LogEntry::toText() const
 {
-    QString line = QStringLiteral("%1 %2 %3 %4 -> %5").arg(time.toUTC().toString(Qt::ISODate), client, method, path).arg(status);
+    QString line =
+        QStringLiteral("%1 %2 %3 %4 -> %5").arg(time.toUTC().toString(Qt::ISODate), client, method, path).arg(status);
     if (!origin.isEmpty())
         line += QStringLiteral(" origin=") + origin;
     if (!identity.isEmpty())
@@ -215,8 +217,9 @@ QString TokenServer::url() const
     if (!m_tcp)
         return {};
     const QHostAddress a = m_tcp->serverAddress();
-    const QString host = a.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + a.toString() + QLatin1Char(']')
-                                                                         : a.toString();
+    const QString host = a.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QLatin1Char('[') + a.toString() + QLatin1Char(']')
+                             : a.toString();
     return QStringLiteral("http://%1:%2").arg(host).arg(m_tcp->serverPort());
 }
 
@@ -229,8 +232,8 @@ void TokenServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* 
     respond(responder, errorResponse(404, QStringLiteral("not found")), {}, entry);
 }
 
-void TokenServer::respond(QHttpServerResponder& responder, const HandlerResponse& response, const QByteArray& allowedOrigin,
-                          LogEntry entry)
+void TokenServer::respond(QHttpServerResponder& responder, const HandlerResponse& response,
+                          const QByteArray& allowedOrigin, LogEntry entry)
 {
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(response.status));
     if (!response.body.isEmpty())
@@ -269,19 +272,40 @@ bool TokenServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* s
     entry.origin = QString::fromUtf8(originHeader.left(200));
 
     if (request.url().toEncoded().size() > limits.maxUrlBytes) {
-        respond(responder, errorResponse(414, QStringLiteral("the URL is longer than %1 bytes").arg(limits.maxUrlBytes)), {}, entry);
+        respond(responder,
+                errorResponse(414, QStringLiteral("the URL is longer than %1 bytes").arg(limits.maxUrlBytes)), {},
+                entry);
         return true;
     }
     qsizetype headerBytes = 0;
     for (const auto& [k, v] : request.headers())
         headerBytes += k.size() + v.size() + 4;
     if (headerBytes > limits.maxHeaderBytes) {
-        respond(responder, errorResponse(431, QStringLiteral("the headers are larger than %1 bytes").arg(limits.maxHeaderBytes)),
+        respond(responder,
+                errorResponse(431, QStringLiteral("the headers are larger than %1 bytes").arg(limits.maxHeaderBytes)),
                 {}, entry);
         return true;
     }
     if (request.body().size() > limits.maxBodyBytes) {
-        respond(responder, errorResponse(413, QStringLiteral("the body is larger than %1 bytes").arg(limits.maxBodyBytes)), {}, entry);
+        respond(responder,
+                errorResponse(413, QStringLiteral("the body is larger than %1 bytes").arg(limits.maxBodyBytes)), {},
+                entry);
+        return true;
+    }
+    // DNS rebinding: a page on attacker.example whose name now resolves to 127.0.0.1 is same-origin with us and
+    // sends no Origin on GET; only its Host header gives it away.
+    if (!hostIsServed(*config, request.value("Host"))) {
+        respond(responder,
+                errorResponse(421, QStringLiteral("this server does not answer to the host \"%1\" (add it to "
+                                                  "allowedHosts if it is yours)")
+                                       .arg(QString::fromLatin1(request.value("Host").left(100)))),
+                {}, entry);
+        return true;
+    }
+    // A cross-site request that carries no Origin (an <img>, a form, a navigation) is never a token client.
+    if (originHeader.isEmpty() && request.value("Sec-Fetch-Site") == "cross-site") {
+        respond(responder, errorResponse(403, QStringLiteral("cross-site requests must come with an allowed Origin")),
+                {}, entry);
         return true;
     }
     if (const int wait = m_limiter.take(entry.client, QDateTime::currentMSecsSinceEpoch()); wait > 0) {
@@ -307,7 +331,8 @@ bool TokenServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* s
         const QString origin = normaliseOrigin(QString::fromUtf8(originHeader));
         if (origin.isEmpty() || !config->allowedOrigins.contains(origin)) {
             respond(responder,
-                    errorResponse(403, QStringLiteral("origin %1 is not allowed").arg(QString::fromUtf8(originHeader.left(200)))),
+                    errorResponse(
+                        403, QStringLiteral("origin %1 is not allowed").arg(QString::fromUtf8(originHeader.left(200)))),
                     {}, entry);
             return true;
         }
@@ -343,7 +368,8 @@ bool TokenServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* s
     const QByteArray method = methodName(request.method());
     const bool methodOk = endpoint->type == EndpointType::LiveKitStandard ? method == "POST" : method == "GET";
     if (!methodOk) {
-        HandlerResponse r = errorResponse(405, QStringLiteral("use %1").arg(QString::fromLatin1(allowedMethods(endpoint->type))));
+        HandlerResponse r =
+            errorResponse(405, QStringLiteral("use %1").arg(QString::fromLatin1(allowedMethods(endpoint->type))));
         r.headers.emplace_back("Allow", allowedMethods(endpoint->type));
         respond(responder, r, allowedOrigin, entry);
         return true;
@@ -367,17 +393,18 @@ bool TokenServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* s
     auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
     QPointer<QTcpSocket> guard(socket);
     const Clock& clock = m_clock;
-    QThreadPool::globalInstance()->start([this, config, endpoint, fields = *fields, guard, allowedOrigin, entry, pending, &clock] {
-        const HandlerResponse r = handleTokenRequest(*endpoint, fields, clock);
-        QMetaObject::invokeMethod(
-            this,
-            [this, config, r, guard, allowedOrigin, entry, pending] {
-                // The client may have gone while we signed; the responder writes to the socket, so check first.
-                if (guard && guard->state() == QAbstractSocket::ConnectedState)
-                    respond(*pending, r, allowedOrigin, entry);
-            },
-            Qt::QueuedConnection);
-    });
+    QThreadPool::globalInstance()->start(
+        [this, config, endpoint, fields = *fields, guard, allowedOrigin, entry, pending, &clock] {
+            const HandlerResponse r = handleTokenRequest(*endpoint, fields, clock);
+            QMetaObject::invokeMethod(
+                this,
+                [this, config, r, guard, allowedOrigin, entry, pending] {
+                    // The client may have gone while we signed; the responder writes to the socket, so check first.
+                    if (guard && guard->state() == QAbstractSocket::ConnectedState)
+                        respond(*pending, r, allowedOrigin, entry);
+                },
+                Qt::QueuedConnection);
+        });
     return true;
 }
 

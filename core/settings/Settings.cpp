@@ -52,7 +52,7 @@ void Settings::setClipboardClearSeconds(int seconds)
 
 QString Settings::defaultTtl(Provider provider) const
 {
-    const QString ttl = m_store.value(ttlKey(provider)).toString();
+    QString ttl = m_store.value(ttlKey(provider)).toString();
     // A hand-edited file with a bad value falls back rather than breaking every mint.
     if (ttl.isEmpty() || !parseDuration(ttl))
         return builtInTtl(provider);

@@ -2,6 +2,7 @@
 // tokendesk-cli as scripts see it: stdout, stderr and exit codes of the real binary.
 #include "tests/support/TestData.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -20,8 +21,8 @@ Run cli(const QStringList& args, const QStringList& env = {}, const QByteArray& 
 {
     QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-    for (const char* name : {"LIVEKIT_API_KEY", "LIVEKIT_API_SECRET", "ZEGO_APP_ID", "ZEGO_SERVER_SECRET", "JAAS_APP_ID",
-                             "JAAS_KEY_ID", "JAAS_PRIVATE_KEY", "JITSI_APP_ID", "JITSI_APP_SECRET"})
+    for (const char* name : {"LIVEKIT_API_KEY", "LIVEKIT_API_SECRET", "ZEGO_APP_ID", "ZEGO_SERVER_SECRET",
+                             "JAAS_APP_ID", "JAAS_KEY_ID", "JAAS_PRIVATE_KEY", "JITSI_APP_ID", "JITSI_APP_SECRET"})
         e.remove(QString::fromLatin1(name));
     for (const QString& kv : env)
         e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
@@ -65,39 +66,46 @@ private Q_SLOTS:
 
     void mintLiveKitPrintsTheTokenAlone()
     {
-        const Run r = cli({QStringLiteral("mint"), QStringLiteral("livekit"), QStringLiteral("--identity"), QStringLiteral("alice"),
-                           QStringLiteral("--room"), QStringLiteral("demo"), QStringLiteral("--join"),
-                           QStringLiteral("--can-publish"), QStringLiteral("false"), QStringLiteral("--sources"),
-                           QStringLiteral("camera,microphone"), QStringLiteral("--attribute"), QStringLiteral("team=blue"),
-                           QStringLiteral("--ttl"), QStringLiteral("1h30m")},
-                          kLiveKitEnv);
+        const Run r =
+            cli({QStringLiteral("mint"), QStringLiteral("livekit"), QStringLiteral("--identity"),
+                 QStringLiteral("alice"), QStringLiteral("--room"), QStringLiteral("demo"), QStringLiteral("--join"),
+                 QStringLiteral("--can-publish"), QStringLiteral("false"), QStringLiteral("--sources"),
+                 QStringLiteral("camera,microphone"), QStringLiteral("--attribute"), QStringLiteral("team=blue"),
+                 QStringLiteral("--ttl"), QStringLiteral("1h30m")},
+                kLiveKitEnv);
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out.trimmed().count('.'), 2);
         QCOMPARE(r.out.count('\n'), 1);
-        const Run decoded = cli({QStringLiteral("verify"), QString::fromLatin1(r.out.trimmed()), QStringLiteral("--json")}, kLiveKitEnv);
+        const Run decoded = cli(
+            {QStringLiteral("verify"), QString::fromLatin1(r.out.trimmed()), QStringLiteral("--json")}, kLiveKitEnv);
         QCOMPARE(decoded.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(decoded.out).object();
         QCOMPARE(o.value(QStringLiteral("provider")).toString(), QStringLiteral("livekit"));
         QCOMPARE(o.value(QStringLiteral("signature")).toString(), QStringLiteral("valid"));
         QCOMPARE(o.value(QStringLiteral("valid")).toBool(), true);
         const QJsonObject claims = o.value(QStringLiteral("claims")).toObject();
-        QCOMPARE(claims.value(QStringLiteral("exp")).toInteger() - claims.value(QStringLiteral("nbf")).toInteger(), 5400);
-        QCOMPARE(claims.value(QStringLiteral("video")).toObject().value(QStringLiteral("canPublish")), QJsonValue(false));
-        QCOMPARE(claims.value(QStringLiteral("attributes")).toObject().value(QStringLiteral("team")).toString(), QStringLiteral("blue"));
+        QCOMPARE(claims.value(QStringLiteral("exp")).toInteger() - claims.value(QStringLiteral("nbf")).toInteger(),
+                 5400);
+        QCOMPARE(claims.value(QStringLiteral("video")).toObject().value(QStringLiteral("canPublish")),
+                 QJsonValue(false));
+        QCOMPARE(claims.value(QStringLiteral("attributes")).toObject().value(QStringLiteral("team")).toString(),
+                 QStringLiteral("blue"));
         for (const char* key : {"kind", "header", "times", "findings"})
             QVERIFY2(o.contains(QLatin1String(key)), key);
     }
 
     void mintJsonShape()
     {
-        const Run r = cli({QStringLiteral("mint"), QStringLiteral("livekit"), QStringLiteral("--identity"), QStringLiteral("a"),
-                           QStringLiteral("--room"), QStringLiteral("r"), QStringLiteral("--json")},
-                          kLiveKitEnv);
+        const Run r =
+            cli({QStringLiteral("mint"), QStringLiteral("livekit"), QStringLiteral("--identity"), QStringLiteral("a"),
+                 QStringLiteral("--room"), QStringLiteral("r"), QStringLiteral("--json")},
+                kLiveKitEnv);
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         for (const char* key : {"provider", "token", "header", "claims", "expiresAt"})
             QVERIFY2(o.contains(QLatin1String(key)), key);
-        QCOMPARE(o.value(QStringLiteral("header")).toObject().value(QStringLiteral("alg")).toString(), QStringLiteral("HS256"));
+        QCOMPARE(o.value(QStringLiteral("header")).toObject().value(QStringLiteral("alg")).toString(),
+                 QStringLiteral("HS256"));
         QVERIFY(r.err.contains("granting roomJoin")); // said, not silently assumed
     }
 
@@ -108,34 +116,86 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         const QString lk = QStringLiteral("livekit");
         const QString mint = QStringLiteral("mint");
-        QTest::newRow("no secret") << QStringList{mint, lk, QStringLiteral("--api-key"), QStringLiteral("k"), QStringLiteral("--identity"), QStringLiteral("a")}
+        QTest::newRow("no secret") << QStringList{mint,
+                                                  lk,
+                                                  QStringLiteral("--api-key"),
+                                                  QStringLiteral("k"),
+                                                  QStringLiteral("--identity"),
+                                                  QStringLiteral("a")}
                                    << QStringList() << "API secret is missing";
-        QTest::newRow("join without identity") << QStringList{mint, lk, QStringLiteral("--join"), QStringLiteral("--room"), QStringLiteral("r")}
-                                               << kLiveKitEnv << "identity";
-        QTest::newRow("bad ttl") << QStringList{mint, lk, QStringLiteral("--identity"), QStringLiteral("a"), QStringLiteral("--ttl"), QStringLiteral("6x")}
+        QTest::newRow("join without identity")
+            << QStringList{mint, lk, QStringLiteral("--join"), QStringLiteral("--room"), QStringLiteral("r")}
+            << kLiveKitEnv << "identity";
+        QTest::newRow("bad ttl") << QStringList{mint,
+                                                lk,
+                                                QStringLiteral("--identity"),
+                                                QStringLiteral("a"),
+                                                QStringLiteral("--ttl"),
+                                                QStringLiteral("6x")}
                                  << kLiveKitEnv << "invalid duration";
-        QTest::newRow("bad bool") << QStringList{mint, lk, QStringLiteral("--identity"), QStringLiteral("a"), QStringLiteral("--can-publish"), QStringLiteral("maybe")}
+        QTest::newRow("bad bool") << QStringList{mint,
+                                                 lk,
+                                                 QStringLiteral("--identity"),
+                                                 QStringLiteral("a"),
+                                                 QStringLiteral("--can-publish"),
+                                                 QStringLiteral("maybe")}
                                   << kLiveKitEnv << "true or false";
-        QTest::newRow("bad source") << QStringList{mint, lk, QStringLiteral("--identity"), QStringLiteral("a"), QStringLiteral("--sources"), QStringLiteral("webcam")}
+        QTest::newRow("bad source") << QStringList{mint,
+                                                   lk,
+                                                   QStringLiteral("--identity"),
+                                                   QStringLiteral("a"),
+                                                   QStringLiteral("--sources"),
+                                                   QStringLiteral("webcam")}
                                     << kLiveKitEnv << "webcam";
-        QTest::newRow("bad grant json") << QStringList{mint, lk, QStringLiteral("--identity"), QStringLiteral("a"), QStringLiteral("--grant"), QStringLiteral("{roomJoin")}
+        QTest::newRow("bad grant json") << QStringList{mint,
+                                                       lk,
+                                                       QStringLiteral("--identity"),
+                                                       QStringLiteral("a"),
+                                                       QStringLiteral("--grant"),
+                                                       QStringLiteral("{roomJoin")}
                                         << kLiveKitEnv << "invalid JSON";
-        QTest::newRow("zego app id") << QStringList{mint, QStringLiteral("zego"), QStringLiteral("--app-id"), QStringLiteral("abc"),
-                                                    QStringLiteral("--server-secret"), kZegoSecret, QStringLiteral("--user-id"), QStringLiteral("u")}
+        QTest::newRow("zego app id") << QStringList{mint,
+                                                    QStringLiteral("zego"),
+                                                    QStringLiteral("--app-id"),
+                                                    QStringLiteral("abc"),
+                                                    QStringLiteral("--server-secret"),
+                                                    kZegoSecret,
+                                                    QStringLiteral("--user-id"),
+                                                    QStringLiteral("u")}
                                      << QStringList() << "appID invalid";
-        QTest::newRow("zego secret") << QStringList{mint, QStringLiteral("zego"), QStringLiteral("--app-id"), QStringLiteral("1"),
-                                                    QStringLiteral("--server-secret"), QStringLiteral("short"), QStringLiteral("--user-id"), QStringLiteral("u")}
+        QTest::newRow("zego secret") << QStringList{mint,
+                                                    QStringLiteral("zego"),
+                                                    QStringLiteral("--app-id"),
+                                                    QStringLiteral("1"),
+                                                    QStringLiteral("--server-secret"),
+                                                    QStringLiteral("short"),
+                                                    QStringLiteral("--user-id"),
+                                                    QStringLiteral("u")}
                                      << QStringList() << "secret must be a 32 byte string";
-        QTest::newRow("jaas encrypted key") << QStringList{mint, QStringLiteral("jaas"), QStringLiteral("--app-id"), kJaasApp,
-                                                           QStringLiteral("--key-id"), QStringLiteral("k"), QStringLiteral("--room"), QStringLiteral("r"),
-                                                           QStringLiteral("--private-key"), pem("rsa2048-pkcs8-encrypted.pem")}
+        QTest::newRow("jaas encrypted key") << QStringList{mint,
+                                                           QStringLiteral("jaas"),
+                                                           QStringLiteral("--app-id"),
+                                                           kJaasApp,
+                                                           QStringLiteral("--key-id"),
+                                                           QStringLiteral("k"),
+                                                           QStringLiteral("--room"),
+                                                           QStringLiteral("r"),
+                                                           QStringLiteral("--private-key"),
+                                                           pem("rsa2048-pkcs8-encrypted.pem")}
                                             << QStringList() << "encrypted";
-        QTest::newRow("jaas public key") << QStringList{mint, QStringLiteral("jaas"), QStringLiteral("--app-id"), kJaasApp,
-                                                        QStringLiteral("--key-id"), QStringLiteral("k"), QStringLiteral("--room"), QStringLiteral("r"),
-                                                        QStringLiteral("--private-key"), pem("rsa2048-spki.pem")}
+        QTest::newRow("jaas public key") << QStringList{mint,
+                                                        QStringLiteral("jaas"),
+                                                        QStringLiteral("--app-id"),
+                                                        kJaasApp,
+                                                        QStringLiteral("--key-id"),
+                                                        QStringLiteral("k"),
+                                                        QStringLiteral("--room"),
+                                                        QStringLiteral("r"),
+                                                        QStringLiteral("--private-key"),
+                                                        pem("rsa2048-spki.pem")}
                                          << QStringList() << "private key";
-        QTest::newRow("verify without credentials") << QStringList{QStringLiteral("verify"), QStringLiteral("04AAAA")}
-                                                    << QStringList() << "";
+        QTest::newRow("verify without credentials")
+            << QStringList{QStringLiteral("verify"), QStringLiteral("04AAAA")} << QStringList() << "";
     }
     void usageErrorsExitTwo()
     {
@@ -154,44 +214,59 @@ private Q_SLOTS:
 
     void zegoAndKit()
     {
-        const QStringList base{QStringLiteral("mint"), QStringLiteral("zego"), QStringLiteral("--user-id"), QStringLiteral("u1"),
-                               QStringLiteral("--room-id"), QStringLiteral("room1"), QStringLiteral("--allow-publish"), QStringLiteral("false")};
-        const QStringList env{QStringLiteral("ZEGO_APP_ID=1234567890"), QStringLiteral("ZEGO_SERVER_SECRET=") + kZegoSecret};
+        const QStringList base{QStringLiteral("mint"),
+                               QStringLiteral("zego"),
+                               QStringLiteral("--user-id"),
+                               QStringLiteral("u1"),
+                               QStringLiteral("--room-id"),
+                               QStringLiteral("room1"),
+                               QStringLiteral("--allow-publish"),
+                               QStringLiteral("false")};
+        const QStringList env{QStringLiteral("ZEGO_APP_ID=1234567890"),
+                              QStringLiteral("ZEGO_SERVER_SECRET=") + kZegoSecret};
         const Run gcm = cli(base, env);
         QCOMPARE(gcm.exitCode, 0);
         QVERIFY(gcm.out.startsWith("04"));
-        const Run v = cli({QStringLiteral("verify"), QString::fromLatin1(gcm.out.trimmed()), QStringLiteral("--json")}, env);
+        const Run v =
+            cli({QStringLiteral("verify"), QString::fromLatin1(gcm.out.trimmed()), QStringLiteral("--json")}, env);
         QCOMPARE(v.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(v.out).object();
         QCOMPARE(o.value(QStringLiteral("kind")).toString(), QStringLiteral("zego-token04-gcm"));
         QCOMPARE(o.value(QStringLiteral("claims")).toObject().value(QStringLiteral("payload")).toString(),
                  QStringLiteral(R"({"room_id":"room1","privilege":{"1":1,"2":0},"stream_id_list":null})"));
-        const Run cbc = cli(base + QStringList{QStringLiteral("--cipher"), QStringLiteral("cbc"), QStringLiteral("--kit"),
-                                              QStringLiteral("--user-name"), QStringLiteral("Zhang San")}, env);
+        const Run cbc =
+            cli(base + QStringList{QStringLiteral("--cipher"), QStringLiteral("cbc"), QStringLiteral("--kit"),
+                                   QStringLiteral("--user-name"), QStringLiteral("Zhang San")},
+                env);
         QCOMPARE(cbc.exitCode, 0);
         QVERIFY(cbc.out.contains('#'));
-        const Run kv = cli({QStringLiteral("decode"), QString::fromLatin1(cbc.out.trimmed()), QStringLiteral("--json")});
-        QCOMPARE(QJsonDocument::fromJson(kv.out).object().value(QStringLiteral("kind")).toString(), QStringLiteral("zego-kit-token"));
-        const Run wrongApp = cli({QStringLiteral("verify"), QString::fromLatin1(gcm.out.trimmed()), QStringLiteral("--app-id"),
-                                  QStringLiteral("42"), QStringLiteral("--server-secret"), kZegoSecret});
+        const Run kv =
+            cli({QStringLiteral("decode"), QString::fromLatin1(cbc.out.trimmed()), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(kv.out).object().value(QStringLiteral("kind")).toString(),
+                 QStringLiteral("zego-kit-token"));
+        const Run wrongApp =
+            cli({QStringLiteral("verify"), QString::fromLatin1(gcm.out.trimmed()), QStringLiteral("--app-id"),
+                 QStringLiteral("42"), QStringLiteral("--server-secret"), kZegoSecret});
         QCOMPARE(wrongApp.exitCode, 1);
         QVERIFY(wrongApp.out.contains("app-id-mismatch"));
     }
 
     void jaasWithEncryptedKeyAndPassphrase()
     {
-        const Run r = cli({QStringLiteral("mint"), QStringLiteral("jaas"), QStringLiteral("--app-id"), kJaasApp, QStringLiteral("--key-id"),
-                           kJaasApp + QStringLiteral("/4f4910"), QStringLiteral("--private-key"), pem("rsa2048-legacy-encrypted.pem"),
-                           QStringLiteral("--passphrase-file"), pem("passphrase.txt"), QStringLiteral("--room"), QStringLiteral("*"),
-                           QStringLiteral("--moderator"), QStringLiteral("true"), QStringLiteral("--feature"), QStringLiteral("recording=true")});
+        const Run r =
+            cli({QStringLiteral("mint"), QStringLiteral("jaas"), QStringLiteral("--app-id"), kJaasApp,
+                 QStringLiteral("--key-id"), kJaasApp + QStringLiteral("/4f4910"), QStringLiteral("--private-key"),
+                 pem("rsa2048-legacy-encrypted.pem"), QStringLiteral("--passphrase-file"), pem("passphrase.txt"),
+                 QStringLiteral("--room"), QStringLiteral("*"), QStringLiteral("--moderator"), QStringLiteral("true"),
+                 QStringLiteral("--feature"), QStringLiteral("recording=true")});
         QCOMPARE(r.exitCode, 0);
-        const Run v = cli({QStringLiteral("verify"), QString::fromLatin1(r.out.trimmed()), QStringLiteral("--public-key"),
-                           pem("rsa2048-cert.pem")});
+        const Run v = cli({QStringLiteral("verify"), QString::fromLatin1(r.out.trimmed()),
+                           QStringLiteral("--public-key"), pem("rsa2048-cert.pem")});
         QCOMPARE(v.exitCode, 0);
         QVERIFY(v.out.contains("provider:  jaas"));
         QVERIFY(v.out.contains("can start a recording (recording)"));
-        const Run wrongKey = cli({QStringLiteral("verify"), QString::fromLatin1(r.out.trimmed()), QStringLiteral("--public-key"),
-                                  pem("rsa1024-pkcs8.pem")});
+        const Run wrongKey = cli({QStringLiteral("verify"), QString::fromLatin1(r.out.trimmed()),
+                                  QStringLiteral("--public-key"), pem("rsa1024-pkcs8.pem")});
         QCOMPARE(wrongKey.exitCode, 2);
         QVERIFY(wrongKey.err.contains("1024 bits"));
     }
@@ -204,14 +279,17 @@ private Q_SLOTS:
         f.write("JITSI_APP_ID=\"my_app\"\nJITSI_APP_SECRET=\"topsecret-value\"\n");
         f.close();
         const Run r = cli({QStringLiteral("mint"), QStringLiteral("jitsi"), QStringLiteral("--env-file"), f.fileName(),
-                           QStringLiteral("--room"), QStringLiteral("standup"), QStringLiteral("--subject"), QStringLiteral("meet.example.com"),
-                           QStringLiteral("--affiliation"), QStringLiteral("owner"), QStringLiteral("--json")});
+                           QStringLiteral("--room"), QStringLiteral("standup"), QStringLiteral("--subject"),
+                           QStringLiteral("meet.example.com"), QStringLiteral("--affiliation"), QStringLiteral("owner"),
+                           QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
-        QCOMPARE(o.value(QStringLiteral("claims")).toObject().value(QStringLiteral("iss")).toString(), QStringLiteral("my_app"));
+        QCOMPARE(o.value(QStringLiteral("claims")).toObject().value(QStringLiteral("iss")).toString(),
+                 QStringLiteral("my_app"));
         const QString token = o.value(QStringLiteral("token")).toString();
         QCOMPARE(cli({QStringLiteral("verify"), token, QStringLiteral("--env-file"), f.fileName()}).exitCode, 0);
-        const Run bad = cli({QStringLiteral("verify"), token, QStringLiteral("--app-secret"), QStringLiteral("nottheone")});
+        const Run bad =
+            cli({QStringLiteral("verify"), token, QStringLiteral("--app-secret"), QStringLiteral("nottheone")});
         QCOMPARE(bad.exitCode, 1);
         QVERIFY(!bad.out.contains("nottheone") && !bad.err.contains("nottheone"));
         QVERIFY(!bad.out.contains("topsecret-value"));
@@ -219,21 +297,61 @@ private Q_SLOTS:
 
     void decodeFromStdinAndGarbage()
     {
-        const Run t = cli({QStringLiteral("mint"), QStringLiteral("livekit"), QStringLiteral("--identity"), QStringLiteral("a")}, kLiveKitEnv);
+        const Run t =
+            cli({QStringLiteral("mint"), QStringLiteral("livekit"), QStringLiteral("--identity"), QStringLiteral("a")},
+                kLiveKitEnv);
         const Run d = cli({QStringLiteral("decode"), QStringLiteral("-")}, {}, t.out);
         QCOMPARE(d.exitCode, 0);
         QVERIFY(d.out.contains("signature: unchecked"));
         const Run garbage = cli({QStringLiteral("decode"), QStringLiteral("not-a-token")});
         QCOMPARE(garbage.exitCode, 1);
         QVERIFY(garbage.err.contains("not a token"));
-        const Run tampered = cli({QStringLiteral("verify"), QString::fromLatin1(t.out.trimmed()).replace(QStringLiteral(".ey"), QStringLiteral(".eY"))},
-                                 kLiveKitEnv);
+        const Run tampered =
+            cli({QStringLiteral("verify"),
+                 QString::fromLatin1(t.out.trimmed()).replace(QStringLiteral(".ey"), QStringLiteral(".eY"))},
+                kLiveKitEnv);
         QCOMPARE(tampered.exitCode, 1);
+    }
+
+    void serveHoldsSecretsWithoutCoreDumps()
+    {
+#if !defined(Q_OS_LINUX)
+        QSKIP("reads /proc/<pid>/limits");
+#else
+        // A running server holds the API secret for as long as it runs: a crash must not write it to a core file.
+        QTemporaryDir dir;
+        const QString config = dir.filePath(QStringLiteral("server.json"));
+        td::test::writeFile(config, R"({"bind": "127.0.0.1", "port": 0,
+            "endpoints": [{"path": "/getToken", "type": "livekit-get", "credentials": "env"}]})");
+        QProcess p;
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        for (const QString& kv : kLiveKitEnv)
+            e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+        p.setProcessEnvironment(e);
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(QStringLiteral(TOKENDESK_CLI_PATH), {QStringLiteral("serve"), QStringLiteral("--config"), config});
+        QVERIFY(p.waitForStarted());
+        QByteArray output;
+        for (int i = 0; i < 60 && !output.contains("serving on") && p.state() == QProcess::Running; ++i) {
+            p.waitForReadyRead(500);
+            output += p.readAll();
+        }
+        QVERIFY2(output.contains("serving on"), output.constData());
+        QFile limits(QStringLiteral("/proc/%1/limits").arg(p.processId()));
+        const bool opened = limits.open(QIODevice::ReadOnly);
+        const QByteArray text = opened ? limits.readAll() : QByteArray();
+        p.terminate();
+        QVERIFY(p.waitForFinished(10000));
+        QVERIFY2(opened, qPrintable(limits.errorString()));
+        // "Max core file size        0                    0                    bytes": soft and hard limits.
+        QVERIFY2(text.simplified().contains("Max core file size 0 0 bytes"), text.constData());
+#endif
     }
 
     void benchReportsRate()
     {
-        const Run r = cli({QStringLiteral("bench"), QStringLiteral("--count"), QStringLiteral("2000"), QStringLiteral("--json")});
+        const Run r =
+            cli({QStringLiteral("bench"), QStringLiteral("--count"), QStringLiteral("2000"), QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(o.value(QStringLiteral("count")).toInt(), 2000);

@@ -35,7 +35,8 @@ class TestCliBatch : public QObject {
         QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
         for (const QString& k : e.keys()) {
             if (k.startsWith(QStringLiteral("LIVEKIT_")) || k.startsWith(QStringLiteral("ZEGO_")) ||
-                k.startsWith(QStringLiteral("JAAS_")) || k.startsWith(QStringLiteral("JITSI_")) || k.startsWith(QStringLiteral("TOKENDESK_")))
+                k.startsWith(QStringLiteral("JAAS_")) || k.startsWith(QStringLiteral("JITSI_")) ||
+                k.startsWith(QStringLiteral("TOKENDESK_")))
                 e.remove(k);
         }
         e.insert(QStringLiteral("TOKENDESK_CONFIG_DIR"), path(QStringLiteral("cfg")));
@@ -63,22 +64,27 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        const Run add = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("lk"),
-                             QStringLiteral("--provider"), QStringLiteral("livekit"), QStringLiteral("--api-key"), QStringLiteral("APIkey"),
-                             QStringLiteral("--api-secret"), QStringLiteral("lk-secret-0123456789abcdef0123456789"),
-                             QStringLiteral("--room"), QStringLiteral("demo"), QStringLiteral("--url"), QStringLiteral("wss://lk.example.com")});
+        const Run add = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--name"),
+                             QStringLiteral("lk"), QStringLiteral("--provider"), QStringLiteral("livekit"),
+                             QStringLiteral("--api-key"), QStringLiteral("APIkey"), QStringLiteral("--api-secret"),
+                             QStringLiteral("lk-secret-0123456789abcdef0123456789"), QStringLiteral("--room"),
+                             QStringLiteral("demo"), QStringLiteral("--url"), QStringLiteral("wss://lk.example.com")});
         QCOMPARE(add.exitCode, 0);
-        QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("live"),
-                      QStringLiteral("--provider"), QStringLiteral("livekit"), QStringLiteral("--api-key"), QStringLiteral("APIprod"),
-                      QStringLiteral("--api-secret"), QStringLiteral("prod-secret-0123456789abcdef0123456"), QStringLiteral("--env"),
-                      QStringLiteral("prod")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--name"),
+                      QStringLiteral("live"), QStringLiteral("--provider"), QStringLiteral("livekit"),
+                      QStringLiteral("--api-key"), QStringLiteral("APIprod"), QStringLiteral("--api-secret"),
+                      QStringLiteral("prod-secret-0123456789abcdef0123456"), QStringLiteral("--env"),
+                      QStringLiteral("prod")})
+                     .exitCode,
+                 0);
     }
 
     void exitCodesAndRowErrorsOnStderr()
     {
         write(QStringLiteral("in.csv"), "identity,room,grants\nann,,\nbob,,canPublishh=true\nann,,\n");
-        const Run r = cli({QStringLiteral("batch"), QStringLiteral("--profile"), QStringLiteral("lk"), QStringLiteral("--input"),
-                           path(QStringLiteral("in.csv")), QStringLiteral("--output"), path(QStringLiteral("out.json"))});
+        const Run r =
+            cli({QStringLiteral("batch"), QStringLiteral("--profile"), QStringLiteral("lk"), QStringLiteral("--input"),
+                 path(QStringLiteral("in.csv")), QStringLiteral("--output"), path(QStringLiteral("out.json"))});
         QCOMPARE(r.exitCode, 1); // a row failed
         QVERIFY2(r.err.contains("line 3: grants: \"canPublishh\""), r.err.constData());
         QVERIFY(r.err.contains("line 4: warning: identity \"ann\" is also on line 2 for room \"demo\""));
@@ -87,19 +93,29 @@ private Q_SLOTS:
         QVERIFY(td::test::isPrivateFile(path(QStringLiteral("out.json"))));
         const QJsonArray rows = QJsonDocument::fromJson(td::test::readFile(path(QStringLiteral("out.json")))).array();
         QCOMPARE(rows.size(), 3);
-        QVERIFY(rows[0].toObject().value(QStringLiteral("joinLink")).toString().startsWith(QStringLiteral("https://meet.livekit.io/custom?liveKitUrl=wss%3A%2F%2Flk.example.com")));
+        QVERIFY(
+            rows[0]
+                .toObject()
+                .value(QStringLiteral("joinLink"))
+                .toString()
+                .startsWith(QStringLiteral("https://meet.livekit.io/custom?liveKitUrl=wss%3A%2F%2Flk.example.com")));
         const QString token = rows[0].toObject().value(QStringLiteral("token")).toString();
         QCOMPARE(cli({QStringLiteral("verify"), token, QStringLiteral("--profile"), QStringLiteral("lk")}).exitCode, 0);
 
         write(QStringLiteral("good.csv"), "identity\ncy\n");
-        QCOMPARE(cli({QStringLiteral("batch"), QStringLiteral("--profile"), QStringLiteral("lk"), QStringLiteral("--input"),
-                      path(QStringLiteral("good.csv")), QStringLiteral("--output"), path(QStringLiteral("good-out.csv"))}).exitCode, 0);
-        const Run usage = cli({QStringLiteral("batch"), QStringLiteral("--profile"), QStringLiteral("lk"), QStringLiteral("--input"),
-                               path(QStringLiteral("good.csv")), QStringLiteral("--output"), path(QStringLiteral("out.xlsx"))});
+        QCOMPARE(
+            cli({QStringLiteral("batch"), QStringLiteral("--profile"), QStringLiteral("lk"), QStringLiteral("--input"),
+                 path(QStringLiteral("good.csv")), QStringLiteral("--output"), path(QStringLiteral("good-out.csv"))})
+                .exitCode,
+            0);
+        const Run usage =
+            cli({QStringLiteral("batch"), QStringLiteral("--profile"), QStringLiteral("lk"), QStringLiteral("--input"),
+                 path(QStringLiteral("good.csv")), QStringLiteral("--output"), path(QStringLiteral("out.xlsx"))});
         QCOMPARE(usage.exitCode, 2);
         QVERIFY(usage.err.contains("use .csv or .json"));
-        const Run strict = cli({QStringLiteral("batch"), QStringLiteral("--profile"), QStringLiteral("lk"), QStringLiteral("--input"),
-                                path(QStringLiteral("in.csv")), QStringLiteral("--output"), path(QStringLiteral("good-out.csv")), QStringLiteral("--strict")});
+        const Run strict = cli({QStringLiteral("batch"), QStringLiteral("--profile"), QStringLiteral("lk"),
+                                QStringLiteral("--input"), path(QStringLiteral("in.csv")), QStringLiteral("--output"),
+                                path(QStringLiteral("good-out.csv")), QStringLiteral("--strict")});
         QCOMPARE(strict.exitCode, 1);
         QVERIFY(strict.err.contains("was not written"));
         QVERIFY(td::test::readFile(path(QStringLiteral("good-out.csv"))).contains("cy,"));
@@ -108,32 +124,53 @@ private Q_SLOTS:
     void credentialsFromTheEnvironment()
     {
         write(QStringLiteral("env.csv"), "identity,room\nann,r\n");
-        const Run r = cli({QStringLiteral("batch"), QStringLiteral("--provider"), QStringLiteral("livekit"), QStringLiteral("--input"),
-                           path(QStringLiteral("env.csv")), QStringLiteral("--output"), path(QStringLiteral("env-out.json"))});
+        const Run r = cli({QStringLiteral("batch"), QStringLiteral("--provider"), QStringLiteral("livekit"),
+                           QStringLiteral("--input"), path(QStringLiteral("env.csv")), QStringLiteral("--output"),
+                           path(QStringLiteral("env-out.json"))});
         QCOMPARE(r.exitCode, 0);
-        const QJsonArray rows = QJsonDocument::fromJson(td::test::readFile(path(QStringLiteral("env-out.json")))).array();
-        QCOMPARE(cli({QStringLiteral("verify"), rows[0].toObject().value(QStringLiteral("token")).toString(), QStringLiteral("--api-key"),
-                      QStringLiteral("APIenv"), QStringLiteral("--api-secret"), QStringLiteral("env-secret-0123456789abcdef0123456789")}).exitCode, 0);
-        QCOMPARE(cli({QStringLiteral("batch"), QStringLiteral("--input"), path(QStringLiteral("env.csv")), QStringLiteral("--output"),
-                      path(QStringLiteral("x.csv"))}).exitCode, 2); // neither --profile nor --provider
+        const QJsonArray rows =
+            QJsonDocument::fromJson(td::test::readFile(path(QStringLiteral("env-out.json")))).array();
+        QCOMPARE(cli({QStringLiteral("verify"), rows[0].toObject().value(QStringLiteral("token")).toString(),
+                      QStringLiteral("--api-key"), QStringLiteral("APIenv"), QStringLiteral("--api-secret"),
+                      QStringLiteral("env-secret-0123456789abcdef0123456789")})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli({QStringLiteral("batch"), QStringLiteral("--input"), path(QStringLiteral("env.csv")),
+                      QStringLiteral("--output"), path(QStringLiteral("x.csv"))})
+                     .exitCode,
+                 2); // neither --profile nor --provider
     }
 
     void goldenOutputIsReproducibleButNotForProd()
     {
         write(QStringLiteral("golden.csv"), "identity,room,preset\nann,r,viewer\nbob,r,speaker\n");
-        const QStringList args{QStringLiteral("batch"), QStringLiteral("--input"), path(QStringLiteral("golden.csv")),
-                               QStringLiteral("--clock"), QStringLiteral("2026-01-01T00:00:00Z"), QStringLiteral("--seed"), QStringLiteral("ci")};
-        QCOMPARE(cli(args + QStringList{QStringLiteral("--profile"), QStringLiteral("lk"), QStringLiteral("--output"), path(QStringLiteral("g1.csv"))}).exitCode, 0);
-        QCOMPARE(cli(args + QStringList{QStringLiteral("--profile"), QStringLiteral("lk"), QStringLiteral("--output"), path(QStringLiteral("g2.csv"))}).exitCode, 0);
-        QCOMPARE(td::test::readFile(path(QStringLiteral("g1.csv"))), td::test::readFile(path(QStringLiteral("g2.csv"))));
+        const QStringList args{QStringLiteral("batch"),
+                               QStringLiteral("--input"),
+                               path(QStringLiteral("golden.csv")),
+                               QStringLiteral("--clock"),
+                               QStringLiteral("2026-01-01T00:00:00Z"),
+                               QStringLiteral("--seed"),
+                               QStringLiteral("ci")};
+        QCOMPARE(cli(args + QStringList{QStringLiteral("--profile"), QStringLiteral("lk"), QStringLiteral("--output"),
+                                        path(QStringLiteral("g1.csv"))})
+                     .exitCode,
+                 0);
+        QCOMPARE(cli(args + QStringList{QStringLiteral("--profile"), QStringLiteral("lk"), QStringLiteral("--output"),
+                                        path(QStringLiteral("g2.csv"))})
+                     .exitCode,
+                 0);
+        QCOMPARE(td::test::readFile(path(QStringLiteral("g1.csv"))),
+                 td::test::readFile(path(QStringLiteral("g2.csv"))));
         QVERIFY(td::test::readFile(path(QStringLiteral("g1.csv"))).contains("2026-01-01T06:00:00Z")); // --clock + 6 h
-        const Run prod = cli(args + QStringList{QStringLiteral("--profile"), QStringLiteral("live"), QStringLiteral("--output"), path(QStringLiteral("g3.csv"))});
+        const Run prod = cli(args + QStringList{QStringLiteral("--profile"), QStringLiteral("live"),
+                                                QStringLiteral("--output"), path(QStringLiteral("g3.csv"))});
         QCOMPARE(prod.exitCode, 2);
         QVERIFY(prod.err.contains("tagged prod"));
         QVERIFY(!QFile::exists(path(QStringLiteral("g3.csv"))));
-        const Run badClock = cli({QStringLiteral("batch"), QStringLiteral("--profile"), QStringLiteral("lk"), QStringLiteral("--input"),
-                                  path(QStringLiteral("golden.csv")), QStringLiteral("--output"), path(QStringLiteral("g4.csv")),
-                                  QStringLiteral("--clock"), QStringLiteral("yesterday")});
+        const Run badClock =
+            cli({QStringLiteral("batch"), QStringLiteral("--profile"), QStringLiteral("lk"), QStringLiteral("--input"),
+                 path(QStringLiteral("golden.csv")), QStringLiteral("--output"), path(QStringLiteral("g4.csv")),
+                 QStringLiteral("--clock"), QStringLiteral("yesterday")});
         QCOMPARE(badClock.exitCode, 2);
         QVERIFY(badClock.err.contains("--clock"));
     }
@@ -149,8 +186,9 @@ private Q_SLOTS:
         QProcess p;
         p.setProcessEnvironment(environment());
         p.start(QStringLiteral(TOKENDESK_CLI_PATH),
-                {QStringLiteral("batch"), QStringLiteral("--provider"), QStringLiteral("livekit"), QStringLiteral("--input"),
-                 path(QStringLiteral("big.csv")), QStringLiteral("--output"), path(QStringLiteral("big-out.csv")), QStringLiteral("--progress")});
+                {QStringLiteral("batch"), QStringLiteral("--provider"), QStringLiteral("livekit"),
+                 QStringLiteral("--input"), path(QStringLiteral("big.csv")), QStringLiteral("--output"),
+                 path(QStringLiteral("big-out.csv")), QStringLiteral("--progress")});
         QByteArray err;
         // Ctrl-C once the progress line shows the run is under way.
         QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("bytes read"), 60000);
@@ -166,30 +204,36 @@ private Q_SLOTS:
         QVERIFY(err.contains(QByteArray::number(rows) + " rows done so far are saved"));
         QVERIFY(out.endsWith("\r\n")); // whole rows only
         const QDir dir(m_dir.path());
-        QCOMPARE(dir.entryList({QStringLiteral("big-out.csv*")}, QDir::Files | QDir::Hidden).size(), 1); // no temp file left
+        QCOMPARE(dir.entryList({QStringLiteral("big-out.csv*")}, QDir::Files | QDir::Hidden).size(),
+                 1); // no temp file left
     }
 
     void matrixReports()
     {
-        const Run dims = cli({QStringLiteral("matrix"), QStringLiteral("--profile"), QStringLiteral("lk"), QStringLiteral("--list-dimensions")});
+        const Run dims = cli({QStringLiteral("matrix"), QStringLiteral("--profile"), QStringLiteral("lk"),
+                              QStringLiteral("--list-dimensions")});
         QCOMPARE(dims.exitCode, 0);
-        QVERIFY(dims.out.contains("canPublishSources  (publish sources): all, camera, microphone, screen_share+screen_share_audio"));
-        const Run html = cli({QStringLiteral("matrix"), QStringLiteral("--profile"), QStringLiteral("lk"), QStringLiteral("--dimension"),
-                              QStringLiteral("canPublish"), QStringLiteral("--dimension"), QStringLiteral("canPublishSources"),
-                              QStringLiteral("--source-set"), QStringLiteral("all"), QStringLiteral("--source-set"), QStringLiteral("camera+microphone"),
-                              QStringLiteral("--output"), path(QStringLiteral("m.html"))});
+        QVERIFY(dims.out.contains(
+            "canPublishSources  (publish sources): all, camera, microphone, screen_share+screen_share_audio"));
+        const Run html = cli(
+            {QStringLiteral("matrix"), QStringLiteral("--profile"), QStringLiteral("lk"), QStringLiteral("--dimension"),
+             QStringLiteral("canPublish"), QStringLiteral("--dimension"), QStringLiteral("canPublishSources"),
+             QStringLiteral("--source-set"), QStringLiteral("all"), QStringLiteral("--source-set"),
+             QStringLiteral("camera+microphone"), QStringLiteral("--output"), path(QStringLiteral("m.html"))});
         QCOMPARE(html.exitCode, 0);
         QVERIFY(html.err.contains("4 combinations of can publish, publish sources"));
         QVERIFY(td::test::isPrivateFile(path(QStringLiteral("m.html"))));
         const QByteArray page = td::test::readFile(path(QStringLiteral("m.html")));
         QCOMPARE(page.count("<section class=\"row\""), 4);
         QVERIFY(page.contains("cannot publish screen_share"));
-        const Run md = cli({QStringLiteral("matrix"), QStringLiteral("--profile"), QStringLiteral("lk"), QStringLiteral("--dimension"),
-                            QStringLiteral("roomAdmin"), QStringLiteral("--output"), path(QStringLiteral("m.md"))});
+        const Run md = cli({QStringLiteral("matrix"), QStringLiteral("--profile"), QStringLiteral("lk"),
+                            QStringLiteral("--dimension"), QStringLiteral("roomAdmin"), QStringLiteral("--output"),
+                            path(QStringLiteral("m.md"))});
         QCOMPARE(md.exitCode, 0);
         QVERIFY(td::test::readFile(path(QStringLiteral("m.md"))).contains("- [ ] can moderate demo"));
-        const Run bad = cli({QStringLiteral("matrix"), QStringLiteral("--profile"), QStringLiteral("lk"), QStringLiteral("--dimension"),
-                             QStringLiteral("moderator"), QStringLiteral("--output"), path(QStringLiteral("m.csv"))});
+        const Run bad = cli({QStringLiteral("matrix"), QStringLiteral("--profile"), QStringLiteral("lk"),
+                             QStringLiteral("--dimension"), QStringLiteral("moderator"), QStringLiteral("--output"),
+                             path(QStringLiteral("m.csv"))});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY(bad.err.contains("unknown dimension \"moderator\" for livekit"));
     }

@@ -33,7 +33,8 @@ class TestCliProfiles : public QObject {
         QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
         for (const QString& k : e.keys()) {
             if (k.startsWith(QStringLiteral("LIVEKIT_")) || k.startsWith(QStringLiteral("ZEGO_")) ||
-                k.startsWith(QStringLiteral("JAAS_")) || k.startsWith(QStringLiteral("JITSI_")) || k.startsWith(QStringLiteral("TOKENDESK_")))
+                k.startsWith(QStringLiteral("JAAS_")) || k.startsWith(QStringLiteral("JITSI_")) ||
+                k.startsWith(QStringLiteral("TOKENDESK_")))
                 e.remove(k);
         }
         e.insert(QStringLiteral("TOKENDESK_CONFIG_DIR"), m_dir.filePath(QStringLiteral("cfg")));
@@ -68,11 +69,12 @@ class TestCliProfiles : public QObject {
 private Q_SLOTS:
     void addShowMintEditRemove()
     {
-        const Run add = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("lk"),
-                             QStringLiteral("--provider"), QStringLiteral("livekit"), QStringLiteral("--api-key"), QStringLiteral("APIkey"),
-                             QStringLiteral("--api-secret-env"), QStringLiteral("MY_SECRET"), QStringLiteral("--room"), QStringLiteral("demo"),
-                             QStringLiteral("--ttl"), QStringLiteral("30m")},
-                            {QStringLiteral("MY_SECRET=lk-secret-0123456789abcdef0123456789")});
+        const Run add =
+            cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("lk"),
+                 QStringLiteral("--provider"), QStringLiteral("livekit"), QStringLiteral("--api-key"),
+                 QStringLiteral("APIkey"), QStringLiteral("--api-secret-env"), QStringLiteral("MY_SECRET"),
+                 QStringLiteral("--room"), QStringLiteral("demo"), QStringLiteral("--ttl"), QStringLiteral("30m")},
+                {QStringLiteral("MY_SECRET=lk-secret-0123456789abcdef0123456789")});
         QCOMPARE(add.exitCode, 0);
         QVERIFY(add.err.contains("secrets: encrypted vault"));
         QVERIFY(td::test::isPrivateFile(m_dir.filePath(QStringLiteral("cfg/profiles.json"))));
@@ -82,31 +84,41 @@ private Q_SLOTS:
         QCOMPARE(show.exitCode, 0);
         QVERIFY(!show.out.contains("lk-secret") && !show.err.contains("lk-secret"));
         QVERIFY(show.out.contains("(stored, 36 characters)"));
-        QVERIFY(cli({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("lk"), QStringLiteral("--reveal")}).out.contains("lk-secret"));
+        QVERIFY(
+            cli({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("lk"), QStringLiteral("--reveal")})
+                .out.contains("lk-secret"));
 
-        const Run mint = cli({QStringLiteral("mint"), QStringLiteral("livekit"), QStringLiteral("--profile"), QStringLiteral("lk"),
-                              QStringLiteral("--identity"), QStringLiteral("ann"), QStringLiteral("--json")});
+        const Run mint =
+            cli({QStringLiteral("mint"), QStringLiteral("livekit"), QStringLiteral("--profile"), QStringLiteral("lk"),
+                 QStringLiteral("--identity"), QStringLiteral("ann"), QStringLiteral("--json")});
         QCOMPARE(mint.exitCode, 0);
-        const QJsonObject claims = QJsonDocument::fromJson(mint.out).object().value(QStringLiteral("claims")).toObject();
+        const QJsonObject claims =
+            QJsonDocument::fromJson(mint.out).object().value(QStringLiteral("claims")).toObject();
         QCOMPARE(claims.value(QStringLiteral("iss")).toString(), QStringLiteral("APIkey"));
-        QCOMPARE(claims.value(QStringLiteral("video")).toObject().value(QStringLiteral("room")).toString(), QStringLiteral("demo"));
-        QCOMPARE(claims.value(QStringLiteral("exp")).toInteger() - claims.value(QStringLiteral("nbf")).toInteger(), 1800);
+        QCOMPARE(claims.value(QStringLiteral("video")).toObject().value(QStringLiteral("room")).toString(),
+                 QStringLiteral("demo"));
+        QCOMPARE(claims.value(QStringLiteral("exp")).toInteger() - claims.value(QStringLiteral("nbf")).toInteger(),
+                 1800);
         const QString token = QJsonDocument::fromJson(mint.out).object().value(QStringLiteral("token")).toString();
         QCOMPARE(cli({QStringLiteral("verify"), token, QStringLiteral("--profile"), QStringLiteral("lk")}).exitCode, 0);
         // A flag beside --profile wins over the profile.
-        const Run overridden = cli({QStringLiteral("mint"), QStringLiteral("livekit"), QStringLiteral("--profile"), QStringLiteral("lk"),
-                                    QStringLiteral("--identity"), QStringLiteral("ann"), QStringLiteral("--room"), QStringLiteral("other"),
-                                    QStringLiteral("--json")});
+        const Run overridden = cli({QStringLiteral("mint"), QStringLiteral("livekit"), QStringLiteral("--profile"),
+                                    QStringLiteral("lk"), QStringLiteral("--identity"), QStringLiteral("ann"),
+                                    QStringLiteral("--room"), QStringLiteral("other"), QStringLiteral("--json")});
         QVERIFY(overridden.out.contains("\"room\": \"other\""));
-        const Run wrongKind = cli({QStringLiteral("mint"), QStringLiteral("zego"), QStringLiteral("--profile"), QStringLiteral("lk"),
-                                   QStringLiteral("--user-id"), QStringLiteral("u")});
+        const Run wrongKind = cli({QStringLiteral("mint"), QStringLiteral("zego"), QStringLiteral("--profile"),
+                                   QStringLiteral("lk"), QStringLiteral("--user-id"), QStringLiteral("u")});
         QCOMPARE(wrongKind.exitCode, 2);
         QVERIFY(wrongKind.err.contains("is a livekit profile"));
 
-        QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("edit"), QStringLiteral("lk"), QStringLiteral("--env"), QStringLiteral("prod")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("edit"), QStringLiteral("lk"), QStringLiteral("--env"),
+                      QStringLiteral("prod")})
+                     .exitCode,
+                 0);
         QVERIFY(cli({QStringLiteral("profile"), QStringLiteral("list")}).out.contains("PROD"));
-        QVERIFY(cli({QStringLiteral("mint"), QStringLiteral("livekit"), QStringLiteral("--profile"), QStringLiteral("lk"),
-                     QStringLiteral("--identity"), QStringLiteral("ann")}).exitCode == 0); // the secret survived the edit
+        QVERIFY(cli({QStringLiteral("mint"), QStringLiteral("livekit"), QStringLiteral("--profile"),
+                     QStringLiteral("lk"), QStringLiteral("--identity"), QStringLiteral("ann")})
+                    .exitCode == 0); // the secret survived the edit
 
         const Run wrongPass = cli({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("lk")},
                                   {QStringLiteral("TOKENDESK_VAULT_PASSPHRASE=nope")});
@@ -119,48 +131,60 @@ private Q_SLOTS:
 
     void invalidProfilesAreNotSaved()
     {
-        const Run z = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("z"),
-                           QStringLiteral("--provider"), QStringLiteral("zego"), QStringLiteral("--app-id"), QStringLiteral("12"),
-                           QStringLiteral("--server-secret"), QStringLiteral("short")});
+        const Run z =
+            cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("z"),
+                 QStringLiteral("--provider"), QStringLiteral("zego"), QStringLiteral("--app-id"), QStringLiteral("12"),
+                 QStringLiteral("--server-secret"), QStringLiteral("short")});
         QCOMPARE(z.exitCode, 2);
         QVERIFY(z.err.contains("exactly 32 characters"));
-        const Run j = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("j"),
-                           QStringLiteral("--provider"), QStringLiteral("jaas"), QStringLiteral("--app-id"), kJaasApp,
-                           QStringLiteral("--key-id"), QStringLiteral("k1"), QStringLiteral("--private-key-file"),
-                           data(QStringLiteral("pem/rsa2048-pkcs8-encrypted.pem"))});
+        const Run j =
+            cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("j"),
+                 QStringLiteral("--provider"), QStringLiteral("jaas"), QStringLiteral("--app-id"), kJaasApp,
+                 QStringLiteral("--key-id"), QStringLiteral("k1"), QStringLiteral("--private-key-file"),
+                 data(QStringLiteral("pem/rsa2048-pkcs8-encrypted.pem"))});
         QCOMPARE(j.exitCode, 2);
         QVERIFY(j.err.contains("encrypted"));
-        const Run ok = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("j"),
-                            QStringLiteral("--provider"), QStringLiteral("jaas"), QStringLiteral("--app-id"), kJaasApp,
-                            QStringLiteral("--key-id"), kJaasApp + QStringLiteral("/k1"), QStringLiteral("--private-key-file"),
-                            data(QStringLiteral("pem/rsa2048-pkcs8-encrypted.pem")), QStringLiteral("--passphrase-file"),
-                            data(QStringLiteral("pem/passphrase.txt"))});
+        const Run ok =
+            cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("j"),
+                 QStringLiteral("--provider"), QStringLiteral("jaas"), QStringLiteral("--app-id"), kJaasApp,
+                 QStringLiteral("--key-id"), kJaasApp + QStringLiteral("/k1"), QStringLiteral("--private-key-file"),
+                 data(QStringLiteral("pem/rsa2048-pkcs8-encrypted.pem")), QStringLiteral("--passphrase-file"),
+                 data(QStringLiteral("pem/passphrase.txt"))});
         QCOMPARE(ok.exitCode, 0);
         QVERIFY(ok.err.contains("fingerprint 22:ec:bb"));
-        const Run jaas = cli({QStringLiteral("mint"), QStringLiteral("jaas"), QStringLiteral("--profile"), QStringLiteral("j"),
-                              QStringLiteral("--room"), QStringLiteral("*")});
+        const Run jaas = cli({QStringLiteral("mint"), QStringLiteral("jaas"), QStringLiteral("--profile"),
+                              QStringLiteral("j"), QStringLiteral("--room"), QStringLiteral("*")});
         QCOMPARE(jaas.exitCode, 0);
-        QCOMPARE(cli({QStringLiteral("verify"), QString::fromLatin1(jaas.out.trimmed()), QStringLiteral("--profile"), QStringLiteral("j")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("verify"), QString::fromLatin1(jaas.out.trimmed()), QStringLiteral("--profile"),
+                      QStringLiteral("j")})
+                     .exitCode,
+                 0);
         QVERIFY(!cli({QStringLiteral("profile"), QStringLiteral("list")}).out.contains("\nz "));
     }
 
     void importAndExport()
     {
-        const Run imp = cli({QStringLiteral("profile"), QStringLiteral("import"), data(QStringLiteral("import/cli-config.yaml"))});
+        const Run imp =
+            cli({QStringLiteral("profile"), QStringLiteral("import"), data(QStringLiteral("import/cli-config.yaml"))});
         QCOMPARE(imp.exitCode, 0);
         QVERIFY(imp.out.contains("imported acme"));
         QVERIFY(imp.err.contains("can be deleted"));
-        const Run again = cli({QStringLiteral("profile"), QStringLiteral("import"), data(QStringLiteral("import/cli-config.yaml"))});
+        const Run again =
+            cli({QStringLiteral("profile"), QStringLiteral("import"), data(QStringLiteral("import/cli-config.yaml"))});
         QCOMPARE(again.exitCode, 2); // no silent overwrite
-        QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("import"), data(QStringLiteral("import/cli-config.yaml")),
-                      QStringLiteral("--replace")}).exitCode, 0);
-        const Run env = cli({QStringLiteral("profile"), QStringLiteral("import"), QStringLiteral("--from-env"), QStringLiteral("--prefix"),
-                             QStringLiteral("ci")},
-                            {QStringLiteral("ZEGO_APP_ID=1234567890"), QStringLiteral("ZEGO_SERVER_SECRET=") + kZegoSecret});
+        QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("import"),
+                      data(QStringLiteral("import/cli-config.yaml")), QStringLiteral("--replace")})
+                     .exitCode,
+                 0);
+        const Run env =
+            cli({QStringLiteral("profile"), QStringLiteral("import"), QStringLiteral("--from-env"),
+                 QStringLiteral("--prefix"), QStringLiteral("ci")},
+                {QStringLiteral("ZEGO_APP_ID=1234567890"), QStringLiteral("ZEGO_SERVER_SECRET=") + kZegoSecret});
         QCOMPARE(env.exitCode, 0);
         QVERIFY(env.out.contains("imported ci-zego"));
-        const Run dev = cli({QStringLiteral("profile"), QStringLiteral("import"), data(QStringLiteral("import/key-id-inside.dev.vars")),
-                             QStringLiteral("--prefix"), QStringLiteral("w")});
+        const Run dev = cli({QStringLiteral("profile"), QStringLiteral("import"),
+                             data(QStringLiteral("import/key-id-inside.dev.vars")), QStringLiteral("--prefix"),
+                             QStringLiteral("w")});
         QCOMPARE(dev.exitCode, 0);
         QVERIFY(dev.err.contains("Key ID"));
 
@@ -170,7 +194,8 @@ private Q_SLOTS:
         QVERIFY(!plain.out.contains("acme-secret") && !plain.out.contains("BEGIN"));
 
         const QString bundle = m_dir.filePath(QStringLiteral("all.tdbundle"));
-        const Run exp = cli({QStringLiteral("profile"), QStringLiteral("export"), QStringLiteral("--with-secrets"), QStringLiteral("--output"), bundle},
+        const Run exp = cli({QStringLiteral("profile"), QStringLiteral("export"), QStringLiteral("--with-secrets"),
+                             QStringLiteral("--output"), bundle},
                             {QStringLiteral("TOKENDESK_BUNDLE_PASSPHRASE=bundle pass")});
         QCOMPARE(exp.exitCode, 0);
         QVERIFY(!td::test::readFile(bundle).contains("acme-secret"));
@@ -180,8 +205,10 @@ private Q_SLOTS:
         const Run into = cli({QStringLiteral("profile"), QStringLiteral("import"), bundle}, other);
         QCOMPARE(into.exitCode, 0);
         QVERIFY(!into.err.contains("can be deleted")); // the bundle is encrypted
-        QVERIFY(cli({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("acme"), QStringLiteral("--reveal")}, other)
-                    .out.contains("acme-secret-0123456789abcdef0123456789ab"));
+        QVERIFY(
+            cli({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("acme"), QStringLiteral("--reveal")},
+                other)
+                .out.contains("acme-secret-0123456789abcdef0123456789ab"));
         const Run wrong = cli({QStringLiteral("profile"), QStringLiteral("import"), bundle},
                               {QStringLiteral("TOKENDESK_CONFIG_DIR=") + m_dir.filePath(QStringLiteral("third")),
                                QStringLiteral("TOKENDESK_BUNDLE_PASSPHRASE=nope")});
@@ -193,9 +220,10 @@ private Q_SLOTS:
         const QStringList env{QStringLiteral("TOKENDESK_CONFIG_DIR=") + m_dir.filePath(QStringLiteral("race"))};
         QList<QProcess*> running;
         for (int i = 0; i < 4; ++i) {
-            running << start({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("p%1").arg(i),
-                              QStringLiteral("--provider"), QStringLiteral("zego"), QStringLiteral("--app-id"), QString::number(1000 + i),
-                              QStringLiteral("--server-secret"), kZegoSecret},
+            running << start({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--name"),
+                              QStringLiteral("p%1").arg(i), QStringLiteral("--provider"), QStringLiteral("zego"),
+                              QStringLiteral("--app-id"), QString::number(1000 + i), QStringLiteral("--server-secret"),
+                              kZegoSecret},
                              env);
         }
         for (QProcess* p : running) {
@@ -205,8 +233,11 @@ private Q_SLOTS:
         const Run list = cli({QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")}, env);
         QCOMPARE(QJsonDocument::fromJson(list.out).object().value(QStringLiteral("profiles")).toArray().size(), 4);
         for (int i = 0; i < 4; ++i)
-            QCOMPARE(cli({QStringLiteral("mint"), QStringLiteral("zego"), QStringLiteral("--profile"), QStringLiteral("p%1").arg(i),
-                          QStringLiteral("--user-id"), QStringLiteral("u")}, env).exitCode, 0);
+            QCOMPARE(cli({QStringLiteral("mint"), QStringLiteral("zego"), QStringLiteral("--profile"),
+                          QStringLiteral("p%1").arg(i), QStringLiteral("--user-id"), QStringLiteral("u")},
+                         env)
+                         .exitCode,
+                     0);
     }
 };
 

@@ -86,16 +86,17 @@ private Q_SLOTS:
     void liveKitRowsBecomeVerifiedTokens()
     {
         test::writeFile(path(QStringLiteral("in.csv")),
-              "identity,Display Name,room,role,grants,ttl,notes\n"
-              "ann,Ann,stage,speaker,,30m,first\n"
-              "bob,\"Bob, Jr.\",stage,viewer,canPublishData=false,,\n"
-              "cy,Cy,,moderator,,,\"two\nlines\"\n"
-              "dee,Dee,stage,,canPublish=false;canPublishSources=camera+microphone,2h,\n");
+                        "identity,Display Name,room,role,grants,ttl,notes\n"
+                        "ann,Ann,stage,speaker,,30m,first\n"
+                        "bob,\"Bob, Jr.\",stage,viewer,canPublishData=false,,\n"
+                        "cy,Cy,,moderator,,,\"two\nlines\"\n"
+                        "dee,Dee,stage,,canPublish=false;canPublishSources=camera+microphone,2h,\n");
         const FixedClock clock(1'800'000'000);
         batch::BatchOptions options;
         options.defaults = {3600, QStringLiteral("lobby")};
         auto minter = liveKitMinter(options);
-        auto report = batch::runBatch(path(QStringLiteral("in.csv")), path(QStringLiteral("out.csv")), minter, clock, {}, {});
+        auto report =
+            batch::runBatch(path(QStringLiteral("in.csv")), path(QStringLiteral("out.csv")), minter, clock, {}, {});
         QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
         QCOMPARE(report->rows, 4);
         QCOMPARE(report->minted, 4);
@@ -104,26 +105,32 @@ private Q_SLOTS:
 
         const QList<QStringList> out = readCsv(path(QStringLiteral("out.csv")));
         QCOMPARE(out.size(), 5);
-        QCOMPARE(out[0], (QStringList{QStringLiteral("identity"), QStringLiteral("Display Name"), QStringLiteral("room"),
-                                      QStringLiteral("role"), QStringLiteral("grants"), QStringLiteral("ttl"),
-                                      QStringLiteral("notes"), QStringLiteral("token"), QStringLiteral("joinLink"),
-                                      QStringLiteral("expiresAt"), QStringLiteral("summary"), QStringLiteral("error")}));
+        QCOMPARE(out[0],
+                 (QStringList{QStringLiteral("identity"), QStringLiteral("Display Name"), QStringLiteral("room"),
+                              QStringLiteral("role"), QStringLiteral("grants"), QStringLiteral("ttl"),
+                              QStringLiteral("notes"), QStringLiteral("token"), QStringLiteral("joinLink"),
+                              QStringLiteral("expiresAt"), QStringLiteral("summary"), QStringLiteral("error")}));
         const auto claimsOf = [&](int row) { return verifiedClaims(out[row][7].toLatin1(), clock); };
         const QJsonObject ann = claimsOf(1);
         QCOMPARE(ann.value(QStringLiteral("sub")).toString(), QStringLiteral("ann"));
         QCOMPARE(ann.value(QStringLiteral("exp")).toInteger(), 1'800'000'000 + 1800);
-        QCOMPARE(ann.value(QStringLiteral("video")).toObject().value(QStringLiteral("canPublishSources")).toArray().size(), 4);
+        QCOMPARE(
+            ann.value(QStringLiteral("video")).toObject().value(QStringLiteral("canPublishSources")).toArray().size(),
+            4);
         QCOMPARE(out[1][9], QStringLiteral("2027-01-15T08:30:00Z"));
-        QVERIFY(out[1][8].startsWith(QStringLiteral("https://meet.livekit.io/custom?liveKitUrl=wss%3A%2F%2Fdemo.example.com&token=")));
+        QVERIFY(out[1][8].startsWith(
+            QStringLiteral("https://meet.livekit.io/custom?liveKitUrl=wss%3A%2F%2Fdemo.example.com&token=")));
         QVERIFY(out[1][8].endsWith(out[1][7]));
 
         const QJsonObject bob = claimsOf(2);
         QCOMPARE(bob.value(QStringLiteral("name")).toString(), QStringLiteral("Bob, Jr."));
         QCOMPARE(bob.value(QStringLiteral("video")).toObject().value(QStringLiteral("canPublish")), QJsonValue(false));
-        QCOMPARE(bob.value(QStringLiteral("video")).toObject().value(QStringLiteral("canPublishData")), QJsonValue(false));
+        QCOMPARE(bob.value(QStringLiteral("video")).toObject().value(QStringLiteral("canPublishData")),
+                 QJsonValue(false));
 
         const QJsonObject cy = claimsOf(3);
-        QCOMPARE(cy.value(QStringLiteral("video")).toObject().value(QStringLiteral("room")).toString(), QStringLiteral("lobby"));
+        QCOMPARE(cy.value(QStringLiteral("video")).toObject().value(QStringLiteral("room")).toString(),
+                 QStringLiteral("lobby"));
         QCOMPARE(cy.value(QStringLiteral("video")).toObject().value(QStringLiteral("roomAdmin")), QJsonValue(true));
         QCOMPARE(out[3][6], QStringLiteral("two\nlines")); // copied unchanged
 
@@ -135,20 +142,20 @@ private Q_SLOTS:
     void badRowsAreReportedByLineAndTheRestMinted()
     {
         test::writeFile(path(QStringLiteral("bad.csv")),
-              "identity,room,grants,ttl\n"
-              "ann,r1,,\n"
-              "bob,r1,canPublishh=true,\n"    // line 3: typo in a grant
-              "\"cy\ncy\",r1,,soon\n"          // line 4-5: bad TTL
-              ",r1,,\n"                        // line 6: no identity
-              "dee,r1\n"                       // line 7: missing fields
-              "eve,r1,,\n");
+                        "identity,room,grants,ttl\n"
+                        "ann,r1,,\n"
+                        "bob,r1,canPublishh=true,\n" // line 3: typo in a grant
+                        "\"cy\ncy\",r1,,soon\n"      // line 4-5: bad TTL
+                        ",r1,,\n"                    // line 6: no identity
+                        "dee,r1\n"                   // line 7: missing fields
+                        "eve,r1,,\n");
         auto minter = liveKitMinter();
         QList<batch::RowResult> seen;
         batch::RunCallbacks callbacks;
         callbacks.row = [&](const batch::RowResult& r) { seen << r; };
         const FixedClock clock(1'800'000'000);
-        auto report = batch::runBatch(path(QStringLiteral("bad.csv")), path(QStringLiteral("bad-out.json")), minter, clock,
-                                      {}, callbacks);
+        auto report = batch::runBatch(path(QStringLiteral("bad.csv")), path(QStringLiteral("bad-out.json")), minter,
+                                      clock, {}, callbacks);
         QVERIFY(report);
         QCOMPARE(report->rows, 6);
         QCOMPARE(report->minted, 2);
@@ -177,7 +184,10 @@ private Q_SLOTS:
         auto minter = liveKitMinter();
         const FixedClock clock(1'800'000'000);
         const auto row = [](qint64 line, const QString& identity, const QString& room) {
-            return batch::InputRow{line, {batch::Cell{QStringLiteral("identity"), identity}, batch::Cell{QStringLiteral("room"), room}}, {}};
+            return batch::InputRow{
+                line,
+                {batch::Cell{QStringLiteral("identity"), identity}, batch::Cell{QStringLiteral("room"), room}},
+                {}};
         };
         QVERIFY(minter.mintRow(row(2, QStringLiteral("ann"), QStringLiteral("a")), clock).warnings.isEmpty());
         QVERIFY(minter.mintRow(row(3, QStringLiteral("ann"), QStringLiteral("b")), clock).warnings.isEmpty());
@@ -193,8 +203,8 @@ private Q_SLOTS:
         test::writeFile(path(QStringLiteral("strict-out.csv")), "previous");
         auto minter = liveKitMinter();
         const FixedClock clock(1'800'000'000);
-        auto report = batch::runBatch(path(QStringLiteral("strict.csv")), path(QStringLiteral("strict-out.csv")), minter,
-                                      clock, batch::RunOptions{true}, {});
+        auto report = batch::runBatch(path(QStringLiteral("strict.csv")), path(QStringLiteral("strict-out.csv")),
+                                      minter, clock, batch::RunOptions{true}, {});
         QVERIFY(report);
         QVERIFY(report->stoppedStrict);
         QCOMPARE(report->failed, 1);
@@ -207,14 +217,18 @@ private Q_SLOTS:
         test::writeFile(path(QStringLiteral("keep.csv")), "previous");
         auto minter = liveKitMinter();
         const FixedClock clock(1'800'000'000);
-        auto report = batch::runBatch(path(QStringLiteral("zego-cols.csv")), path(QStringLiteral("keep.csv")), minter, clock, {}, {});
+        auto report = batch::runBatch(path(QStringLiteral("zego-cols.csv")), path(QStringLiteral("keep.csv")), minter,
+                                      clock, {}, {});
         QVERIFY(!report);
-        QVERIFY2(report.error().message.contains(QStringLiteral("\"login\" does not apply to livekit")), qPrintable(report.error().message));
+        QVERIFY2(report.error().message.contains(QStringLiteral("\"login\" does not apply to livekit")),
+                 qPrintable(report.error().message));
         QCOMPARE(test::readFile(path(QStringLiteral("keep.csv"))), QByteArray("previous"));
         test::writeFile(path(QStringLiteral("noid.csv")), "name,room\nAnn,r\n");
         test::writeFile(path(QStringLiteral("noid2.csv")), "room\nr\n");
-        QVERIFY(!batch::runBatch(path(QStringLiteral("noid2.csv")), path(QStringLiteral("keep.csv")), minter, clock, {}, {}));
-        QVERIFY(!batch::runBatch(path(QStringLiteral("missing.csv")), path(QStringLiteral("keep.csv")), minter, clock, {}, {}));
+        QVERIFY(!batch::runBatch(path(QStringLiteral("noid2.csv")), path(QStringLiteral("keep.csv")), minter, clock, {},
+                                 {}));
+        QVERIFY(!batch::runBatch(path(QStringLiteral("missing.csv")), path(QStringLiteral("keep.csv")), minter, clock,
+                                 {}, {}));
         QCOMPARE(test::readFile(path(QStringLiteral("keep.csv"))), QByteArray("previous"));
     }
 
@@ -229,8 +243,8 @@ private Q_SLOTS:
         int polls = 0;
         batch::RunCallbacks callbacks;
         callbacks.cancelled = [&] { return ++polls > 2; }; // like Ctrl-C during the third chunk's read
-        auto report = batch::runBatch(path(QStringLiteral("long.csv")), path(QStringLiteral("long-out.csv")), minter, clock, {},
-                                      callbacks);
+        auto report = batch::runBatch(path(QStringLiteral("long.csv")), path(QStringLiteral("long-out.csv")), minter,
+                                      clock, {}, callbacks);
         QVERIFY(report);
         QVERIFY(report->interrupted);
         QVERIFY(report->rows > 0 && report->rows < 5000);
@@ -252,33 +266,41 @@ private Q_SLOTS:
         QList<batch::RowResult> seen;
         batch::RunCallbacks callbacks;
         callbacks.row = [&](const batch::RowResult& r) { seen << r; };
-        auto report = batch::runBatch(path(QStringLiteral("rows.json")), path(QStringLiteral("rows-out.csv")), minter, clock,
-                                      {}, callbacks);
+        auto report = batch::runBatch(path(QStringLiteral("rows.json")), path(QStringLiteral("rows-out.csv")), minter,
+                                      clock, {}, callbacks);
         QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
         QCOMPARE(seen.size(), 4);
         QVERIFY(seen[0].ok());
         const QJsonObject ann = verifiedClaims(seen[0].token, clock);
         QCOMPARE(ann.value(QStringLiteral("exp")).toInteger(), 1'800'000'000 + 120);
-        QCOMPARE(ann.value(QStringLiteral("attributes")).toObject().value(QStringLiteral("team")).toString(), QStringLiteral("blue"));
+        QCOMPARE(ann.value(QStringLiteral("attributes")).toObject().value(QStringLiteral("team")).toString(),
+                 QStringLiteral("blue"));
         QCOMPARE(seen[1].line, 3);
         QVERIFY(seen[1].error.contains(QStringLiteral("must be a JSON object")));
-        QCOMPARE(verifiedClaims(seen[2].token, clock).value(QStringLiteral("metadata")).toString(), QStringLiteral("{\"seat\":4}"));
+        QCOMPARE(verifiedClaims(seen[2].token, clock).value(QStringLiteral("metadata")).toString(),
+                 QStringLiteral("{\"seat\":4}"));
         QCOMPARE(seen[3].line, 5);
-        QVERIFY2(seen[3].error.contains(QStringLiteral("features: does not apply to livekit")), qPrintable(seen[3].error));
+        QVERIFY2(seen[3].error.contains(QStringLiteral("features: does not apply to livekit")),
+                 qPrintable(seen[3].error));
 
-        test::writeFile(path(QStringLiteral("rows.jsonl")), "{\"identity\":\"a\",\"room\":\"r\"}\n{\"identity\":\"b\",\"room\":\"r\"}\n");
-        auto lines = batch::runBatch(path(QStringLiteral("rows.jsonl")), path(QStringLiteral("rows-out.json")), minter, clock, {}, {});
+        test::writeFile(path(QStringLiteral("rows.jsonl")),
+                        "{\"identity\":\"a\",\"room\":\"r\"}\n{\"identity\":\"b\",\"room\":\"r\"}\n");
+        auto lines = batch::runBatch(path(QStringLiteral("rows.jsonl")), path(QStringLiteral("rows-out.json")), minter,
+                                     clock, {}, {});
         QVERIFY(lines);
         QCOMPARE(lines->minted, 2);
-        test::writeFile(path(QStringLiteral("broken.json")), "[{\"identity\":\"a\",\"room\":\"r\"},\n{\"identity\":\"b\"");
-        auto broken = batch::runBatch(path(QStringLiteral("broken.json")), path(QStringLiteral("broken-out.json")), minter, clock, {}, {});
+        test::writeFile(path(QStringLiteral("broken.json")),
+                        "[{\"identity\":\"a\",\"room\":\"r\"},\n{\"identity\":\"b\"");
+        auto broken = batch::runBatch(path(QStringLiteral("broken.json")), path(QStringLiteral("broken-out.json")),
+                                      minter, clock, {}, {});
         QVERIFY(broken);
         QCOMPARE(broken->minted, 1);
         QVERIFY2(broken->inputError.startsWith(QStringLiteral("line 2:")), qPrintable(broken->inputError));
 
         // A last line that is not JSON, with no newline after it (read past the buffer before; fuzz_csv found it).
         test::writeFile(path(QStringLiteral("tail.jsonl")), "{\"identity\":\"a\",\"room\":\"r\"}\n)");
-        auto tail = batch::runBatch(path(QStringLiteral("tail.jsonl")), path(QStringLiteral("tail-out.json")), minter, clock, {}, {});
+        auto tail = batch::runBatch(path(QStringLiteral("tail.jsonl")), path(QStringLiteral("tail-out.json")), minter,
+                                    clock, {}, {});
         QVERIFY(tail);
         QCOMPARE(tail->minted, 1);
         QCOMPARE(tail->failed, 1);
@@ -286,7 +308,8 @@ private Q_SLOTS:
 
     void seedAndClockMakeZegoOutputReproducible()
     {
-        test::writeFile(path(QStringLiteral("z.csv")), "identity,room,publish,streams,kit,name\nu1,r1,false,,,\nu2,r1,,s1+s2,true,Ü\nu3,,,,,\n");
+        test::writeFile(path(QStringLiteral("z.csv")),
+                        "identity,room,publish,streams,kit,name\nu1,r1,false,,,\nu2,r1,,s1+s2,true,Ü\nu3,,,,,\n");
         const QHash<QString, QByteArray> secrets{{QStringLiteral("serverSecret"), kZegoSecret}};
         const FixedClock clock(1'800'000'000);
         const auto run = [&](const QString& out, std::optional<QByteArray> seed) {
@@ -327,14 +350,15 @@ private Q_SLOTS:
     {
         // A spreadsheet cell may hold a JSON array; items may then contain separators such as spaces.
         test::writeFile(path(QStringLiteral("lists.csv")),
-              "identity,room,streams\nu1,r1,\"[\"\"cam main\"\",\"\"s2\"\"]\"\nu2,r1,[oops\nu3,r1,[1]\n");
+                        "identity,room,streams\nu1,r1,\"[\"\"cam main\"\",\"\"s2\"\"]\"\nu2,r1,[oops\nu3,r1,[1]\n");
         const QHash<QString, QByteArray> secrets{{QStringLiteral("serverSecret"), kZegoSecret}};
         const FixedClock clock(1'800'000'000);
         batch::BatchOptions options;
         options.defaults.ttlSeconds = 3600;
         auto minter = batch::BatchMinter::create(zegoProfile(), secrets, options);
         QVERIFY(minter);
-        auto report = batch::runBatch(path(QStringLiteral("lists.csv")), path(QStringLiteral("lists-out.csv")), *minter, clock, {}, {});
+        auto report = batch::runBatch(path(QStringLiteral("lists.csv")), path(QStringLiteral("lists-out.csv")), *minter,
+                                      clock, {}, {});
         QVERIFY(report);
         QCOMPARE(report->minted, 1);
         QCOMPARE(report->failed, 2);
@@ -347,9 +371,11 @@ private Q_SLOTS:
         c.zegoAppId = 1234567890;
         auto first = TokenInspector(clock).inspect(out[1][tokenColumn].toLatin1(), c);
         QVERIFY(first && first->signature == SignatureState::Valid);
-        QVERIFY2(first->permissions.contains(QStringLiteral("can publish only streams cam main, s2")), qPrintable(first->permissions.join(u'|')));
+        QVERIFY2(first->permissions.contains(QStringLiteral("can publish only streams cam main, s2")),
+                 qPrintable(first->permissions.join(u'|')));
         QVERIFY2(out[2][errorColumn].contains(QStringLiteral("not a JSON array")), qPrintable(out[2][errorColumn]));
-        QVERIFY2(out[3][errorColumn].contains(QStringLiteral("every item must be a string")), qPrintable(out[3][errorColumn]));
+        QVERIFY2(out[3][errorColumn].contains(QStringLiteral("every item must be a string")),
+                 qPrintable(out[3][errorColumn]));
     }
 
     void reproducibleOutputIsRefusedForProd()
@@ -362,9 +388,11 @@ private Q_SLOTS:
         QVERIFY(refused.error().message.contains(QStringLiteral("tagged prod")));
         options.seed.reset();
         options.fixedClock = true;
-        QVERIFY(!batch::BatchMinter::create(liveKitProfile(QStringLiteral("prod")), {{QStringLiteral("apiSecret"), kLiveKitSecret}}, options));
+        QVERIFY(!batch::BatchMinter::create(liveKitProfile(QStringLiteral("prod")),
+                                            {{QStringLiteral("apiSecret"), kLiveKitSecret}}, options));
         options.fixedClock = false;
-        QVERIFY(batch::BatchMinter::create(liveKitProfile(QStringLiteral("prod")), {{QStringLiteral("apiSecret"), kLiveKitSecret}}, options));
+        QVERIFY(batch::BatchMinter::create(liveKitProfile(QStringLiteral("prod")),
+                                           {{QStringLiteral("apiSecret"), kLiveKitSecret}}, options));
     }
 
     void jitsiRowsCarryModeratorAndFeatures()
@@ -379,21 +407,29 @@ private Q_SLOTS:
         auto minter = batch::BatchMinter::create(p, {{QStringLiteral("appSecret"), "jitsi-secret"}}, options);
         QVERIFY(minter);
         const FixedClock clock(1'800'000'000);
-        const batch::InputRow row{2, {batch::Cell{QStringLiteral("identity"), QStringLiteral("ann")},
-                                      batch::Cell{QStringLiteral("room"), QStringLiteral("Daily Sync")},
-                                      batch::Cell{QStringLiteral("preset"), QStringLiteral("moderator")},
-                                      batch::Cell{QStringLiteral("features"), QStringLiteral("recording; livestreaming=false")}}, {}};
+        const batch::InputRow row{
+            2,
+            {batch::Cell{QStringLiteral("identity"), QStringLiteral("ann")},
+             batch::Cell{QStringLiteral("room"), QStringLiteral("Daily Sync")},
+             batch::Cell{QStringLiteral("preset"), QStringLiteral("moderator")},
+             batch::Cell{QStringLiteral("features"), QStringLiteral("recording; livestreaming=false")}},
+            {}};
         const batch::RowResult r = minter->mintRow(row, clock);
         QVERIFY2(r.ok(), qPrintable(r.error));
-        QCOMPARE(r.joinLink, QStringLiteral("https://meet.example.com/Daily%20Sync?jwt=") + QString::fromLatin1(r.token));
+        QCOMPARE(r.joinLink,
+                 QStringLiteral("https://meet.example.com/Daily%20Sync?jwt=") + QString::fromLatin1(r.token));
         auto decoded = jwt::decode(r.token);
         QVERIFY(decoded);
         const QJsonObject ctx = decoded->payload.value(QStringLiteral("context")).toObject();
-        QCOMPARE(ctx.value(QStringLiteral("user")).toObject().value(QStringLiteral("moderator")).toString(), QStringLiteral("true"));
-        QCOMPARE(ctx.value(QStringLiteral("features")).toObject().value(QStringLiteral("livestreaming")).toString(), QStringLiteral("false"));
-        const batch::InputRow typo{3, {batch::Cell{QStringLiteral("identity"), QStringLiteral("bo")},
-                                       batch::Cell{QStringLiteral("room"), QStringLiteral("x")},
-                                       batch::Cell{QStringLiteral("features"), QStringLiteral("recordin")}}, {}};
+        QCOMPARE(ctx.value(QStringLiteral("user")).toObject().value(QStringLiteral("moderator")).toString(),
+                 QStringLiteral("true"));
+        QCOMPARE(ctx.value(QStringLiteral("features")).toObject().value(QStringLiteral("livestreaming")).toString(),
+                 QStringLiteral("false"));
+        const batch::InputRow typo{3,
+                                   {batch::Cell{QStringLiteral("identity"), QStringLiteral("bo")},
+                                    batch::Cell{QStringLiteral("room"), QStringLiteral("x")},
+                                    batch::Cell{QStringLiteral("features"), QStringLiteral("recordin")}},
+                                   {}};
         QVERIFY(minter->mintRow(typo, clock).error.contains(QStringLiteral("did you mean \"recording\"")));
     }
 };

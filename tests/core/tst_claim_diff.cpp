@@ -17,13 +17,15 @@ private Q_SLOTS:
         const QJsonObject header{{QStringLiteral("alg"), QStringLiteral("HS256")}};
         const QJsonObject left{{QStringLiteral("sub"), QStringLiteral("ann")},
                                {QStringLiteral("video"), QJsonObject{{QStringLiteral("room"), QStringLiteral("a")},
-                                                                    {QStringLiteral("canPublish"), true}}},
+                                                                     {QStringLiteral("canPublish"), true}}},
                                {QStringLiteral("sources"), QJsonArray{QStringLiteral("camera")}}};
-        const QJsonObject right{{QStringLiteral("sub"), QStringLiteral("ann")},
-                                {QStringLiteral("video"), QJsonObject{{QStringLiteral("room"), QStringLiteral("b")}}},
-                                {QStringLiteral("sources"), QJsonArray{QStringLiteral("camera"), QStringLiteral("microphone")}},
-                                {QStringLiteral("name"), QStringLiteral("Ann")}};
-        const QList<ClaimDifference> diff = diffClaims(header, left, QJsonObject{{QStringLiteral("alg"), QStringLiteral("RS256")}}, right);
+        const QJsonObject right{
+            {QStringLiteral("sub"), QStringLiteral("ann")},
+            {QStringLiteral("video"), QJsonObject{{QStringLiteral("room"), QStringLiteral("b")}}},
+            {QStringLiteral("sources"), QJsonArray{QStringLiteral("camera"), QStringLiteral("microphone")}},
+            {QStringLiteral("name"), QStringLiteral("Ann")}};
+        const QList<ClaimDifference> diff =
+            diffClaims(header, left, QJsonObject{{QStringLiteral("alg"), QStringLiteral("RS256")}}, right);
         QHash<QString, ClaimDifference> byPath;
         for (const ClaimDifference& d : diff)
             byPath.insert(d.path, d);

@@ -20,14 +20,19 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("mac");
         const QByteArray key1(20, '\x0b');
         QTest::newRow("case 1 sha256") << int(HashAlgorithm::Sha256) << key1 << QByteArray("Hi There")
-                                       << QByteArray("b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
-        QTest::newRow("case 1 sha384") << int(HashAlgorithm::Sha384) << key1 << QByteArray("Hi There")
-                                       << QByteArray("afd03944d84895626b0825f4ab46907f15f9dadbe4101ec682aa034c7cebc59cfaea9ea9076ede7f4af152e8b2fa9cb6");
+                                       << QByteArray(
+                                              "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+        QTest::newRow("case 1 sha384")
+            << int(HashAlgorithm::Sha384) << key1 << QByteArray("Hi There")
+            << QByteArray(
+                   "afd03944d84895626b0825f4ab46907f15f9dadbe4101ec682aa034c7cebc59cfaea9ea9076ede7f4af152e8b2fa9cb6");
         QTest::newRow("case 1 sha512") << int(HashAlgorithm::Sha512) << key1 << QByteArray("Hi There")
-                                       << QByteArray("87aa7cdea5ef619d4ff0b4241a1d6cb02379f4e2ce4ec2787ad0b30545e17cdedaa833b7d6b8a702038b274eaea3f4e4be9d914eeb61f1702e696c203a126854");
+                                       << QByteArray("87aa7cdea5ef619d4ff0b4241a1d6cb02379f4e2ce4ec2787ad0b30545e17cded"
+                                                     "aa833b7d6b8a702038b274eaea3f4e4be9d914eeb61f1702e696c203a126854");
         QTest::newRow("case 2 sha256") << int(HashAlgorithm::Sha256) << QByteArray("Jefe")
                                        << QByteArray("what do ya want for nothing?")
-                                       << QByteArray("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+                                       << QByteArray(
+                                              "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
     }
     void hmacRfc4231()
     {
@@ -113,6 +118,18 @@ private Q_SLOTS:
         QVERIFY(!key->publicKey().verifySha256("date", *sig));
         QCOMPARE(RsaPrivateKey::generate(1024).error().code, td::ErrorCode::KeyTooSmall);
         QVERIFY(key->publicKey().spkiPem().startsWith("-----BEGIN PUBLIC KEY-----"));
+    }
+
+    void scryptCostIsCapped()
+    {
+        // What TokenDesk writes (2^17 * 8 * 1) and up to 8x that is fine; one step more is refused without work.
+        QVERIFY(scrypt("pw", "salt", 10, 8, 1, 32).has_value());
+        const auto tooMuch = scrypt("pw", "salt", 21, 8, 1, 32);
+        QVERIFY(!tooMuch);
+        QVERIFY2(tooMuch.error().message.contains(QStringLiteral("N=2^21, r=8, p=1")),
+                 qPrintable(tooMuch.error().message));
+        QVERIFY(!scrypt("pw", "salt", 17, 8, 16, 32));
+        QVERIFY(!scrypt("pw", "salt", 16, 32, 8, 32));
     }
 
     void secretBytesCopiesAndClears()

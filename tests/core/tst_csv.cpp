@@ -40,7 +40,8 @@ class TestCsv : public QObject {
 private Q_SLOTS:
     void quotedFieldsAcrossLinesKeepStartLines()
     {
-        const QByteArray text = "\xEF\xBB\xBFidentity,notes\r\nann,\"two\nlines\"\r\n\r\nbob,\"say \"\"hi\"\"\"\ncid,\n";
+        const QByteArray text =
+            "\xEF\xBB\xBFidentity,notes\r\nann,\"two\nlines\"\r\n\r\nbob,\"say \"\"hi\"\"\"\ncid,\n";
         auto records = csv::parseText(text);
         QVERIFY2(records, qPrintable(records ? QString() : records.error().message));
         QCOMPARE(records->size(), 4);
@@ -80,8 +81,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("unclosed quote") << QByteArray("a,b\n1,2\n3,\"open\n4,5\n") << QStringLiteral("line 3: a quoted field is not closed");
-        QTest::newRow("text after quote") << QByteArray("a,b\n1,\"x\"y\n") << QStringLiteral("line 2: text after a closing quote");
+        QTest::newRow("unclosed quote") << QByteArray("a,b\n1,2\n3,\"open\n4,5\n")
+                                        << QStringLiteral("line 3: a quoted field is not closed");
+        QTest::newRow("text after quote")
+            << QByteArray("a,b\n1,\"x\"y\n") << QStringLiteral("line 2: text after a closing quote");
     }
     void errorsNameTheLine()
     {
@@ -130,14 +133,17 @@ private Q_SLOTS:
 
     void writerQuotesAndDefusesFormulas()
     {
-        QCOMPARE(csv::row({QStringLiteral("plain"), QStringLiteral("a,b"), QStringLiteral("say \"x\""), QStringLiteral("=HYPERLINK(1)"),
-                           QStringLiteral("-2+3"), QStringLiteral("@cmd"), QStringLiteral("Zoë")}),
+        QCOMPARE(csv::row({QStringLiteral("plain"), QStringLiteral("a,b"), QStringLiteral("say \"x\""),
+                           QStringLiteral("=HYPERLINK(1)"), QStringLiteral("-2+3"), QStringLiteral("@cmd"),
+                           QStringLiteral("Zoë")}),
                  QByteArray("plain,\"a,b\",\"say \"\"x\"\"\",'=HYPERLINK(1),'-2+3,'@cmd,Zo\xc3\xab\r\n"));
         QCOMPARE(csv::cell(QStringLiteral("two\nlines")), QStringLiteral("\"two\nlines\""));
         // What the writer writes, the reader reads back (apart from the defusing quote).
-        auto back = csv::parseText(csv::row({QStringLiteral("a,b"), QStringLiteral("q\"q"), QStringLiteral("l1\r\nl2")}));
+        auto back =
+            csv::parseText(csv::row({QStringLiteral("a,b"), QStringLiteral("q\"q"), QStringLiteral("l1\r\nl2")}));
         QVERIFY(back);
-        QCOMPARE(back->at(0).fields, (QStringList{QStringLiteral("a,b"), QStringLiteral("q\"q"), QStringLiteral("l1\r\nl2")}));
+        QCOMPARE(back->at(0).fields,
+                 (QStringList{QStringLiteral("a,b"), QStringLiteral("q\"q"), QStringLiteral("l1\r\nl2")}));
     }
 };
 

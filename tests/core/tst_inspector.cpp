@@ -121,11 +121,16 @@ private Q_SLOTS:
 
         // An HS256 token signed with the public key PEM, checked against that public key.
         const QByteArray spki = key().publicKey().spkiPem();
-        const QByteArray input = QByteArray(R"({"alg":"HS256","typ":"JWT"})").toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) + '.' +
-                                 QByteArray(R"({"sub":"vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe","aud":"jitsi","iss":"chat","room":"*"})")
-                                     .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-        const QByteArray forged = input + '.' + crypto::hmac(crypto::HashAlgorithm::Sha256, spki, input)
-                                                      .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        const QByteArray input =
+            QByteArray(R"({"alg":"HS256","typ":"JWT"})")
+                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) +
+            '.' +
+            QByteArray(
+                R"({"sub":"vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe","aud":"jitsi","iss":"chat","room":"*"})")
+                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        const QByteArray forged = input + '.' +
+                                  crypto::hmac(crypto::HashAlgorithm::Sha256, spki, input)
+                                      .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
         const auto attack = TokenInspector(clock).inspect(forged, c);
         QVERIFY(!attack->valid());
         QCOMPARE(attack->signature, SignatureState::Invalid);
@@ -156,7 +161,8 @@ private Q_SLOTS:
         c.zegoAppId = 42;
         QVERIFY(hasCode(*inspector.inspect(token, c), QStringLiteral("app-id-mismatch")));
 
-        const QByteArray kit = *zego::makeKitToken(token, {QStringLiteral("user1"), QStringLiteral("room1"), QStringLiteral("Ann"), 1234567890});
+        const QByteArray kit = *zego::makeKitToken(
+            token, {QStringLiteral("user1"), QStringLiteral("room1"), QStringLiteral("Ann"), 1234567890});
         const auto k = inspector.inspect(kit);
         QCOMPARE(k->kind, QStringLiteral("zego-kit-token"));
         const FixedClock later(kNow + 3600);

@@ -56,12 +56,15 @@ private Q_SLOTS:
         const auto t = mintJaas(jaasRequest(), clock);
         QVERIFY2(t, qPrintable(t ? QString() : t.error().message));
         const auto d = jwt::decode(t->token).value();
-        QCOMPARE(d.headerJson, QByteArray(R"({"alg":"RS256","kid":")" + kAppId.toLatin1() + R"(/4f4910","typ":"JWT"})"));
-        QCOMPARE(d.payloadJson,
-                 QByteArray(R"({"aud":"jitsi","iss":"chat","sub":")" + kAppId.toLatin1() +
-                            R"(","room":"daily","exp":1700007200,"nbf":1699999990,"context":{"user":{"id":"u1","name":"Alice",)"
-                            R"("email":"a@example.com","avatar":"https://example.com/a.png","moderator":"true"},)"
-                            R"("features":{"recording":"true","livestreaming":"false"}}})"));
+        QCOMPARE(d.headerJson,
+                 QByteArray(R"({"alg":"RS256","kid":")" + kAppId.toLatin1() + R"(/4f4910","typ":"JWT"})"));
+        QCOMPARE(
+            d.payloadJson,
+            QByteArray(
+                R"({"aud":"jitsi","iss":"chat","sub":")" + kAppId.toLatin1() +
+                R"(","room":"daily","exp":1700007200,"nbf":1699999990,"context":{"user":{"id":"u1","name":"Alice",)"
+                R"("email":"a@example.com","avatar":"https://example.com/a.png","moderator":"true"},)"
+                R"("features":{"recording":"true","livestreaming":"false"}}})"));
         const FixedClock now(1700000000);
         jwt::VerifyOptions o{{jwt::Algorithm::RS256}};
         o.issuer = QStringLiteral("chat");
@@ -92,9 +95,11 @@ private Q_SLOTS:
         r.claims.roomRegex = true;
         r.claims.room = QStringLiteral("team-%d+");
         const FixedClock clock(0);
-        const QJsonObject ctx = jwt::decode(mintJaas(r, clock)->token)->payload.value(QStringLiteral("context")).toObject();
+        const QJsonObject ctx =
+            jwt::decode(mintJaas(r, clock)->token)->payload.value(QStringLiteral("context")).toObject();
         QVERIFY(ctx.value(QStringLiteral("features")).isObject());
-        QCOMPARE(ctx.value(QStringLiteral("user")).toObject().value(QStringLiteral("moderator")).toString(), QStringLiteral("false"));
+        QCOMPARE(ctx.value(QStringLiteral("user")).toObject().value(QStringLiteral("moderator")).toString(),
+                 QStringLiteral("false"));
         QCOMPARE(ctx.value(QStringLiteral("room")).toObject().value(QStringLiteral("regex")).toBool(), true);
     }
 
@@ -106,8 +111,13 @@ private Q_SLOTS:
         r.appSecret = "my_secret";
         r.subject = QStringLiteral("meet.example.com");
         r.claims.room = QStringLiteral("*");
-        r.claims.user = JitsiUser{QStringLiteral("u1"), QStringLiteral("Alice"), QStringLiteral("a@example.com"),
-                                  QStringLiteral("https://example.com/a.png"), std::nullopt, std::nullopt, QStringLiteral("owner")};
+        r.claims.user = JitsiUser{QStringLiteral("u1"),
+                                  QStringLiteral("Alice"),
+                                  QStringLiteral("a@example.com"),
+                                  QStringLiteral("https://example.com/a.png"),
+                                  std::nullopt,
+                                  std::nullopt,
+                                  QStringLiteral("owner")};
         r.claims.group = QStringLiteral("g1");
         r.ttlSeconds = 3600;
         r.notBeforeSkew = 0;
@@ -116,10 +126,12 @@ private Q_SLOTS:
         QVERIFY(t);
         const auto d = jwt::decode(t->token).value();
         QCOMPARE(d.headerJson, QByteArray(R"({"alg":"HS256","typ":"JWT"})"));
-        QCOMPARE(d.payloadJson,
-                 QByteArray(R"({"aud":"jitsi","iss":"my_app","sub":"meet.example.com","room":"*","exp":1700003600,"nbf":1700000000,)"
-                            R"("context":{"user":{"id":"u1","name":"Alice","email":"a@example.com","avatar":"https://example.com/a.png",)"
-                            R"("affiliation":"owner"},"group":"g1"}})"));
+        QCOMPARE(
+            d.payloadJson,
+            QByteArray(
+                R"({"aud":"jitsi","iss":"my_app","sub":"meet.example.com","room":"*","exp":1700003600,"nbf":1700000000,)"
+                R"("context":{"user":{"id":"u1","name":"Alice","email":"a@example.com","avatar":"https://example.com/a.png",)"
+                R"("affiliation":"owner"},"group":"g1"}})"));
         QVERIFY(!hasErrors(lint(d, false)));
     }
 
@@ -134,7 +146,8 @@ private Q_SLOTS:
         r.keyId = QStringLiteral("jitsi/default");
         const auto t = mintSelfHosted(r, clock);
         QVERIFY(t);
-        QCOMPARE(jwt::decode(t->token)->header.value(QStringLiteral("kid")).toString(), QStringLiteral("jitsi/default"));
+        QCOMPARE(jwt::decode(t->token)->header.value(QStringLiteral("kid")).toString(),
+                 QStringLiteral("jitsi/default"));
         r.privateKey = {};
         QVERIFY(!mintSelfHosted(r, clock)); // neither secret nor key
     }
@@ -142,21 +155,26 @@ private Q_SLOTS:
     void featureParsing()
     {
         QCOMPARE(parseFeature(QStringLiteral("recording=false"))->second, false);
-        QVERIFY(parseFeature(QStringLiteral("recordng=true")).error().message.contains(QStringLiteral("did you mean \"recording\"")));
+        QVERIFY(parseFeature(QStringLiteral("recordng=true"))
+                    .error()
+                    .message.contains(QStringLiteral("did you mean \"recording\"")));
         QVERIFY(!parseFeature(QStringLiteral("recording=maybe")));
     }
 
     void lintFindings()
     {
-        const auto d = jwt::decode(QByteArray("eyJhbGciOiJIUzI1NiJ9.") +
-                                   QJsonDocument::fromJson(R"({"sub":"vpaas-magic-cookie-x","aud":"jitsi","iss":"chat","context":{"user":{"moderator":"false","id":5},"features":{"recordin":"true","flip":"yes"}}})")
-                                       .toJson(QJsonDocument::Compact)
-                                       .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) +
-                                   ".c2ln");
+        const auto d = jwt::decode(
+            QByteArray("eyJhbGciOiJIUzI1NiJ9.") +
+            QJsonDocument::fromJson(
+                R"({"sub":"vpaas-magic-cookie-x","aud":"jitsi","iss":"chat","context":{"user":{"moderator":"false","id":5},"features":{"recordin":"true","flip":"yes"}}})")
+                .toJson(QJsonDocument::Compact)
+                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) +
+            ".c2ln");
         QVERIFY(d);
         const QList<Finding> f = lint(*d, true);
-        for (const char* code : {"typ-not-jwt", "wrong-alg", "kid-missing", "nbf-missing", "exp-missing", "room-missing",
-                                 "unknown-feature", "feature-value", "features-without-moderator", "user-field-not-string"})
+        for (const char* code :
+             {"typ-not-jwt", "wrong-alg", "kid-missing", "nbf-missing", "exp-missing", "room-missing",
+              "unknown-feature", "feature-value", "features-without-moderator", "user-field-not-string"})
             QVERIFY2(hasCode(f, QString::fromLatin1(code)), code);
     }
 };

@@ -146,8 +146,8 @@ private Q_SLOTS:
         const auto publicKey = crypto::loadRsaPublicKey(spki);
         QVERIFY(publicKey);
         const FixedClock clock(0);
-        const auto r = JwtVerifier(clock, {{Algorithm::HS256, Algorithm::RS256}})
-                           .verify(*t, JwtSigner::rsaPublic(*publicKey));
+        const auto r =
+            JwtVerifier(clock, {{Algorithm::HS256, Algorithm::RS256}}).verify(*t, JwtSigner::rsaPublic(*publicKey));
         QVERIFY(!r);
         QCOMPARE(r.error().code, ErrorCode::AlgorithmConfusion);
         // And the PEM can never become an HMAC key in the first place.
@@ -156,7 +156,8 @@ private Q_SLOTS:
 
     void rs256TokenWithSecretIsKeyMismatch()
     {
-        const auto key = crypto::loadRsaPrivateKey(test::readFile(test::dataPath(QStringLiteral("pem/rsa2048-pkcs8.pem"))));
+        const auto key =
+            crypto::loadRsaPrivateKey(test::readFile(test::dataPath(QStringLiteral("pem/rsa2048-pkcs8.pem"))));
         JwtBuilder b;
         b.payload().insert(QStringLiteral("sub"), QStringLiteral("x"));
         const auto t = decode(b.sign(JwtSigner::rsa(*key)).value());

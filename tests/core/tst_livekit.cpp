@@ -50,9 +50,11 @@ private Q_SLOTS:
         const auto t = minter().mint(c, 21600, clock);
         QVERIFY(t);
         QCOMPARE(t->token,
-                 QByteArray("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJkZXZrZXkiLCJzdWIiOiJhbGljZSIsImV4cCI6MTcwMDAy"
-                            "MTYwMCwibmJmIjoxNzAwMDAwMDAwLCJpYXQiOjE3MDAwMDAwMDAsImlkZW50aXR5IjoiYWxpY2UiLCJuYW1lIjoiQWxpY2Ui"
-                            "LCJ2aWRlbyI6eyJyb29tSm9pbiI6dHJ1ZSwicm9vbSI6InJvb20xIn19.fg3AMlCETSgP9RcWlBDUPtpuD-BxOUQtg5v6dx5-_Wo"));
+                 QByteArray(
+                     "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJkZXZrZXkiLCJzdWIiOiJhbGljZSIsImV4cCI6MTcwMDAy"
+                     "MTYwMCwibmJmIjoxNzAwMDAwMDAwLCJpYXQiOjE3MDAwMDAwMDAsImlkZW50aXR5IjoiYWxpY2UiLCJuYW1lIjoiQWxpY2Ui"
+                     "LCJ2aWRlbyI6eyJyb29tSm9pbiI6dHJ1ZSwicm9vbSI6InJvb20xIn19.fg3AMlCETSgP9RcWlBDUPtpuD-BxOUQtg5v6dx5-"
+                     "_Wo"));
         QCOMPARE(t->expiresAt, 1700021600);
     }
 
@@ -77,12 +79,13 @@ private Q_SLOTS:
         VideoGrant g;
         g.roomJoin = true;
         g.room = QStringLiteral("r");
-        g.canPublish = false;      // explicit false must be emitted
+        g.canPublish = false; // explicit false must be emitted
         g.canSubscribe = true;
-        g.hidden = false;          // plain false is omitted, as Go does
+        g.hidden = false; // plain false is omitted, as Go does
         c.video = g;
         const FixedClock clock(0);
-        const QJsonObject video = payloadOf(minter().mint(c, 60, clock)->token).value(QStringLiteral("video")).toObject();
+        const QJsonObject video =
+            payloadOf(minter().mint(c, 60, clock)->token).value(QStringLiteral("video")).toObject();
         QCOMPARE(video.value(QStringLiteral("canPublish")), QJsonValue(false));
         QCOMPARE(video.value(QStringLiteral("canSubscribe")), QJsonValue(true));
         QVERIFY(!video.contains(QStringLiteral("canPublishData")));
@@ -123,8 +126,15 @@ private Q_SLOTS:
         QVERIFY2(t, qPrintable(t ? QString() : t.error().message));
         const QJsonObject p = payloadOf(t->token);
         QCOMPARE(p.value(QStringLiteral("roomConfig")).toObject().value(QStringLiteral("maxParticipants")).toInt(), 5);
-        QCOMPARE(p.value(QStringLiteral("roomConfig")).toObject().value(QStringLiteral("agents")).toArray().at(0)
-                     .toObject().value(QStringLiteral("agentName")).toString(), QStringLiteral("helper"));
+        QCOMPARE(p.value(QStringLiteral("roomConfig"))
+                     .toObject()
+                     .value(QStringLiteral("agents"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("agentName"))
+                     .toString(),
+                 QStringLiteral("helper"));
 
         QList<Finding> findings;
         const LiveKitClaims back = readClaims(p, findings);
@@ -149,10 +159,18 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("sources");
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("messagePart");
-        QTest::newRow("join without identity") << "" << "r" << QStringList() << "" << "identity";
-        QTest::newRow("join without room") << "i" << "" << QStringList() << "" << "room";
-        QTest::newRow("bad source") << "i" << "r" << QStringList{QStringLiteral("webcam")} << "" << "webcam";
-        QTest::newRow("bad kind") << "i" << "r" << QStringList() << "robot" << "robot";
+        QTest::newRow("join without identity") << ""
+                                               << "r" << QStringList() << ""
+                                               << "identity";
+        QTest::newRow("join without room") << "i"
+                                           << "" << QStringList() << ""
+                                           << "room";
+        QTest::newRow("bad source") << "i"
+                                    << "r" << QStringList{QStringLiteral("webcam")} << ""
+                                    << "webcam";
+        QTest::newRow("bad kind") << "i"
+                                  << "r" << QStringList() << "robot"
+                                  << "robot";
     }
     void mintTimeRefusals()
     {
@@ -187,7 +205,8 @@ private Q_SLOTS:
         QVERIFY(t.error().message.contains(QStringLiteral("credentials")));
         QVERIFY(!t.error().message.contains(QStringLiteral("\"k\"")));
         c.roomConfig = QJsonDocument::fromJson(R"({"maxParticipant":5})").object();
-        QVERIFY(minter().mint(c, 60, clock).error().message.contains(QStringLiteral("did you mean \"maxParticipants\"")));
+        QVERIFY(
+            minter().mint(c, 60, clock).error().message.contains(QStringLiteral("did you mean \"maxParticipants\"")));
     }
 
     void grantMergeChecksTypesAndNames()
@@ -205,7 +224,9 @@ private Q_SLOTS:
     {
         QList<Finding> f;
         readClaims(QJsonDocument::fromJson(R"({"iss":"k","video":{"roomJoin":true,"roomName":"r","canPublish":"yes"},
-                                               "attributes":{"n":1},"aud":"x"})").object(), f);
+                                               "attributes":{"n":1},"aud":"x"})")
+                       .object(),
+                   f);
         QVERIFY(hasFinding(f, QStringLiteral("unknown-grant-key"), QStringLiteral("did you mean \"room\"")));
         QVERIFY(hasFinding(f, QStringLiteral("wrong-grant-type"), QStringLiteral("canPublish")));
         QVERIFY(hasFinding(f, QStringLiteral("join-without-identity")));

@@ -33,8 +33,8 @@ mint::MintPlan liveKitPlan()
     plan.claims = QJsonObject{
         {QStringLiteral("sub"), QStringLiteral("ann")},
         {QStringLiteral("video"), QJsonObject{{QStringLiteral("roomJoin"), true},
-                                             {QStringLiteral("room"), QStringLiteral("stand up")},
-                                             {QStringLiteral("canPublish"), false}}},
+                                              {QStringLiteral("room"), QStringLiteral("stand up")},
+                                              {QStringLiteral("canPublish"), false}}},
         {QStringLiteral("kind"), QStringLiteral("sip")},
         {QStringLiteral("kindDetails"), QJsonArray{QStringLiteral("forwarded")}},
         {QStringLiteral("team"), QStringLiteral("qa")}, // custom claim, passed through
@@ -64,7 +64,8 @@ private Q_SLOTS:
         QCOMPARE(claims.value(QStringLiteral("sub")).toString(), QStringLiteral("ann"));
         QCOMPARE(claims.value(QStringLiteral("team")).toString(), QStringLiteral("qa"));
         QCOMPARE(claims.value(QStringLiteral("kindDetails")).toArray(), QJsonArray{QStringLiteral("forwarded")});
-        QCOMPARE(claims.value(QStringLiteral("video")).toObject().value(QStringLiteral("canPublish")), QJsonValue(false));
+        QCOMPARE(claims.value(QStringLiteral("video")).toObject().value(QStringLiteral("canPublish")),
+                 QJsonValue(false));
 
         const QUrl link(outcome->joinLink);
         QCOMPARE(link.host(), QStringLiteral("meet.livekit.io"));
@@ -111,10 +112,11 @@ private Q_SLOTS:
         mint::MintPlan plan;
         plan.provider = Provider::Zego;
         plan.ttlSeconds = 3600;
-        plan.claims = QJsonObject{{QStringLiteral("user_id"), QStringLiteral("u1")},
-                                  {QStringLiteral("cipher"), QStringLiteral("cbc")},
-                                  {QStringLiteral("kit"), QJsonObject{{QStringLiteral("room_id"), QStringLiteral("r9")},
-                                                                     {QStringLiteral("user_name"), QStringLiteral("Ann B")}}}};
+        plan.claims =
+            QJsonObject{{QStringLiteral("user_id"), QStringLiteral("u1")},
+                        {QStringLiteral("cipher"), QStringLiteral("cbc")},
+                        {QStringLiteral("kit"), QJsonObject{{QStringLiteral("room_id"), QStringLiteral("r9")},
+                                                            {QStringLiteral("user_name"), QStringLiteral("Ann B")}}}};
         auto outcome = mint::mintAndInspect(plan, p, secrets, clock);
         QVERIFY2(outcome, outcome ? "" : qPrintable(outcome.error().message));
         auto kit = zego::parseKitToken(outcome->minted.token);
@@ -145,10 +147,11 @@ private Q_SLOTS:
         auto key = crypto::loadRsaPrivateKey(test::readFile(test::dataPath(QStringLiteral("pem/rsa2048-pkcs8.pem"))));
         QVERIFY(key);
         const QHash<QString, QByteArray> secrets{{QStringLiteral("privateKey"), key->pkcs8Pem()}};
-        QJsonObject context{{QStringLiteral("user"), QJsonObject{{QStringLiteral("id"), QStringLiteral("u7")},
-                                                                 {QStringLiteral("moderator"), QStringLiteral("true")}}},
-                            {QStringLiteral("features"), QJsonObject{{QStringLiteral("recording"), QStringLiteral("true")},
-                                                                     {QStringLiteral("livestreaming"), false}}}};
+        QJsonObject context{
+            {QStringLiteral("user"), QJsonObject{{QStringLiteral("id"), QStringLiteral("u7")},
+                                                 {QStringLiteral("moderator"), QStringLiteral("true")}}},
+            {QStringLiteral("features"), QJsonObject{{QStringLiteral("recording"), QStringLiteral("true")},
+                                                     {QStringLiteral("livestreaming"), false}}}};
         if (regex)
             context.insert(QStringLiteral("room"), QJsonObject{{QStringLiteral("regex"), true}});
         mint::MintPlan plan;
@@ -162,8 +165,10 @@ private Q_SLOTS:
         auto outcome = mint::mintAndInspect(plan, jaas, secrets, clock);
         QVERIFY2(outcome, outcome ? "" : qPrintable(outcome.error().message));
         QCOMPARE(outcome->inspection.signature, SignatureState::Valid);
-        const QJsonObject features = outcome->inspection.claims.value(QStringLiteral("context")).toObject()
-                                         .value(QStringLiteral("features")).toObject();
+        const QJsonObject features = outcome->inspection.claims.value(QStringLiteral("context"))
+                                         .toObject()
+                                         .value(QStringLiteral("features"))
+                                         .toObject();
         QCOMPARE(features.value(QStringLiteral("recording")).toString(), QStringLiteral("true"));
         QCOMPARE(features.value(QStringLiteral("livestreaming")).toString(), QStringLiteral("false"));
         QCOMPARE(mint::grantsSummary(plan), QStringLiteral("moderator, recording, not livestreaming"));

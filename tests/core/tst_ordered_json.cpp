@@ -26,7 +26,8 @@ private Q_SLOTS:
     {
         OrderedJson o = OrderedJson::object();
         o.insert(QStringLiteral("s"), QStringLiteral("q\" b\\ n\n t\t c\x01 / <>& 中文 é"));
-        QCOMPARE(o.serialize(), QByteArray("{\"s\":\"q\\\" b\\\\ n\\n t\\t c\\u0001 / <>& \xe4\xb8\xad\xe6\x96\x87 \xc3\xa9\"}"));
+        QCOMPARE(o.serialize(),
+                 QByteArray("{\"s\":\"q\\\" b\\\\ n\\n t\\t c\\u0001 / <>& \xe4\xb8\xad\xe6\x96\x87 \xc3\xa9\"}"));
     }
 
     void numbersAndNull()

@@ -11,8 +11,8 @@ using namespace td::crypto;
 Q_DECLARE_METATYPE(td::ErrorCode)
 
 namespace {
-const QString kFingerprint = QStringLiteral(
-    "22:ec:bb:ea:29:d5:29:95:8b:07:49:5a:4e:66:62:85:3c:32:05:78:d2:26:aa:fc:ab:c5:44:01:88:a6:b1:19");
+const QString kFingerprint =
+    QStringLiteral("22:ec:bb:ea:29:d5:29:95:8b:07:49:5a:4e:66:62:85:3c:32:05:78:d2:26:aa:fc:ab:c5:44:01:88:a6:b1:19");
 
 QByteArray pem(const QString& name)
 {
@@ -57,23 +57,24 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("passphrase");
         QTest::addColumn<td::ErrorCode>("code");
         QTest::addColumn<QString>("messagePart");
-        QTest::newRow("encrypted, no passphrase") << "rsa2048-pkcs8-encrypted.pem" << QByteArray()
-                                                  << ErrorCode::KeyEncrypted << "enter its passphrase";
-        QTest::newRow("legacy, no passphrase") << "rsa2048-legacy-encrypted.pem" << QByteArray()
-                                               << ErrorCode::KeyEncrypted << "passphrase";
-        QTest::newRow("wrong passphrase pkcs8") << "rsa2048-pkcs8-encrypted.pem" << QByteArray("nope")
-                                                << ErrorCode::WrongPassphrase << "passphrase";
-        QTest::newRow("wrong passphrase legacy") << "rsa2048-legacy-encrypted.pem" << QByteArray("nope")
-                                                 << ErrorCode::WrongPassphrase << "passphrase";
+        QTest::newRow("encrypted, no passphrase")
+            << "rsa2048-pkcs8-encrypted.pem" << QByteArray() << ErrorCode::KeyEncrypted << "enter its passphrase";
+        QTest::newRow("legacy, no passphrase")
+            << "rsa2048-legacy-encrypted.pem" << QByteArray() << ErrorCode::KeyEncrypted << "passphrase";
+        QTest::newRow("wrong passphrase pkcs8")
+            << "rsa2048-pkcs8-encrypted.pem" << QByteArray("nope") << ErrorCode::WrongPassphrase << "passphrase";
+        QTest::newRow("wrong passphrase legacy")
+            << "rsa2048-legacy-encrypted.pem" << QByteArray("nope") << ErrorCode::WrongPassphrase << "passphrase";
         QTest::newRow("1024 bits") << "rsa1024-pkcs8.pem" << QByteArray() << ErrorCode::KeyTooSmall << "1024 bits";
         QTest::newRow("ec") << "ec-p256-pkcs8.pem" << QByteArray() << ErrorCode::NotRsaKey << "not an RSA key";
         QTest::newRow("ed25519") << "ed25519-pkcs8.pem" << QByteArray() << ErrorCode::NotRsaKey << "ED25519";
         QTest::newRow("spki") << "rsa2048-spki.pem" << QByteArray() << ErrorCode::PublicKeyGiven << "public key";
         QTest::newRow("pkcs1 public") << "rsa2048-pkcs1-public.pem" << QByteArray() << ErrorCode::PublicKeyGiven
                                       << "private key";
-        QTest::newRow("certificate") << "rsa2048-cert.pem" << QByteArray() << ErrorCode::PublicKeyGiven << "certificate";
-        QTest::newRow("text before header") << "key-id-prefix.pem" << QByteArray() << ErrorCode::PemTextBeforeHeader
-                                            << "Key ID: vpaas-magic-cookie";
+        QTest::newRow("certificate") << "rsa2048-cert.pem" << QByteArray() << ErrorCode::PublicKeyGiven
+                                     << "certificate";
+        QTest::newRow("text before header")
+            << "key-id-prefix.pem" << QByteArray() << ErrorCode::PemTextBeforeHeader << "Key ID: vpaas-magic-cookie";
         QTest::newRow("no header") << "no-header.pem" << QByteArray() << ErrorCode::PemMissingHeader << "BEGIN";
         QTest::newRow("no footer") << "no-footer.pem" << QByteArray() << ErrorCode::PemMissingFooter << "END";
         QTest::newRow("truncated") << "truncated.pem" << QByteArray() << ErrorCode::PemTruncated << "truncated";
@@ -96,7 +97,8 @@ private Q_SLOTS:
     void errorsNeverContainKeyMaterial()
     {
         const QByteArray body = pem(QStringLiteral("rsa2048-pkcs8.pem")).split('\n').at(1);
-        for (const char* f : {"truncated.pem", "bad-base64.pem", "key-id-prefix.pem", "no-header.pem", "no-footer.pem"}) {
+        for (const char* f :
+             {"truncated.pem", "bad-base64.pem", "key-id-prefix.pem", "no-header.pem", "no-footer.pem"}) {
             const auto key = loadRsaPrivateKey(pem(QString::fromLatin1(f)));
             QVERIFY(!key);
             QVERIFY2(!key.error().message.contains(QString::fromLatin1(body.left(16))), f);

@@ -53,7 +53,8 @@ private Q_SLOTS:
         auto m = batch::buildMatrix(liveKitMinter(), spec, clock);
         QVERIFY2(m, qPrintable(m ? QString() : m.error().message));
         QCOMPARE(m->rows.size(), 2 * 4 * 2);
-        QCOMPARE(m->dimensionLabels, (QStringList{QStringLiteral("can publish"), QStringLiteral("publish sources"), QStringLiteral("hidden")}));
+        QCOMPARE(m->dimensionLabels, (QStringList{QStringLiteral("can publish"), QStringLiteral("publish sources"),
+                                                  QStringLiteral("hidden")}));
         QSet<QString> identities;
         VerifyCredentials c;
         c.provider = Provider::LiveKit;
@@ -117,16 +118,25 @@ private Q_SLOTS:
         auto m = batch::buildMatrix(*minter, spec, FixedClock(1'800'000'000));
         QVERIFY(m);
         QCOMPARE(m->rows.size(), 4);
-        const batch::MatrixRow& modOn = rowWith(*m, {{QStringLiteral("moderator"), QStringLiteral("yes")}, {QStringLiteral("recording"), QStringLiteral("on")}});
+        const batch::MatrixRow& modOn = rowWith(*m, {{QStringLiteral("moderator"), QStringLiteral("yes")},
+                                                     {QStringLiteral("recording"), QStringLiteral("on")}});
         QVERIFY(modOn.expected.contains(QStringLiteral("joins as moderator")));
         QVERIFY(modOn.expected.contains(QStringLiteral("can start a recording (recording)")));
-        const batch::MatrixRow& guestOn = rowWith(*m, {{QStringLiteral("moderator"), QStringLiteral("no")}, {QStringLiteral("recording"), QStringLiteral("on")}});
-        QVERIFY(guestOn.expected.contains(QStringLiteral("cannot start a recording (recording) (JaaS applies features only to moderators)")));
-        QVERIFY(guestOn.joinLink.startsWith(QStringLiteral("https://8x8.vc/vpaas-magic-cookie-0123456789abcdef0123456789abcdef/standup?jwt=")));
+        const batch::MatrixRow& guestOn = rowWith(*m, {{QStringLiteral("moderator"), QStringLiteral("no")},
+                                                       {QStringLiteral("recording"), QStringLiteral("on")}});
+        QVERIFY(guestOn.expected.contains(
+            QStringLiteral("cannot start a recording (recording) (JaaS applies features only to moderators)")));
+        QVERIFY(guestOn.joinLink.startsWith(
+            QStringLiteral("https://8x8.vc/vpaas-magic-cookie-0123456789abcdef0123456789abcdef/standup?jwt=")));
         auto decoded = jwt::decode(guestOn.token);
         QVERIFY(decoded);
-        QCOMPARE(decoded->payload.value(QStringLiteral("context")).toObject().value(QStringLiteral("features")).toObject()
-                     .value(QStringLiteral("recording")).toString(), QStringLiteral("true"));
+        QCOMPARE(decoded->payload.value(QStringLiteral("context"))
+                     .toObject()
+                     .value(QStringLiteral("features"))
+                     .toObject()
+                     .value(QStringLiteral("recording"))
+                     .toString(),
+                 QStringLiteral("true"));
     }
 
     void zegoLoginPublishAndStreams()
@@ -135,7 +145,8 @@ private Q_SLOTS:
         p.name = QStringLiteral("zg");
         p.provider = Provider::Zego;
         p.appId = QStringLiteral("1234567890");
-        auto minter = mint::PlanMinter::create(p, {{QStringLiteral("serverSecret"), "0123456789abcdef0123456789abcdef"}});
+        auto minter =
+            mint::PlanMinter::create(p, {{QStringLiteral("serverSecret"), "0123456789abcdef0123456789abcdef"}});
         QVERIFY(minter);
         batch::MatrixSpec spec;
         spec.room = QStringLiteral("r1");
@@ -169,10 +180,12 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("dimensions");
         QTest::addColumn<QList<QStringList>>("sources");
         QTest::addColumn<QString>("error");
-        QTest::newRow("no room") << QString() << QStringList() << QList<QStringList>() << QStringLiteral("needs a room");
-        QTest::newRow("unknown dimension") << QStringLiteral("r") << QStringList{QStringLiteral("canFly")} << QList<QStringList>()
-                                           << QStringLiteral("unknown dimension \"canFly\"");
-        QTest::newRow("unknown source") << QStringLiteral("r") << QStringList() << QList<QStringList>{{QStringLiteral("webcam")}}
+        QTest::newRow("no room") << QString() << QStringList() << QList<QStringList>()
+                                 << QStringLiteral("needs a room");
+        QTest::newRow("unknown dimension") << QStringLiteral("r") << QStringList{QStringLiteral("canFly")}
+                                           << QList<QStringList>() << QStringLiteral("unknown dimension \"canFly\"");
+        QTest::newRow("unknown source") << QStringLiteral("r") << QStringList()
+                                        << QList<QStringList>{{QStringLiteral("webcam")}}
                                         << QStringLiteral("unknown publish source \"webcam\"");
     }
     void refusals()

@@ -120,7 +120,8 @@ private Q_SLOTS:
         }));
         QCOMPARE(store.load()->size(), 1);
 
-        const auto migrated = ProfileStore::parse(test::readFile(test::dataPath(QStringLiteral("profiles/profiles-v1.json"))));
+        const auto migrated =
+            ProfileStore::parse(test::readFile(test::dataPath(QStringLiteral("profiles/profiles-v1.json"))));
         QVERIFY2(migrated, qPrintable(migrated ? QString() : migrated.error().message));
         QCOMPARE(migrated->size(), 3);
         for (const Profile& p : *migrated) {
@@ -136,7 +137,8 @@ private Q_SLOTS:
                 QCOMPARE(p.environment, QStringLiteral("dev"));
             }
         }
-        QVERIFY(ProfileStore::parse(R"({"version":3,"profiles":[]})").error().message.contains(QStringLiteral("newer")));
+        QVERIFY(
+            ProfileStore::parse(R"({"version":3,"profiles":[]})").error().message.contains(QStringLiteral("newer")));
         QVERIFY(!ProfileStore::parse("not json"));
     }
 
@@ -161,7 +163,8 @@ private Q_SLOTS:
         QCOMPARE(r->profiles.size(), 2);
         QCOMPARE(r->profiles[0].profile.name, QStringLiteral("dev-livekit"));
         QCOMPARE(r->profiles[0].profile.serverUrl, QStringLiteral("wss://acme-dev.livekit.cloud"));
-        QCOMPARE(r->profiles[0].secrets.value(QStringLiteral("apiSecret")), QByteArray("dev-secret-0123456789abcdef0123456789"));
+        QCOMPARE(r->profiles[0].secrets.value(QStringLiteral("apiSecret")),
+                 QByteArray("dev-secret-0123456789abcdef0123456789"));
         QCOMPARE(r->profiles[1].profile.appId, QStringLiteral("1234567890"));
     }
 
@@ -186,7 +189,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, file);
         QFETCH(bool, warns);
-        const auto r = importEnvFile(test::readFile(test::dataPath(QStringLiteral("import/") + file)), QStringLiteral("w"));
+        const auto r =
+            importEnvFile(test::readFile(test::dataPath(QStringLiteral("import/") + file)), QStringLiteral("w"));
         QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
         QCOMPARE(r->profiles.size(), 1);
         const ImportedProfile& p = r->profiles.first();
@@ -228,17 +232,26 @@ private Q_SLOTS:
         QTest::addColumn<int>("format");
         QTest::addColumn<QStringList>("names");
         const auto fmt = [](ImportFormat f) { return int(f); };
-        QTest::newRow("env file named after itself") << "development.env" << "/tmp/staging.env" << ""
-                                                     << fmt(ImportFormat::EnvFile)
-                                                     << QStringList{QStringLiteral("staging-livekit"), QStringLiteral("staging-zego")};
-        QTest::newRow(".dev.vars") << "crlf.env" << "/srv/app/.dev.vars" << "" << fmt(ImportFormat::EnvFile)
-                                   << QStringList{QStringLiteral("dev-jitsi")};
-        QTest::newRow("explicit prefix wins") << "development.env" << "x.env" << "ci" << fmt(ImportFormat::EnvFile)
+        QTest::newRow("env file named after itself")
+            << "development.env"
+            << "/tmp/staging.env"
+            << "" << fmt(ImportFormat::EnvFile)
+            << QStringList{QStringLiteral("staging-livekit"), QStringLiteral("staging-zego")};
+        QTest::newRow(".dev.vars") << "crlf.env"
+                                   << "/srv/app/.dev.vars"
+                                   << "" << fmt(ImportFormat::EnvFile) << QStringList{QStringLiteral("dev-jitsi")};
+        QTest::newRow("explicit prefix wins") << "development.env"
+                                              << "x.env"
+                                              << "ci" << fmt(ImportFormat::EnvFile)
                                               << QStringList{QStringLiteral("ci-livekit"), QStringLiteral("ci-zego")};
-        QTest::newRow("unusable file name") << "crlf.env" << "-" << "" << fmt(ImportFormat::EnvFile)
-                                            << QStringList{QStringLiteral("imported-jitsi")};
-        QTest::newRow("livekit-cli config") << "cli-config.yaml" << "cli-config.YML" << "ignored"
-                                            << fmt(ImportFormat::LiveKitCliConfig) << QStringList{QStringLiteral("acme"), QStringLiteral("local")};
+        QTest::newRow("unusable file name")
+            << "crlf.env"
+            << "-"
+            << "" << fmt(ImportFormat::EnvFile) << QStringList{QStringLiteral("imported-jitsi")};
+        QTest::newRow("livekit-cli config") << "cli-config.yaml"
+                                            << "cli-config.YML"
+                                            << "ignored" << fmt(ImportFormat::LiveKitCliConfig)
+                                            << QStringList{QStringLiteral("acme"), QStringLiteral("local")};
     }
     void importFileKnowsTheFormatAndNamesAfterTheFile()
     {
@@ -285,9 +298,12 @@ private Q_SLOTS:
         QVERIFY(stored->startsWith("-----BEGIN PRIVATE KEY-----"));
         const auto key = crypto::loadRsaPrivateKey(*stored);
         QVERIFY(key);
-        QCOMPARE(key->publicKey().fingerprintSha256(),
-                 QStringLiteral("22:ec:bb:ea:29:d5:29:95:8b:07:49:5a:4e:66:62:85:3c:32:05:78:d2:26:aa:fc:ab:c5:44:01:88:a6:b1:19"));
-        const auto fromPkcs1 = privateKeyForStorage(test::readFile(test::dataPath(QStringLiteral("pem/rsa2048-pkcs1.pem"))));
+        QCOMPARE(
+            key->publicKey().fingerprintSha256(),
+            QStringLiteral(
+                "22:ec:bb:ea:29:d5:29:95:8b:07:49:5a:4e:66:62:85:3c:32:05:78:d2:26:aa:fc:ab:c5:44:01:88:a6:b1:19"));
+        const auto fromPkcs1 =
+            privateKeyForStorage(test::readFile(test::dataPath(QStringLiteral("pem/rsa2048-pkcs1.pem"))));
         QCOMPARE(fromPkcs1.value(), *stored);
         QCOMPARE(privateKeyForStorage("not a key").error().code, ErrorCode::PemMissingHeader);
     }
@@ -313,7 +329,8 @@ private Q_SLOTS:
         zego.name = QStringLiteral("x");
         zego.provider = Provider::Zego;
         zego.appId = QStringLiteral("1234");
-        QVERIFY(storeProfile(profiles, secrets, zego, {{QStringLiteral("serverSecret"), "0123456789abcdef0123456789abcdef"}}));
+        QVERIFY(storeProfile(profiles, secrets, zego,
+                             {{QStringLiteral("serverSecret"), "0123456789abcdef0123456789abcdef"}}));
         QVERIFY(storeProfile(profiles, secrets, livekit(QStringLiteral("x")), {{QStringLiteral("apiSecret"), "lk"}}));
         QCOMPARE(secrets.keys(), QStringList{QStringLiteral("x/apiSecret")});
         QCOMPARE(profiles.find(QStringLiteral("x"))->provider, Provider::LiveKit);

@@ -68,6 +68,9 @@ private Q_SLOTS:
         QTest::newRow("truncated") << 2 << "truncated";
         QTest::newRow("not a vault") << 3 << "not a TokenDesk vault";
         QTest::newRow("newer format") << 4 << "not supported";
+        // A hostile header asking scrypt for 16 GiB (N=2^22, r=32) is refused before anything is allocated.
+        QTest::newRow("hostile scrypt cost") << 5 << "beyond TokenDesk's limit";
+        QTest::newRow("hostile scrypt p") << 6 << "beyond TokenDesk's limit";
     }
     void failuresAreSpecific()
     {
@@ -81,6 +84,14 @@ private Q_SLOTS:
         case 2: data.truncate(40); break;
         case 3: data = "{\"secrets\":{}}"; break;
         case 4: data[8] = 9; break;
+        case 5:
+            data[10] = 22;
+            data[14] = 32;
+            break;
+        case 6:
+            data[10] = 20;
+            data[18] = 16;
+            break;
         }
         const auto r = VaultFile::open(data, pass);
         QVERIFY(!r);

@@ -44,10 +44,15 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("expected");
         QTest::newRow("cbc (spec 2.7)")
             << int(Layout::Cbc)
-            << QByteArray("04AAAAAGVT/xAAEDM3YWVpbHBzdzU5Y2dqbnIAcM/SrxynWAXrYayhNIGqbdiQC4Nkt0oT0zsMFX4qhCASttzizdgAHNTkhCrw2wZaa1opC8x59hquXUnonbVfzvUPROQDybbjevq3aZyLhgrcicHbkVCqFX73vG9AGwvgZwzKskAqP7gZZhqRZ5jKAUM=");
+            << QByteArray("04AAAAAGVT/xAAEDM3YWVpbHBzdzU5Y2dqbnIAcM/"
+                          "SrxynWAXrYayhNIGqbdiQC4Nkt0oT0zsMFX4qhCASttzizdgAHNTkhCrw2wZaa1opC8x59hquXUnonbVfzvUPROQDybb"
+                          "jevq3aZyLhgrcicHbkVCqFX73vG9AGwvgZwzKskAqP7gZZhqRZ5jKAUM=");
         QTest::newRow("gcm (spec 2.7)")
             << int(Layout::Gcm)
-            << QByteArray("04AAAAAGVT/xAADAABAgMEBQYHCAkKCwB+VsfaDKlHu8iK5kCMQvvkMtEwOrcQngH4Ra7k3dwHlqbI2FNseJc7Mv9K1T+/jvkLHNyuxjyBrfAcbxYtaHJyG484VQYGE2ubbVl4LdVTaUB0vrAVZlfU07CAd++ReaNlwLJr6fTD8Xdiyg0x510AFqSwh+n58VaeoDvROPm3AQ==");
+            << QByteArray(
+                   "04AAAAAGVT/xAADAABAgMEBQYHCAkKCwB+VsfaDKlHu8iK5kCMQvvkMtEwOrcQngH4Ra7k3dwHlqbI2FNseJc7Mv9K1T+/"
+                   "jvkLHNyuxjyBrfAcbxYtaHJyG484VQYGE2ubbVl4LdVTaUB0vrAVZlfU07CAd++ReaNlwLJr6fTD8Xdiyg0x510AFqSwh+"
+                   "n58VaeoDvROPm3AQ==");
     }
     void knownAnswerVectors()
     {
@@ -68,7 +73,9 @@ private Q_SLOTS:
     void officialGeneratorFixturesDecode()
     {
         const QJsonObject doc =
-            QJsonDocument::fromJson(test::readFile(test::sharedPath(QStringLiteral("fixtures/zego/token04-reference.json")))).object();
+            QJsonDocument::fromJson(
+                test::readFile(test::sharedPath(QStringLiteral("fixtures/zego/token04-reference.json"))))
+                .object();
         const QJsonArray vectors = doc.value(QStringLiteral("vectors")).toArray();
         QVERIFY(vectors.size() >= 8);
         for (const QJsonValue& v : vectors) {
@@ -116,7 +123,8 @@ private Q_SLOTS:
         QTest::newRow("app id 0") << 0u << "u" << kSecret << qint64(60) << "appID invalid";
         QTest::newRow("empty user") << 1u << "" << kSecret << qint64(60) << "userID invalid";
         QTest::newRow("long user") << 1u << QString(65, QLatin1Char('u')) << kSecret << qint64(60) << "userID invalid";
-        QTest::newRow("short secret") << 1u << "u" << kSecret.left(31) << qint64(60) << "secret must be a 32 byte string";
+        QTest::newRow("short secret") << 1u << "u" << kSecret.left(31) << qint64(60)
+                                      << "secret must be a 32 byte string";
         QTest::newRow("zero ttl") << 1u << "u" << kSecret << qint64(0) << "effectiveTimeInSeconds invalid";
     }
     void inputChecksWithOfficialMessages()
@@ -148,9 +156,12 @@ private Q_SLOTS:
         QTest::newRow("prefix") << QByteArray("03" + cbc.mid(2)) << "starts with \"04\"";
         QTest::newRow("url-safe") << QByteArray("04AAAA-_==") << "URL-safe";
         QTest::newRow("short") << QByteArray("04AAAA") << "truncated";
-        QTest::newRow("cut ciphertext") << QByteArray("04" + crypto::base64Encode(body.left(body.size() - 5))) << "truncated";
-        QTest::newRow("trailing bytes") << QByteArray("04" + crypto::base64Encode(QByteArray(body + "xy"))) << "unexpected byte";
-        QTest::newRow("trailing 0x02") << QByteArray("04" + crypto::base64Encode(QByteArray(body + "\x02"))) << "unexpected byte";
+        QTest::newRow("cut ciphertext") << QByteArray("04" + crypto::base64Encode(body.left(body.size() - 5)))
+                                        << "truncated";
+        QTest::newRow("trailing bytes") << QByteArray("04" + crypto::base64Encode(QByteArray(body + "xy")))
+                                        << "unexpected byte";
+        QTest::newRow("trailing 0x02") << QByteArray("04" + crypto::base64Encode(QByteArray(body + "\x02")))
+                                       << "unexpected byte";
         QTest::newRow("kit token") << QByteArray(cbc + "#e30=") << "Kit Token";
     }
     void envelopeRejections()
@@ -182,9 +193,11 @@ private Q_SLOTS:
         p.roomId = QStringLiteral("room1");
         p.allowLogin = true;
         p.allowPublish = false;
-        QCOMPARE(p.toPayload(), QStringLiteral(R"({"room_id":"room1","privilege":{"1":1,"2":0},"stream_id_list":null})"));
+        QCOMPARE(p.toPayload(),
+                 QStringLiteral(R"({"room_id":"room1","privilege":{"1":1,"2":0},"stream_id_list":null})"));
         p.streamIds = QStringList{QStringLiteral("s1")};
-        QCOMPARE(p.toPayload(), QStringLiteral(R"({"room_id":"room1","privilege":{"1":1,"2":0},"stream_id_list":["s1"]})"));
+        QCOMPARE(p.toPayload(),
+                 QStringLiteral(R"({"room_id":"room1","privilege":{"1":1,"2":0},"stream_id_list":["s1"]})"));
         const auto back = RoomPrivilege::fromPayload(p.toPayload());
         QVERIFY(back);
         QCOMPARE(back->roomId, p.roomId);
@@ -197,8 +210,8 @@ private Q_SLOTS:
     void kitTokenSuffixIsByteExact()
     {
         const KitInfo info{QStringLiteral("user1"), QStringLiteral("room1"), QStringLiteral("Zhang San"), 1234567890};
-        QCOMPARE(kitSuffix(info).value(),
-                 QByteArray("eyJ1c2VySUQiOiJ1c2VyMSIsInJvb21JRCI6InJvb20xIiwidXNlck5hbWUiOiJaaGFuZyUyMFNhbiIsImFwcElEIjoxMjM0NTY3ODkwfQ=="));
+        QCOMPARE(kitSuffix(info).value(), QByteArray("eyJ1c2VySUQiOiJ1c2VyMSIsInJvb21JRCI6InJvb20xIiwidXNlck5hbWUiOiJaa"
+                                                     "GFuZyUyMFNhbiIsImFwcElEIjoxMjM0NTY3ODkwfQ=="));
         const auto kit = makeKitToken("04abc=", info);
         const auto parsed = parseKitToken(*kit);
         QVERIFY(parsed);
@@ -209,7 +222,8 @@ private Q_SLOTS:
 
     void kitTokenEncodingRules()
     {
-        QCOMPARE(encodeUriComponent(QStringLiteral("a b!*'()~-_.&=/中")), QStringLiteral("a%20b!*'()~-_.%26%3D%2F%E4%B8%AD"));
+        QCOMPARE(encodeUriComponent(QStringLiteral("a b!*'()~-_.&=/中")),
+                 QStringLiteral("a%20b!*'()~-_.%26%3D%2F%E4%B8%AD"));
         const KitInfo wide{QStringLiteral("用户"), QStringLiteral("r"), QStringLiteral("n"), 1};
         QVERIFY(!kitSuffix(wide)); // btoa would throw
         const KitInfo named{QStringLiteral("u"), QStringLiteral("r"), QStringLiteral("張三"), 1};
@@ -217,7 +231,8 @@ private Q_SLOTS:
         QVERIFY(!parseKitToken("04abc"));
         QVERIFY(!parseKitToken("04abc#!!!"));
         // appID as a numeric string is accepted, as the UIKit coerces it with * 1.
-        const QByteArray stringAppId = crypto::base64Encode(R"({"userID":"u","roomID":"r","userName":"","appID":"42"})");
+        const QByteArray stringAppId =
+            crypto::base64Encode(R"({"userID":"u","roomID":"r","userName":"","appID":"42"})");
         QCOMPARE(parseKitToken(QByteArray("04x#" + stringAppId))->info.appId, 42u);
     }
 };

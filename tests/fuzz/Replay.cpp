@@ -31,7 +31,8 @@ int main(int argc, char** argv)
                 return 2;
             }
             const QByteArray input = f.readAll();
-            LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(input.constData()), static_cast<size_t>(input.size()));
+            LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(input.constData()),
+                                   static_cast<size_t>(input.size()));
             ++files;
         }
     }

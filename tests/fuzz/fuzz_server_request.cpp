@@ -40,7 +40,8 @@ QByteArray configJson(bool withKey)
         {"path": "/zego", "type": "zego-get", "profile": "zg"},
         {"path": "/healthz", "type": "healthz"}]})";
     if (withKey)
-        json.replace(R"("endpoints")", R"("auth": {"bearerKeys": [{"name": "fuzz", "keyEnv": "TOKENDESK_KEY_FUZZ"}]}, "endpoints")");
+        json.replace(R"("endpoints")",
+                     R"("auth": {"bearerKeys": [{"name": "fuzz", "keyEnv": "TOKENDESK_KEY_FUZZ"}]}, "endpoints")");
     return json;
 }
 

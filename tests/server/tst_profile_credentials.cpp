@@ -39,8 +39,9 @@ QByteArray pem(const char* file)
     return test::readFile(test::dataPath(QStringLiteral("pem/") + QLatin1String(file)));
 }
 
-const QByteArray kConfigWithKey = "{ \"port\": 0, \"auth\": { \"bearerKeys\": [ { \"name\": \"web\", \"keyEnv\": \"WEB_KEY\" } ] },"
-                                  " \"endpoints\": [ { \"path\": \"/healthz\", \"type\": \"healthz\" } ] }";
+const QByteArray kConfigWithKey =
+    "{ \"port\": 0, \"auth\": { \"bearerKeys\": [ { \"name\": \"web\", \"keyEnv\": \"WEB_KEY\" } ] },"
+    " \"endpoints\": [ { \"path\": \"/healthz\", \"type\": \"healthz\" } ] }";
 
 } // namespace
 
@@ -60,18 +61,17 @@ private Q_SLOTS:
         QTest::newRow("zego") << int(Provider::Zego) << Secrets{{QStringLiteral("serverSecret"), "zg"}}
                               << QByteArray("zg") << false;
         QTest::newRow("jitsi HS256 wins over a key")
-            << int(Provider::Jitsi)
-            << Secrets{{QStringLiteral("appSecret"), "js"}, {QStringLiteral("privateKey"), key}}
+            << int(Provider::Jitsi) << Secrets{{QStringLiteral("appSecret"), "js"}, {QStringLiteral("privateKey"), key}}
             << QByteArray("js") << false;
         QTest::newRow("jitsi RS256") << int(Provider::Jitsi) << Secrets{{QStringLiteral("privateKey"), key}}
                                      << QByteArray() << true;
-        QTest::newRow("jaas") << int(Provider::Jaas) << Secrets{{QStringLiteral("privateKey"), key}}
-                              << QByteArray() << true;
+        QTest::newRow("jaas") << int(Provider::Jaas) << Secrets{{QStringLiteral("privateKey"), key}} << QByteArray()
+                              << true;
         // Another provider's secret field is not read.
         QTest::newRow("zego ignores apiSecret")
             << int(Provider::Zego)
-            << Secrets{{QStringLiteral("apiSecret"), "lk"}, {QStringLiteral("serverSecret"), "zg"}}
-            << QByteArray("zg") << false;
+            << Secrets{{QStringLiteral("apiSecret"), "lk"}, {QStringLiteral("serverSecret"), "zg"}} << QByteArray("zg")
+            << false;
     }
 
     void credentialsFollowTheProvider()
@@ -83,7 +83,7 @@ private Q_SLOTS:
         const auto c = credentialsFromProfile(profile(QStringLiteral("p"), Provider(provider)), secrets);
         QVERIFY2(c, qPrintable(c ? QString() : c.error().message));
         QCOMPARE(int(c->provider), provider);
-        QCOMPARE(c->secret, secret);
+        QCOMPARE(c->secret.bytes(), secret);
         QCOMPARE(!c->privateKey.isNull(), rsa);
         QCOMPARE(c->apiKey, QStringLiteral("devkey"));
         QCOMPARE(c->serverUrl, QStringLiteral("wss://demo.livekit.cloud"));
@@ -109,8 +109,9 @@ private Q_SLOTS:
 
     void configParsesWithTheResolver()
     {
-        const QHash<QString, credentials::Profile> profiles{{QStringLiteral("lk"), profile(QStringLiteral("lk"), Provider::LiveKit)},
-                                                            {QStringLiteral("zg"), profile(QStringLiteral("zg"), Provider::Zego)}};
+        const QHash<QString, credentials::Profile> profiles{
+            {QStringLiteral("lk"), profile(QStringLiteral("lk"), Provider::LiveKit)},
+            {QStringLiteral("zg"), profile(QStringLiteral("zg"), Provider::Zego)}};
         const auto resolver = [&](const QString& name) -> Result<EndpointCredentials> {
             if (!profiles.contains(name))
                 return fail(ErrorCode::InvalidArgument, QStringLiteral("no profile named %1").arg(name));
@@ -118,13 +119,16 @@ private Q_SLOTS:
             return credentialsFromProfile(profiles.value(name), {{QString::fromLatin1(field), "s3cret"}});
         };
         const auto ok = ServerConfig::parse(
-            "{ \"endpoints\": [ { \"path\": \"/t\", \"type\": \"livekit-get\", \"profile\": \"lk\" } ] }", resolver, {});
+            "{ \"endpoints\": [ { \"path\": \"/t\", \"type\": \"livekit-get\", \"profile\": \"lk\" } ] }", resolver,
+            {});
         QVERIFY2(ok, qPrintable(ok ? QString() : ok.error().message));
         QVERIFY(ok->endpoints.first().liveKitMinter);
         const auto wrong = ServerConfig::parse(
-            "{ \"endpoints\": [ { \"path\": \"/t\", \"type\": \"livekit-get\", \"profile\": \"zg\" } ] }", resolver, {});
+            "{ \"endpoints\": [ { \"path\": \"/t\", \"type\": \"livekit-get\", \"profile\": \"zg\" } ] }", resolver,
+            {});
         QVERIFY(!wrong);
-        QVERIFY2(wrong.error().message.startsWith(QStringLiteral("endpoints[0].profile: ")), qPrintable(wrong.error().message));
+        QVERIFY2(wrong.error().message.startsWith(QStringLiteral("endpoints[0].profile: ")),
+                 qPrintable(wrong.error().message));
         const auto gone = ServerConfig::parse(
             "{ \"endpoints\": [ { \"path\": \"/t\", \"type\": \"zego-get\", \"profile\": \"nope\" } ] }", resolver, {});
         QVERIFY(!gone);
@@ -161,7 +165,8 @@ private Q_SLOTS:
         QCOMPARE(bearerKeyVariable(QStringLiteral("web-dev"), {}), QStringLiteral("TOKENDESK_KEY_WEB_DEV"));
         QCOMPARE(bearerKeyVariable(QStringLiteral(" ci 2 "), {}), QStringLiteral("TOKENDESK_KEY_CI_2"));
         QCOMPARE(bearerKeyVariable(QString(), {}), QStringLiteral("TOKENDESK_KEY_KEY"));
-        QCOMPARE(bearerKeyVariable(QStringLiteral("web"), {QStringLiteral("TOKENDESK_KEY_WEB"), QStringLiteral("TOKENDESK_KEY_WEB_2")}),
+        QCOMPARE(bearerKeyVariable(QStringLiteral("web"),
+                                   {QStringLiteral("TOKENDESK_KEY_WEB"), QStringLiteral("TOKENDESK_KEY_WEB_2")}),
                  QStringLiteral("TOKENDESK_KEY_WEB_3"));
         // Stored next to profile secrets ("<profile>/<field>") without ever naming one.
         const QString stored = bearerKeySecretName(QStringLiteral("TOKENDESK_KEY_WEB"));
@@ -187,7 +192,7 @@ private Q_SLOTS:
         QVERIFY(addStoredBearerKeys(environment, missingBearerKeyVariables(config, environment), store));
         const auto fromStore = ServerConfig::parse(kConfigWithKey, {}, environment);
         QVERIFY(fromStore);
-        QCOMPARE(fromStore->bearerKeys.first().key, QByteArray("stored-key-0123456789"));
+        QCOMPARE(fromStore->bearerKeys.first().key.bytes(), QByteArray("stored-key-0123456789"));
 
         // A variable that is set wins, as it does for every other credential.
         QProcessEnvironment exported;

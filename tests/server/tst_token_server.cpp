@@ -38,18 +38,23 @@ QProcessEnvironment env()
     return e;
 }
 
-const QByteArray kConfig = "{"
-"\"bind\": \"127.0.0.1\", \"port\": 0,"
-"\"allowedOrigins\": [\"http://localhost:3000\"],"
-"\"limits\": { \"requestsPerMinute\": 6000, \"burst\": 1000, \"idleTimeoutMs\": 1500 },"
-"\"endpoints\": ["
-"{ \"path\": \"/getToken\", \"type\": \"livekit-get\", \"credentials\": \"env\","
-"\"policy\": { \"room\": \"demo-[a-z0-9-]+\", \"maxTtl\": \"1h\", \"allowFields\": [\"room\", \"identity\", \"name\", \"ttl\", \"grants\"], \"grants\": { \"canPublish\": false } } },"
-"{ \"path\": \"/api/connection-details\", \"type\": \"livekit-standard\", \"credentials\": \"env\" },"
-"{ \"path\": \"/api/jitsi-token\", \"type\": \"jitsi-get\", \"credentials\": \"env\","
-"\"policy\": { \"features\": { \"recording\": false }, \"defaults\": { \"room\": \"lobby\" } } },"
-"{ \"path\": \"/zego\", \"type\": \"zego-get\", \"credentials\": \"env\" },"
-"{ \"path\": \"/healthz\", \"type\": \"healthz\" } ] }";
+const QByteArray kConfig =
+    "{"
+    "\"bind\": \"127.0.0.1\", \"port\": 0,"
+    "\"allowedOrigins\": [\"http://localhost:3000\"],"
+    "\"limits\": { \"requestsPerMinute\": 6000, \"burst\": 1000, \"idleTimeoutMs\": 1500 },"
+    "\"endpoints\": ["
+    "{ \"path\": \"/getToken\", \"type\": \"livekit-get\", \"credentials\": \"env\","
+    "\"policy\": { \"room\": \"demo-[a-z0-9-]+\", \"maxTtl\": \"1h\", \"allowFields\": [\"room\", \"identity\", "
+    "\"name\", \"ttl\", \"grants\"], \"grants\": { \"canPublish\": false } } },"
+    "{ \"path\": \"/api/connection-details\", \"type\": \"livekit-standard\", \"credentials\": \"env\" },"
+    "{ \"path\": \"/api/jitsi-token\", \"type\": \"jitsi-get\", \"credentials\": \"env\","
+    "\"policy\": { \"features\": { \"recording\": false }, \"defaults\": { \"room\": \"lobby\" } } },"
+    "{ \"path\": \"/zego\", \"type\": \"zego-get\", \"credentials\": \"env\" },"
+    "{ \"path\": \"/lk-grants\", \"type\": \"livekit-standard\", \"credentials\": \"env\","
+    "\"policy\": { \"allowFields\": [\"room\", \"identity\", \"grants\"], \"grants\": { \"canPublishData\": false } } "
+    "},"
+    "{ \"path\": \"/healthz\", \"type\": \"healthz\" } ] }";
 
 struct Reply {
     int status = 0;
@@ -72,7 +77,8 @@ class TestTokenServer : public QObject {
     void startWith(const QByteArray& config)
     {
         m_server = std::make_unique<TokenServer>(m_clock);
-        auto parsed = ServerConfig::parse(config, [](const QString&) { return Result<EndpointCredentials>(); }, env());
+        auto parsed = ServerConfig::parse(
+            config, [](const QString&) { return Result<EndpointCredentials>(); }, env());
         QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().message));
         auto port = m_server->start(*parsed);
         QVERIFY(port);
@@ -94,23 +100,21 @@ class TestTokenServer : public QObject {
         return Reply{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), reply->readAll(), reply};
     }
 
+    /** Sends bytes on a fresh connection and collects the answer, letting the server (same thread) run meanwhile. */
     QByteArray raw(const QByteArray& bytes, int waitMs = 2000)
     {
         QTcpSocket s;
         s.connectToHost(QHostAddress::LocalHost, m_port);
-        if (!s.waitForConnected(2000))
+        if (!QTest::qWaitFor([&] { return s.state() == QAbstractSocket::ConnectedState; }, 2000))
             return "no connection";
         s.write(bytes);
-        s.flush();
         QByteArray out;
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < waitMs && s.state() == QAbstractSocket::ConnectedState) {
-            if (s.waitForReadyRead(100))
+        (void)QTest::qWaitFor(
+            [&] {
                 out += s.readAll();
-            if (out.contains("\r\n\r\n") && out.contains("{"))
-                break;
-        }
+                return s.state() != QAbstractSocket::ConnectedState || (out.contains("\r\n\r\n") && out.endsWith("}"));
+            },
+            waitMs);
         return out + s.readAll();
     }
 
@@ -128,45 +132,69 @@ private Q_SLOTS:
         c.secret = "secret";
         const auto inspected = TokenInspector(m_clock).inspect(r.body, c);
         QVERIFY(inspected->valid());
-        QCOMPARE(inspected->claims.value(QStringLiteral("video")).toObject().value(QStringLiteral("canPublish")).toBool(true), false);
+        QCOMPARE(inspected->claims.value(QStringLiteral("video"))
+                     .toObject()
+                     .value(QStringLiteral("canPublish"))
+                     .toBool(true),
+                 false);
         QCOMPARE(inspected->claims.value(QStringLiteral("name")).toString(), QStringLiteral("Ann"));
     }
 
     void livekitStandardContract()
     {
-        const Reply r = request("POST", QStringLiteral("/api/connection-details"), {{"Content-Type", "application/json"}},
-                                "{\"room_name\":\"r1\",\"participant_identity\":\"p1\",\"participant_name\":\"P\",\"participant_metadata\":\"m\","
-"\"participant_attributes\":{\"a\":\"b\"},\"room_config\":{\"agents\":[{\"agent_name\":\"x\"}]}}");
+        const Reply r =
+            request("POST", QStringLiteral("/api/connection-details"), {{"Content-Type", "application/json"}},
+                    "{\"room_name\":\"r1\",\"participant_identity\":\"p1\",\"participant_name\":\"P\",\"participant_"
+                    "metadata\":\"m\","
+                    "\"participant_attributes\":{\"a\":\"b\"},\"room_config\":{\"agents\":[{\"agent_name\":\"x\"}]}}");
         QCOMPARE(r.status, 201);
         const QJsonObject o = QJsonDocument::fromJson(r.body).object();
         QCOMPARE(o.value(QStringLiteral("server_url")).toString(), QStringLiteral("wss://demo.livekit.cloud"));
-        const auto claims = TokenInspector(m_clock).inspect(o.value(QStringLiteral("participant_token")).toString().toLatin1())->claims;
+        const auto claims =
+            TokenInspector(m_clock).inspect(o.value(QStringLiteral("participant_token")).toString().toLatin1())->claims;
         QCOMPARE(claims.value(QStringLiteral("metadata")).toString(), QStringLiteral("m"));
-        QCOMPARE(claims.value(QStringLiteral("roomConfig")).toObject().value(QStringLiteral("agents")).toArray().size(), 1);
+        QCOMPARE(claims.value(QStringLiteral("roomConfig")).toObject().value(QStringLiteral("agents")).toArray().size(),
+                 1);
         QCOMPARE(request("POST", QStringLiteral("/api/connection-details"), {}, "{not json").status, 400);
-        QCOMPARE(request("POST", QStringLiteral("/api/connection-details"), {}, "{\"room_name\":\"r\",\"participant_identity\":\"p\",\"admin\":true}").status, 400);
+        QCOMPARE(request("POST", QStringLiteral("/api/connection-details"), {},
+                         "{\"room_name\":\"r\",\"participant_identity\":\"p\",\"admin\":true}")
+                     .status,
+                 400);
     }
 
     void jitsiAndZegoContracts()
     {
-        const Reply j = request("GET", QStringLiteral("/api/jitsi-token?user_id=u1&user_name=Ann&user_moderator=false"));
+        const Reply j =
+            request("GET", QStringLiteral("/api/jitsi-token?user_id=u1&user_name=Ann&user_moderator=false"));
         QCOMPARE(j.status, 200);
-        const QByteArray token = QJsonDocument::fromJson(j.body).object().value(QStringLiteral("token")).toString().toLatin1();
+        const QByteArray token =
+            QJsonDocument::fromJson(j.body).object().value(QStringLiteral("token")).toString().toLatin1();
         const auto jaas = TokenInspector(m_clock).inspect(token);
         QCOMPARE(jaas->provider, Provider::Jaas);
         QCOMPARE(jaas->claims.value(QStringLiteral("room")).toString(), QStringLiteral("lobby")); // the policy default
-        QCOMPARE(jaas->claims.value(QStringLiteral("context")).toObject().value(QStringLiteral("features")).toObject()
-                     .value(QStringLiteral("recording")).toString(), QStringLiteral("false"));
+        QCOMPARE(jaas->claims.value(QStringLiteral("context"))
+                     .toObject()
+                     .value(QStringLiteral("features"))
+                     .toObject()
+                     .value(QStringLiteral("recording"))
+                     .toString(),
+                 QStringLiteral("false"));
         const Reply refused = request("GET", QStringLiteral("/api/jitsi-token?room=x&user_moderator=true"));
         QCOMPARE(refused.status, 403);
-        QVERIFY(QJsonDocument::fromJson(refused.body).object().value(QStringLiteral("error")).toString().contains(QStringLiteral("moderator")));
+        QVERIFY(QJsonDocument::fromJson(refused.body)
+                    .object()
+                    .value(QStringLiteral("error"))
+                    .toString()
+                    .contains(QStringLiteral("moderator")));
 
         const Reply z = request("GET", QStringLiteral("/zego?userID=u1&expired_ts=600&roomID=r1&userName=Ann"));
         QCOMPARE(z.status, 200);
         const QJsonObject o = QJsonDocument::fromJson(z.body).object();
         QVERIFY(o.value(QStringLiteral("token")).toString().startsWith(QStringLiteral("04")));
         QVERIFY(o.value(QStringLiteral("kitToken")).toString().contains(QLatin1Char('#')));
-        QVERIFY(!QJsonDocument::fromJson(request("GET", QStringLiteral("/zego?userID=u1")).body).object().contains(QStringLiteral("kitToken")));
+        QVERIFY(!QJsonDocument::fromJson(request("GET", QStringLiteral("/zego?userID=u1")).body)
+                     .object()
+                     .contains(QStringLiteral("kitToken")));
         QCOMPARE(request("GET", QStringLiteral("/zego")).status, 400);
         QCOMPARE(request("GET", QStringLiteral("/healthz")).body, QByteArray("{\"status\":\"ok\"}"));
     }
@@ -195,30 +223,121 @@ private Q_SLOTS:
             QVERIFY(QJsonDocument::fromJson(r.body).object().contains(QStringLiteral("error")));
     }
 
+    void grantsCannotEscapeThePolicy_data()
+    {
+        QTest::addColumn<QByteArray>("grants");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("error");
+        // The endpoint fixes canPublishData=false: a client may not flip it, only repeat it.
+        QTest::newRow("fixed grant flipped") << QByteArray("{\"canPublishData\":true}") << 403 << "fixed";
+        QTest::newRow("fixed grant repeated") << QByteArray("{\"canPublishData\":false}") << 201 << "";
+        QTest::newRow("open grant narrowed") << QByteArray("{\"canSubscribe\":false}") << 201 << "";
+        // String-valued privileged grants count as asked when non-empty (not only when "true").
+        QTest::newRow("destinationRoom string")
+            << QByteArray("{\"destinationRoom\":\"other\"}") << 403 << "destinationRoom";
+        QTest::newRow("roomAdmin as 1") << QByteArray("{\"roomAdmin\":1}") << 403 << "roomAdmin";
+        QTest::newRow("hidden as string") << QByteArray("{\"hidden\":\"yes\"}") << 403 << "hidden";
+        QTest::newRow("destinationRoom empty") << QByteArray("{\"destinationRoom\":\"\"}") << 201 << "";
+    }
+    void grantsCannotEscapeThePolicy()
+    {
+        QFETCH(QByteArray, grants);
+        QFETCH(int, status);
+        QFETCH(QString, error);
+        const Reply r = request("POST", QStringLiteral("/lk-grants"), {{"Content-Type", "application/json"}},
+                                "{\"room_name\":\"r\",\"participant_identity\":\"a\",\"grants\":" + grants + "}");
+        QVERIFY2(r.status == status, r.body.constData());
+        if (status != 201) {
+            QVERIFY2(r.body.contains(error.toUtf8()), r.body.constData());
+            return;
+        }
+        const QString token =
+            QJsonDocument::fromJson(r.body).object().value(QStringLiteral("participant_token")).toString();
+        const QJsonObject video =
+            TokenInspector(m_clock).inspect(token.toLatin1())->claims.value(QStringLiteral("video")).toObject();
+        QCOMPARE(video.value(QStringLiteral("canPublishData")), QJsonValue(false));
+        QVERIFY(!video.contains(QStringLiteral("destinationRoom")) ||
+                video.value(QStringLiteral("destinationRoom")).toString().isEmpty());
+        // The GET endpoint fixes canPublish=false; asking for it by name is refused too.
+        QCOMPARE(request("GET", QStringLiteral("/getToken?room=demo-1&identity=a&grants=canPublish")).status, 403);
+    }
+
+    void hostHeaderDefeatsDnsRebinding_data()
+    {
+        QTest::addColumn<QByteArray>("host");
+        QTest::addColumn<bool>("served");
+        QTest::newRow("loopback v4") << QByteArray("127.0.0.1:8787") << true;
+        QTest::newRow("loopback v6") << QByteArray("[::1]:8787") << true;
+        QTest::newRow("localhost") << QByteArray("localhost:8787") << true;
+        QTest::newRow("localhost upper, trailing dot") << QByteArray("LocalHost.:8787") << true;
+        QTest::newRow("sub.localhost") << QByteArray("app.localhost") << true;
+        QTest::newRow("LAN address") << QByteArray("192.168.1.20:8787") << true;
+        QTest::newRow("an allowed origin's host") << QByteArray("dev.example.test:8787") << true;
+        QTest::newRow("allowedHosts entry") << QByteArray("tokens.lan") << true;
+        QTest::newRow("rebinding name") << QByteArray("attacker.example:8787") << false;
+        QTest::newRow("localhost lookalike") << QByteArray("localhost.attacker.example") << false;
+        QTest::newRow("decimal address") << QByteArray("2130706433:8787") << false;
+        QTest::newRow("empty") << QByteArray() << false;
+        QTest::newRow("broken v6") << QByteArray("[::1:8787") << false;
+        QTest::newRow("junk after v6") << QByteArray("[::1]x") << false;
+    }
+    void hostHeaderDefeatsDnsRebinding()
+    {
+        QFETCH(QByteArray, host);
+        QFETCH(bool, served);
+        auto config = ServerConfig::parse(
+            "{\"allowedOrigins\":[\"http://dev.example.test:3000\"],"
+            "\"allowedHosts\":[\"Tokens.LAN\"],"
+            "\"endpoints\":[{\"path\":\"/h\",\"type\":\"healthz\"}]}",
+            [](const QString&) { return Result<EndpointCredentials>(); }, env());
+        QVERIFY2(config, qPrintable(config ? QString() : config.error().message));
+        QCOMPARE(hostIsServed(*config, host), served);
+    }
+
+    void foreignHostsAndCrossSiteRequestsAreRefused()
+    {
+        const QByteArray port = QByteArray::number(m_port);
+        const QByteArray rebound = raw("GET /healthz HTTP/1.1\r\nHost: attacker.example:" + port + "\r\n\r\n");
+        QVERIFY2(rebound.startsWith("HTTP/1.1 421"), rebound.constData());
+        QVERIFY(rebound.contains("allowedHosts"));
+        const QByteArray local = raw("GET /healthz HTTP/1.1\r\nHost: localhost:" + port + "\r\n\r\n");
+        QVERIFY2(local.startsWith("HTTP/1.1 200"), local.constData());
+        // An <img> or form from another site carries Sec-Fetch-Site but no Origin.
+        const Reply img = request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"),
+                                  {{"Sec-Fetch-Site", "cross-site"}, {"Sec-Fetch-Mode", "no-cors"}});
+        QCOMPARE(img.status, 403);
+        const Reply cors = request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"),
+                                   {{"Sec-Fetch-Site", "cross-site"}, {"Origin", "http://localhost:3000"}});
+        QCOMPARE(cors.status, 200);
+    }
+
     void ttlIsClampedAndSaidSo()
     {
         const Reply r = request("GET", QStringLiteral("/getToken?room=demo-1&identity=a&ttl=6h"));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.header("X-TokenDesk-TTL-Clamped"), QByteArray("requested=21600; granted=3600"));
         const auto claims = TokenInspector(m_clock).inspect(r.body)->claims;
-        QCOMPARE(claims.value(QStringLiteral("exp")).toInteger() - claims.value(QStringLiteral("nbf")).toInteger(), 3600);
+        QCOMPARE(claims.value(QStringLiteral("exp")).toInteger() - claims.value(QStringLiteral("nbf")).toInteger(),
+                 3600);
     }
 
     void corsIsExact()
     {
-        const Reply ok = request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"), {{"Origin", "http://localhost:3000"}});
+        const Reply ok =
+            request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"), {{"Origin", "http://localhost:3000"}});
         QCOMPARE(ok.status, 200);
         QCOMPARE(ok.header("Access-Control-Allow-Origin"), QByteArray("http://localhost:3000"));
         QCOMPARE(ok.header("Vary"), QByteArray("Origin"));
         for (const QByteArray& origin : {QByteArray("http://localhost:3001"), QByteArray("https://localhost:3000"),
-                                        QByteArray("http://localhost:3000.evil.com"), QByteArray("null")}) {
+                                         QByteArray("http://localhost:3000.evil.com"), QByteArray("null")}) {
             const Reply no = request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"), {{"Origin", origin}});
             QCOMPARE(no.status, 403);
             QVERIFY(no.header("Access-Control-Allow-Origin").isEmpty());
             QVERIFY(no.body.contains(origin));
         }
-        const Reply preflight = request("OPTIONS", QStringLiteral("/getToken"),
-                                        {{"Origin", "http://localhost:3000"}, {"Access-Control-Request-Method", "GET"}});
+        const Reply preflight =
+            request("OPTIONS", QStringLiteral("/getToken"),
+                    {{"Origin", "http://localhost:3000"}, {"Access-Control-Request-Method", "GET"}});
         QCOMPARE(preflight.status, 204);
         QVERIFY(preflight.header("Access-Control-Allow-Headers").contains("Authorization"));
         QCOMPARE(preflight.header("Access-Control-Max-Age"), QByteArray("600"));
@@ -228,13 +347,23 @@ private Q_SLOTS:
     void bearerKeysApplyWithOrWithoutOrigin()
     {
         QByteArray config = kConfig;
-        config.replace("\"allowedOrigins\"", "\"auth\": { \"bearerKeys\": [{ \"name\": \"web\", \"keyEnv\": \"BEARER\" }] }, \"allowedOrigins\"");
+        config.replace(
+            "\"allowedOrigins\"",
+            "\"auth\": { \"bearerKeys\": [{ \"name\": \"web\", \"keyEnv\": \"BEARER\" }] }, \"allowedOrigins\"");
         m_server.reset();
         startWith(config);
         QCOMPARE(request("GET", QStringLiteral("/getToken?room=demo-1&identity=a")).status, 401);
-        QCOMPARE(request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"), {{"Origin", "http://localhost:3000"}}).status, 401);
-        QCOMPARE(request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"), {{"Authorization", "Bearer wrong"}}).status, 401);
-        QCOMPARE(request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"), {{"Authorization", "Bearer " + kBearer}}).status, 200);
+        QCOMPARE(
+            request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"), {{"Origin", "http://localhost:3000"}})
+                .status,
+            401);
+        QCOMPARE(request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"), {{"Authorization", "Bearer wrong"}})
+                     .status,
+                 401);
+        QCOMPARE(
+            request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"), {{"Authorization", "Bearer " + kBearer}})
+                .status,
+            200);
         const Reply r = request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"));
         QVERIFY(!r.body.contains(kBearer));
     }
@@ -246,7 +375,9 @@ private Q_SLOTS:
         const Reply missing = request("GET", QStringLiteral("/nope"));
         QCOMPARE(missing.status, 404);
         QVERIFY(QJsonDocument::fromJson(missing.body).isObject());
-        QCOMPARE(request("GET", QStringLiteral("/getToken?room=demo-1&identity=") + QString(3000, QLatin1Char('a'))).status, 414);
+        QCOMPARE(
+            request("GET", QStringLiteral("/getToken?room=demo-1&identity=") + QString(3000, QLatin1Char('a'))).status,
+            414);
         QCOMPARE(request("GET", QStringLiteral("/healthz"), {{"X-Big", QByteArray(9000, 'x')}}).status, 431);
         QCOMPARE(request("POST", QStringLiteral("/api/connection-details"), {}, QByteArray(20000, ' ')).status, 413);
     }
@@ -267,7 +398,8 @@ private Q_SLOTS:
     void requestLogNeverHoldsTheToken()
     {
         QSignalSpy spy(m_server.get(), &TokenServer::requestLogged);
-        const Reply r = request("GET", QStringLiteral("/getToken?room=demo-1&identity=ann"), {{"Origin", "http://localhost:3000"}});
+        const Reply r =
+            request("GET", QStringLiteral("/getToken?room=demo-1&identity=ann"), {{"Origin", "http://localhost:3000"}});
         QCOMPARE(spy.count(), 1);
         const LogEntry e = spy.first().first().value<LogEntry>();
         QCOMPARE(e.status, 200);
@@ -282,7 +414,8 @@ private Q_SLOTS:
     {
         QByteArray config = kConfig;
         config.replace("\"/zego\"", "\"/zego2\"");
-        auto parsed = ServerConfig::parse(config, [](const QString&) { return Result<EndpointCredentials>(); }, env());
+        auto parsed = ServerConfig::parse(
+            config, [](const QString&) { return Result<EndpointCredentials>(); }, env());
         m_server->reload(*parsed);
         QCOMPARE(request("GET", QStringLiteral("/zego?userID=u")).status, 404);
         QCOMPARE(request("GET", QStringLiteral("/zego2?userID=u")).status, 200);
@@ -293,7 +426,8 @@ private Q_SLOTS:
         // Garbage, a truncated request, an endless header and a slow sender, then a normal request still works.
         QVERIFY(!raw("\x16\x03\x01\x02\x00garbage\r\n\r\n", 1000).contains("200 OK"));
         raw("GET /healthz HTTP/1.1\r\nHost: x\r\n", 500);
-        const QByteArray huge = raw("GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: " + QByteArray(200000, 'a') + "\r\n\r\n", 3000);
+        const QByteArray huge =
+            raw("GET /healthz HTTP/1.1\r\nHost: x\r\nX-A: " + QByteArray(200000, 'a') + "\r\n\r\n", 3000);
         QVERIFY(huge.isEmpty() || huge.startsWith("HTTP/1.1 4"));
         QTcpSocket slow;
         slow.connectToHost(QHostAddress::LocalHost, m_port);
@@ -316,21 +450,44 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("config");
         QTest::addColumn<QString>("field");
-        QTest::newRow("wildcard origin") << QByteArray("{\"allowedOrigins\":[\"*\"],\"endpoints\":[{\"path\":\"/h\",\"type\":\"healthz\"}]}") << "allowedOrigins[0]";
-        QTest::newRow("bad origin") << QByteArray("{\"allowedOrigins\":[\"localhost:3000\"],\"endpoints\":[{\"path\":\"/h\",\"type\":\"healthz\"}]}") << "allowedOrigins[0]";
-        QTest::newRow("bad type") << QByteArray("{\"endpoints\":[{\"path\":\"/h\",\"type\":\"teams\"}]}") << "endpoints[0].type";
-        QTest::newRow("bad ttl") << QByteArray("{\"endpoints\":[{\"path\":\"/t\",\"type\":\"livekit-get\",\"credentials\":\"env\",\"policy\":{\"maxTtl\":\"soon\"}}]}") << "endpoints[0].policy.maxTtl";
-        QTest::newRow("bad regex") << QByteArray("{\"endpoints\":[{\"path\":\"/t\",\"type\":\"livekit-get\",\"credentials\":\"env\",\"policy\":{\"room\":\"(\"}}]}") << "endpoints[0].policy.room";
+        QTest::newRow("wildcard origin")
+            << QByteArray("{\"allowedOrigins\":[\"*\"],\"endpoints\":[{\"path\":\"/h\",\"type\":\"healthz\"}]}")
+            << "allowedOrigins[0]";
+        QTest::newRow("bad origin")
+            << QByteArray(
+                   "{\"allowedOrigins\":[\"localhost:3000\"],\"endpoints\":[{\"path\":\"/h\",\"type\":\"healthz\"}]}")
+            << "allowedOrigins[0]";
+        QTest::newRow("bad type") << QByteArray("{\"endpoints\":[{\"path\":\"/h\",\"type\":\"teams\"}]}")
+                                  << "endpoints[0].type";
+        QTest::newRow("bad ttl")
+            << QByteArray("{\"endpoints\":[{\"path\":\"/"
+                          "t\",\"type\":\"livekit-get\",\"credentials\":\"env\",\"policy\":{\"maxTtl\":\"soon\"}}]}")
+            << "endpoints[0].policy.maxTtl";
+        QTest::newRow("bad regex")
+            << QByteArray("{\"endpoints\":[{\"path\":\"/"
+                          "t\",\"type\":\"livekit-get\",\"credentials\":\"env\",\"policy\":{\"room\":\"(\"}}]}")
+            << "endpoints[0].policy.room";
         QTest::newRow("unknown field") << QByteArray("{\"endpoint\":[]}") << "endpoint";
-        QTest::newRow("missing key env") << QByteArray("{\"auth\":{\"bearerKeys\":[{\"keyEnv\":\"NOPE\"}]},\"endpoints\":[{\"path\":\"/h\",\"type\":\"healthz\"}]}") << "auth.bearerKeys[0].keyEnv";
-        QTest::newRow("no credentials") << QByteArray("{\"endpoints\":[{\"path\":\"/t\",\"type\":\"livekit-get\"}]}") << "endpoints[0]";
-        QTest::newRow("duplicate path") << QByteArray("{\"endpoints\":[{\"path\":\"/h\",\"type\":\"healthz\"},{\"path\":\"/h\",\"type\":\"healthz\"}]}") << "endpoints[1].path";
+        QTest::newRow("host with port") << QByteArray("{\"allowedHosts\":[\"tokens.lan:8787\"],\"endpoints\":[]}")
+                                        << "allowedHosts[0]";
+        QTest::newRow("wildcard host") << QByteArray("{\"allowedHosts\":[\"*.lan\"],\"endpoints\":[]}")
+                                       << "allowedHosts[0]";
+        QTest::newRow("missing key env") << QByteArray("{\"auth\":{\"bearerKeys\":[{\"keyEnv\":\"NOPE\"}]},"
+                                                       "\"endpoints\":[{\"path\":\"/h\",\"type\":\"healthz\"}]}")
+                                         << "auth.bearerKeys[0].keyEnv";
+        QTest::newRow("no credentials") << QByteArray("{\"endpoints\":[{\"path\":\"/t\",\"type\":\"livekit-get\"}]}")
+                                        << "endpoints[0]";
+        QTest::newRow("duplicate path")
+            << QByteArray(
+                   "{\"endpoints\":[{\"path\":\"/h\",\"type\":\"healthz\"},{\"path\":\"/h\",\"type\":\"healthz\"}]}")
+            << "endpoints[1].path";
     }
     void configErrorsNameTheField()
     {
         QFETCH(QByteArray, config);
         QFETCH(QString, field);
-        const auto r = ServerConfig::parse(config, [](const QString&) { return Result<EndpointCredentials>(); }, env());
+        const auto r = ServerConfig::parse(
+            config, [](const QString&) { return Result<EndpointCredentials>(); }, env());
         QVERIFY(!r);
         QVERIFY2(r.error().message.startsWith(field + QStringLiteral(":")), qPrintable(r.error().message));
         QVERIFY(!r.error().message.contains(QStringLiteral("BEGIN")));
@@ -338,8 +495,9 @@ private Q_SLOTS:
 
     void remoteBindNeedsConsent()
     {
-        auto parsed = ServerConfig::parse("{\"bind\":\"0.0.0.0\",\"port\":0,\"endpoints\":[{\"path\":\"/h\",\"type\":\"healthz\"}]}",
-                                          [](const QString&) { return Result<EndpointCredentials>(); }, env());
+        auto parsed = ServerConfig::parse(
+            "{\"bind\":\"0.0.0.0\",\"port\":0,\"endpoints\":[{\"path\":\"/h\",\"type\":\"healthz\"}]}",
+            [](const QString&) { return Result<EndpointCredentials>(); }, env());
         QVERIFY(parsed);
         TokenServer s(m_clock);
         QVERIFY(s.start(*parsed).error().message.contains(QStringLiteral("--allow-remote")));

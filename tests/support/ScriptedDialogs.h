@@ -18,10 +18,10 @@ namespace td::test {
 class ScriptedDialogs final : public ui::Dialogs {
 public:
     std::function<int(QDialog&)> onDialog;
-    QQueue<QString> fileNames;          // answers to openFileName / saveFileName, in order
+    QQueue<QString> fileNames; // answers to openFileName / saveFileName, in order
     QQueue<std::optional<QString>> passphrases;
     bool confirmAnswer = true;
-    QStringList errors;                 // "title: text" of every error shown
+    QStringList errors; // "title: text" of every error shown
     QList<QUrl> openedUrls;
 
     int exec(QDialog& dialog) override { return onDialog ? onDialog(dialog) : int(QDialog::Rejected); }

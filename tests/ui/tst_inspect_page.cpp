@@ -52,7 +52,9 @@ private Q_SLOTS:
         QTest::mouseClick(page.findChild<QPushButton*>(QStringLiteral("inspectPushButton")), Qt::LeftButton);
         const auto* findings = page.findChild<QListWidget*>(QStringLiteral("findingsListWidget"));
         QVERIFY(codes(findings).contains(QStringLiteral("expired")));
-        QVERIFY(page.findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().contains(QStringLiteral("signature valid")));
+        QVERIFY(page.findChild<QLabel*>(QStringLiteral("summaryLabel"))
+                    ->text()
+                    .contains(QStringLiteral("signature valid")));
         QVERIFY(page.findChild<QTreeWidget*>(QStringLiteral("claimsTreeWidget"))->topLevelItemCount() == 2);
     }
 
@@ -64,8 +66,9 @@ private Q_SLOTS:
         const QList<QByteArray> parts = liveKitToken(1700000000, 3600).split('.');
         QByteArray payload = QByteArray::fromBase64(parts[1], QByteArray::Base64UrlEncoding);
         payload.replace("demo", "evil");
-        const QByteArray t = parts[0] + '.' + payload.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) +
-                             '.' + parts[2];
+        const QByteArray t = parts[0] + '.' +
+                             payload.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals) + '.' +
+                             parts[2];
         page.findChild<QPlainTextEdit*>(QStringLiteral("tokenPlainTextEdit"))->setPlainText(QString::fromLatin1(t));
         auto* secret = page.findChild<QLineEdit*>(QStringLiteral("secretLineEdit"));
         QTest::keyClicks(secret, QStringLiteral("secret"));
@@ -120,7 +123,8 @@ private Q_SLOTS:
         }
         QCOMPARE(changed, QStringList{QStringLiteral("claims.video.room")});
         QVERIFY(diff->topLevelItemCount() > 5); // equal claims are listed too, side by side
-        QVERIFY(page.findChild<QLabel*>(QStringLiteral("compareSummaryLabel"))->text().contains(QStringLiteral("1 claim")));
+        QVERIFY(
+            page.findChild<QLabel*>(QStringLiteral("compareSummaryLabel"))->text().contains(QStringLiteral("1 claim")));
     }
 
     void garbageSaysWhy()
@@ -129,7 +133,8 @@ private Q_SLOTS:
         ui::InspectPage page(ctx.context);
         page.findChild<QPlainTextEdit*>(QStringLiteral("tokenPlainTextEdit"))->setPlainText(QStringLiteral("hello"));
         page.inspect();
-        QVERIFY(page.findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().startsWith(QStringLiteral("Not a token")));
+        QVERIFY(
+            page.findChild<QLabel*>(QStringLiteral("summaryLabel"))->text().startsWith(QStringLiteral("Not a token")));
     }
 };
 

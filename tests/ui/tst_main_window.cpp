@@ -48,8 +48,9 @@ private Q_SLOTS:
         ui::MainWindow window(ctx.context, translations);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QCOMPARE(navigationTexts(window), (QStringList{QStringLiteral("Profiles"), QStringLiteral("Mint"), QStringLiteral("Inspect"),
-                                                       QStringLiteral("Server"), QStringLiteral("History"), QStringLiteral("Batch")}));
+        QCOMPARE(navigationTexts(window),
+                 (QStringList{QStringLiteral("Profiles"), QStringLiteral("Mint"), QStringLiteral("Inspect"),
+                              QStringLiteral("Server"), QStringLiteral("History"), QStringLiteral("Batch")}));
         auto* pages = window.findChild<QStackedWidget*>(QStringLiteral("pagesStackedWidget"));
         QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
         QTRY_COMPARE(pages->currentWidget()->objectName(), QStringLiteral("serverPage"));
@@ -68,12 +69,14 @@ private Q_SLOTS:
                 QWidget* owner = w->parentWidget();
                 if (!input || !w->isVisibleTo(&window) || qobject_cast<QComboBox*>(owner) ||
                     qobject_cast<QAbstractSpinBox*>(owner) || qobject_cast<QLineEdit*>(owner) ||
-                    qobject_cast<QAbstractItemView*>(owner) || qobject_cast<QAbstractItemView*>(owner ? owner->parentWidget() : nullptr))
+                    qobject_cast<QAbstractItemView*>(owner) ||
+                    qobject_cast<QAbstractItemView*>(owner ? owner->parentWidget() : nullptr))
                     continue;
                 QAccessibleInterface* a = QAccessible::queryAccessibleInterface(w);
                 if (!a || a->text(QAccessible::Name).trimmed().isEmpty())
-                    unnamed << pages->currentWidget()->objectName() + QLatin1Char('/') + QString::fromLatin1(w->metaObject()->className()) +
-                                   QLatin1Char('#') + w->objectName();
+                    unnamed << pages->currentWidget()->objectName() + QLatin1Char('/') +
+                                   QString::fromLatin1(w->metaObject()->className()) + QLatin1Char('#') +
+                                   w->objectName();
             }
         }
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));

@@ -36,8 +36,7 @@ const QString kZegoAppId = QStringLiteral("1234567890");
 const QString kJaasApp = QStringLiteral("vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe");
 const QString kJitsiSecret = QStringLiteral("a-self-hosted-app-secret");
 
-template <typename T>
-T* widget(const QWidget& parent, const QString& objectName)
+template <typename T> T* widget(const QWidget& parent, const QString& objectName)
 {
     auto* w = parent.findChild<T*>(objectName);
     if (!w)
@@ -143,9 +142,9 @@ NodeResult node(const QString& script, const QStringList& args)
 
 NodeResult zegoDecrypt(const QByteArray& token, const QString& secret, const QString& appId)
 {
-    return node(QStringLiteral("zego-decrypt.mjs"), {QStringLiteral("--token=") + QString::fromLatin1(token),
-                                                     QStringLiteral("--secret=") + secret,
-                                                     QStringLiteral("--app-id=") + appId});
+    return node(QStringLiteral("zego-decrypt.mjs"),
+                {QStringLiteral("--token=") + QString::fromLatin1(token), QStringLiteral("--secret=") + secret,
+                 QStringLiteral("--app-id=") + appId});
 }
 
 QByteArray mintFrom(Provider provider, const QJsonObject& claims, const credentials::Profile& profile,
@@ -259,10 +258,9 @@ private Q_SLOTS:
         form.show();
         const auto* kitError = widget<QLabel>(form, QStringLiteral("kitErrorLabel"));
         QVERIFY(form.setClaims(QJsonObject{{QStringLiteral("user_id"), QStringLiteral("u1")},
-                                           {QStringLiteral("kit"), QJsonObject{{QStringLiteral("room_id"),
-                                                                                QStringLiteral("房间")},
-                                                                               {QStringLiteral("user_name"),
-                                                                                QStringLiteral("张三")}}}})
+                                           {QStringLiteral("kit"),
+                                            QJsonObject{{QStringLiteral("room_id"), QStringLiteral("房间")},
+                                                        {QStringLiteral("user_name"), QStringLiteral("张三")}}}})
                     .has_value());
         QVERIFY(shows(kitError, QStringLiteral("Latin-1")));
         auto* room = widget<QLineEdit>(form, QStringLiteral("kitRoomIdLineEdit"));
@@ -309,8 +307,8 @@ private Q_SLOTS:
         withKit.insert(QStringLiteral("kit"), QJsonObject{{QStringLiteral("room_id"), QStringLiteral("room2")},
                                                           {QStringLiteral("user_name"), QStringLiteral("Zhang San")}});
         QTest::newRow("basic gcm") << zego(QString(), QStringLiteral("gcm")) << QStringLiteral("basic");
-        QTest::newRow("privilege, any stream, cbc") << zego(open.toPayload(), QStringLiteral("cbc"))
-                                                   << QStringLiteral("privilege");
+        QTest::newRow("privilege, any stream, cbc")
+            << zego(open.toPayload(), QStringLiteral("cbc")) << QStringLiteral("privilege");
         QTest::newRow("privilege, listed streams, kit") << withKit << QStringLiteral("privilege");
         QTest::newRow("privilege, empty list")
             << zego(none.toPayload(), QStringLiteral("gcm")) << QStringLiteral("privilege");
@@ -320,8 +318,8 @@ private Q_SLOTS:
             << zego(QStringLiteral("{ \"room_id\": \"room1\", \"privilege\": {\"1\": 1, \"2\": 0} }"),
                     QStringLiteral("gcm"))
             << QStringLiteral("custom");
-        QTest::newRow("stream id the line edit cannot carry") << zego(spaced.toPayload(), QStringLiteral("gcm"))
-                                                              << QStringLiteral("custom");
+        QTest::newRow("stream id the line edit cannot carry")
+            << zego(spaced.toPayload(), QStringLiteral("gcm")) << QStringLiteral("custom");
     }
 
     void zegoRoundTrip()
@@ -404,8 +402,8 @@ private Q_SLOTS:
     {
         QFETCH(bool, selfHosted);
         ui::JitsiForm form(selfHosted);
-        const QList<QComboBox*> combos = form.findChildren<QComboBox*>(
-            QRegularExpression(QStringLiteral("FeatureComboBox$")));
+        const QList<QComboBox*> combos =
+            form.findChildren<QComboBox*>(QRegularExpression(QStringLiteral("FeatureComboBox$")));
         QCOMPARE(combos.size(), jitsi::knownFeatures().size());
         const QList<QLabel*> labels = form.findChildren<QLabel*>();
         for (const QString& name : jitsi::knownFeatures()) {
@@ -477,9 +475,15 @@ private Q_SLOTS:
         QTest::addColumn<QJsonObject>("claims");
         jitsi::JitsiClaims full;
         full.room = QStringLiteral("standup");
-        full.user = {QStringLiteral("u1"), QStringLiteral("Alice"), QStringLiteral("a@example.com"),
-                     QStringLiteral("https://example.com/a.png"), true, std::nullopt, QString()};
-        full.features = {{QStringLiteral("recording"), true}, {QStringLiteral("livestreaming"), false},
+        full.user = {QStringLiteral("u1"),
+                     QStringLiteral("Alice"),
+                     QStringLiteral("a@example.com"),
+                     QStringLiteral("https://example.com/a.png"),
+                     true,
+                     std::nullopt,
+                     QString()};
+        full.features = {{QStringLiteral("recording"), true},
+                         {QStringLiteral("livestreaming"), false},
                          {QStringLiteral("branding"), true}};
         QTest::newRow("jaas, full user, features") << false << jitsiClaims(full, false);
 

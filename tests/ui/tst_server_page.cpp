@@ -43,8 +43,7 @@ namespace {
 const QByteArray kSecret = "lk-secret-0123456789abcdef0123456789abcdef";
 const QByteArray kZegoSecret = "0123456789abcdef0123456789abcdef";
 
-template <typename T>
-T* find(const QWidget& root, const char* objectName)
+template <typename T> T* find(const QWidget& root, const char* objectName)
 {
     T* widget = root.findChild<T*>(QLatin1String(objectName));
     if (!widget)
@@ -429,8 +428,11 @@ private Q_SLOTS:
         startFromGui();
         const Reply zego = get(m_page->url() + QStringLiteral("/getToken?userID=alice"));
         QCOMPARE(zego.status, 200);
-        QVERIFY(QJsonDocument::fromJson(zego.body).object().value(QStringLiteral("token")).toString().startsWith(
-            QStringLiteral("04")));
+        QVERIFY(QJsonDocument::fromJson(zego.body)
+                    .object()
+                    .value(QStringLiteral("token"))
+                    .toString()
+                    .startsWith(QStringLiteral("04")));
 
         // The environment is always a choice; a profile added elsewhere appears at once.
         QVERIFY(choose(profile, QString()));
@@ -456,7 +458,8 @@ private Q_SLOTS:
         QCOMPARE(ok.status, 200);
         const auto jwt = jwt::decode(ok.body);
         QVERIFY(jwt);
-        QCOMPARE(jwt->payload.value(QStringLiteral("video")).toObject().value(QStringLiteral("canPublish")), QJsonValue(false));
+        QCOMPARE(jwt->payload.value(QStringLiteral("video")).toObject().value(QStringLiteral("canPublish")),
+                 QJsonValue(false));
     }
 
     void importExportAndReload()
@@ -531,7 +534,8 @@ private Q_SLOTS:
         m_page.reset();
         ui::ServerPage again(m_ctx->context);
         QCOMPARE(find<QTableWidget>(again, "endpointsTableWidget")->rowCount(), 2);
-        QCOMPARE(find<QListWidget>(again, "originsListWidget")->item(0)->text(), QStringLiteral("http://localhost:5173"));
+        QCOMPARE(find<QListWidget>(again, "originsListWidget")->item(0)->text(),
+                 QStringLiteral("http://localhost:5173"));
     }
 
     void everyControlIsNamedAndTabOrderFollowsTheForm()
@@ -543,7 +547,8 @@ private Q_SLOTS:
                 qobject_cast<QScrollBar*>(w) || qobject_cast<QAbstractSpinBox*>(w->parentWidget()))
                 continue;
             if (w->objectName().isEmpty() || w->accessibleName().isEmpty())
-                unnamed << QStringLiteral("%1 '%2'").arg(QString::fromLatin1(w->metaObject()->className()), w->objectName());
+                unnamed << QStringLiteral("%1 '%2'").arg(QString::fromLatin1(w->metaObject()->className()),
+                                                         w->objectName());
         }
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
 
@@ -555,9 +560,11 @@ private Q_SLOTS:
         };
         QCOMPARE(next(find<QLineEdit>(*m_page, "pathLineEdit")), find<QComboBox>(*m_page, "typeComboBox"));
         QCOMPARE(next(find<QComboBox>(*m_page, "typeComboBox")), find<QComboBox>(*m_page, "profileComboBox"));
-        QCOMPARE(next(find<QLineEdit>(*m_page, "roomPatternLineEdit")), find<QLineEdit>(*m_page, "identityPatternLineEdit"));
+        QCOMPARE(next(find<QLineEdit>(*m_page, "roomPatternLineEdit")),
+                 find<QLineEdit>(*m_page, "identityPatternLineEdit"));
         QCOMPARE(next(find<QLineEdit>(*m_page, "originLineEdit")), find<QPushButton>(*m_page, "addOriginPushButton"));
-        QCOMPARE(next(find<QLineEdit>(*m_page, "keyNameLineEdit")), find<QPushButton>(*m_page, "generateKeyPushButton"));
+        QCOMPARE(next(find<QLineEdit>(*m_page, "keyNameLineEdit")),
+                 find<QPushButton>(*m_page, "generateKeyPushButton"));
     }
 
     void errorTextFollowsThePalette()
@@ -579,7 +586,8 @@ private Q_SLOTS:
         light.setColor(QPalette::WindowText, QColor(0x10, 0x10, 0x10));
         m_page->setPalette(light);
         QVERIFY(error->palette().color(QPalette::WindowText).lightness() < 128);
-        QVERIFY(error->palette().color(QPalette::WindowText).red() > error->palette().color(QPalette::WindowText).green());
+        QVERIFY(error->palette().color(QPalette::WindowText).red() >
+                error->palette().color(QPalette::WindowText).green());
     }
 };
 

@@ -208,18 +208,14 @@ int BatchTableModel::columnCount(const QModelIndex& parent) const
 QString BatchTableModel::resultText(const batch::RowResult& r, int column) const
 {
     switch (column) {
-    case TokenResult:
-        return QString::fromLatin1(r.token);
-    case LinkResult:
-        return r.joinLink;
+    case TokenResult: return QString::fromLatin1(r.token);
+    case LinkResult: return r.joinLink;
     case ExpiresResult:
         return r.expiresAt > 0
                    ? QDateTime::fromSecsSinceEpoch(r.expiresAt).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                    : QString();
-    case SummaryResult:
-        return r.summary;
-    case ErrorResult:
-        return r.ok() ? r.warnings.join(QLatin1Char('\n')) : r.error;
+    case SummaryResult: return r.summary;
+    case ErrorResult: return r.ok() ? r.warnings.join(QLatin1Char('\n')) : r.error;
     }
     return {};
 }
@@ -276,16 +272,11 @@ QVariant BatchTableModel::headerData(int section, Qt::Orientation orientation, i
     if (section < inputColumns())
         return m_headers.value(section);
     switch (section - inputColumns()) {
-    case TokenResult:
-        return tr("token");
-    case LinkResult:
-        return tr("join link");
-    case ExpiresResult:
-        return tr("expires");
-    case SummaryResult:
-        return tr("summary");
-    case ErrorResult:
-        return tr("error / warning");
+    case TokenResult: return tr("token");
+    case LinkResult: return tr("join link");
+    case ExpiresResult: return tr("expires");
+    case SummaryResult: return tr("summary");
+    case ErrorResult: return tr("error / warning");
     }
     return {};
 }

@@ -25,8 +25,9 @@ void ClipboardGuard::copySecret(const QString& text)
     // KDE Klipper and other managers that follow it skip entries with this hint.
     mime->setData(QStringLiteral("x-kde-passwordManagerHint"), QByteArrayLiteral("secret"));
     // Windows: keep the copy out of clipboard history and cloud sync.
-    mime->setData(QStringLiteral("application/x-qt-windows-mime;value=\"ExcludeClipboardContentFromMonitorProcessing\""),
-                  QByteArrayLiteral("\x01\x00\x00\x00"));
+    mime->setData(
+        QStringLiteral("application/x-qt-windows-mime;value=\"ExcludeClipboardContentFromMonitorProcessing\""),
+        QByteArrayLiteral("\x01\x00\x00\x00"));
     mime->setData(QStringLiteral("application/x-qt-windows-mime;value=\"CanIncludeInClipboardHistory\""),
                   QByteArray(4, '\0'));
     m_clipboard->setMimeData(mime);

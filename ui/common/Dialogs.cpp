@@ -29,8 +29,7 @@ QString Dialogs::saveFileName(QWidget* parent, const QString& caption, const QSt
 std::optional<QString> Dialogs::passphrase(QWidget* parent, const QString& prompt)
 {
     bool ok = false;
-    const QString text = QInputDialog::getText(parent, tr("Passphrase"), prompt, QLineEdit::Password,
-                                               QString(), &ok);
+    const QString text = QInputDialog::getText(parent, tr("Passphrase"), prompt, QLineEdit::Password, QString(), &ok);
     if (!ok)
         return std::nullopt;
     return text;

@@ -35,7 +35,7 @@ Result<void> ProfileService::reload()
     return {};
 }
 
-Result<QHash<QString, QByteArray>> ProfileService::secrets(const QString& name)
+Result<crypto::SecretMap> ProfileService::secrets(const QString& name)
 {
     const auto profile = find(name);
     if (!profile)

@@ -3,6 +3,7 @@
 
 #include "core/Error.h"
 #include "core/credentials/Profile.h"
+#include "core/crypto/SecretBytes.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -35,8 +36,8 @@ public:
     /** Re-reads profiles.json (another process may have changed it) and emits profilesChanged. */
     Result<void> reload();
 
-    /** The stored secrets of one profile, by field name. */
-    Result<QHash<QString, QByteArray>> secrets(const QString& name);
+    /** The stored secrets of one profile, by field name; the map wipes them when its last copy goes. */
+    Result<crypto::SecretMap> secrets(const QString& name);
     /** Saves a profile and its secrets, replacing `previousName` on an edit or rename. Does not validate. */
     Result<void> save(const credentials::Profile& profile, const QHash<QString, QByteArray>& secrets,
                       const QString& previousName = {});

@@ -60,9 +60,8 @@ void addRevealToggle(QLineEdit* edit)
     reveal->setText(Tr::tr("Show the secret"));
     reveal->setToolTip(Tr::tr("Show the secret while this is on"));
     reveal->setObjectName(edit->objectName() + QStringLiteral("RevealAction"));
-    QObject::connect(reveal, &QAction::toggled, edit, [edit](bool on) {
-        edit->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
-    });
+    QObject::connect(reveal, &QAction::toggled, edit,
+                     [edit](bool on) { edit->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
 }
 
 QColor environmentColor(const QString& environment)

@@ -15,16 +15,11 @@ namespace {
 QString providerTitle(Provider provider)
 {
     switch (provider) {
-    case Provider::LiveKit:
-        return QStringLiteral("LiveKit");
-    case Provider::Zego:
-        return QStringLiteral("ZEGOCLOUD");
-    case Provider::Jaas:
-        return QStringLiteral("JaaS");
-    case Provider::Jitsi:
-        return QStringLiteral("Jitsi");
-    case Provider::Unknown:
-        break;
+    case Provider::LiveKit: return QStringLiteral("LiveKit");
+    case Provider::Zego: return QStringLiteral("ZEGOCLOUD");
+    case Provider::Jaas: return QStringLiteral("JaaS");
+    case Provider::Jitsi: return QStringLiteral("Jitsi");
+    case Provider::Unknown: break;
     }
     return providerName(provider);
 }
@@ -104,72 +99,50 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const
     const history::HistoryEntry& e = m_entries.at(index.row());
     const int column = index.column();
     switch (role) {
-    case Qt::DisplayRole:
-        return display(e, column);
-    case Qt::ToolTipRole:
-        return toolTip(e, column);
-    case Qt::DecorationRole:
-        return column == ProviderColumn ? QVariant(providerIcon(e.provider)) : QVariant();
+    case Qt::DisplayRole: return display(e, column);
+    case Qt::ToolTipRole: return toolTip(e, column);
+    case Qt::DecorationRole: return column == ProviderColumn ? QVariant(providerIcon(e.provider)) : QVariant();
     case Qt::ForegroundRole:
         if (column == ExpiresColumn && e.expiresAt > 0 && e.expiresAt <= m_clock.nowSeconds())
             return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
-    case SortRole:
-        return sortKey(e, column);
-    case FilterRole:
-        return QStringList{e.profile, e.identity, e.room, e.summary}.join(QLatin1Char('\n'));
-    case IdRole:
-        return e.id;
-    default:
-        return {};
+    case SortRole: return sortKey(e, column);
+    case FilterRole: return QStringList{e.profile, e.identity, e.room, e.summary}.join(QLatin1Char('\n'));
+    case IdRole: return e.id;
+    default: return {};
     }
 }
 
 QVariant HistoryModel::display(const history::HistoryEntry& e, int column) const
 {
     switch (column) {
-    case ProviderColumn:
-        return providerTitle(e.provider);
-    case ProfileColumn:
-        return e.profile;
-    case IdentityColumn:
-        return e.identity;
-    case RoomColumn:
-        return e.room;
-    case GrantsColumn:
-        return e.summary;
-    case CreatedColumn:
-        return localTime(e.createdAt);
-    case ExpiresColumn:
-        return countdown(e.expiresAt, m_clock.nowSeconds());
-    case TokenColumn:
-        return e.token.isEmpty() ? tr("no") : tr("yes");
-    default:
-        return {};
+    case ProviderColumn: return providerTitle(e.provider);
+    case ProfileColumn: return e.profile;
+    case IdentityColumn: return e.identity;
+    case RoomColumn: return e.room;
+    case GrantsColumn: return e.summary;
+    case CreatedColumn: return localTime(e.createdAt);
+    case ExpiresColumn: return countdown(e.expiresAt, m_clock.nowSeconds());
+    case TokenColumn: return e.token.isEmpty() ? tr("no") : tr("yes");
+    default: return {};
     }
 }
 
 QVariant HistoryModel::sortKey(const history::HistoryEntry& e, int column) const
 {
     switch (column) {
-    case CreatedColumn:
-        return e.createdAt;
-    case ExpiresColumn:
-        return e.expiresAt;
-    case TokenColumn:
-        return e.token.isEmpty() ? 0 : 1;
-    default:
-        return display(e, column);
+    case CreatedColumn: return e.createdAt;
+    case ExpiresColumn: return e.expiresAt;
+    case TokenColumn: return e.token.isEmpty() ? 0 : 1;
+    default: return display(e, column);
     }
 }
 
 QVariant HistoryModel::toolTip(const history::HistoryEntry& e, int column) const
 {
     switch (column) {
-    case GrantsColumn:
-        return e.summary;
-    case CreatedColumn:
-        return tr("%1 UTC").arg(utcTime(e.createdAt));
+    case GrantsColumn: return e.summary;
+    case CreatedColumn: return tr("%1 UTC").arg(utcTime(e.createdAt));
     case ExpiresColumn:
         if (e.expiresAt <= 0)
             return tr("The expiry of this token was not recorded");
@@ -177,8 +150,7 @@ QVariant HistoryModel::toolTip(const history::HistoryEntry& e, int column) const
     case TokenColumn:
         return e.token.isEmpty() ? tr("Only the metadata was kept, not the token string")
                                  : tr("The token string is kept in history: it is a credential until it expires");
-    default:
-        return {};
+    default: return {};
     }
 }
 
@@ -187,24 +159,15 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case ProviderColumn:
-        return tr("Provider");
-    case ProfileColumn:
-        return tr("Profile");
-    case IdentityColumn:
-        return tr("Identity");
-    case RoomColumn:
-        return tr("Room");
-    case GrantsColumn:
-        return tr("Grants");
-    case CreatedColumn:
-        return tr("Created");
-    case ExpiresColumn:
-        return tr("Expires");
-    case TokenColumn:
-        return tr("Token kept");
-    default:
-        return {};
+    case ProviderColumn: return tr("Provider");
+    case ProfileColumn: return tr("Profile");
+    case IdentityColumn: return tr("Identity");
+    case RoomColumn: return tr("Room");
+    case GrantsColumn: return tr("Grants");
+    case CreatedColumn: return tr("Created");
+    case ExpiresColumn: return tr("Expires");
+    case TokenColumn: return tr("Token kept");
+    default: return {};
     }
 }
 

@@ -34,26 +34,16 @@ namespace {
 const QStringList kTimeClaims = {QStringLiteral("exp"), QStringLiteral("nbf"), QStringLiteral("iat"),
                                  QStringLiteral("ctime"), QStringLiteral("expire")};
 // A dropped file larger than this is no token.
-constexpr qint64 kMaxDroppedFile = 64 * 1024;
+constexpr qint64 kMaxDroppedFile = qint64{64} * 1024;
 
 } // namespace
 
 InspectPage::InspectPage(AppContext& context, QWidget* parent)
-    : QWidget(parent),
-      m_context(context),
-      m_token(new QPlainTextEdit(this)),
-      m_verifyWith(new QComboBox(this)),
-      m_identity(new QLineEdit(this)),
-      m_secret(new QLineEdit(this)),
-      m_inspect(new QPushButton(tr("&Inspect"), this)),
-      m_summary(new QLabel(this)),
-      m_tabs(new QTabWidget(this)),
-      m_claims(new QTreeWidget(this)),
-      m_findings(new QListWidget(this)),
-      m_permissions(new QListWidget(this)),
-      m_otherToken(new QPlainTextEdit(this)),
-      m_compare(new QPushButton(tr("Co&mpare"), this)),
-      m_compareSummary(new QLabel(this)),
+    : QWidget(parent), m_context(context), m_token(new QPlainTextEdit(this)), m_verifyWith(new QComboBox(this)),
+      m_identity(new QLineEdit(this)), m_secret(new QLineEdit(this)), m_inspect(new QPushButton(tr("&Inspect"), this)),
+      m_summary(new QLabel(this)), m_tabs(new QTabWidget(this)), m_claims(new QTreeWidget(this)),
+      m_findings(new QListWidget(this)), m_permissions(new QListWidget(this)), m_otherToken(new QPlainTextEdit(this)),
+      m_compare(new QPushButton(tr("Co&mpare"), this)), m_compareSummary(new QLabel(this)),
       m_diff(new QTreeWidget(this))
 {
     name(m_token, QStringLiteral("tokenPlainTextEdit"), tr("Token"));
@@ -210,9 +200,9 @@ void InspectPage::compare()
     const auto left = inspector.inspect(m_token->toPlainText().toUtf8());
     const auto right = inspector.inspect(m_otherToken->toPlainText().toUtf8());
     if (!left || !right) {
-        m_compareSummary->setText(tr("Not a token (%1): %2")
-                                      .arg(!left ? tr("first") : tr("second"),
-                                           !left ? left.error().message : right.error().message));
+        m_compareSummary->setText(
+            tr("Not a token (%1): %2")
+                .arg(!left ? tr("first") : tr("second"), !left ? left.error().message : right.error().message));
         return;
     }
     int changed = 0;
@@ -227,15 +217,16 @@ void InspectPage::compare()
         for (int column = 0; column < 3; ++column)
             item->setFont(column, bold);
         // Amber for a changed value, red for a claim only one token has; readable on light and dark palettes.
-        const QColor mark = d.kind == ClaimDifference::Kind::Changed ? QColor(0xc7, 0x7c, 0x02) : QColor(0xd0, 0x21, 0x2d);
+        const QColor mark =
+            d.kind == ClaimDifference::Kind::Changed ? QColor(0xc7, 0x7c, 0x02) : QColor(0xd0, 0x21, 0x2d);
         item->setForeground(0, mark);
-        item->setToolTip(0, d.kind == ClaimDifference::Kind::Changed ? tr("different values")
+        item->setToolTip(0, d.kind == ClaimDifference::Kind::Changed    ? tr("different values")
                             : d.kind == ClaimDifference::Kind::OnlyLeft ? tr("only in the first token")
-                                                                         : tr("only in the second token"));
+                                                                        : tr("only in the second token"));
     }
-    m_compareSummary->setText(tr("%1 (%2) and %3 (%4): %n claim(s) differ", nullptr, changed)
-                                  .arg(providerName(left->provider), left->kind, providerName(right->provider),
-                                       right->kind));
+    m_compareSummary->setText(
+        tr("%1 (%2) and %3 (%4): %n claim(s) differ", nullptr, changed)
+            .arg(providerName(left->provider), left->kind, providerName(right->provider), right->kind));
 }
 
 void InspectPage::dragEnterEvent(QDragEnterEvent* event)
@@ -295,9 +286,9 @@ void InspectPage::showResult(const Inspection& r)
     case SignatureState::Invalid: signature = tr("signature INVALID"); break;
     case SignatureState::Unchecked: signature = tr("signature not checked (no secret)"); break;
     }
-    m_summary->setText(tr("%1 · %2 · %3 · %4")
-                           .arg(providerName(r.provider), r.kind, signature,
-                                r.valid() ? tr("valid") : tr("not valid")));
+    m_summary->setText(
+        tr("%1 · %2 · %3 · %4")
+            .arg(providerName(r.provider), r.kind, signature, r.valid() ? tr("valid") : tr("not valid")));
     auto* header = new QTreeWidgetItem(m_claims, {tr("header")});
     for (auto it = r.header.begin(); it != r.header.end(); ++it)
         addJson(header, it.key(), it.value());
@@ -311,7 +302,8 @@ void InspectPage::showResult(const Inspection& r)
     for (const QString& p : r.permissions)
         m_permissions->addItem(p);
     for (const Finding& f : r.findings) {
-        auto* item = new QListWidgetItem(QStringLiteral("[%1] %2 — %3").arg(severityName(f.severity), f.code, f.message));
+        auto* item =
+            new QListWidgetItem(QStringLiteral("[%1] %2 — %3").arg(severityName(f.severity), f.code, f.message));
         item->setData(Qt::UserRole, f.code);
         if (f.severity == Severity::Error)
             item->setForeground(QColor(0xd0, 0x21, 0x2d));

@@ -26,8 +26,6 @@ const QString kRoom = QStringLiteral("room");
 const QString kContext = QStringLiteral("context");
 const QString kAnyRoom = QStringLiteral("*");
 
-
-
 std::optional<bool> triState(const QComboBox* box)
 {
     const int v = box->currentData().toInt();
@@ -121,19 +119,12 @@ QString featureHelp(const QString& feature)
 } // namespace
 
 JitsiForm::JitsiForm(bool selfHosted, QWidget* parent)
-    : ProviderForm(parent),
-      m_selfHosted(selfHosted),
-      m_namedRoom(new QRadioButton(tr("&One room"), this)),
+    : ProviderForm(parent), m_selfHosted(selfHosted), m_namedRoom(new QRadioButton(tr("&One room"), this)),
       m_anyRoom(new QRadioButton(tr("&Any room (*)"), this)),
-      m_patternRoom(new QRadioButton(tr("Rooms matching a &pattern"), this)),
-      m_room(new QLineEdit(this)),
+      m_patternRoom(new QRadioButton(tr("Rooms matching a &pattern"), this)), m_room(new QLineEdit(this)),
       m_roomMessage(makeErrorLabel(this, QStringLiteral("roomMessageLabel"), tr("Room check"))),
-      m_userId(new QLineEdit(this)),
-      m_userName(new QLineEdit(this)),
-      m_email(new QLineEdit(this)),
-      m_avatar(new QLineEdit(this)),
-      m_moderator(new QComboBox(this)),
-      m_hidden(new QComboBox(this)),
+      m_userId(new QLineEdit(this)), m_userName(new QLineEdit(this)), m_email(new QLineEdit(this)),
+      m_avatar(new QLineEdit(this)), m_moderator(new QComboBox(this)), m_hidden(new QComboBox(this)),
       m_claimsError(makeErrorLabel(this, QStringLiteral("claimsErrorLabel"), tr("Claims the form cannot show")))
 {
     setObjectName(selfHosted ? QStringLiteral("jitsiForm") : QStringLiteral("jaasForm"));
@@ -477,13 +468,15 @@ void JitsiForm::validate()
     if (m_anyRoom->isChecked()) {
         m_roomMessage->showNote(tr("The token admits its holder to every room; there is no join link."));
     } else if (room.isEmpty()) {
-        m_roomMessage->showError(m_patternRoom->isChecked()
-                        ? tr("Type the room pattern, a Lua pattern such as team%-%d+ (% escapes, . is any character).")
-                        : tr("A room is required: Prosody refuses a token without one. Choose \"Any room\" to admit "
-                             "the holder to every room."));
+        m_roomMessage->showError(
+            m_patternRoom->isChecked()
+                ? tr("Type the room pattern, a Lua pattern such as team%-%d+ (% escapes, . is any character).")
+                : tr("A room is required: Prosody refuses a token without one. Choose \"Any room\" to admit "
+                     "the holder to every room."));
     } else if (m_patternRoom->isChecked() && room.contains(QLatin1Char('\\'))) {
-        m_roomMessage->showNote(tr("Prosody applies a Lua pattern, where %d is a digit and % escapes; a backslash is an ordinary "
-                       "character there, not an escape."));
+        m_roomMessage->showNote(
+            tr("Prosody applies a Lua pattern, where %d is a digit and % escapes; a backslash is an ordinary "
+               "character there, not an escape."));
     } else if (m_patternRoom->isChecked()) {
         m_roomMessage->showNote(tr("Lua pattern, matched against the whole room name."));
     } else {

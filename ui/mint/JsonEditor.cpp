@@ -20,7 +20,7 @@ namespace {
 void newline(QString& out, int indent)
 {
     out += QLatin1Char('\n');
-    out += QString(indent * 2, QLatin1Char(' '));
+    out += QString(qsizetype{indent} * 2, QLatin1Char(' '));
 }
 
 } // namespace
@@ -77,11 +77,8 @@ QString indentJson(const QByteArray& compact)
             out += c;
             newline(out, indent);
             break;
-        case ':':
-            out += QStringLiteral(": ");
-            break;
-        default:
-            out += c;
+        case ':': out += QStringLiteral(": "); break;
+        default: out += c;
         }
     }
     return out;

@@ -43,12 +43,9 @@ namespace {
 QString severityText(Severity severity)
 {
     switch (severity) {
-    case Severity::Error:
-        return MintPage::tr("error");
-    case Severity::Warning:
-        return MintPage::tr("warning");
-    case Severity::Info:
-        return MintPage::tr("note");
+    case Severity::Error: return MintPage::tr("error");
+    case Severity::Warning: return MintPage::tr("warning");
+    case Severity::Info: return MintPage::tr("note");
     }
     return {};
 }
@@ -253,8 +250,6 @@ void MintPage::reloadProfiles()
 
 void MintPage::wipeSecrets()
 {
-    for (QByteArray& value : m_secrets)
-        value.fill('\0');
     m_secrets.clear();
     m_secretsProfile.clear();
     m_secretsError.clear();

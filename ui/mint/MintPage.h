@@ -3,6 +3,7 @@
 
 #include "core/Error.h"
 #include "core/credentials/Profile.h"
+#include "core/crypto/SecretBytes.h"
 #include "core/mint/MintPlan.h"
 
 #include <QByteArray>
@@ -88,7 +89,7 @@ private:
     QMap<Provider, ProviderForm*> m_formByProvider;
     QTimer m_refreshTimer;
     QString m_secretsProfile;
-    QHash<QString, QByteArray> m_secrets;
+    crypto::SecretMap m_secrets; // wiped when replaced, cleared or destroyed
     QString m_secretsError;
     bool m_writingRawJson = false;
     bool m_claimsChanged = true;    // the form or profile changed since the raw JSON view was written

@@ -33,8 +33,6 @@ const QString kKit = QStringLiteral("kit");
 const QString kRoomId = QStringLiteral("room_id");
 const QString kUserName = QStringLiteral("user_name");
 
-
-
 // A stream ID the comma-separated line edit can carry unchanged.
 bool showableStreamId(const QString& id)
 {
@@ -46,34 +44,25 @@ bool showableStreamId(const QString& id)
 bool looksLikePrivilege(const QString& text)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
-    return doc.isObject() && (doc.object().contains(QStringLiteral("room_id")) ||
-                              doc.object().contains(QStringLiteral("privilege")));
+    return doc.isObject() &&
+           (doc.object().contains(QStringLiteral("room_id")) || doc.object().contains(QStringLiteral("privilege")));
 }
 
 } // namespace
 
 ZegoForm::ZegoForm(QWidget* parent)
-    : ProviderForm(parent),
-      m_userId(new QLineEdit(this)),
+    : ProviderForm(parent), m_userId(new QLineEdit(this)),
       m_userIdError(makeErrorLabel(this, QStringLiteral("userIdErrorLabel"), tr("User ID problem"))),
-      m_cipher(new QComboBox(this)),
-      m_basicPayload(new QRadioButton(tr("&None (basic token)"), this)),
+      m_cipher(new QComboBox(this)), m_basicPayload(new QRadioButton(tr("&None (basic token)"), this)),
       m_privilegePayload(new QRadioButton(tr("Room &privileges"), this)),
-      m_customPayload(new QRadioButton(tr("Custom pa&yload"), this)),
-      m_privilegeBox(new QWidget(this)),
-      m_roomId(new QLineEdit(this)),
-      m_allowLogin(new QCheckBox(tr("Allow &login to the room"), this)),
+      m_customPayload(new QRadioButton(tr("Custom pa&yload"), this)), m_privilegeBox(new QWidget(this)),
+      m_roomId(new QLineEdit(this)), m_allowLogin(new QCheckBox(tr("Allow &login to the room"), this)),
       m_allowPublish(new QCheckBox(tr("&Allow publishing streams"), this)),
-      m_restrictStreams(new QCheckBox(tr("Only these &streams:"), this)),
-      m_streamIds(new QLineEdit(this)),
-      m_payloadPreview(new QLabel(this)),
-      m_customBox(new QWidget(this)),
-      m_customText(new QPlainTextEdit(this)),
+      m_restrictStreams(new QCheckBox(tr("Only these &streams:"), this)), m_streamIds(new QLineEdit(this)),
+      m_payloadPreview(new QLabel(this)), m_customBox(new QWidget(this)), m_customText(new QPlainTextEdit(this)),
       m_payloadMessage(makeErrorLabel(this, QStringLiteral("payloadMessageLabel"), tr("Payload check"))),
       m_kit(new QCheckBox(tr("Make a UIKit &Kit Token (room ID and user name after a '#')"), this)),
-      m_kitBox(new QWidget(this)),
-      m_kitRoomId(new QLineEdit(this)),
-      m_kitUserName(new QLineEdit(this)),
+      m_kitBox(new QWidget(this)), m_kitRoomId(new QLineEdit(this)), m_kitUserName(new QLineEdit(this)),
       m_kitError(makeErrorLabel(this, QStringLiteral("kitErrorLabel"), tr("Kit Token problem")))
 {
     setObjectName(QStringLiteral("zegoForm"));
@@ -387,12 +376,14 @@ void ZegoForm::validate()
         if (custom.isEmpty()) {
             m_payloadMessage->showNote(tr("An empty payload makes a basic token."));
         } else if (!looksLikePrivilege(custom)) {
-            m_payloadMessage->showNote(tr("Free text: ZEGOCLOUD receives it as is. Room authentication needs the room-privilege "
-                           "JSON (room_id, privilege, stream_id_list)."));
+            m_payloadMessage->showNote(
+                tr("Free text: ZEGOCLOUD receives it as is. Room authentication needs the room-privilege "
+                   "JSON (room_id, privilege, stream_id_list)."));
         } else if (auto privilege = zego::RoomPrivilege::fromPayload(custom); !privilege) {
-            m_payloadMessage->showError(tr("The payload must be the room-privilege JSON or free text, and this privilege JSON is "
-                           "broken: %1.")
-                            .arg(privilege.error().message));
+            m_payloadMessage->showError(
+                tr("The payload must be the room-privilege JSON or free text, and this privilege JSON is "
+                   "broken: %1.")
+                    .arg(privilege.error().message));
         } else {
             m_payloadMessage->showNote(tr("Room-privilege JSON, valid."));
         }

@@ -52,18 +52,10 @@ void FieldMessage::updateIcon()
 {
     QStyle::StandardPixmap pixmap = QStyle::SP_MessageBoxCritical;
     switch (m_kind) {
-    case Kind::None:
-        m_icon->clear();
-        return;
-    case Kind::Error:
-        pixmap = QStyle::SP_MessageBoxCritical;
-        break;
-    case Kind::Warning:
-        pixmap = QStyle::SP_MessageBoxWarning;
-        break;
-    case Kind::Ok:
-        pixmap = QStyle::SP_DialogApplyButton;
-        break;
+    case Kind::None: m_icon->clear(); return;
+    case Kind::Error: pixmap = QStyle::SP_MessageBoxCritical; break;
+    case Kind::Warning: pixmap = QStyle::SP_MessageBoxWarning; break;
+    case Kind::Ok: pixmap = QStyle::SP_DialogApplyButton; break;
     }
     const int size = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
     m_icon->setPixmap(style()->standardIcon(pixmap, nullptr, this).pixmap(size, size));

@@ -156,8 +156,7 @@ bool PrivateKeyField::eventFilter(QObject* watched, QEvent* event)
             }
             break;
         }
-        default:
-            break;
+        default: break;
         }
     }
     return QWidget::eventFilter(watched, event);

@@ -248,9 +248,9 @@ void ProfileDialog::updateRows()
     validate();
 }
 
-QHash<QString, QByteArray> ProfileDialog::enteredSecrets() const
+crypto::SecretMap ProfileDialog::enteredSecrets() const
 {
-    QHash<QString, QByteArray> out;
+    crypto::SecretMap out;
     for (const QString& field : Profile::secretFields(provider())) {
         const QByteArray value = field == QStringLiteral("privateKey")
                                      ? m_privateKey->pem().trimmed()
@@ -391,9 +391,9 @@ Profile ProfileDialog::profile() const
     return p;
 }
 
-QHash<QString, QByteArray> ProfileDialog::secrets() const
+crypto::SecretMap ProfileDialog::secrets() const
 {
-    QHash<QString, QByteArray> out = enteredSecrets();
+    crypto::SecretMap out = enteredSecrets();
     if (out.contains(QStringLiteral("privateKey"))) {
         if (auto stored = credentials::privateKeyForStorage(out.value(QStringLiteral("privateKey"))))
             out.insert(QStringLiteral("privateKey"), *stored);

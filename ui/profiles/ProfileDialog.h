@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/credentials/Profile.h"
+#include "core/crypto/SecretBytes.h"
 #include "ui/common/AppContext.h"
 
 #include <QDialog>
@@ -41,7 +42,7 @@ public:
 
     credentials::Profile profile() const;
     /** The secrets to store, by field; a private key in its stored form (decrypted PKCS#8). */
-    QHash<QString, QByteArray> secrets() const;
+    crypto::SecretMap secrets() const;
     /** True when nothing blocks saving. */
     bool isComplete() const { return m_complete; }
     const credentials::ProfileCheck& check() const { return m_check; }
@@ -73,7 +74,7 @@ private:
     void updateRows();
     void validate();
     void fitHeight();
-    QHash<QString, QByteArray> enteredSecrets() const;
+    crypto::SecretMap enteredSecrets() const;
     void showPrivateKeyMessage(const Row& row, const QList<Finding>& findings, QStringList& pending);
 
     AppContext& m_context;

@@ -16,16 +16,11 @@ struct Tr {
 QString providerTitle(Provider provider)
 {
     switch (provider) {
-    case Provider::LiveKit:
-        return Tr::tr("LiveKit");
-    case Provider::Zego:
-        return Tr::tr("ZEGOCLOUD");
-    case Provider::Jaas:
-        return Tr::tr("JaaS (8x8)");
-    case Provider::Jitsi:
-        return Tr::tr("Jitsi (self-hosted)");
-    case Provider::Unknown:
-        break;
+    case Provider::LiveKit: return Tr::tr("LiveKit");
+    case Provider::Zego: return Tr::tr("ZEGOCLOUD");
+    case Provider::Jaas: return Tr::tr("JaaS (8x8)");
+    case Provider::Jitsi: return Tr::tr("Jitsi (self-hosted)");
+    case Provider::Unknown: break;
     }
     return Tr::tr("Unknown");
 }
@@ -48,8 +43,7 @@ QString providerHint(Provider provider)
     case Provider::Jitsi:
         return Tr::tr("Prosody's token settings: app_id with app_secret (HS256), or a private key and its key ID "
                       "(RS256).");
-    case Provider::Unknown:
-        break;
+    case Provider::Unknown: break;
     }
     return {};
 }
@@ -98,26 +92,18 @@ QString fieldPlaceholder(const QString& field, Provider provider)
 {
     if (field == QStringLiteral("serverUrl")) {
         switch (provider) {
-        case Provider::LiveKit:
-            return QStringLiteral("wss://project.livekit.cloud");
-        case Provider::Jaas:
-            return QStringLiteral("https://8x8.vc");
-        case Provider::Jitsi:
-            return QStringLiteral("https://meet.example.com");
-        default:
-            return {};
+        case Provider::LiveKit: return QStringLiteral("wss://project.livekit.cloud");
+        case Provider::Jaas: return QStringLiteral("https://8x8.vc");
+        case Provider::Jitsi: return QStringLiteral("https://meet.example.com");
+        default: return {};
         }
     }
     if (field == QStringLiteral("appId")) {
         switch (provider) {
-        case Provider::Zego:
-            return Tr::tr("digits, for example 1234567890");
-        case Provider::Jaas:
-            return QStringLiteral("vpaas-magic-cookie-…");
-        case Provider::Jitsi:
-            return QStringLiteral("my_app");
-        default:
-            return {};
+        case Provider::Zego: return Tr::tr("digits, for example 1234567890");
+        case Provider::Jaas: return QStringLiteral("vpaas-magic-cookie-…");
+        case Provider::Jitsi: return QStringLiteral("my_app");
+        default: return {};
         }
     }
     if (field == QStringLiteral("keyId"))

@@ -59,7 +59,7 @@ QString ProfileTransfer::importProfiles(Source source)
                                     : tr("%1 cannot be read: %2").arg(path, file.errorString()));
         return {};
     }
-    const QByteArray data = file.readAll();
+    QByteArray data = file.readAll();
 
     const credentials::ImportFormat format = credentials::detectImportFormat(data, path);
     Result<credentials::ImportResult> found = fail(ErrorCode::InvalidArgument, QString());
@@ -73,7 +73,7 @@ QString ProfileTransfer::importProfiles(Source source)
             BusyCursor busy;
             found = credentials::importBundle(data, bytes);
         }
-        bytes.fill(0);
+        crypto::wipe(bytes);
     } else if (source == Source::Bundle) {
         found = fail(ErrorCode::InvalidArgument, tr("this is not a TokenDesk bundle"));
     } else if (source == Source::LiveKitCliConfig) {
@@ -82,6 +82,7 @@ QString ProfileTransfer::importProfiles(Source source)
     } else {
         found = credentials::importFile(data, path);
     }
+    crypto::wipe(data); // an env file or a livekit-cli config holds its secrets in plain text; they are in `found` now
     if (!found) {
         m_context.dialogs.error(m_page, tr("Import"),
                                 tr("Nothing imported from %1: %2").arg(fileName, found.error().message));

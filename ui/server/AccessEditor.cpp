@@ -20,17 +20,11 @@
 namespace td::ui {
 
 AccessEditor::AccessEditor(ConfigDocument& document, QWidget* parent)
-    : QWidget(parent),
-      m_document(document),
-      m_bind(new QLineEdit(this)),
-      m_port(new QSpinBox(this)),
+    : QWidget(parent), m_document(document), m_bind(new QLineEdit(this)), m_port(new QSpinBox(this)),
       m_allowRemote(new QCheckBox(tr("Allow other &machines to connect (needs bearer keys to be safe)"), this)),
-      m_listenError(new ErrorLabel(this)),
-      m_origin(new QLineEdit(this)),
-      m_addOrigin(new QPushButton(tr("A&dd origin"), this)),
-      m_origins(new QListWidget(this)),
-      m_removeOrigin(new QPushButton(tr("Remove origin"), this)),
-      m_originError(new ErrorLabel(this))
+      m_listenError(new ErrorLabel(this)), m_origin(new QLineEdit(this)),
+      m_addOrigin(new QPushButton(tr("A&dd origin"), this)), m_origins(new QListWidget(this)),
+      m_removeOrigin(new QPushButton(tr("Remove origin"), this)), m_originError(new ErrorLabel(this))
 {
     name(m_bind, QStringLiteral("bindLineEdit"), tr("Listen address"));
     m_bind->setPlaceholderText(QStringLiteral("127.0.0.1"));
@@ -69,8 +63,8 @@ AccessEditor::AccessEditor(ConfigDocument& document, QWidget* parent)
     layout->addWidget(origins, 1);
 
     connect(m_bind, &QLineEdit::textEdited, this, [this](const QString& text) {
-        m_document.setValue(QStringLiteral("bind"), text.trimmed().isEmpty() ? QJsonValue(QJsonValue::Undefined)
-                                                                            : QJsonValue(text.trimmed()));
+        m_document.setValue(QStringLiteral("bind"),
+                            text.trimmed().isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(text.trimmed()));
     });
     connect(m_port, &QSpinBox::valueChanged, this, [this](int port) {
         if (!m_loading)
@@ -78,7 +72,8 @@ AccessEditor::AccessEditor(ConfigDocument& document, QWidget* parent)
     });
     connect(m_allowRemote, &QCheckBox::toggled, this, [this](bool on) {
         if (!m_loading)
-            m_document.setValue(QStringLiteral("allowRemote"), on ? QJsonValue(true) : QJsonValue(QJsonValue::Undefined));
+            m_document.setValue(QStringLiteral("allowRemote"),
+                                on ? QJsonValue(true) : QJsonValue(QJsonValue::Undefined));
     });
     connect(m_addOrigin, &QPushButton::clicked, this, &AccessEditor::addOrigin);
     connect(m_origin, &QLineEdit::returnPressed, this, &AccessEditor::addOrigin);

@@ -9,8 +9,8 @@ namespace td::ui {
 struct ConfigErrorPlace {
     enum class Target { General, Endpoints, Endpoint, Policy, Listen, Origins, Keys };
     Target target = Target::General;
-    int endpoint = -1;   // Endpoint and Policy: which one
-    QString text;        // "Max TTL: a duration such as 10m or 1h, or seconds"
+    int endpoint = -1; // Endpoint and Policy: which one
+    QString text;      // "Max TTL: a duration such as 10m or 1h, or seconds"
 };
 
 /**

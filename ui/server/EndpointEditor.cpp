@@ -24,7 +24,7 @@
 namespace td::ui {
 namespace {
 
-constexpr int kProfileRole = Qt::UserRole;   // the profile name; "" for the environment
+constexpr int kProfileRole = Qt::UserRole;    // the profile name; "" for the environment
 constexpr int kSourceRole = Qt::UserRole + 1; // "profile", "env" or "none"
 
 const QString kProfile = QStringLiteral("profile");
@@ -63,17 +63,10 @@ QJsonObject policyForType(QJsonObject policy, server::EndpointType type)
 } // namespace
 
 EndpointEditor::EndpointEditor(ConfigDocument& document, ProfileService& profiles, Dialogs& dialogs, QWidget* parent)
-    : QWidget(parent),
-      m_document(document),
-      m_profiles(profiles),
-      m_dialogs(dialogs),
-      m_table(new QTableWidget(0, 3, this)),
-      m_add(new QPushButton(tr("&Add endpoint"), this)),
-      m_remove(new QPushButton(tr("Remove endpoint"), this)),
-      m_path(new QLineEdit(this)),
-      m_type(new QComboBox(this)),
-      m_profile(new QComboBox(this)),
-      m_error(new ErrorLabel(this))
+    : QWidget(parent), m_document(document), m_profiles(profiles), m_dialogs(dialogs),
+      m_table(new QTableWidget(0, 3, this)), m_add(new QPushButton(tr("&Add endpoint"), this)),
+      m_remove(new QPushButton(tr("Remove endpoint"), this)), m_path(new QLineEdit(this)), m_type(new QComboBox(this)),
+      m_profile(new QComboBox(this)), m_error(new ErrorLabel(this))
 {
     name(m_table, QStringLiteral("endpointsTableWidget"), tr("Endpoints"));
     m_table->setHorizontalHeaderLabels({tr("Path"), tr("Type"), tr("Signs with")});

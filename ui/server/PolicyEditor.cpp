@@ -26,10 +26,18 @@ constexpr int kDefaultMaxLength = 128;
 /** The boolean members of the LiveKit video grant an endpoint can fix (roomJoin is always set). */
 QStringList liveKitGrantNames()
 {
-    return {QStringLiteral("canPublish"), QStringLiteral("canSubscribe"), QStringLiteral("canPublishData"),
-            QStringLiteral("canUpdateOwnMetadata"), QStringLiteral("canSubscribeMetrics"), QStringLiteral("hidden"),
-            QStringLiteral("recorder"), QStringLiteral("roomAdmin"), QStringLiteral("roomCreate"),
-            QStringLiteral("roomList"), QStringLiteral("roomRecord"), QStringLiteral("ingressAdmin"),
+    return {QStringLiteral("canPublish"),
+            QStringLiteral("canSubscribe"),
+            QStringLiteral("canPublishData"),
+            QStringLiteral("canUpdateOwnMetadata"),
+            QStringLiteral("canSubscribeMetrics"),
+            QStringLiteral("hidden"),
+            QStringLiteral("recorder"),
+            QStringLiteral("roomAdmin"),
+            QStringLiteral("roomCreate"),
+            QStringLiteral("roomList"),
+            QStringLiteral("roomRecord"),
+            QStringLiteral("ingressAdmin"),
             QStringLiteral("agent")};
 }
 
@@ -68,30 +76,22 @@ QListWidget* checkList(QWidget* parent, const QString& objectName, const QString
 } // namespace
 
 PolicyEditor::PolicyEditor(ConfigDocument& document, QWidget* parent)
-    : QWidget(parent),
-      m_document(document),
-      m_heading(new QLabel(this)),
+    : QWidget(parent), m_document(document), m_heading(new QLabel(this)),
       m_fieldsBox(new QGroupBox(tr("Request fields"), this)),
       m_contractFields(new QCheckBox(tr("Only the &contract's own fields"), this)),
       m_fields(checkList(this, QStringLiteral("allowedFieldsListWidget"), tr("Request fields a client may send"))),
-      m_room(new QLineEdit(this)),
-      m_identity(new QLineEdit(this)),
-      m_maxRoomLength(new QSpinBox(this)),
-      m_maxIdentityLength(new QSpinBox(this)),
-      m_maxTtl(new QLineEdit(this)),
-      m_defaultTtl(new QLineEdit(this)),
+      m_room(new QLineEdit(this)), m_identity(new QLineEdit(this)), m_maxRoomLength(new QSpinBox(this)),
+      m_maxIdentityLength(new QSpinBox(this)), m_maxTtl(new QLineEdit(this)), m_defaultTtl(new QLineEdit(this)),
       m_grantsBox(new QGroupBox(tr("LiveKit grants every token gets"), this)),
       m_grants(checkList(this, QStringLiteral("grantsListWidget"), tr("Fixed LiveKit grants"))),
       m_featuresBox(new QGroupBox(tr("Jitsi features every token gets"), this)),
       m_features(checkList(this, QStringLiteral("featuresListWidget"), tr("Fixed Jitsi features"))),
       m_allowBox(new QGroupBox(tr("A client may ask for"), this)),
-      m_allowModerator(new QCheckBox(tr("&Moderator"), this)),
-      m_allowRoomAdmin(new QCheckBox(tr("Room a&dmin"), this)),
+      m_allowModerator(new QCheckBox(tr("&Moderator"), this)), m_allowRoomAdmin(new QCheckBox(tr("Room a&dmin"), this)),
       m_allowHidden(new QCheckBox(tr("&Hidden participant"), this)),
       m_allowRecorder(new QCheckBox(tr("Re&corder"), this)),
       m_allowAdmin(new QCheckBox(tr("Server &admin grants (create, list, record, ingress, agent)"), this)),
-      m_error(new ErrorLabel(this)),
-      m_body(new QWidget(this))
+      m_error(new ErrorLabel(this)), m_body(new QWidget(this))
 {
     m_heading->setObjectName(QStringLiteral("policyHeadingLabel"));
     m_heading->setWordWrap(true);
@@ -245,7 +245,8 @@ void PolicyEditor::load()
     if (!has)
         m_heading->setText(tr("Select an endpoint to edit its policy."));
     else if (!editable)
-        m_heading->setText(tr("%1 mints no token and has no policy.").arg(endpoint.value(QStringLiteral("path")).toString()));
+        m_heading->setText(
+            tr("%1 mints no token and has no policy.").arg(endpoint.value(QStringLiteral("path")).toString()));
     else
         m_heading->setText(tr("Policy of %1").arg(endpoint.value(QStringLiteral("path")).toString()));
     if (!editable) {
@@ -282,8 +283,10 @@ void PolicyEditor::load()
     const bool jitsi = *type == server::EndpointType::JitsiGet;
     m_grantsBox->setVisible(liveKit);
     m_featuresBox->setVisible(jitsi);
-    fillTriState(m_grants, liveKit ? liveKitGrantNames() : QStringList(), policy.value(QStringLiteral("grants")).toObject());
-    fillTriState(m_features, jitsi ? jitsi::knownFeatures() : QStringList(), policy.value(QStringLiteral("features")).toObject());
+    fillTriState(m_grants, liveKit ? liveKitGrantNames() : QStringList(),
+                 policy.value(QStringLiteral("grants")).toObject());
+    fillTriState(m_features, jitsi ? jitsi::knownFeatures() : QStringList(),
+                 policy.value(QStringLiteral("features")).toObject());
     m_allowModerator->setVisible(jitsi);
     for (QCheckBox* box : {m_allowRoomAdmin, m_allowHidden, m_allowRecorder, m_allowAdmin})
         box->setVisible(liveKit);
@@ -315,13 +318,15 @@ void PolicyEditor::store()
     setOrRemove(policy, QStringLiteral("identity"), m_identity->text().trimmed());
     for (auto [key, box] : {std::pair{QStringLiteral("maxRoomLength"), m_maxRoomLength},
                             std::pair{QStringLiteral("maxIdentityLength"), m_maxIdentityLength}}) {
-        setOrRemove(policy, key, box->value() == kDefaultMaxLength ? QJsonValue(QJsonValue::Undefined) : QJsonValue(box->value()));
+        setOrRemove(policy, key,
+                    box->value() == kDefaultMaxLength ? QJsonValue(QJsonValue::Undefined) : QJsonValue(box->value()));
     }
     setOrRemove(policy, QStringLiteral("maxTtl"), durationValue(m_maxTtl->text()));
     setOrRemove(policy, QStringLiteral("defaultTtl"), durationValue(m_defaultTtl->text()));
     if (m_grantsBox->isVisibleTo(this)) {
         const QJsonObject grants = triStateValues(m_grants);
-        setOrRemove(policy, QStringLiteral("grants"), grants.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(grants));
+        setOrRemove(policy, QStringLiteral("grants"),
+                    grants.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(grants));
     }
     if (m_featuresBox->isVisibleTo(this)) {
         const QJsonObject features = triStateValues(m_features);

@@ -17,12 +17,8 @@
 namespace td::ui {
 
 RequestLogPanel::RequestLogPanel(QWidget* parent)
-    : QWidget(parent),
-      m_model(new RequestLogModel(2000, this)),
-      m_proxy(new QSortFilterProxyModel(this)),
-      m_filter(new QLineEdit(this)),
-      m_view(new QTableView(this)),
-      m_clear(new QPushButton(tr("C&lear log"), this)),
+    : QWidget(parent), m_model(new RequestLogModel(2000, this)), m_proxy(new QSortFilterProxyModel(this)),
+      m_filter(new QLineEdit(this)), m_view(new QTableView(this)), m_clear(new QPushButton(tr("C&lear log"), this)),
       m_count(new QLabel(this))
 {
     m_proxy->setSourceModel(m_model);
@@ -78,7 +74,8 @@ void RequestLogPanel::updateCount()
 {
     const int all = m_model->rowCount();
     const int shown = m_proxy->rowCount();
-    m_count->setText(shown == all ? tr("%n request(s)", nullptr, all) : tr("%1 of %n request(s)", nullptr, all).arg(shown));
+    m_count->setText(shown == all ? tr("%n request(s)", nullptr, all)
+                                  : tr("%1 of %n request(s)", nullptr, all).arg(shown));
 }
 
 } // namespace td::ui

@@ -36,23 +36,16 @@
 namespace td::ui {
 
 ServerPage::ServerPage(AppContext& context, QWidget* parent)
-    : QWidget(parent),
-      m_context(context),
-      m_document(new ConfigDocument(this)),
+    : QWidget(parent), m_context(context), m_document(new ConfigDocument(this)),
       m_server(new server::TokenServer(context.clock, this)),
       m_endpoints(new EndpointEditor(*m_document, context.profiles, context.dialogs, this)),
-      m_policy(new PolicyEditor(*m_document, this)),
-      m_access(new AccessEditor(*m_document, this)),
-      m_keys(new BearerKeyEditor(*m_document, context.profiles.secretStore(), context.clipboard, context.dialogs, this)),
-      m_snippets(new SnippetPanel(context.clipboard, this)),
-      m_log(new RequestLogPanel(this)),
-      m_startStop(new QPushButton(this)),
-      m_url(new QLabel(this)),
-      m_copyUrl(new QPushButton(tr("Copy U&RL"), this)),
-      m_import(new QPushButton(tr("&Import…"), this)),
-      m_export(new QPushButton(tr("E&xport…"), this)),
-      m_status(new ErrorLabel(this)),
-      m_tabs(new QTabWidget(this))
+      m_policy(new PolicyEditor(*m_document, this)), m_access(new AccessEditor(*m_document, this)),
+      m_keys(
+          new BearerKeyEditor(*m_document, context.profiles.secretStore(), context.clipboard, context.dialogs, this)),
+      m_snippets(new SnippetPanel(context.clipboard, this)), m_log(new RequestLogPanel(this)),
+      m_startStop(new QPushButton(this)), m_url(new QLabel(this)), m_copyUrl(new QPushButton(tr("Copy U&RL"), this)),
+      m_import(new QPushButton(tr("&Import…"), this)), m_export(new QPushButton(tr("E&xport…"), this)),
+      m_status(new ErrorLabel(this)), m_tabs(new QTabWidget(this))
 {
     name(m_startStop, QStringLiteral("startStopPushButton"), tr("Start or stop the token server"));
     name(m_url, QStringLiteral("urlLabel"), tr("Server URL"));
@@ -119,7 +112,8 @@ ServerPage::ServerPage(AppContext& context, QWidget* parent)
     connect(&context.profiles, &ProfileService::profilesChanged, &m_debounce, qOverload<>(&QTimer::start));
     connect(m_server, &server::TokenServer::requestLogged, m_log, &RequestLogPanel::append);
     connect(m_startStop, &QPushButton::clicked, this, [this] { m_running ? stop() : start(); });
-    connect(m_url, &QLabel::linkActivated, this, [this](const QString& link) { m_context.dialogs.openUrl(QUrl(link)); });
+    connect(m_url, &QLabel::linkActivated, this,
+            [this](const QString& link) { m_context.dialogs.openUrl(QUrl(link)); });
     connect(m_copyUrl, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(url()); });
     connect(m_import, &QPushButton::clicked, this, &ServerPage::importConfig);
     connect(m_export, &QPushButton::clicked, this, &ServerPage::exportConfig);
@@ -190,7 +184,8 @@ Result<server::EndpointCredentials> ServerPage::resolveProfile(const QString& na
 {
     const auto profile = m_context.profiles.find(name);
     if (!profile)
-        return fail(ErrorCode::InvalidArgument, tr("there is no profile named %1; add it on the Profiles page").arg(name));
+        return fail(ErrorCode::InvalidArgument,
+                    tr("there is no profile named %1; add it on the Profiles page").arg(name));
     auto secrets = m_context.profiles.secrets(name);
     if (!secrets)
         return std::unexpected(secrets.error());
@@ -334,7 +329,8 @@ void ServerPage::updateSnippets()
     SnippetRequest request;
     request.baseUrl = baseUrl();
     request.path = e.value(QStringLiteral("path")).toString();
-    request.type = server::parseEndpointType(e.value(QStringLiteral("type")).toString()).value_or(server::EndpointType::Health);
+    request.type =
+        server::parseEndpointType(e.value(QStringLiteral("type")).toString()).value_or(server::EndpointType::Health);
     const QStringList variables = server::bearerKeyVariables(m_document->json());
     const QString variable = variables.isEmpty() ? QString() : variables.first();
     m_snippets->setRequest(request, variable, [this, variable] { return m_keys->keyValue(variable); });
@@ -342,13 +338,14 @@ void ServerPage::updateSnippets()
 
 void ServerPage::importConfig()
 {
-    const QString path = m_context.dialogs.openFileName(this, tr("Import server config"),
-                                                        tr("Server config (*.json);;All files (*)"));
+    const QString path =
+        m_context.dialogs.openFileName(this, tr("Import server config"), tr("Server config (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        m_context.dialogs.error(this, tr("Import server config"), tr("%1 could not be opened: %2").arg(path, file.errorString()));
+        m_context.dialogs.error(this, tr("Import server config"),
+                                tr("%1 could not be opened: %2").arg(path, file.errorString()));
         return;
     }
     QJsonParseError error{};
@@ -370,7 +367,8 @@ void ServerPage::exportConfig()
         return;
     const QByteArray json = QJsonDocument(m_document->json()).toJson(QJsonDocument::Indented);
     if (auto ok = credentials::writeFileAtomically(path, json); !ok)
-        m_context.dialogs.error(this, tr("Export server config"), tr("%1 could not be written: %2").arg(path, ok.error().message));
+        m_context.dialogs.error(this, tr("Export server config"),
+                                tr("%1 could not be written: %2").arg(path, ok.error().message));
 }
 
 } // namespace td::ui

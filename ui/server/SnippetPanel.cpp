@@ -16,14 +16,9 @@
 namespace td::ui {
 
 SnippetPanel::SnippetPanel(ClipboardGuard& clipboard, QWidget* parent)
-    : QWidget(parent),
-      m_clipboard(clipboard),
-      m_curl(new QPlainTextEdit(this)),
-      m_fetch(new QPlainTextEdit(this)),
-      m_reveal(new QCheckBox(tr("Show the &bearer key"), this)),
-      m_copyCurl(new QPushButton(tr("Copy c&url"), this)),
-      m_copyFetch(new QPushButton(tr("Copy fetc&h()"), this)),
-      m_hint(new QLabel(this))
+    : QWidget(parent), m_clipboard(clipboard), m_curl(new QPlainTextEdit(this)), m_fetch(new QPlainTextEdit(this)),
+      m_reveal(new QCheckBox(tr("Show the &bearer key"), this)), m_copyCurl(new QPushButton(tr("Copy c&url"), this)),
+      m_copyFetch(new QPushButton(tr("Copy fetc&h()"), this)), m_hint(new QLabel(this))
 {
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     for (QPlainTextEdit* edit : {m_curl, m_fetch}) {
@@ -67,7 +62,8 @@ SnippetPanel::SnippetPanel(ClipboardGuard& clipboard, QWidget* parent)
     clearRequest(QString());
 }
 
-void SnippetPanel::setRequest(const SnippetRequest& request, const QString& keyVariable, std::function<QByteArray()> key)
+void SnippetPanel::setRequest(const SnippetRequest& request, const QString& keyVariable,
+                              std::function<QByteArray()> key)
 {
     m_request = request;
     m_keyVariable = keyVariable;

@@ -22,7 +22,9 @@ Fields sampleFields(server::EndpointType type)
                 {QStringLiteral("participant_identity"), user},
                 {QStringLiteral("participant_name"), QStringLiteral("Alice")}};
     case server::EndpointType::JitsiGet:
-        return {{QStringLiteral("room"), room}, {QStringLiteral("user_id"), user}, {QStringLiteral("user_name"), QStringLiteral("Alice")}};
+        return {{QStringLiteral("room"), room},
+                {QStringLiteral("user_id"), user},
+                {QStringLiteral("user_name"), QStringLiteral("Alice")}};
     case server::EndpointType::ZegoGet: return {{QStringLiteral("userID"), user}, {QStringLiteral("roomID"), room}};
     case server::EndpointType::Health: break;
     }

@@ -9,10 +9,10 @@ namespace td::ui {
 
 /** What a snippet calls: the server's base URL, an endpoint, and the bearer key (or its mask) when keys apply. */
 struct SnippetRequest {
-    QString baseUrl;          // "http://127.0.0.1:8787"
-    QString path;             // "/getToken"
+    QString baseUrl; // "http://127.0.0.1:8787"
+    QString path;    // "/getToken"
     server::EndpointType type = server::EndpointType::LiveKitGet;
-    QString bearerKey;        // empty: no Authorization header
+    QString bearerKey; // empty: no Authorization header
 };
 
 /** A one-line `curl` that calls the endpoint with sample fields its contract takes. */

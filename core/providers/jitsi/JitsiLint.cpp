@@ -42,7 +42,8 @@ void lintFeatures(const QJsonObject& context, bool moderator, bool jaas, QList<F
                     .arg(it.key(), hint.isEmpty() ? QString() : QStringLiteral(" (did you mean \"%1\"?)").arg(hint)));
         }
         const QJsonValue v = it.value();
-        const bool valid = v.isBool() || v.toString() == QStringLiteral("true") || v.toString() == QStringLiteral("false");
+        const bool valid =
+            v.isBool() || v.toString() == QStringLiteral("true") || v.toString() == QStringLiteral("false");
         if (!valid)
             add(out, Severity::Error, "feature-value",
                 QStringLiteral("feature \"%1\" must be true, false, \"true\" or \"false\"").arg(it.key()));
@@ -68,7 +69,8 @@ QList<Finding> lint(const jwt::DecodedJwt& token, bool jaas)
             QStringLiteral("header typ must be exactly \"JWT\": Prosody rejects any other value or its absence"));
     if (jaas) {
         if (token.algorithm != QStringLiteral("RS256"))
-            add(out, Severity::Error, "wrong-alg", QStringLiteral("JaaS accepts only RS256, not %1").arg(token.algorithm));
+            add(out, Severity::Error, "wrong-alg",
+                QStringLiteral("JaaS accepts only RS256, not %1").arg(token.algorithm));
         const QString kid = h.value(QStringLiteral("kid")).toString();
         const QString sub = p.value(QStringLiteral("sub")).toString();
         if (kid.isEmpty())
@@ -92,7 +94,8 @@ QList<Finding> lint(const jwt::DecodedJwt& token, bool jaas)
                 QStringLiteral("Prosody compares aud as a string; an array only passes when audiences are \"*\""));
         if (!p.value(QStringLiteral("sub")).isString())
             add(out, Severity::Error, "sub-missing",
-                QStringLiteral("with domain verification (the default) Prosody needs sub: the domain, tenant or \"*\""));
+                QStringLiteral(
+                    "with domain verification (the default) Prosody needs sub: the domain, tenant or \"*\""));
         if (token.algorithm.startsWith(QStringLiteral("RS")) && !h.contains(QStringLiteral("kid")))
             add(out, Severity::Error, "kid-missing",
                 QStringLiteral("RS256 (ASAP) needs header kid: Prosody fetches <sha256(kid)>.pem from its key server"));
@@ -120,11 +123,12 @@ QList<Finding> lint(const jwt::DecodedJwt& token, bool jaas)
         if (it.key() != QStringLiteral("hidden-from-recorder") && it.key() != QStringLiteral("moderator") &&
             !it.value().isString())
             add(out, Severity::Warning, "user-field-not-string",
-                QStringLiteral("context.user.%1 should be a string: null or numbers break presence_identity").arg(it.key()));
+                QStringLiteral("context.user.%1 should be a string: null or numbers break presence_identity")
+                    .arg(it.key()));
     }
     const QJsonValue moderatorValue = user.value(QStringLiteral("moderator"));
-    if (!moderatorValue.isUndefined() && !moderatorValue.isBool() && moderatorValue.toString() != QStringLiteral("true") &&
-        moderatorValue.toString() != QStringLiteral("false"))
+    if (!moderatorValue.isUndefined() && !moderatorValue.isBool() &&
+        moderatorValue.toString() != QStringLiteral("true") && moderatorValue.toString() != QStringLiteral("false"))
         add(out, Severity::Warning, "moderator-value",
             QStringLiteral("context.user.moderator is neither true nor \"true\": the user is not a moderator"));
     const QString affiliation = user.value(QStringLiteral("affiliation")).toString();
@@ -179,9 +183,11 @@ QStringList explainPermissions(const QJsonObject& payload)
     else
         out << QStringLiteral("can join room %1").arg(room);
     const QString affiliation = user.value(QStringLiteral("affiliation")).toString();
-    const bool moderator = isTruthy(user.value(QStringLiteral("moderator"))) || affiliation == QStringLiteral("owner") ||
-                           affiliation == QStringLiteral("moderator") || affiliation == QStringLiteral("teacher");
-    out << (moderator ? QStringLiteral("joins as moderator") : QStringLiteral("joins as a participant (not moderator)"));
+    const bool moderator = isTruthy(user.value(QStringLiteral("moderator"))) ||
+                           affiliation == QStringLiteral("owner") || affiliation == QStringLiteral("moderator") ||
+                           affiliation == QStringLiteral("teacher");
+    out << (moderator ? QStringLiteral("joins as moderator")
+                      : QStringLiteral("joins as a participant (not moderator)"));
     const bool jaas = payload.value(QStringLiteral("sub")).toString().startsWith(QStringLiteral("vpaas-magic-cookie-"));
     const QJsonObject f = ctx.value(QStringLiteral("features")).toObject();
     for (auto it = f.begin(); it != f.end(); ++it) {

@@ -13,11 +13,12 @@ Result<void> validateClaims(const JitsiClaims& c)
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("a room is required (--room NAME, or --room '*' for any room): Prosody refuses "
                                    "tokens without one"));
-    if (!c.user.affiliation.isEmpty() &&
-        !QStringList{QStringLiteral("owner"), QStringLiteral("member"), QStringLiteral("moderator"), QStringLiteral("teacher")}
-             .contains(c.user.affiliation))
+    if (!c.user.affiliation.isEmpty() && !QStringList{QStringLiteral("owner"), QStringLiteral("member"),
+                                                      QStringLiteral("moderator"), QStringLiteral("teacher")}
+                                              .contains(c.user.affiliation))
         return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("affiliation must be owner, member, moderator or teacher, not \"%1\"").arg(c.user.affiliation));
+                    QStringLiteral("affiliation must be owner, member, moderator or teacher, not \"%1\"")
+                        .arg(c.user.affiliation));
     const QStringList known = knownFeatures();
     for (const auto& f : c.features) {
         if (!known.contains(f.first))
@@ -55,7 +56,8 @@ static OrderedJson userJson(const JitsiUser& u, bool selfHosted)
         o.insert(QStringLiteral("affiliation"), u.affiliation);
     // JaaS samples always state moderator; self-hosted only when asked.
     if (u.moderator || !selfHosted)
-        o.insert(QStringLiteral("moderator"), u.moderator.value_or(false) ? QStringLiteral("true") : QStringLiteral("false"));
+        o.insert(QStringLiteral("moderator"),
+                 u.moderator.value_or(false) ? QStringLiteral("true") : QStringLiteral("false"));
     if (u.hiddenFromRecorder)
         o.insert(QStringLiteral("hidden-from-recorder"), *u.hiddenFromRecorder);
     return o;
@@ -82,26 +84,34 @@ OrderedJson contextJson(const JitsiClaims& c, bool selfHosted)
     return ctx;
 }
 
-
 const QStringList& jaasFeatures()
 {
     static const QStringList list = {
-        QStringLiteral("livestreaming"), QStringLiteral("recording"),      QStringLiteral("transcription"),
+        QStringLiteral("livestreaming"),    QStringLiteral("recording"),         QStringLiteral("transcription"),
         QStringLiteral("sip-inbound-call"), QStringLiteral("sip-outbound-call"), QStringLiteral("inbound-call"),
-        QStringLiteral("outbound-call"), QStringLiteral("file-upload"),    QStringLiteral("list-visitors"),
-        QStringLiteral("send-groupchat"), QStringLiteral("create-polls")};
+        QStringLiteral("outbound-call"),    QStringLiteral("file-upload"),       QStringLiteral("list-visitors"),
+        QStringLiteral("send-groupchat"),   QStringLiteral("create-polls")};
     return list;
 }
 
 const QStringList& meetFeatures()
 {
-    static const QStringList list = {
-        QStringLiteral("branding"),      QStringLiteral("calendar"),         QStringLiteral("create-polls"),
-        QStringLiteral("flip"),          QStringLiteral("inbound-call"),     QStringLiteral("livestreaming"),
-        QStringLiteral("lobby"),         QStringLiteral("moderation"),       QStringLiteral("outbound-call"),
-        QStringLiteral("recording"),     QStringLiteral("room"),             QStringLiteral("screen-sharing"),
-        QStringLiteral("send-groupchat"), QStringLiteral("sip-inbound-call"), QStringLiteral("sip-outbound-call"),
-        QStringLiteral("transcription")};
+    static const QStringList list = {QStringLiteral("branding"),
+                                     QStringLiteral("calendar"),
+                                     QStringLiteral("create-polls"),
+                                     QStringLiteral("flip"),
+                                     QStringLiteral("inbound-call"),
+                                     QStringLiteral("livestreaming"),
+                                     QStringLiteral("lobby"),
+                                     QStringLiteral("moderation"),
+                                     QStringLiteral("outbound-call"),
+                                     QStringLiteral("recording"),
+                                     QStringLiteral("room"),
+                                     QStringLiteral("screen-sharing"),
+                                     QStringLiteral("send-groupchat"),
+                                     QStringLiteral("sip-inbound-call"),
+                                     QStringLiteral("sip-outbound-call"),
+                                     QStringLiteral("transcription")};
     return list;
 }
 
@@ -184,7 +194,8 @@ Result<MintedToken> mintJaas(const JaasRequest& r, const Clock& clock)
 Result<MintedToken> mintSelfHosted(const SelfHostedRequest& r, const Clock& clock)
 {
     if (r.appId.isEmpty())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the Jitsi app_id is missing (--app-id or JITSI_APP_ID)"));
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("the Jitsi app_id is missing (--app-id or JITSI_APP_ID)"));
     if (auto ok = validateClaims(r.claims); !ok)
         return std::unexpected(ok.error());
     if (r.ttlSeconds <= 0)
@@ -207,8 +218,9 @@ Result<MintedToken> mintSelfHosted(const SelfHostedRequest& r, const Clock& cloc
         b.setHeader(QStringLiteral("kid"), r.keyId);
         signer = jwt::JwtSigner::rsa(r.privateKey);
     } else {
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("give the app secret (--app-secret / JITSI_APP_SECRET) or a private key and key id"));
+        return fail(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("give the app secret (--app-secret / JITSI_APP_SECRET) or a private key and key id"));
     }
     OrderedJson& p = b.payload();
     p.insert(QStringLiteral("aud"), r.audience);
@@ -250,7 +262,8 @@ Result<JitsiClaims> claimsFromPayload(const QJsonObject& payload)
     c.user.moderator = *moderator;
     auto hidden = flag(user.value(QStringLiteral("hidden-from-recorder")));
     if (!hidden)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("context.user.hidden-from-recorder must be true or false"));
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("context.user.hidden-from-recorder must be true or false"));
     c.user.hiddenFromRecorder = *hidden;
     const QJsonObject features = ctx.value(QStringLiteral("features")).toObject();
     for (auto it = features.begin(); it != features.end(); ++it) {

@@ -4,6 +4,7 @@
 #include "core/Clock.h"
 #include "core/Error.h"
 #include "core/crypto/RsaKey.h"
+#include "core/crypto/SecretBytes.h"
 #include "core/jwt/Jwt.h"
 #include "core/providers/Finding.h"
 #include "core/providers/MintedToken.h"
@@ -17,7 +18,7 @@
 
 namespace td::jitsi {
 
-inline constexpr qint64 kDefaultTtlSeconds = 2 * 3600;
+inline constexpr qint64 kDefaultTtlSeconds = qint64{2} * 3600;
 /** 8x8's samples back-date nbf by 10 s; Prosody has no leeway, so a slow clock would otherwise refuse the token. */
 inline constexpr qint64 kDefaultNotBeforeSkew = 10;
 
@@ -32,17 +33,17 @@ struct JitsiUser {
     QString name;
     QString email;
     QString avatar;
-    std::optional<bool> moderator;          // emitted as "true"/"false"
+    std::optional<bool> moderator; // emitted as "true"/"false"
     std::optional<bool> hiddenFromRecorder;
-    QString affiliation;                    // self-hosted: owner | member | moderator | teacher
+    QString affiliation; // self-hosted: owner | member | moderator | teacher
 };
 
 struct JitsiClaims {
-    QString room;                           // a room name, "*" for any, or a pattern with roomRegex
+    QString room; // a room name, "*" for any, or a pattern with roomRegex
     bool roomRegex = false;
     JitsiUser user;
-    QList<QPair<QString, bool>> features;   // unset features are simply absent
-    QString group;                          // self-hosted context.group
+    QList<QPair<QString, bool>> features; // unset features are simply absent
+    QString group;                        // self-hosted context.group
 };
 
 /** context (user, features, room regex, group) as minted; self-hosted leaves out what it does not need. */
@@ -54,8 +55,8 @@ Result<JitsiClaims> claimsFromPayload(const QJsonObject& payload);
 Result<QPair<QString, bool>> parseFeature(const QString& text);
 
 struct JaasRequest {
-    QString appId;      // vpaas-magic-cookie-<32 hex>
-    QString keyId;      // "AppID/kid" or just the part after '/'
+    QString appId; // vpaas-magic-cookie-<32 hex>
+    QString keyId; // "AppID/kid" or just the part after '/'
     crypto::RsaPrivateKey privateKey;
     JitsiClaims claims;
     qint64 ttlSeconds = kDefaultTtlSeconds;
@@ -66,12 +67,12 @@ struct JaasRequest {
 Result<MintedToken> mintJaas(const JaasRequest& request, const Clock& clock);
 
 struct SelfHostedRequest {
-    QString appId;                               // iss
-    QByteArray appSecret;                        // HS256 when set
-    crypto::RsaPrivateKey privateKey;            // RS256 (ASAP) otherwise
-    QString keyId;                               // kid for RS256
+    QString appId;                     // iss
+    crypto::SecretByteArray appSecret; // HS256 when set
+    crypto::RsaPrivateKey privateKey;  // RS256 (ASAP) otherwise
+    QString keyId;                     // kid for RS256
     QString audience = QStringLiteral("jitsi");
-    QString subject = QStringLiteral("*");       // domain, tenant or "*"
+    QString subject = QStringLiteral("*"); // domain, tenant or "*"
     JitsiClaims claims;
     qint64 ttlSeconds = kDefaultTtlSeconds;
     qint64 notBeforeSkew = kDefaultNotBeforeSkew;

@@ -149,9 +149,9 @@ QString camelName(const QString& key, const QList<QPair<QString, QString>>& fiel
 
 bool containsSensitiveCredentials(const QJsonValue& v)
 {
-    static const QStringList kSensitive = {QStringLiteral("secret"), QStringLiteral("credentials"),
+    static const QStringList kSensitive = {QStringLiteral("secret"),     QStringLiteral("credentials"),
                                            QStringLiteral("accountKey"), QStringLiteral("account_key"),
-                                           QStringLiteral("secretKey"), QStringLiteral("secret_key")};
+                                           QStringLiteral("secretKey"),  QStringLiteral("secret_key")};
     if (v.isObject()) {
         const QJsonObject o = v.toObject();
         for (auto it = o.begin(); it != o.end(); ++it) {
@@ -181,9 +181,9 @@ Result<QJsonObject> normaliseObject(const QJsonObject& in, const QList<QPair<QSt
                 names << f.first;
             const QString hint = closestMatch(it.key(), names);
             return fail(ErrorCode::InvalidArgument,
-                        QStringLiteral("%1 has no field \"%2\"%3").arg(where, it.key(),
-                                                                       hint.isEmpty() ? QString()
-                                                                                      : QStringLiteral(" (did you mean \"%1\"?)").arg(hint)));
+                        QStringLiteral("%1 has no field \"%2\"%3")
+                            .arg(where, it.key(),
+                                 hint.isEmpty() ? QString() : QStringLiteral(" (did you mean \"%1\"?)").arg(hint)));
         }
         out.insert(camel, it.value());
     }
@@ -192,7 +192,8 @@ Result<QJsonObject> normaliseObject(const QJsonObject& in, const QList<QPair<QSt
 
 bool isUint(const QJsonValue& v)
 {
-    return v.isDouble() && v.toDouble() >= 0 && v.toDouble() <= 4294967295.0 && v.toDouble() == static_cast<qint64>(v.toDouble());
+    return v.isDouble() && v.toDouble() >= 0 && v.toDouble() <= 4294967295.0 &&
+           v.toDouble() == static_cast<qint64>(v.toDouble());
 }
 
 } // namespace
@@ -206,9 +207,9 @@ const QStringList& publishSources()
 
 const QStringList& participantKinds()
 {
-    static const QStringList kinds = {QStringLiteral("standard"), QStringLiteral("ingress"), QStringLiteral("egress"),
-                                      QStringLiteral("sip"),      QStringLiteral("agent"),   QStringLiteral("connector"),
-                                      QStringLiteral("bridge")};
+    static const QStringList kinds = {
+        QStringLiteral("standard"), QStringLiteral("ingress"),   QStringLiteral("egress"), QStringLiteral("sip"),
+        QStringLiteral("agent"),    QStringLiteral("connector"), QStringLiteral("bridge")};
     return kinds;
 }
 
@@ -256,8 +257,8 @@ Result<void> VideoGrant::merge(const QJsonObject& json)
     }
     for (const QString& s : canPublishSources) {
         if (!publishSources().contains(s))
-            return fail(ErrorCode::InvalidArgument,
-                        QStringLiteral("\"%1\" is not a publish source; use %2").arg(s, publishSources().join(QStringLiteral(", "))));
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" is not a publish source; use %2")
+                                                        .arg(s, publishSources().join(QStringLiteral(", "))));
     }
     return {};
 }
@@ -340,8 +341,8 @@ Result<QJsonObject> normaliseRoomConfig(const QJsonObject& config)
     auto out = normaliseObject(config, kRoomConfigFields, QStringLiteral("roomConfig"));
     if (!out)
         return out;
-    for (const char16_t* key : {u"emptyTimeout", u"departureTimeout", u"maxParticipants", u"minPlayoutDelay",
-                                u"maxPlayoutDelay"}) {
+    for (const char16_t* key :
+         {u"emptyTimeout", u"departureTimeout", u"maxParticipants", u"minPlayoutDelay", u"maxPlayoutDelay"}) {
         const QString k = QString::fromUtf16(key);
         if (out->contains(k) && !isUint(out->value(k)))
             return fail(ErrorCode::InvalidArgument,
@@ -361,12 +362,14 @@ Result<QJsonObject> normaliseRoomConfig(const QJsonObject& config)
         QJsonArray normalised;
         for (const QJsonValue& a : agents.toArray()) {
             if (!a.isObject())
-                return fail(ErrorCode::InvalidArgument, QStringLiteral("each roomConfig.agents entry must be an object"));
+                return fail(ErrorCode::InvalidArgument,
+                            QStringLiteral("each roomConfig.agents entry must be an object"));
             auto dispatch = normaliseObject(a.toObject(), kDispatchFields, QStringLiteral("roomConfig.agents[]"));
             if (!dispatch)
                 return std::unexpected(dispatch.error());
             if (!dispatch->value(QStringLiteral("agentName")).isString())
-                return fail(ErrorCode::InvalidArgument, QStringLiteral("roomConfig.agents[].agentName must be a string"));
+                return fail(ErrorCode::InvalidArgument,
+                            QStringLiteral("roomConfig.agents[].agentName must be a string"));
             normalised.append(*dispatch);
         }
         out->insert(QStringLiteral("agents"), normalised);

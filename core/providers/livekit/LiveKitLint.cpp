@@ -103,7 +103,8 @@ LiveKitClaims readClaims(const QJsonObject& payload, QList<Finding>& findings)
                     QStringLiteral("kindDetails must be a list of strings; LiveKit refuses the token"));
         }
     } else if (!details.isUndefined()) {
-        add(findings, Severity::Error, "wrong-claim-type", QStringLiteral("kindDetails must be a list of strings; LiveKit refuses the token"));
+        add(findings, Severity::Error, "wrong-claim-type",
+            QStringLiteral("kindDetails must be a list of strings; LiveKit refuses the token"));
     }
     claims.roomPreset = stringClaim(payload, QStringLiteral("roomPreset"), findings);
     claims.sha256 = stringClaim(payload, QStringLiteral("sha256"), findings);
@@ -141,7 +142,8 @@ LiveKitClaims readClaims(const QJsonObject& payload, QList<Finding>& findings)
                 claims.attributes.append({it.key(), it.value().toString()});
         }
     } else if (!attrs.isUndefined()) {
-        add(findings, Severity::Error, "wrong-claim-type", QStringLiteral("\"attributes\" must be an object of strings"));
+        add(findings, Severity::Error, "wrong-claim-type",
+            QStringLiteral("\"attributes\" must be an object of strings"));
     }
 
     const QJsonValue sip = payload.value(QStringLiteral("sip"));
@@ -158,15 +160,18 @@ LiveKitClaims readClaims(const QJsonObject& payload, QList<Finding>& findings)
         const QJsonObject o = agent.toObject();
         AgentGrant g;
         g.admin = boolMember(o, QStringLiteral("agent"), QStringLiteral("admin"), findings).value_or(false);
-        g.simulationAdmin = boolMember(o, QStringLiteral("agent"), QStringLiteral("simulationAdmin"), findings).value_or(false);
-        g.databaseAdmin = boolMember(o, QStringLiteral("agent"), QStringLiteral("databaseAdmin"), findings).value_or(false);
+        g.simulationAdmin =
+            boolMember(o, QStringLiteral("agent"), QStringLiteral("simulationAdmin"), findings).value_or(false);
+        g.databaseAdmin =
+            boolMember(o, QStringLiteral("agent"), QStringLiteral("databaseAdmin"), findings).value_or(false);
         checkUnknownKeys(o, QStringLiteral("agent"),
                          {QStringLiteral("admin"), QStringLiteral("simulationAdmin"), QStringLiteral("databaseAdmin")},
                          findings);
         claims.agent = g;
     }
     if (const QJsonValue v = payload.value(QStringLiteral("inference")); v.isObject())
-        claims.inferencePerform = boolMember(v.toObject(), QStringLiteral("inference"), QStringLiteral("perform"), findings);
+        claims.inferencePerform =
+            boolMember(v.toObject(), QStringLiteral("inference"), QStringLiteral("perform"), findings);
     if (const QJsonValue v = payload.value(QStringLiteral("observability")); v.isObject())
         claims.observabilityWrite =
             boolMember(v.toObject(), QStringLiteral("observability"), QStringLiteral("write"), findings);
@@ -175,9 +180,9 @@ LiveKitClaims readClaims(const QJsonObject& payload, QList<Finding>& findings)
     if (rc.isObject()) {
         claims.roomConfig = rc.toObject();
         if (auto ok = normaliseRoomConfig(rc.toObject()); !ok)
-            add(findings, Severity::Warning, "room-config", ok.error().message +
-                                                                QStringLiteral(" (servers since protocol v1.45.8 ignore "
-                                                                               "unknown fields; older ones reject the token)"));
+            add(findings, Severity::Warning, "room-config",
+                ok.error().message + QStringLiteral(" (servers since protocol v1.45.8 ignore "
+                                                    "unknown fields; older ones reject the token)"));
     }
     if (payload.value(QStringLiteral("video")).toObject().contains(QStringLiteral("roomConfiguration")))
         add(findings, Severity::Warning, "legacy-room-configuration",
@@ -199,11 +204,12 @@ QStringList explainPermissions(const LiveKitClaims& claims, const QString& subje
             out << QStringLiteral("cannot join rooms (roomJoin is not set)");
         if (v.roomJoin) {
             for (const QString& s : publishSources())
-                out << QStringLiteral("%1 publish %2").arg(v.canPublishSource(s) ? QStringLiteral("can")
-                                                                                 : QStringLiteral("cannot"),
-                                                           s);
-            out << QStringLiteral("%1 publish data").arg(v.effectiveCanPublishData() ? QStringLiteral("can") : QStringLiteral("cannot"));
-            out << QStringLiteral("%1 subscribe").arg(v.effectiveCanSubscribe() ? QStringLiteral("can") : QStringLiteral("cannot"));
+                out << QStringLiteral("%1 publish %2")
+                           .arg(v.canPublishSource(s) ? QStringLiteral("can") : QStringLiteral("cannot"), s);
+            out << QStringLiteral("%1 publish data")
+                       .arg(v.effectiveCanPublishData() ? QStringLiteral("can") : QStringLiteral("cannot"));
+            out << QStringLiteral("%1 subscribe")
+                       .arg(v.effectiveCanSubscribe() ? QStringLiteral("can") : QStringLiteral("cannot"));
             out << QStringLiteral("%1 update own metadata")
                        .arg(v.canUpdateOwnMetadata.value_or(false) ? QStringLiteral("can") : QStringLiteral("cannot"));
             if (v.hidden)
@@ -212,7 +218,8 @@ QStringList explainPermissions(const LiveKitClaims& claims, const QString& subje
                 out << QStringLiteral("is marked as a recorder");
         }
         if (v.roomAdmin)
-            out << QStringLiteral("can moderate %1").arg(v.room.isEmpty() ? QStringLiteral("no room (video.room is empty)") : v.room);
+            out << QStringLiteral("can moderate %1")
+                       .arg(v.room.isEmpty() ? QStringLiteral("no room (video.room is empty)") : v.room);
         if (v.roomCreate)
             out << QStringLiteral("can create and delete rooms");
         if (v.roomList)

@@ -6,7 +6,8 @@ namespace td::livekit {
 Result<LiveKitMinter> LiveKitMinter::create(const QString& apiKey, QByteArrayView apiSecret)
 {
     if (apiKey.trimmed().isEmpty())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the LiveKit API key is missing (--api-key or LIVEKIT_API_KEY)"));
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("the LiveKit API key is missing (--api-key or LIVEKIT_API_KEY)"));
     if (apiSecret.isEmpty())
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("the LiveKit API secret is missing (--api-secret or LIVEKIT_API_SECRET)"));
@@ -51,8 +52,9 @@ Result<MintedToken> LiveKitMinter::mint(const LiveKitClaims& claims, qint64 ttlS
     if (auto ok = validateClaims(claims); !ok)
         return std::unexpected(ok.error());
     if (extraClaims.contains(QStringLiteral("aud")))
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("LiveKit tokens never carry \"aud\": the Python verifier rejects any token with one"));
+        return fail(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("LiveKit tokens never carry \"aud\": the Python verifier rejects any token with one"));
 
     LiveKitClaims normalised = claims;
     if (normalised.roomConfig)

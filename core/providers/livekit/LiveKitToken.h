@@ -11,7 +11,7 @@
 
 namespace td::livekit {
 
-inline constexpr qint64 kDefaultTtlSeconds = 6 * 3600;
+inline constexpr qint64 kDefaultTtlSeconds = qint64{6} * 3600;
 /** The Go server's clock tolerance (golang-jwt leeway, spec section 4). */
 inline constexpr qint64 kServerLeewaySeconds = 60;
 

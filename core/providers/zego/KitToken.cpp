@@ -52,7 +52,8 @@ Result<ParsedKitToken> parseKitToken(QByteArrayView input)
     const QByteArrayView kit = input.trimmed();
     const qsizetype hash = kit.indexOf('#');
     if (hash < 0)
-        return fail(ErrorCode::MalformedToken, QStringLiteral("a Kit Token has a '#' between the Token04 and the room data"));
+        return fail(ErrorCode::MalformedToken,
+                    QStringLiteral("a Kit Token has a '#' between the Token04 and the room data"));
     ParsedKitToken out;
     out.token04 = kit.first(hash).toByteArray();
     auto json = crypto::base64Decode(kit.sliced(hash + 1));

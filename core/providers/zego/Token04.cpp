@@ -80,8 +80,9 @@ Result<void> validateRequest(const Token04Request& r)
         return fail(ErrorCode::ZegoAppIdInvalid, QStringLiteral("appID invalid (error 1): the AppID must be a non-zero "
                                                                 "32-bit number"));
     if (r.userId.isEmpty() || r.userId.size() > kMaxUserIdLength)
-        return fail(ErrorCode::ZegoUserIdInvalid,
-                    QStringLiteral("userID invalid (error 3): the user ID must be 1 to %1 characters").arg(kMaxUserIdLength));
+        return fail(
+            ErrorCode::ZegoUserIdInvalid,
+            QStringLiteral("userID invalid (error 3): the user ID must be 1 to %1 characters").arg(kMaxUserIdLength));
     if (r.serverSecret.size() != 32)
         return fail(ErrorCode::ZegoSecretInvalid,
                     QStringLiteral("secret must be a 32 byte string (error 5): the ServerSecret has %1 characters")
@@ -151,7 +152,8 @@ Result<MintedToken> mintToken04(const Token04Request& r, const Clock& clock)
     header.insert(QStringLiteral("version"), QStringLiteral("04"));
     header.insert(QStringLiteral("layout"), layoutName(r.layout));
     header.insert(QStringLiteral("expire"), expire);
-    return MintedToken{QStringLiteral("zego"), kPrefix.toByteArray() + crypto::base64Encode(buf), header, plain, expire};
+    return MintedToken{QStringLiteral("zego"), kPrefix.toByteArray() + crypto::base64Encode(buf), header, plain,
+                       expire};
 }
 
 Result<Token04Envelope> parseToken04(QByteArrayView input)
@@ -162,7 +164,7 @@ Result<Token04Envelope> parseToken04(QByteArrayView input)
     if (token.contains('#'))
         return fail(ErrorCode::MalformedToken,
                     QStringLiteral("this is a Kit Token (Token04 + '#' + room data), not a bare Token04"));
-    if (token.size() > 4 * 0x10000)
+    if (token.size() > qsizetype{4} * 0x10000)
         return fail(ErrorCode::MalformedToken, QStringLiteral("the token is too large to be a Token04"));
     const QByteArrayView b64 = token.sliced(2);
     if (b64.contains('-') || b64.contains('_'))
@@ -170,7 +172,8 @@ Result<Token04Envelope> parseToken04(QByteArrayView input)
                     QStringLiteral("Token04 uses standard base64 ('+', '/'), but this has URL-safe characters"));
     auto buf = crypto::base64Decode(b64);
     if (!buf)
-        return fail(ErrorCode::MalformedToken, QStringLiteral("the Token04 body is not base64: %1").arg(buf.error().message));
+        return fail(ErrorCode::MalformedToken,
+                    QStringLiteral("the Token04 body is not base64: %1").arg(buf.error().message));
     const QByteArray& b = *buf;
     const auto truncated = [&](const char* what) {
         return fail(ErrorCode::MalformedToken, QStringLiteral("the Token04 is truncated: %1 runs past its %2 bytes")
@@ -199,14 +202,16 @@ Result<Token04Envelope> parseToken04(QByteArrayView input)
     if (trailing == 0) {
         env.layout = Layout::Cbc;
         if (ivLen != 16)
-            return fail(ErrorCode::MalformedToken, QStringLiteral("CBC layout needs a 16-byte IV, this has %1").arg(ivLen));
+            return fail(ErrorCode::MalformedToken,
+                        QStringLiteral("CBC layout needs a 16-byte IV, this has %1").arg(ivLen));
         if (ctLen == 0 || ctLen % 16 != 0)
             return fail(ErrorCode::MalformedToken,
                         QStringLiteral("CBC ciphertext length %1 is not a positive multiple of 16").arg(ctLen));
     } else if (trailing == 1 && static_cast<quint8>(b[pos]) == kGcmModeByte) {
         env.layout = Layout::Gcm;
         if (ivLen != 12)
-            return fail(ErrorCode::MalformedToken, QStringLiteral("GCM layout needs a 12-byte nonce, this has %1").arg(ivLen));
+            return fail(ErrorCode::MalformedToken,
+                        QStringLiteral("GCM layout needs a 12-byte nonce, this has %1").arg(ivLen));
         if (ctLen < 16)
             return fail(ErrorCode::MalformedToken, QStringLiteral("GCM ciphertext is shorter than its 16-byte tag"));
     } else {

@@ -4,6 +4,7 @@
 #include "core/Clock.h"
 #include "core/Error.h"
 #include "core/crypto/Crypto.h"
+#include "core/crypto/SecretBytes.h"
 #include "core/providers/MintedToken.h"
 
 #include <QByteArray>
@@ -26,9 +27,9 @@ inline constexpr qsizetype kMaxUserIdLength = 64;
 struct Token04Request {
     quint32 appId = 0;
     QString userId;
-    QByteArray serverSecret;     // the 32 characters, used as the AES-256 key as-is
+    crypto::SecretByteArray serverSecret; // the 32 characters, used as the AES-256 key as-is
     qint64 effectiveSeconds = kDefaultEffectiveSeconds;
-    QString payload;             // "" for a basic token; a privilege JSON (ZegoPrivilege) or anything else
+    QString payload; // "" for a basic token; a privilege JSON (ZegoPrivilege) or anything else
     Layout layout = Layout::Gcm;
     // Injected by tests and reproducible runs only; otherwise drawn from the CSPRNG.
     std::optional<qint32> nonce;
@@ -47,7 +48,7 @@ struct Token04Envelope {
     Layout layout = Layout::Gcm;
     qint64 expire = 0;
     QByteArray iv;
-    QByteArray ciphertext;   // for GCM including the 16-byte tag
+    QByteArray ciphertext; // for GCM including the 16-byte tag
     qsizetype binarySize = 0;
 };
 

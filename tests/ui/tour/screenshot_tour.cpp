@@ -51,8 +51,7 @@ void settle(int ms = 400)
     loop.exec();
 }
 
-template <typename T>
-T* find(QWidget* root, const QString& name)
+template <typename T> T* find(QWidget* root, const QString& name)
 {
     // Several pages reuse names (roomLineEdit); take the visible one.
     for (T* w : root->findChildren<T*>(name)) {
@@ -147,8 +146,8 @@ int main(int argc, char* argv[])
     QWidget* server = window.findChild<QWidget*>(QStringLiteral("serverPage"));
     find<QPushButton>(server, QStringLiteral("startStopPushButton"))->click();
     settle(500);
-    const QString request =
-        static_cast<ui::ServerPage*>(server)->url() + QStringLiteral("/getToken?room=demo-standup&identity=frontend-dev");
+    const QString request = static_cast<ui::ServerPage*>(server)->url() +
+                            QStringLiteral("/getToken?room=demo-standup&identity=frontend-dev");
     QNetworkAccessManager network;
     QNetworkReply* reply = network.get(QNetworkRequest(QUrl(request)));
     QEventLoop wait;
