@@ -14,7 +14,11 @@ BUILD=${TOKENDESK_FUZZ_BUILD:-build/asan}
 JOBS=${TOKENDESK_FUZZ_JOBS:-$(nproc)}
 TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
-    TARGETS=($(sed -n 's/^set(TOKENDESK_FUZZ_TARGETS \([a-z_ ]*\))$/\1/p' tests/fuzz/CMakeLists.txt))
+    TARGETS=($(sed -n 's/^set(TOKENDESK_FUZZ_TARGETS \([a-z0-9_ ]*\))$/\1/p' tests/fuzz/CMakeLists.txt))
+fi
+if [ ${#TARGETS[@]} -eq 0 ]; then
+    echo "no fuzz targets found in tests/fuzz/CMakeLists.txt" >&2
+    exit 2
 fi
 if [ ! -f "$BUILD/build.ninja" ]; then
     cmake --preset asan >/dev/null
