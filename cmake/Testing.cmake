@@ -6,9 +6,6 @@ function(tokendesk_add_test name)
     target_link_libraries(${name} PRIVATE tokendesk_common tokendesk_test_support Qt6::Test ${ARG_LIBS})
     # Tests build byte arrays inline; QStringBuilder's lazy expressions do not convert to QByteArrayView.
     target_compile_options(${name} PRIVATE -UQT_USE_QSTRINGBUILDER)
-    # The test's own code needs no -O3 (the libraries it tests keep the build type's optimisation); at -O1 the test
-    # files compile about twice as fast, which is most of a CI build.
-    target_compile_options(${name} PRIVATE $<$<CONFIG:Release>:-O1>)
     add_test(NAME ${name} COMMAND ${name})
     set(labels unit)
     if(ARG_LABELS)

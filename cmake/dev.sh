@@ -9,7 +9,7 @@ PACKAGES=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-httpserver-dev qt6-w
           qt6-tools-dev qt6-l10n-tools qt6-svg-dev libqt6svg6 libqrencode-dev qt6-translations-l10n libssl-dev libxkbcommon-dev openssl python3
           libjemalloc-dev)
 
-log() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+log() { printf '\033[1m==> %s\033[0m  (%d s)\n' "$*" "$SECONDS"; }
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
