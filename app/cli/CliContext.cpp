@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "app/cli/CliContext.h"
 
+#include <QJsonArray>
+
 #include "app/cli/Command.h"
 #include "core/credentials/EnvFile.h"
 
@@ -142,12 +144,29 @@ std::optional<int> handleCommonOptions(QCommandLineParser& parser, CliContext& c
 
 int printMinted(const MintedToken& minted, bool json, CliContext& context)
 {
+    // What the minter changed or noticed goes to stderr, so stdout stays the token alone.
+    for (const Finding& note : minted.notes) {
+        QString text = note.message;
+        if (note.code == QStringLiteral("room-normalised"))
+            text += QStringLiteral(" (--room-raw keeps the text as typed)");
+        context.err() << (note.severity == Severity::Info ? "note: " : "warning: ") << text << '\n';
+    }
+    context.err().flush();
     if (json) {
-        context.printJson(QJsonObject{{QStringLiteral("provider"), minted.provider},
-                                      {QStringLiteral("token"), QString::fromLatin1(minted.token)},
-                                      {QStringLiteral("header"), minted.header.toJsonValue()},
-                                      {QStringLiteral("claims"), minted.claims.toJsonValue()},
-                                      {QStringLiteral("expiresAt"), minted.expiresAt}});
+        QJsonObject o{{QStringLiteral("provider"), minted.provider},
+                      {QStringLiteral("token"), QString::fromLatin1(minted.token)},
+                      {QStringLiteral("header"), minted.header.toJsonValue()},
+                      {QStringLiteral("claims"), minted.claims.toJsonValue()},
+                      {QStringLiteral("expiresAt"), minted.expiresAt}};
+        if (!minted.notes.isEmpty()) {
+            QJsonArray notes;
+            for (const Finding& n : minted.notes)
+                notes.append(QJsonObject{{QStringLiteral("code"), n.code},
+                                         {QStringLiteral("severity"), severityName(n.severity)},
+                                         {QStringLiteral("message"), n.message}});
+            o.insert(QStringLiteral("notes"), notes);
+        }
+        context.printJson(o);
     } else {
         context.out() << QString::fromLatin1(minted.token) << '\n';
         context.out().flush();

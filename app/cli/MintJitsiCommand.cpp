@@ -62,6 +62,8 @@ int MintJitsiCommand::run(const QStringList& args, CliContext& context)
          QStringLiteral("FILE")},
         {QStringLiteral("room"), QStringLiteral("Room name, or * for any room."), QStringLiteral("ROOM")},
         {QStringLiteral("room-regex"), QStringLiteral("Treat --room as a pattern (context.room.regex).")},
+        {QStringLiteral("room-raw"),
+         QStringLiteral("Write --room exactly as given, not as the name Jitsi Meet joins (team%20standup).")},
         {QStringLiteral("user-id"), QStringLiteral("context.user.id."), QStringLiteral("ID")},
         {QStringLiteral("user-name"), QStringLiteral("context.user.name."), QStringLiteral("NAME")},
         {QStringLiteral("user-email"), QStringLiteral("context.user.email."), QStringLiteral("EMAIL")},
@@ -96,6 +98,7 @@ int MintJitsiCommand::run(const QStringList& args, CliContext& context)
     claims.room = parser.isSet(QStringLiteral("room")) ? parser.value(QStringLiteral("room"))
                                                        : context.profileDefault(QStringLiteral("room"));
     claims.roomRegex = parser.isSet(QStringLiteral("room-regex"));
+    claims.roomRaw = parser.isSet(QStringLiteral("room-raw"));
     claims.user.id = parser.value(QStringLiteral("user-id"));
     claims.user.name = parser.value(QStringLiteral("user-name"));
     claims.user.email = parser.value(QStringLiteral("user-email"));

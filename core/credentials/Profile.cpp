@@ -3,6 +3,7 @@
 
 #include "core/Duration.h"
 #include "core/crypto/Pem.h"
+#include "core/providers/jitsi/JitsiRoom.h"
 #include "core/providers/jitsi/JitsiToken.h"
 
 #include <QRegularExpression>
@@ -91,6 +92,9 @@ QJsonObject Profile::toJson() const
                   {QStringLiteral("defaults"), defaults}};
     if (!note.isEmpty())
         o.insert(QStringLiteral("note"), note);
+    // Written only when it differs from Prosody's default, so profiles without it read as they always did.
+    if (provider == Provider::Jitsi && !domainVerification)
+        o.insert(QStringLiteral("domainVerification"), false);
     return o;
 }
 
@@ -117,6 +121,11 @@ Result<Profile> Profile::fromJson(const QJsonObject& json)
     for (const auto& f : kDefaults)
         p.*f.member = defaults.value(QLatin1String(f.json)).toString();
     p.note = json.value(QStringLiteral("note")).toString();
+    const QJsonValue verification = json.value(QStringLiteral("domainVerification"));
+    if (!verification.isUndefined() && !verification.isBool())
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("profile %1: domainVerification must be true or false").arg(p.name));
+    p.domainVerification = verification.toBool(true);
     return p;
 }
 
@@ -185,6 +194,14 @@ ProfileCheck validateProfile(const Profile& p, const QHash<QString, QByteArray>&
             if (p.keyId.isEmpty())
                 add(check, Severity::Error, "key-id",
                     QStringLiteral("RS256 needs a key id: Prosody fetches the key by it"));
+        }
+        if (!p.serverUrl.isEmpty()) {
+            auto deployment = jitsi::deploymentFromUrl(p.serverUrl, p.domainVerification);
+            if (!deployment)
+                add(check, Severity::Error, "server-url", deployment.error().message);
+            else
+                check.findings.append(
+                    jitsi::subjectFindings(p.subject.isEmpty() ? QStringLiteral("*") : p.subject, *deployment));
         }
         break;
     case Provider::Unknown: add(check, Severity::Error, "provider", QStringLiteral("unknown provider")); break;

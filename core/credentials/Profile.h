@@ -23,6 +23,7 @@ struct Profile {
     QString keyId;                               // JaaS AppID/kid, Jitsi RS256 kid
     QString audience;                            // Jitsi aud
     QString subject;                             // Jitsi sub (domain / tenant / *)
+    bool domainVerification = true;              // Jitsi: Prosody's enable_domain_verification (on as shipped)
     QString ttl;                                 // default TTL ("6h")
     QString room;                                // default room
     QString cipher;                              // Zego: gcm | cbc

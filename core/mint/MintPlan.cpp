@@ -2,6 +2,7 @@
 #include "core/mint/MintPlan.h"
 
 #include "core/mint/PlanMinter.h"
+#include "core/providers/jitsi/JitsiRoom.h"
 #include "core/providers/jitsi/JitsiToken.h"
 #include "core/providers/livekit/LiveKitGrants.h"
 #include "core/providers/livekit/LiveKitToken.h"
@@ -9,6 +10,7 @@
 #include "core/providers/zego/ZegoPrivilege.h"
 
 #include <QJsonArray>
+#include <algorithm>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -28,17 +30,50 @@ bool concreteRoom(const MintPlan& plan, const QString& room)
     return !ctx.value(QStringLiteral("room")).toObject().value(QStringLiteral("regex")).toBool();
 }
 
+/**
+ * What the profile knows and a bare token does not: whether Prosody verifies domains (a room pattern needs it) and
+ * where the deployment is (what sub must be). Replaces the inspector's "needs domain verification" guess.
+ */
+QList<Finding> jitsiDeploymentFindings(const QJsonObject& payload, const credentials::Profile& profile,
+                                       QList<Finding>& inspected)
+{
+    QList<Finding> out;
+    const bool pattern = payload.value(QStringLiteral("context"))
+                             .toObject()
+                             .value(QStringLiteral("room"))
+                             .toObject()
+                             .value(QStringLiteral("regex"))
+                             .toBool();
+    const QString room = payload.value(QStringLiteral("room")).toString();
+    if (pattern) {
+        inspected.removeIf(
+            [](const Finding& f) { return f.code == QStringLiteral("room-pattern-needs-domain-verification"); });
+        for (const Finding& f : jitsi::roomClaimFindings(room, true, profile.domainVerification)) {
+            if (f.code.contains(QStringLiteral("domain-verification")))
+                out.append(f);
+        }
+    }
+    if (!profile.serverUrl.trimmed().isEmpty()) {
+        if (auto d = jitsi::deploymentFromUrl(profile.serverUrl, profile.domainVerification))
+            out.append(jitsi::subjectFindings(payload.value(QStringLiteral("sub")).toString(), *d));
+    }
+    return out;
+}
+
 } // namespace
 
 QJsonObject MintPlan::toJson() const
 {
-    return QJsonObject{
+    QJsonObject o{
         {QStringLiteral("provider"), providerName(provider)},
         {QStringLiteral("profile"), profile},
         {QStringLiteral("ttl"), ttlSeconds},
         {QStringLiteral("nbfSkew"), notBeforeSkew},
         {QStringLiteral("claims"), claims},
     };
+    if (roomRaw)
+        o.insert(QStringLiteral("roomRaw"), true);
+    return o;
 }
 
 Result<MintPlan> MintPlan::fromJson(const QJsonObject& json)
@@ -52,6 +87,7 @@ Result<MintPlan> MintPlan::fromJson(const QJsonObject& json)
     plan.profile = json.value(QStringLiteral("profile")).toString();
     plan.ttlSeconds = json.value(QStringLiteral("ttl")).toInteger();
     plan.notBeforeSkew = json.value(QStringLiteral("nbfSkew")).toInteger(10);
+    plan.roomRaw = json.value(QStringLiteral("roomRaw")).toBool();
     plan.claims = json.value(QStringLiteral("claims")).toObject();
     return plan;
 }
@@ -119,6 +155,17 @@ Result<MintOutcome> mintAndInspect(const MintPlan& plan, const credentials::Prof
     if (!inspection)
         return std::unexpected(inspection.error());
     MintOutcome out{*minted, *inspection, joinLink(plan, profile, minted->token)};
+    QList<Finding> extra;
+    for (const Finding& note : minted->notes) {
+        const bool known = std::any_of(out.inspection.findings.cbegin(), out.inspection.findings.cend(),
+                                       [&](const Finding& f) { return f.code == note.code; });
+        if (!known)
+            extra.append(note);
+    }
+    if (plan.provider == Provider::Jitsi)
+        extra.append(
+            jitsiDeploymentFindings(minted->claims.toJsonValue().toObject(), profile, out.inspection.findings));
+    out.inspection.findings = extra + out.inspection.findings;
     return out;
 }
 
@@ -131,33 +178,50 @@ QString liveKitJoinLink(const credentials::Profile& profile, const QString& room
         .arg(encoded(profile.serverUrl), QString::fromLatin1(token));
 }
 
-QString joinLink(const MintPlan& plan, const credentials::Profile& profile, const QByteArray& token)
+namespace {
+
+QString jitsiRoomSegment(const MintPlan& plan)
 {
     const QString room = roomOf(plan);
+    if (!concreteRoom(plan, room))
+        return {};
+    if (plan.roomRaw)
+        return encoded(room); // the exact text asked for; only a deployment that joins it so can use the link
+    auto claim = jitsi::backendSafeRoomName(room);
+    return claim ? jitsi::joinLinkSegment(*claim) : QString();
+}
+
+} // namespace
+
+QString joinLink(const MintPlan& plan, const credentials::Profile& profile, const QByteArray& token)
+{
     const QString jwt = QString::fromLatin1(token);
     switch (plan.provider) {
-    case Provider::LiveKit: return liveKitJoinLink(profile, room, token);
-    case Provider::Jaas:
-        if (!concreteRoom(plan, room))
+    case Provider::LiveKit: return liveKitJoinLink(profile, roomOf(plan), token);
+    case Provider::Jaas: {
+        const QString segment = jitsiRoomSegment(plan);
+        if (segment.isEmpty())
             return {};
-        return QStringLiteral("https://8x8.vc/%1/%2?jwt=%3").arg(profile.appId, encoded(room), jwt);
+        return QStringLiteral("https://8x8.vc/%1/%2?jwt=%3").arg(profile.appId, segment, jwt);
+    }
     case Provider::Jitsi: {
-        if (!concreteRoom(plan, room))
+        const QString segment = jitsiRoomSegment(plan);
+        if (segment.isEmpty())
             return {};
-        QString domain = profile.serverUrl.trimmed();
-        if (domain.isEmpty() && profile.subject != QStringLiteral("*"))
-            domain = profile.subject;
-        if (domain.isEmpty())
+        QString base = profile.serverUrl.trimmed();
+        if (base.isEmpty() && profile.subject != QStringLiteral("*"))
+            base = profile.subject;
+        if (base.isEmpty())
             return {};
-        const QUrl base = QUrl::fromUserInput(domain);
-        if (!base.isValid() || base.host().isEmpty())
+        auto deployment = jitsi::deploymentFromUrl(base, profile.domainVerification);
+        if (!deployment)
             return {};
-        QString path = base.path();
-        if (!path.endsWith(QLatin1Char('/')))
-            path += QLatin1Char('/');
-        return QStringLiteral("https://%1%2%3?jwt=%4")
-            .arg(base.host() + (base.port() > 0 ? QStringLiteral(":%1").arg(base.port()) : QString()), path,
-                 encoded(room), jwt);
+        const QUrl url = QUrl::fromUserInput(base);
+        const QString authority =
+            deployment->host + (url.port() > 0 ? QStringLiteral(":%1").arg(url.port()) : QString());
+        const QString tenant =
+            deployment->tenant.isEmpty() ? QString() : jitsi::joinLinkSegment(deployment->tenant) + QLatin1Char('/');
+        return QStringLiteral("https://%1/%2%3?jwt=%4").arg(authority, tenant, segment, jwt);
     }
     case Provider::Zego:
     case Provider::Unknown: break;

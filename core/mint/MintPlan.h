@@ -30,6 +30,7 @@ struct MintPlan {
     QString profile;
     qint64 ttlSeconds = 0;
     qint64 notBeforeSkew = 10; // Jitsi and JaaS only
+    bool roomRaw = false;      // Jitsi and JaaS: write the room exactly as typed, not as Jitsi Meet joins it
     QJsonObject claims;
 
     QJsonObject toJson() const;

@@ -162,6 +162,7 @@ Result<MintedToken> PlanMinter::mintJitsi(const MintPlan& plan, const Clock& clo
     auto claims = jitsi::claimsFromPayload(plan.claims);
     if (!claims)
         return std::unexpected(claims.error());
+    claims->roomRaw = plan.roomRaw;
     if (plan.provider == Provider::Jaas) {
         jitsi::JaasRequest request{m_profile.appId, m_profile.keyId, *m_privateKey,
                                    *claims,         plan.ttlSeconds, plan.notBeforeSkew};

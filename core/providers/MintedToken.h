@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/json/OrderedJson.h"
+#include "core/providers/Finding.h"
 
 #include <QByteArray>
 #include <QString>
@@ -15,6 +16,7 @@ struct MintedToken {
     OrderedJson header;   // JWT header, or for Zego the binary layout summary
     OrderedJson claims;   // JWT payload, or the Zego plaintext
     qint64 expiresAt = 0; // Unix seconds
+    QList<Finding> notes; // what the minter changed or wants said (a room rewritten as Jitsi Meet joins it)
 };
 
 } // namespace td

@@ -2,6 +2,7 @@
 #include "core/server/EndpointHandler.h"
 
 #include "core/Duration.h"
+#include "core/providers/jitsi/JitsiRoom.h"
 #include "core/providers/jitsi/JitsiToken.h"
 #include "core/providers/livekit/LiveKitToken.h"
 #include "core/providers/zego/KitToken.h"
@@ -46,9 +47,8 @@ bool asksFor(const QJsonValue& v)
     return true;
 }
 
-/** Field permission, defaults, and the room / identity rules shared by every endpoint type. */
-std::optional<HandlerResponse> applyCommonPolicy(const Policy& policy, RequestFields& fields, const QString& roomKey,
-                                                 const QString& identityKey, bool roomRequired, bool identityRequired)
+/** Field permission and defaults, shared by every endpoint type. */
+std::optional<HandlerResponse> applyFieldPolicy(const Policy& policy, RequestFields& fields)
 {
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         if (!policy.allowedFields.contains(it.key()))
@@ -59,6 +59,14 @@ std::optional<HandlerResponse> applyCommonPolicy(const Policy& policy, RequestFi
         if (!fields.contains(it.key()) || text(fields, it.key()).isEmpty())
             fields.insert(it.key(), it.value());
     }
+    return std::nullopt;
+}
+
+/** The room / identity rules shared by every endpoint type, on the fields after applyFieldPolicy(). */
+std::optional<HandlerResponse> checkRoomAndIdentity(const Policy& policy, const RequestFields& fields,
+                                                    const QString& roomKey, const QString& identityKey,
+                                                    bool roomRequired, bool identityRequired)
+{
     const auto check = [&](const QString& key, bool required, int maxLength,
                            const std::optional<QRegularExpression>& pattern) -> std::optional<HandlerResponse> {
         const QString value = text(fields, key);
@@ -81,6 +89,15 @@ std::optional<HandlerResponse> applyCommonPolicy(const Policy& policy, RequestFi
     if (auto r = check(identityKey, identityRequired, policy.maxIdentityLength, policy.identityPattern))
         return r;
     return std::nullopt;
+}
+
+/** Field permission, defaults, and the room / identity rules. */
+std::optional<HandlerResponse> applyCommonPolicy(const Policy& policy, RequestFields& fields, const QString& roomKey,
+                                                 const QString& identityKey, bool roomRequired, bool identityRequired)
+{
+    if (auto refused = applyFieldPolicy(policy, fields))
+        return refused;
+    return checkRoomAndIdentity(policy, fields, roomKey, identityKey, roomRequired, identityRequired);
 }
 
 /** Requested TTL, clamped to the ceiling; the response says when it was clamped. */
@@ -199,11 +216,31 @@ HandlerResponse handleLiveKit(const Endpoint& ep, RequestFields fields, const Cl
 HandlerResponse handleJitsi(const Endpoint& ep, RequestFields fields, const Clock& clock)
 {
     const Policy& policy = ep.policy;
-    if (auto refused =
-            applyCommonPolicy(policy, fields, QStringLiteral("room"), QStringLiteral("user_id"), true, false))
+    if (auto refused = applyFieldPolicy(policy, fields))
+        return *refused;
+    // The room is written as Jitsi Meet joins it, and the policy judges that form: a pattern such as
+    // "team-[a-z0-9%]+" sees "team-caf%c3%a9" whether the client sent "Team Café" or "team-caf%C3%A9". The length
+    // limit applies to what the client sent (escapes make a name up to nine times longer).
+    const QString askedRoom = text(fields, QStringLiteral("room"));
+    if (askedRoom.isEmpty())
+        return errorResponse(400, QStringLiteral("\"room\" is required"));
+    if (askedRoom.size() > policy.maxRoomLength)
+        return errorResponse(400, QStringLiteral("\"room\" is longer than %1 characters").arg(policy.maxRoomLength));
+    auto claim =
+        jitsi::roomClaimFor(askedRoom.trimmed() == QStringLiteral("*") ? QStringLiteral("*") : askedRoom, false, false);
+    if (!claim)
+        return errorResponse(400, claim.error().message);
+    if (claim->written == QStringLiteral("*") && !policy.allowAnyRoom)
+        return errorResponse(403, QStringLiteral("this endpoint does not grant tokens valid for any room (\"*\")"));
+    if (policy.roomPattern && !policy.roomPattern->match(claim->written).hasMatch())
+        return errorResponse(
+            403, QStringLiteral("\"room\" %1 is not allowed by this endpoint's policy").arg(claim->written.left(64)));
+    fields.insert(QStringLiteral("room"), claim->written);
+    if (auto refused = checkRoomAndIdentity(policy, fields, QString(), QStringLiteral("user_id"), false, false))
         return *refused;
     jitsi::JitsiClaims claims;
-    claims.room = text(fields, QStringLiteral("room"));
+    claims.room = claim->written;
+    claims.roomRaw = true; // already the form Jitsi Meet joins, and the one the policy checked
     claims.user.id = text(fields, QStringLiteral("user_id"));
     claims.user.name = text(fields, QStringLiteral("user_name"));
     claims.user.email = text(fields, QStringLiteral("user_email"));
@@ -251,7 +288,11 @@ HandlerResponse handleJitsi(const Endpoint& ep, RequestFields fields, const Cloc
     }
     if (!minted)
         return errorResponse(400, minted.error().message);
-    r.body = json(200, QJsonObject{{QStringLiteral("token"), QString::fromLatin1(minted->token)}}).body;
+    const QString room = minted->claims.toJsonValue().toObject().value(QStringLiteral("room")).toString();
+    QJsonObject body{{QStringLiteral("token"), QString::fromLatin1(minted->token)}, {QStringLiteral("room"), room}};
+    if (room != QStringLiteral("*"))
+        body.insert(QStringLiteral("roomPath"), jitsi::joinLinkSegment(room));
+    r.body = json(200, body).body;
     r.identity = claims.user.id.isEmpty() ? claims.user.name : claims.user.id;
     r.room = claims.room;
     r.grantsSummary =

@@ -43,7 +43,7 @@ Result<Policy> parsePolicy(const QJsonObject& o, EndpointType type, const QStrin
                                       QStringLiteral("features"),          QStringLiteral("allowModerator"),
                                       QStringLiteral("allowRoomAdmin"),    QStringLiteral("allowHidden"),
                                       QStringLiteral("allowRecorder"),     QStringLiteral("allowAdmin"),
-                                      QStringLiteral("defaults")};
+                                      QStringLiteral("allowAnyRoom"),      QStringLiteral("defaults")};
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key()))
             return std::unexpected(at(field + QLatin1Char('.') + it.key(), QStringLiteral("unknown policy field")));
@@ -96,6 +96,7 @@ Result<Policy> parsePolicy(const QJsonObject& o, EndpointType type, const QStrin
     p.allowHidden = o.value(QStringLiteral("allowHidden")).toBool(false);
     p.allowRecorder = o.value(QStringLiteral("allowRecorder")).toBool(false);
     p.allowAdmin = o.value(QStringLiteral("allowAdmin")).toBool(false);
+    p.allowAnyRoom = o.value(QStringLiteral("allowAnyRoom")).toBool(false);
     p.defaults = o.value(QStringLiteral("defaults")).toObject();
     return p;
 }

@@ -64,7 +64,8 @@ struct Policy {
     bool allowHidden = false;
     bool allowRecorder = false;
     bool allowAdmin = false;
-    QJsonObject defaults; // field -> value for missing request fields
+    bool allowAnyRoom = false; // Jitsi: a "*" room, valid for every room of the deployment
+    QJsonObject defaults;      // field -> value for missing request fields
 };
 
 struct Endpoint {

@@ -417,7 +417,7 @@ private Q_SLOTS:
         const batch::RowResult r = minter->mintRow(row, clock);
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.joinLink,
-                 QStringLiteral("https://meet.example.com/Daily%20Sync?jwt=") + QString::fromLatin1(r.token));
+                 QStringLiteral("https://meet.example.com/daily%20sync?jwt=") + QString::fromLatin1(r.token));
         auto decoded = jwt::decode(r.token);
         QVERIFY(decoded);
         const QJsonObject ctx = decoded->payload.value(QStringLiteral("context")).toObject();

@@ -173,7 +173,8 @@ private Q_SLOTS:
         QCOMPARE(features.value(QStringLiteral("livestreaming")).toString(), QStringLiteral("false"));
         QCOMPARE(mint::grantsSummary(plan), QStringLiteral("moderator, recording, not livestreaming"));
         if (hasLink)
-            QCOMPARE(outcome->joinLink, QStringLiteral("https://8x8.vc/%1/Daily%20Sync?jwt=%2")
+            // The room as Jitsi Meet joins it: "Daily Sync" is joined as daily%20sync (issue 13).
+            QCOMPARE(outcome->joinLink, QStringLiteral("https://8x8.vc/%1/daily%20sync?jwt=%2")
                                             .arg(jaas.appId, QString::fromLatin1(outcome->minted.token)));
         else
             QVERIFY(outcome->joinLink.isEmpty());
@@ -186,7 +187,7 @@ private Q_SLOTS:
         QVERIFY2(hs, hs ? "" : qPrintable(hs.error().message));
         QCOMPARE(hs->inspection.signature, SignatureState::Valid);
         if (hasLink)
-            QVERIFY(hs->joinLink.startsWith(QStringLiteral("https://meet.example.org/Daily%20Sync?jwt=ey")));
+            QVERIFY(hs->joinLink.startsWith(QStringLiteral("https://meet.example.org/daily%20sync?jwt=ey")));
         else
             QVERIFY(hs->joinLink.isEmpty());
     }

@@ -250,3 +250,94 @@ test('Matrix: JaaS combinations verify with jose and carry the moderator and fea
     assert.equal(payload.context.features.recording, cells[3] === 'on' ? 'true' : 'false');
   }
 });
+
+// ---------------------------------------------------------------- Jitsi rooms (issue 13)
+
+// The Jitsi Meet client's rule for the room it joins, written here from its documented steps: decode percent-escapes
+// when the whole text decodes, NFKC, toLowerCase, encodeURIComponent, escapes in lower case.
+function backendSafeRoom(room) {
+  let r = room;
+  try { r = decodeURIComponent(r); } catch { /* not encoded: keep the text */ }
+  return encodeURIComponent(r.normalize('NFKC').toLowerCase()).toLowerCase();
+}
+// What the client does to a URL path segment before that rule: characters it cannot use are dropped.
+const clientPathRoom = (segment) => backendSafeRoom(segment.replace(/[:?#[\]@!$&'()*+,;=></"]/g, ''));
+
+// Deterministic generator (mulberry32) so a failure names a reproducible input.
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => { a = (a + 0x6D2B79F5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
+}
+function roomNames(count, seed) {
+  const rand = rng(seed);
+  const pick = (list) => list[Math.floor(rand() * list.length)];
+  const range = (lo, hi) => String.fromCodePoint(lo + Math.floor(rand() * (hi - lo + 1)));
+  const pieces = [
+    () => pick(['Team', 'standup', 'QA', 'Daily', 'Room', 'x']),
+    () => pick([' ', '  ', '-', '_', '.', '~', '!', "'", '(', ')', '*', '/', '+', '?', '#', '&', '=', ',', ';', ':', '@']),
+    () => pick(['%20', '%2F', '%C3%A9', '%e4%b8%ad', '%', '%G1', '%C3', '%25', '%F0%9F%98%80', '100%']),
+    () => pick(['Café', 'CAFÉ', 'e\u0301', 'Straße', 'ẞ', 'İstanbul', 'ΟΔΟΣ', 'Σ', 'ΣΑΣ', 'Ǆ', 'ﬁ', 'Ⅻ', '①', '㍿']),
+    () => pick(['會議室', '会议', 'ＴｅａｍＡ', 'ｈｅｌｌｏ', 'ﾊﾝｶｸ', 'カタカナ', '한국어', 'Привет', 'ДОМ']),
+    () => pick(['😀', '🎉', '👩‍💻', '🇹🇼', '✔️']),
+    () => range(0x00A0, 0x024F), // Latin-1 supplement and extended Latin
+    () => range(0x0370, 0x03FF), // Greek
+    () => range(0x0400, 0x04FF), // Cyrillic
+    () => range(0x3040, 0x30FF), // kana
+    () => range(0x4E00, 0x9FA5), // CJK
+    () => range(0xAC00, 0xD7A3), // Hangul syllables
+    () => range(0xFF01, 0xFF5E), // full-width ASCII
+    () => range(0x1F300, 0x1F5FF), // pictographs
+  ];
+  const names = new Set();
+  while (names.size < count) {
+    let name = pick(['Team', 'room', 'Café', '會議', 'Σ', 'ｘ', 'qa']);
+    const n = 1 + Math.floor(rand() * 6);
+    for (let i = 0; i < n; i++) name += pick(pieces)();
+    name += pick(['A', 'z', '7', 'Σ', 'é', '室']); // no leading or trailing space: a batch cell is trimmed
+    names.add(name);
+  }
+  return [...names];
+}
+
+test('Jitsi rooms: TokenDesk writes the room the Jitsi Meet client joins, for 200 generated names', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(`${tmpdir()}/td-rooms-`);
+  const names = roomNames(200, 13);
+  writeFileSync(`${dir}/in.json`, JSON.stringify(names.map((room, i) => ({ identity: `u${i}`, room }))));
+  const env = { ...cleanEnv, JAAS_APP_ID: JAAS_APP, JAAS_KEY_ID: `${JAAS_APP}/4f4910`, JAAS_PRIVATE_KEY: privatePem };
+  const r = spawnSync(CLI, ['batch', '--provider', 'jaas', '--input', `${dir}/in.json`, '--output', `${dir}/out.json`],
+    { env, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const rows = JSON.parse(readFileSync(`${dir}/out.json`, 'utf8'));
+  assert.equal(rows.length, names.length);
+  const mismatches = [];
+  for (let i = 0; i < rows.length; i++) {
+    const { payload } = await jwtVerify(rows[i].token, publicKey, { algorithms: ['RS256'] });
+    const expected = backendSafeRoom(names[i]);
+    if (payload.room !== expected) mismatches.push({ name: names[i], ours: payload.room, client: expected });
+    // The join link's last segment leads the client to the same room.
+    const segment = new URL(rows[i].joinLink).pathname.split('/').pop();
+    const joined = clientPathRoom(segment);
+    if (joined !== payload.room) mismatches.push({ name: names[i], link: segment, joined, claim: payload.room });
+  }
+  assert.deepEqual(mismatches, []);
+});
+
+test('Jitsi rooms: mint prints the note, --room-raw keeps the text, decode reads the room back', () => {
+  const base = ['mint', 'jitsi', '--app-id', 'app', '--app-secret', 'interop-secret', '--subject', 'meet.example.org'];
+  const m = cli([...base, '--room', 'Team Standup', '--json']);
+  assert.equal(m.code, 0, m.err);
+  assert.match(m.err, /room claim written as team%20standup/);
+  const minted = JSON.parse(m.out);
+  assert.equal(minted.claims.room, 'team%20standup');
+  assert.equal(minted.claims.room, backendSafeRoom('Team Standup'));
+  const raw = JSON.parse(cli([...base, '--room', 'Team Standup', '--room-raw', '--json']).out);
+  assert.equal(raw.claims.room, 'Team Standup');
+  const decoded = JSON.parse(cli(['decode', minted.token, '--json']).out);
+  assert.ok(decoded.permissions.some((p) => p.includes('"team standup"') && p.includes('team%20standup')),
+    JSON.stringify(decoded.permissions));
+  const rawDecoded = JSON.parse(cli(['decode', raw.token, '--json']).out);
+  assert.ok(rawDecoded.findings.some((f) => f.code === 'room-unjoinable' && f.message.includes('team%20standup')));
+});

@@ -199,6 +199,41 @@ private Q_SLOTS:
         QCOMPARE(request("GET", QStringLiteral("/healthz")).body, QByteArray("{\"status\":\"ok\"}"));
     }
 
+    void jitsiRoomsAsJitsiMeetJoinsThem()
+    {
+        startWith("{\"bind\": \"127.0.0.1\", \"port\": 0, \"endpoints\": ["
+                  "{ \"path\": \"/j\", \"type\": \"jitsi-get\", \"credentials\": \"env\" },"
+                  "{ \"path\": \"/team\", \"type\": \"jitsi-get\", \"credentials\": \"env\","
+                  "  \"policy\": { \"room\": \"team-[a-z0-9%]+\" } },"
+                  "{ \"path\": \"/any\", \"type\": \"jitsi-get\", \"credentials\": \"env\","
+                  "  \"policy\": { \"allowAnyRoom\": true } } ] }");
+        const auto body = [](const Reply& r) { return QJsonDocument::fromJson(r.body).object(); };
+        const auto claimOf = [&](const Reply& r) {
+            const QByteArray token = body(r).value(QStringLiteral("token")).toString().toLatin1();
+            return TokenInspector(m_clock).inspect(token)->claims.value(QStringLiteral("room")).toString();
+        };
+        Reply r = request("GET", QStringLiteral("/j?room=Team%20Standup"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(claimOf(r), QStringLiteral("team%20standup"));
+        QCOMPARE(body(r).value(QStringLiteral("room")).toString(), QStringLiteral("team%20standup"));
+        QCOMPARE(body(r).value(QStringLiteral("roomPath")).toString(), QStringLiteral("team%20standup"));
+        r = request("GET",
+                    QStringLiteral("/j?room=") + QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("Café!"))));
+        QCOMPARE(claimOf(r), QStringLiteral("caf%c3%a9!"));
+        QCOMPARE(body(r).value(QStringLiteral("roomPath")).toString(), QStringLiteral("caf%c3%a9%21"));
+        // The policy's pattern judges the joined form, whatever the client sent.
+        QCOMPARE(request("GET", QStringLiteral("/team?room=Team-Caf%C3%A9")).status, 200);
+        QCOMPARE(request("GET", QStringLiteral("/team?room=TEAM-42")).status, 200);
+        QCOMPARE(request("GET", QStringLiteral("/team?room=other")).status, 403);
+        // "*" (in any spelling) is every room: only an endpoint that allows it mints one.
+        for (const char* star : {"*", "%2A", "%252A", "%20*%20"})
+            QCOMPARE(request("GET", QStringLiteral("/j?room=") + QLatin1String(star)).status, 403);
+        r = request("GET", QStringLiteral("/any?room=%2A"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(claimOf(r), QStringLiteral("*"));
+        QVERIFY(!body(r).contains(QStringLiteral("roomPath")));
+    }
+
     void policyRefusesInsteadOfDowngrading_data()
     {
         QTest::addColumn<QString>("query");

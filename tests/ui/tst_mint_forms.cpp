@@ -423,6 +423,30 @@ private Q_SLOTS:
         QVERIFY(feature(form, QStringLiteral("sipOutboundCall"))->toolTip().contains(QStringLiteral("SIP")));
     }
 
+    void jitsiRoomAsJitsiMeetJoinsIt()
+    {
+        ui::JitsiForm form(true);
+        form.show();
+        auto* room = widget<QLineEdit>(form, QStringLiteral("roomLineEdit"));
+        const auto* roomMessage = widget<QLabel>(form, QStringLiteral("roomMessageLabel"));
+        auto* raw = widget<QCheckBox>(form, QStringLiteral("roomRawCheckBox"));
+        QTest::keyClicks(room, QStringLiteral("Team Standup"));
+        QVERIFY(shows(roomMessage, QStringLiteral("Written as team%20standup")));
+        QVERIFY(!form.roomRaw());
+        click(raw);
+        QVERIFY(form.roomRaw());
+        QVERIFY(!roomMessage->isVisible()); // kept as typed: nothing rewritten
+        click(raw);
+        retype(room, QStringLiteral("team%20standup"));
+        QVERIFY(!roomMessage->isVisible()); // already the joined form
+        click(widget<QRadioButton>(form, QStringLiteral("anyRoomRadioButton")));
+        QVERIFY(!raw->isEnabled());
+        QVERIFY(!form.roomRaw());
+        form.setRoomRaw(true);
+        click(widget<QRadioButton>(form, QStringLiteral("namedRoomRadioButton")));
+        QVERIFY(form.roomRaw());
+    }
+
     void jitsiWidgetsWriteTheCoreContext()
     {
         ui::JitsiForm form(true);
@@ -433,7 +457,8 @@ private Q_SLOTS:
         QVERIFY(shows(roomMessage, QStringLiteral("A room is required")));
         QVERIFY(form.inputProblem().contains(QStringLiteral("a room is required")));
         QTest::keyClicks(room, QStringLiteral("Daily"));
-        QVERIFY(!roomMessage->isVisible());
+        // The claim is the name Jitsi Meet joins, and the form says so under the room.
+        QVERIFY(shows(roomMessage, QStringLiteral("Written as daily")));
         QCOMPARE(form.inputProblem(), QString());
         QCOMPARE(spy.count(), 5);
         QTest::keyClicks(widget<QLineEdit>(form, QStringLiteral("userIdLineEdit")), QStringLiteral("u1"));

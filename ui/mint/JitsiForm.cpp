@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "ui/mint/JitsiForm.h"
 
+#include "core/providers/jitsi/JitsiRoom.h"
+
 #include "ui/common/ErrorLabel.h"
 #include "ui/common/Widgets.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -122,6 +125,7 @@ JitsiForm::JitsiForm(bool selfHosted, QWidget* parent)
     : ProviderForm(parent), m_selfHosted(selfHosted), m_namedRoom(new QRadioButton(tr("&One room"), this)),
       m_anyRoom(new QRadioButton(tr("&Any room (*)"), this)),
       m_patternRoom(new QRadioButton(tr("Rooms matching a &pattern"), this)), m_room(new QLineEdit(this)),
+      m_roomRaw(new QCheckBox(tr("Write the room exactly as typed"), this)),
       m_roomMessage(makeErrorLabel(this, QStringLiteral("roomMessageLabel"), tr("Room check"))),
       m_userId(new QLineEdit(this)), m_userName(new QLineEdit(this)), m_email(new QLineEdit(this)),
       m_avatar(new QLineEdit(this)), m_moderator(new QComboBox(this)), m_hidden(new QComboBox(this)),
@@ -142,6 +146,7 @@ JitsiForm::JitsiForm(bool selfHosted, QWidget* parent)
         connect(edit, &QLineEdit::textChanged, this, &JitsiForm::edited);
     for (QComboBox* box : {m_moderator, m_hidden})
         connect(box, &QComboBox::currentIndexChanged, this, &JitsiForm::edited);
+    connect(m_roomRaw, &QCheckBox::toggled, this, &JitsiForm::edited);
     if (m_selfHosted) {
         connect(m_affiliation, &QComboBox::currentIndexChanged, this, &JitsiForm::edited);
         connect(m_group, &QLineEdit::textChanged, this, &JitsiForm::edited);
@@ -166,6 +171,10 @@ QWidget* JitsiForm::buildRoomBox()
     m_patternRoom->setToolTip(tr("Sets context.room.regex: Prosody applies the room claim as a Lua pattern "
                                  "(string.match, anchored), not as a JavaScript or PCRE regular expression."));
     name(m_room, QStringLiteral("roomLineEdit"), tr("Room name or pattern"));
+    name(m_roomRaw, QStringLiteral("roomRawCheckBox"), tr("Write the room exactly as typed"));
+    m_roomRaw->setToolTip(tr("Jitsi Meet joins a room by its URL-safe lower-case form (Team Standup is joined as "
+                             "team%20standup), so the claim is written that way. Tick this only for a deployment "
+                             "that compares the room exactly as typed."));
     auto* modes = new QHBoxLayout;
     modes->addWidget(m_namedRoom);
     modes->addWidget(m_anyRoom);
@@ -174,6 +183,7 @@ QWidget* JitsiForm::buildRoomBox()
     auto* form = new QFormLayout(box);
     form->addRow(modes);
     form->addRow(tr("Room &name:"), m_room);
+    form->addRow(m_roomRaw);
     form->addRow(m_roomMessage);
     return box;
 }
@@ -444,6 +454,19 @@ void JitsiForm::setProfile(const credentials::Profile& profile)
     Q_EMIT changed();
 }
 
+bool JitsiForm::roomRaw() const
+{
+    return m_namedRoom->isChecked() && m_roomRaw->isChecked();
+}
+
+void JitsiForm::setRoomRaw(bool raw)
+{
+    m_showing = true;
+    m_roomRaw->setChecked(raw);
+    m_showing = false;
+    validate();
+}
+
 QString JitsiForm::inputProblem() const
 {
     if (!m_anyRoom->isChecked() && m_room->text().trimmed().isEmpty())
@@ -464,6 +487,7 @@ void JitsiForm::edited()
 void JitsiForm::validate()
 {
     m_room->setEnabled(!m_anyRoom->isChecked());
+    m_roomRaw->setEnabled(m_namedRoom->isChecked());
     const QString room = m_room->text().trimmed();
     if (m_anyRoom->isChecked()) {
         m_roomMessage->showNote(tr("The token admits its holder to every room; there is no join link."));
@@ -479,6 +503,10 @@ void JitsiForm::validate()
                "character there, not an escape."));
     } else if (m_patternRoom->isChecked()) {
         m_roomMessage->showNote(tr("Lua pattern, matched against the whole room name."));
+    } else if (const auto claim = jitsi::roomClaimFor(room, false, m_roomRaw->isChecked()); !claim) {
+        m_roomMessage->showError(claim.error().message);
+    } else if (claim->changed) {
+        m_roomMessage->showNote(tr("Written as %1, the name Jitsi Meet joins.").arg(claim->written));
     } else {
         m_roomMessage->showNote(QString());
     }

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QPair>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -37,6 +38,8 @@ public:
     void setProfile(const credentials::Profile& profile) override;
     /** An empty room (Prosody refuses a token without one) unless "any room" is chosen. */
     QString inputProblem() const override;
+    bool roomRaw() const override;
+    void setRoomRaw(bool raw) override;
 
 private:
     QWidget* buildRoomBox();
@@ -53,6 +56,7 @@ private:
     QRadioButton* m_anyRoom;
     QRadioButton* m_patternRoom;
     QLineEdit* m_room;
+    QCheckBox* m_roomRaw;
     ErrorLabel* m_roomMessage;
     QLineEdit* m_userId;
     QLineEdit* m_userName;

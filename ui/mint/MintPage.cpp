@@ -338,6 +338,7 @@ Result<mint::MintPlan> MintPage::currentPlan() const
     plan.ttlSeconds = *ttl;
     plan.notBeforeSkew = m_notBefore->value();
     plan.claims = form->claims();
+    plan.roomRaw = form->roomRaw();
     return plan;
 }
 
@@ -468,6 +469,7 @@ void MintPage::loadPlan(const mint::MintPlan& plan)
     if (auto ok = form->setClaims(plan.claims); !ok)
         m_context.dialogs.error(this, tr("Mint again"),
                                 tr("The form cannot show the recorded claims: %1").arg(ok.error().message));
+    form->setRoomRaw(plan.roomRaw);
     m_rawJsonIsSource = false;
     scheduleRefresh();
 }

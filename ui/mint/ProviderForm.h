@@ -35,6 +35,10 @@ public:
      * The page does not mint while there is one, so a half-typed field never silently drops out of a token.
      */
     virtual QString inputProblem() const { return {}; }
+    /** Jitsi and JaaS: whether the room is written exactly as typed (MintPlan::roomRaw); false elsewhere. */
+    virtual bool roomRaw() const { return false; }
+    /** Shows MintPlan::roomRaw (History re-mint); ignored by forms without a room rule. */
+    virtual void setRoomRaw(bool /*raw*/) {}
 
 Q_SIGNALS:
     /** Any edit; the page refreshes the preview and lint. */

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // What Prosody (luajwtjitsi + token/util), 8x8 and the Jitsi Meet client would say about a token (spec 3).
+#include "core/providers/jitsi/JitsiRoom.h"
 #include "core/providers/jitsi/JitsiToken.h"
 
 #include <QHash>
@@ -110,6 +111,13 @@ QList<Finding> lint(const jwt::DecodedJwt& token, bool jaas)
     if (!room.isString())
         add(out, Severity::Error, "room-missing",
             QStringLiteral("no room claim: Prosody requires it (asap_require_room_claim); use \"*\" for any room"));
+    const bool roomPattern = isTruthy(p.value(QStringLiteral("context"))
+                                          .toObject()
+                                          .value(QStringLiteral("room"))
+                                          .toObject()
+                                          .value(QStringLiteral("regex")));
+    if (room.isString())
+        out.append(roomClaimFindings(room.toString(), roomPattern, std::nullopt));
 
     const QJsonValue context = p.value(QStringLiteral("context"));
     if (!context.isObject()) {
@@ -179,7 +187,9 @@ QStringList explainPermissions(const QJsonObject& payload)
     if (room == QStringLiteral("*"))
         out << QStringLiteral("can join any room");
     else if (regex)
-        out << QStringLiteral("can join rooms matching the pattern %1").arg(room);
+        out << QStringLiteral("can join rooms matching the Lua pattern %1 (applied after lower-casing)").arg(room);
+    else if (const QString readable = readableRoomName(room); readable != room)
+        out << QStringLiteral("can join room \"%1\" (Jitsi Meet joins it as %2)").arg(readable, room);
     else
         out << QStringLiteral("can join room %1").arg(room);
     const QString affiliation = user.value(QStringLiteral("affiliation")).toString();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/providers/jitsi/JitsiToken.h"
 #include "core/json/JsonNumber.h"
+#include "core/providers/jitsi/JitsiRoom.h"
 
 #include <QRegularExpression>
 
@@ -32,6 +33,21 @@ void addTimes(OrderedJson& p, const Clock& clock, qint64 ttl, qint64 skew)
     const qint64 now = clock.nowSeconds();
     p.insert(QStringLiteral("exp"), now + ttl);
     p.insert(QStringLiteral("nbf"), now - skew);
+}
+
+/** The room claim to write, with a note when it differs from what was typed. */
+Result<QString> roomClaim(const JitsiClaims& c, QList<Finding>& notes)
+{
+    auto claim = roomClaimFor(c.room, c.roomRegex, c.roomRaw);
+    if (!claim)
+        return std::unexpected(claim.error());
+    if (claim->changed)
+        notes.append(roomRewrittenFinding(c.room, claim->written));
+    for (const Finding& f : roomClaimFindings(claim->written, c.roomRegex, std::nullopt)) {
+        if (f.severity != Severity::Warning)
+            notes.append(f);
+    }
+    return claim->written;
 }
 
 qint64 expOf(const OrderedJson& payload)
@@ -174,6 +190,10 @@ Result<MintedToken> mintJaas(const JaasRequest& r, const Clock& clock)
         return std::unexpected(ok.error());
     if (r.ttlSeconds <= 0)
         return fail(ErrorCode::InvalidArgument, QStringLiteral("the TTL must be positive"));
+    QList<Finding> notes;
+    auto room = roomClaim(r.claims, notes);
+    if (!room)
+        return std::unexpected(room.error());
 
     jwt::JwtBuilder b;
     b.setHeader(QStringLiteral("kid"), kid);
@@ -182,13 +202,13 @@ Result<MintedToken> mintJaas(const JaasRequest& r, const Clock& clock)
     p.insert(QStringLiteral("aud"), QStringLiteral("jitsi"));
     p.insert(QStringLiteral("iss"), QStringLiteral("chat"));
     p.insert(QStringLiteral("sub"), r.appId);
-    p.insert(QStringLiteral("room"), r.claims.room);
+    p.insert(QStringLiteral("room"), *room);
     addTimes(p, clock, r.ttlSeconds, r.notBeforeSkew);
     p.insert(QStringLiteral("context"), contextJson(r.claims, false));
     auto token = b.sign(jwt::JwtSigner::rsa(r.privateKey));
     if (!token)
         return std::unexpected(token.error());
-    return MintedToken{QStringLiteral("jaas"), std::move(*token), b.header(), p, expOf(p)};
+    return MintedToken{QStringLiteral("jaas"), std::move(*token), b.header(), p, expOf(p), std::move(notes)};
 }
 
 Result<MintedToken> mintSelfHosted(const SelfHostedRequest& r, const Clock& clock)
@@ -202,6 +222,10 @@ Result<MintedToken> mintSelfHosted(const SelfHostedRequest& r, const Clock& cloc
         return fail(ErrorCode::InvalidArgument, QStringLiteral("the TTL must be positive"));
     if (r.audience.isEmpty())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("the audience must not be empty: Prosody requires aud"));
+    QList<Finding> notes;
+    auto room = roomClaim(r.claims, notes);
+    if (!room)
+        return std::unexpected(room.error());
 
     jwt::JwtBuilder b;
     b.setHeader(QStringLiteral("typ"), QStringLiteral("JWT"));
@@ -226,13 +250,13 @@ Result<MintedToken> mintSelfHosted(const SelfHostedRequest& r, const Clock& cloc
     p.insert(QStringLiteral("aud"), r.audience);
     p.insert(QStringLiteral("iss"), r.appId);
     p.insert(QStringLiteral("sub"), r.subject.isEmpty() ? QStringLiteral("*") : r.subject);
-    p.insert(QStringLiteral("room"), r.claims.room);
+    p.insert(QStringLiteral("room"), *room);
     addTimes(p, clock, r.ttlSeconds, r.notBeforeSkew);
     p.insert(QStringLiteral("context"), contextJson(r.claims, true));
     auto token = b.sign(*signer);
     if (!token)
         return std::unexpected(token.error());
-    return MintedToken{QStringLiteral("jitsi"), std::move(*token), b.header(), p, expOf(p)};
+    return MintedToken{QStringLiteral("jitsi"), std::move(*token), b.header(), p, expOf(p), std::move(notes)};
 }
 
 Result<JitsiClaims> claimsFromPayload(const QJsonObject& payload)

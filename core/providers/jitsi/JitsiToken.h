@@ -41,6 +41,8 @@ struct JitsiUser {
 struct JitsiClaims {
     QString room; // a room name, "*" for any, or a pattern with roomRegex
     bool roomRegex = false;
+    /** Write `room` exactly as given; otherwise a name becomes the form Jitsi Meet joins (backendSafeRoomName). */
+    bool roomRaw = false;
     JitsiUser user;
     QList<QPair<QString, bool>> features; // unset features are simply absent
     QString group;                        // self-hosted context.group

@@ -82,7 +82,8 @@ Result<MintedToken> LiveKitMinter::mint(const LiveKitClaims& claims, qint64 ttlS
     auto token = builder.sign(m_signer);
     if (!token)
         return std::unexpected(token.error());
-    return MintedToken{QStringLiteral("livekit"), std::move(*token), builder.header(), std::move(p), now + ttlSeconds};
+    return MintedToken{
+        QStringLiteral("livekit"), std::move(*token), builder.header(), std::move(p), now + ttlSeconds, {}};
 }
 
 jwt::VerifyOptions serverVerifyOptions(const QString& apiKey, qint64 leewaySeconds)

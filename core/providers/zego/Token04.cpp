@@ -152,8 +152,8 @@ Result<MintedToken> mintToken04(const Token04Request& r, const Clock& clock)
     header.insert(QStringLiteral("version"), QStringLiteral("04"));
     header.insert(QStringLiteral("layout"), layoutName(r.layout));
     header.insert(QStringLiteral("expire"), expire);
-    return MintedToken{QStringLiteral("zego"), kPrefix.toByteArray() + crypto::base64Encode(buf), header, plain,
-                       expire};
+    return MintedToken{
+        QStringLiteral("zego"), kPrefix.toByteArray() + crypto::base64Encode(buf), header, plain, expire, {}};
 }
 
 Result<Token04Envelope> parseToken04(QByteArrayView input)
