@@ -68,6 +68,24 @@ void addProfileOptions(QCommandLineParser& parser)
     }
     parser.addOption({QStringLiteral("passphrase-file"), QStringLiteral("Passphrase of an encrypted private key."),
                       QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("domain-verification"),
+                      QStringLiteral("Jitsi: Prosody's enable_domain_verification, on (as shipped) or off."),
+                      QStringLiteral("on|off")});
+}
+
+/** --domain-verification on|off into the profile; an error names the accepted values. */
+Result<void> applyDomainVerification(const QCommandLineParser& parser, Profile& p)
+{
+    if (!parser.isSet(QStringLiteral("domain-verification")))
+        return {};
+    const QString v = parser.value(QStringLiteral("domain-verification")).trimmed().toLower();
+    if (v != QStringLiteral("on") && v != QStringLiteral("off"))
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("--domain-verification takes on or off"));
+    if (p.provider != Provider::Jitsi)
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("--domain-verification applies to self-hosted Jitsi profiles only"));
+    p.domainVerification = v == QStringLiteral("on");
+    return {};
 }
 
 /** Secrets given on the command line, by field; an encrypted private key is decrypted before it is stored. */
@@ -303,6 +321,8 @@ int ProfileCommand::run(const QStringList& args, CliContext& context)
             if (parser.isSet(QString::fromLatin1(f.flag)))
                 edited.*f.member = parser.value(QString::fromLatin1(f.flag));
         }
+        if (auto ok = applyDomainVerification(parser, edited); !ok)
+            return context.error(ExitUsage, ok.error());
         auto given = secretsFromFlags(parser, context);
         if (!given)
             return context.error(ExitUsage, given.error());
@@ -323,6 +343,8 @@ int ProfileCommand::run(const QStringList& args, CliContext& context)
             if (parser.isSet(QString::fromLatin1(f.flag)))
                 p.*f.member = parser.value(QString::fromLatin1(f.flag));
         }
+        if (auto ok = applyDomainVerification(parser, p); !ok)
+            return context.error(ExitUsage, ok.error());
         auto secrets = secretsFromFlags(parser, context);
         if (!secrets)
             return context.error(ExitUsage, secrets.error());

@@ -140,6 +140,8 @@ int ServeCommand::run(const QStringList& args, CliContext& context)
     context.err() << "tokendesk-cli: serving on " << server.url() << Qt::endl;
     for (const server::Endpoint& e : config->endpoints)
         context.err() << "  " << e.path << "  (" << server::endpointTypeName(e.type) << ")" << Qt::endl;
+    for (const QString& warning : config->warnings)
+        context.err() << "tokendesk-cli: warning: " << warning << Qt::endl;
 
     // Signals arrive through a socket pair, so the handler does nothing but write one byte.
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)

@@ -103,6 +103,8 @@ struct ServerConfig {
     QList<BearerKey> bearerKeys;
     Limits limits;
     QList<Endpoint> endpoints;
+    /** What loads but deserves a word ("endpoints[2] /jitsi: no room pattern ..."), for the serve banner and GUI. */
+    QStringList warnings;
 
     /** Resolves a profile name into credentials (the CLI and GUI pass their credentials layer in). */
     using ProfileResolver = std::function<Result<EndpointCredentials>(const QString& profile)>;

@@ -1561,6 +1561,18 @@
         <source>Lua pattern, matched against the whole room name.</source>
         <translation>Lua 樣式，比對整個房間名稱。</translation>
     </message>
+    <message>
+        <source>Write the room exactly as typed</source>
+        <translation>房間名稱照輸入原樣寫入</translation>
+    </message>
+    <message>
+        <source>Jitsi Meet joins a room by its URL-safe lower-case form (Team Standup is joined as team%20standup), so the claim is written that way. Tick this only for a deployment that compares the room exactly as typed.</source>
+        <translation>Jitsi Meet 以房間名稱的網址安全小寫形式加入房間（Team Standup 會以 team%20standup 加入），因此宣告也這樣寫入。只有在部署會照輸入原樣比對房間名稱時才勾選此項。</translation>
+    </message>
+    <message>
+        <source>Written as %1, the name Jitsi Meet joins.</source>
+        <translation>寫入為 %1，也就是 Jitsi Meet 加入時使用的名稱。</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::JsonEditor</name>
@@ -2716,6 +2728,18 @@
         <source>Policy of %1</source>
         <translation>%1 的政策</translation>
     </message>
+    <message>
+        <source>A token &amp;valid for any room (room &quot;*&quot;)</source>
+        <translation>適用於任何房間的權杖（房間 &quot;*&quot;）(&amp;V)</translation>
+    </message>
+    <message>
+        <source>A client may ask for a token valid for any room</source>
+        <translation>用戶端可以要求適用於任何房間的權杖</translation>
+    </message>
+    <message>
+        <source>Off: a request for room &quot;*&quot; (in any spelling) is refused with 403. On: the token admits its holder to every room of the deployment.</source>
+        <translation>關閉：要求房間 &quot;*&quot;（無論寫法）會以 403 拒絕。開啟：權杖讓持有者可進入此部署的每個房間。</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::PrivateKeyField</name>
@@ -2920,6 +2944,18 @@
         <source>The provider of a saved profile is fixed; add a new profile for another provider</source>
         <translation>已儲存設定檔的供應商無法變更；如需其他供應商，請新增設定檔</translation>
     </message>
+    <message>
+        <source>On, as Jitsi ships: sub must be the domain, the tenant or *</source>
+        <translation>開啟（Jitsi 預設）：sub 必須是網域、租戶或 *</translation>
+    </message>
+    <message>
+        <source>Domain verification</source>
+        <translation>網域驗證</translation>
+    </message>
+    <message>
+        <source>Prosody&apos;s enable_domain_verification. On: the token&apos;s sub is compared with the domain or tenant of the room, and a room pattern (context.room.regex) works. Off: sub is ignored and a pattern matches nothing.</source>
+        <translation>Prosody 的 enable_domain_verification。開啟：權杖的 sub 會與房間的網域或租戶比對，房間樣式（context.room.regex）才有作用。關閉：忽略 sub，樣式不會符合任何房間。</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::ProfileService</name>
@@ -3069,6 +3105,10 @@
     <message>
         <source>none</source>
         <translation>無</translation>
+    </message>
+    <message>
+        <source>Domain verification</source>
+        <translation>網域驗證</translation>
     </message>
 </context>
 <context>

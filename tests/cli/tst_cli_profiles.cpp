@@ -67,6 +67,39 @@ class TestCliProfiles : public QObject {
     static QString data(const QString& rel) { return td::test::dataPath(rel); }
 
 private Q_SLOTS:
+    void jitsiDomainVerificationAndRooms()
+    {
+        const auto S = [](const char* t) { return QString::fromUtf8(t); };
+        const QStringList add{S("profile"),      S("add"),         S("--name"),
+                              S("meet"),         S("--provider"),  S("jitsi"),
+                              S("--app-id"),     S("my_app"),      S("--app-secret"),
+                              S("jitsi-secret"), S("--url"),       S("https://meet.example.org/acme")};
+        // A tenant URL needs the tenant as sub: refused with the value to use.
+        const Run wrongSub = cli(add + QStringList{S("--subject"), S("meet.example.org")});
+        QCOMPARE(wrongSub.exitCode, 2);
+        QVERIFY2(wrongSub.err.contains("need sub \"acme\""), wrongSub.err.constData());
+        QCOMPARE(cli(add + QStringList{S("--subject"), S("acme")}).exitCode, 0);
+        QCOMPARE(cli({S("profile"), S("edit"), S("meet"), S("--domain-verification"), S("maybe")}).exitCode, 2);
+        QCOMPARE(cli({S("profile"), S("edit"), S("meet"), S("--domain-verification"), S("off")}).exitCode, 0);
+        QVERIFY(td::test::readFile(m_dir.filePath(QStringLiteral("cfg/profiles.json")))
+                    .contains("\"domainVerification\": false"));
+        // The profile's mint writes the joined room and says so on stderr, the token alone on stdout.
+        const Run mint = cli({S("mint"), S("jitsi"), S("--profile"), S("meet"), S("--room"), S("Café Talk")});
+        QCOMPARE(mint.exitCode, 0);
+        QVERIFY2(mint.err.contains("room claim written as caf%c3%a9%20talk"), mint.err.constData());
+        QCOMPARE(mint.out.count('\n'), 1);
+        const Run decoded = cli({S("decode"), QString::fromLatin1(mint.out.trimmed()), S("--json")});
+        QVERIFY(decoded.out.contains("can join room \\\"café talk\\\" (Jitsi Meet joins it as caf%c3%a9%20talk)"));
+        // A pattern with domain verification off can never match: an error note.
+        const Run pattern =
+            cli({S("mint"), S("jitsi"), S("--profile"), S("meet"), S("--room"), S("team%-%D+"), S("--room-regex")});
+        QVERIFY2(pattern.err.contains("%D in the room pattern becomes %d"), pattern.err.constData());
+        QCOMPARE(cli({S("profile"), S("add"), S("--name"), S("lk2"), S("--provider"), S("livekit"), S("--api-key"),
+                      S("k"), S("--api-secret"), S("s"), S("--domain-verification"), S("off")})
+                     .exitCode,
+                 2);
+    }
+
     void addShowMintEditRemove()
     {
         const Run add =

@@ -3,14 +3,16 @@
 # Screenshots of every page (and the Mint page in zh_TW) for the README: builds a demo data set with tokendesk-cli
 # (four profiles, one per provider and environment; a server config; some history), then runs the screenshot tour
 # (the real main window, driven by objectName) under Xvfb and writes docs/screenshots/*.png.
-# Needs: xvfb xauth fonts-wqy-microhei (apt). Usage: bash tests/ui/screenshots.sh [BUILD_DIR]
+# Needs: xvfb xauth fonts-wqy-microhei (apt). Usage: bash tests/ui/screenshots.sh [BUILD_DIR [OUT_DIR WxH]]
+# (with OUT_DIR and a window size such as 1024x768, the same tour checks another size without touching docs/).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BUILD=${1:-build/dev}
 CLI=$BUILD/app/cli/tokendesk-cli
 TOUR=$BUILD/tests/ui/screenshot_tour
 [ -x "$CLI" ] && [ -x "$TOUR" ] || { echo "build first: cmake --build $BUILD" >&2; exit 2; }
-OUT=docs/screenshots
+OUT=${2:-docs/screenshots}
+SIZE=${3:-1280x860}
 mkdir -p "$OUT"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -52,5 +54,6 @@ with open(sys.argv[1], "w") as f:
                             "room": room, "summary": summary, "createdAt": now + age, "expiresAt": now + age + ttl,
                             "plan": plan}) + "\n")
 PY
-xvfb-run -a -s "-screen 0 1400x900x24" "$TOUR" "$OUT"
+SCREEN_W=$(( ${SIZE%x*} + 120 )); SCREEN_H=$(( ${SIZE#*x} + 40 ))
+xvfb-run -a -s "-screen 0 ${SCREEN_W}x${SCREEN_H}x24" "$TOUR" "$OUT" "$SIZE"
 echo "screenshots in $OUT:" && ls "$OUT"

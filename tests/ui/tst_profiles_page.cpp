@@ -160,6 +160,38 @@ private Q_SLOTS:
         QVERIFY(!test::readFile(ctx.profileStore.path()).contains(kZegoSecret));
     }
 
+    void jitsiSubjectFollowsDomainVerification()
+    {
+        test::TestContext ctx;
+        ui::ProfilesPage page(ctx.context);
+        QString tenantMessage;
+        bool okWithWrongSub = true;
+        bool okWithVerificationOff = false;
+        ctx.dialogs.onDialog = [&](QDialog& d) {
+            d.show();
+            QTest::keyClicks(edit(&d, "name"), QStringLiteral("meet"));
+            QTest::keyClicks(edit(&d, "serverUrl"), QStringLiteral("https://meet.example.org/Acme"));
+            QTest::keyClicks(edit(&d, "appId"), QStringLiteral("my_app"));
+            QTest::keyClicks(edit(&d, "appSecret"), QStringLiteral("app-secret"));
+            QTest::keyClicks(edit(&d, "subject"), QStringLiteral("meet.example.org"));
+            tenantMessage = message(&d, "subject");
+            okWithWrongSub = okEnabled(&d);
+            QTest::mouseClick(child<QCheckBox>(&d, QStringLiteral("domainVerificationCheckBox")), Qt::LeftButton,
+                              {}, QPoint(4, 4));
+            okWithVerificationOff = okEnabled(&d);
+            QTest::mouseClick(child<QPushButton>(&d, QStringLiteral("okPushButton")), Qt::LeftButton);
+            return d.result();
+        };
+        trigger(&page, "addJitsiAction");
+        // A tenant URL needs the tenant as sub (backend-safe: "acme"), not the domain.
+        QVERIFY2(tenantMessage.contains(QStringLiteral("\"acme\"")), qPrintable(tenantMessage));
+        QVERIFY(!okWithWrongSub);
+        QVERIFY(okWithVerificationOff);
+        const auto saved = ctx.profileStore.find(QStringLiteral("meet"));
+        QVERIFY(saved);
+        QVERIFY(!saved->domainVerification);
+    }
+
     void untouchedFieldsAreListedNotRed()
     {
         test::TestContext ctx;
@@ -536,6 +568,11 @@ private Q_SLOTS:
                               << names({"nameLineEdit", "environmentComboBox", "serverUrlLineEdit", "appIdLineEdit",
                                         "keyIdLineEdit", "privateKeyLineEdit", "chooseKeyFilePushButton",
                                         "showSecretsCheckBox", "ttlLineEdit", "roomLineEdit", "noteLineEdit"});
+        QTest::newRow("jitsi") << "addJitsiAction"
+                               << names({"nameLineEdit", "environmentComboBox", "serverUrlLineEdit", "appIdLineEdit",
+                                         "keyIdLineEdit", "audienceLineEdit", "subjectLineEdit", "appSecretLineEdit",
+                                         "privateKeyLineEdit", "chooseKeyFilePushButton", "domainVerificationCheckBox",
+                                         "showSecretsCheckBox", "ttlLineEdit", "roomLineEdit", "noteLineEdit"});
     }
     void tabOrderFollowsTheForm()
     {

@@ -65,6 +65,7 @@ QString joined(const QList<Finding>& findings)
 ProfileDialog::ProfileDialog(AppContext& context, QWidget* parent)
     : QDialog(parent), m_context(context), m_provider(new QComboBox), m_name(nullptr), m_environment(new QComboBox),
       m_hint(new QLabel), m_privateKey(new PrivateKeyField(context.dialogs)), m_cipher(new QComboBox),
+      m_domainVerification(new QCheckBox(tr("On, as Jitsi ships: sub must be the domain, the tenant or *"))),
       m_showSecrets(new QCheckBox(tr("Sho&w secrets"))), m_general(new FieldMessage(QStringLiteral("general"))),
       m_pending(new QLabel), m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
 {
@@ -121,6 +122,13 @@ ProfileDialog::ProfileDialog(AppContext& context, QWidget* parent)
     m_cipher->addItem(QStringLiteral("CBC"), QStringLiteral("cbc"));
     m_cipher->setToolTip(tr("The Token04 layout minted by default with this profile"));
     addRow(credentialsForm, QStringLiteral("cipher"), m_cipher, m_cipher, {Provider::Zego});
+    name(m_domainVerification, QStringLiteral("domainVerificationCheckBox"), tr("Domain verification"));
+    m_domainVerification->setChecked(true);
+    m_domainVerification->setToolTip(
+        tr("Prosody's enable_domain_verification. On: the token's sub is compared with the domain or tenant of the "
+           "room, and a room pattern (context.room.regex) works. Off: sub is ignored and a pattern matches nothing."));
+    addRow(credentialsForm, QStringLiteral("domainVerification"), m_domainVerification, m_domainVerification,
+           {Provider::Jitsi});
     name(m_showSecrets, QStringLiteral("showSecretsCheckBox"), tr("Show secrets"));
     m_showSecrets->setToolTip(tr("Shows every secret of this form while checked"));
     credentialsForm->addRow(m_showSecrets);
@@ -153,7 +161,7 @@ ProfileDialog::ProfileDialog(AppContext& context, QWidget* parent)
         if (row.key == QStringLiteral("privateKey"))
             order << m_privateKey->findChild<QPushButton*>(QStringLiteral("chooseKeyFilePushButton"))
                   << m_privateKey->findChild<QPushButton*>(QStringLiteral("decryptKeyPushButton"));
-        if (row.key == QStringLiteral("cipher"))
+        if (row.key == QStringLiteral("domainVerification"))
             order << m_showSecrets;
     }
     for (qsizetype i = 1; i < order.size(); ++i)
@@ -162,6 +170,7 @@ ProfileDialog::ProfileDialog(AppContext& context, QWidget* parent)
     connect(m_provider, &QComboBox::currentIndexChanged, this, &ProfileDialog::updateRows);
     connect(m_environment, &QComboBox::currentIndexChanged, this, &ProfileDialog::validate);
     connect(m_cipher, &QComboBox::currentIndexChanged, this, &ProfileDialog::validate);
+    connect(m_domainVerification, &QCheckBox::toggled, this, [this] { touch(QStringLiteral("subject")); });
     connect(m_privateKey, &PrivateKeyField::changed, this, [this] { touch(QStringLiteral("privateKey")); });
     connect(m_showSecrets, &QCheckBox::toggled, this, [this](bool on) {
         QList<QLineEdit*> edits = m_secretEdits.values();
@@ -363,6 +372,7 @@ void ProfileDialog::setProfile(const Profile& profile, const QHash<QString, QByt
         f.edit->setText(profile.*f.member);
     m_environment->setCurrentIndex(std::max(0, m_environment->findData(profile.environment)));
     m_cipher->setCurrentIndex(std::max(0, m_cipher->findData(profile.cipher)));
+    m_domainVerification->setChecked(profile.domainVerification);
     for (auto it = m_secretEdits.cbegin(); it != m_secretEdits.cend(); ++it)
         it.value()->setText(QString::fromUtf8(secrets.value(it.key())));
     m_privateKey->setPem(secrets.value(QStringLiteral("privateKey")));
@@ -388,6 +398,7 @@ Profile ProfileDialog::profile() const
         p.*f.member = row != m_rows.cend() && isShown(*row) ? f.edit->text().trimmed() : QString();
     }
     p.cipher = p.provider == Provider::Zego ? m_cipher->currentData().toString() : QString();
+    p.domainVerification = p.provider != Provider::Jitsi || m_domainVerification->isChecked();
     return p;
 }
 

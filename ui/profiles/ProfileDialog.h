@@ -85,6 +85,7 @@ private:
     QHash<QString, QLineEdit*> m_secretEdits; // apiSecret, serverSecret, appSecret
     PrivateKeyField* m_privateKey;
     QComboBox* m_cipher;
+    QCheckBox* m_domainVerification;
     QCheckBox* m_showSecrets;
     FieldMessage* m_general;
     QLabel* m_pending;

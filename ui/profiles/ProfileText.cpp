@@ -85,6 +85,8 @@ QString fieldLabel(const QString& field, Provider provider)
         return Tr::tr("Default &room");
     if (field == QStringLiteral("note"))
         return Tr::tr("Note"); // every letter of it is taken by another mnemonic
+    if (field == QStringLiteral("domainVerification"))
+        return Tr::tr("Domain verification");
     return field;
 }
 
@@ -140,6 +142,8 @@ QString fieldOfFinding(const QString& code)
         {QStringLiteral("private-key"), QStringLiteral("privateKey")},
         {QStringLiteral("private-key-missing"), QStringLiteral("privateKey")},
         {QStringLiteral("credentials"), QStringLiteral("appSecret")}, // Jitsi: "give the app_secret or a private key"
+        {QStringLiteral("sub-cannot-match"), QStringLiteral("subject")},
+        {QStringLiteral("sub-not-domain"), QStringLiteral("subject")},
     };
     return fields.value(code);
 }

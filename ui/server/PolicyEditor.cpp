@@ -91,6 +91,7 @@ PolicyEditor::PolicyEditor(ConfigDocument& document, QWidget* parent)
       m_allowHidden(new QCheckBox(tr("&Hidden participant"), this)),
       m_allowRecorder(new QCheckBox(tr("Re&corder"), this)),
       m_allowAdmin(new QCheckBox(tr("Server &admin grants (create, list, record, ingress, agent)"), this)),
+      m_allowAnyRoom(new QCheckBox(tr("A token &valid for any room (room \"*\")"), this)),
       m_error(new ErrorLabel(this)), m_body(new QWidget(this))
 {
     m_heading->setObjectName(QStringLiteral("policyHeadingLabel"));
@@ -115,6 +116,9 @@ PolicyEditor::PolicyEditor(ConfigDocument& document, QWidget* parent)
     name(m_allowHidden, QStringLiteral("allowHiddenCheckBox"), tr("A client may ask to be hidden"));
     name(m_allowRecorder, QStringLiteral("allowRecorderCheckBox"), tr("A client may ask for recorder"));
     name(m_allowAdmin, QStringLiteral("allowAdminCheckBox"), tr("A client may ask for server admin grants"));
+    name(m_allowAnyRoom, QStringLiteral("allowAnyRoomCheckBox"), tr("A client may ask for a token valid for any room"));
+    m_allowAnyRoom->setToolTip(tr("Off: a request for room \"*\" (in any spelling) is refused with 403. On: the token "
+                                  "admits its holder to every room of the deployment."));
     m_error->setObjectName(QStringLiteral("policyErrorLabel"));
     m_grants->setToolTip(tr("Click to cycle: always off, client's choice, always on"));
     m_features->setToolTip(m_grants->toolTip());
@@ -132,7 +136,8 @@ PolicyEditor::PolicyEditor(ConfigDocument& document, QWidget* parent)
     (new QVBoxLayout(m_grantsBox))->addWidget(m_grants);
     (new QVBoxLayout(m_featuresBox))->addWidget(m_features);
     auto* allow = new QVBoxLayout(m_allowBox);
-    for (QCheckBox* box : {m_allowModerator, m_allowRoomAdmin, m_allowHidden, m_allowRecorder, m_allowAdmin})
+    for (QCheckBox* box :
+         {m_allowModerator, m_allowAnyRoom, m_allowRoomAdmin, m_allowHidden, m_allowRecorder, m_allowAdmin})
         allow->addWidget(box);
     auto* body = new QVBoxLayout(m_body);
     body->setContentsMargins(0, 0, 0, 0);
@@ -167,7 +172,8 @@ PolicyEditor::PolicyEditor(ConfigDocument& document, QWidget* parent)
             store();
         });
     }
-    for (QCheckBox* box : {m_allowModerator, m_allowRoomAdmin, m_allowHidden, m_allowRecorder, m_allowAdmin})
+    for (QCheckBox* box :
+         {m_allowModerator, m_allowAnyRoom, m_allowRoomAdmin, m_allowHidden, m_allowRecorder, m_allowAdmin})
         connect(box, &QCheckBox::toggled, this, changed);
 
     setTabOrder(m_room, m_identity);
@@ -180,7 +186,8 @@ PolicyEditor::PolicyEditor(ConfigDocument& document, QWidget* parent)
     setTabOrder(m_fields, m_grants);
     setTabOrder(m_grants, m_features);
     setTabOrder(m_features, m_allowModerator);
-    setTabOrder(m_allowModerator, m_allowRoomAdmin);
+    setTabOrder(m_allowModerator, m_allowAnyRoom);
+    setTabOrder(m_allowAnyRoom, m_allowRoomAdmin);
     setTabOrder(m_allowRoomAdmin, m_allowHidden);
     setTabOrder(m_allowHidden, m_allowRecorder);
     setTabOrder(m_allowRecorder, m_allowAdmin);
@@ -288,10 +295,12 @@ void PolicyEditor::load()
     fillTriState(m_features, jitsi ? jitsi::knownFeatures() : QStringList(),
                  policy.value(QStringLiteral("features")).toObject());
     m_allowModerator->setVisible(jitsi);
+    m_allowAnyRoom->setVisible(jitsi);
     for (QCheckBox* box : {m_allowRoomAdmin, m_allowHidden, m_allowRecorder, m_allowAdmin})
         box->setVisible(liveKit);
     m_allowBox->setVisible(liveKit || jitsi);
     m_allowModerator->setChecked(policy.value(QStringLiteral("allowModerator")).toBool());
+    m_allowAnyRoom->setChecked(policy.value(QStringLiteral("allowAnyRoom")).toBool());
     m_allowRoomAdmin->setChecked(policy.value(QStringLiteral("allowRoomAdmin")).toBool());
     m_allowHidden->setChecked(policy.value(QStringLiteral("allowHidden")).toBool());
     m_allowRecorder->setChecked(policy.value(QStringLiteral("allowRecorder")).toBool());
@@ -334,6 +343,7 @@ void PolicyEditor::store()
                     features.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(features));
     }
     for (auto [key, box] : {std::pair{QStringLiteral("allowModerator"), m_allowModerator},
+                            std::pair{QStringLiteral("allowAnyRoom"), m_allowAnyRoom},
                             std::pair{QStringLiteral("allowRoomAdmin"), m_allowRoomAdmin},
                             std::pair{QStringLiteral("allowHidden"), m_allowHidden},
                             std::pair{QStringLiteral("allowRecorder"), m_allowRecorder},

@@ -63,6 +63,7 @@ private:
     QCheckBox* m_allowHidden;
     QCheckBox* m_allowRecorder;
     QCheckBox* m_allowAdmin;
+    QCheckBox* m_allowAnyRoom;
     ErrorLabel* m_error;
     QWidget* m_body;
     int m_index = -1;

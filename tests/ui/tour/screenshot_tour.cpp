@@ -110,7 +110,9 @@ int main(int argc, char* argv[])
     ui::AppContext context{clock, settings, profiles, history, clipboard, dialogs};
 
     ui::MainWindow window(context, translations);
-    window.resize(1280, 860);
+    // An optional second argument WxH checks the pages at another size (1024x768, 1920x1080).
+    const QStringList size = argc > 2 ? QString::fromLocal8Bit(argv[2]).split(QLatin1Char('x')) : QStringList();
+    window.resize(size.size() == 2 ? size[0].toInt() : 1280, size.size() == 2 ? size[1].toInt() : 860);
     window.show();
     settle(800);
 
@@ -132,6 +134,16 @@ int main(int argc, char* argv[])
     find<QPushButton>(mint, QStringLiteral("mintPushButton"))->click();
     shoot(window, out, QStringLiteral("mint.png"));
     const QString token = find<QPlainTextEdit>(mint, QStringLiteral("tokenPlainTextEdit"))->toPlainText();
+
+    // Mint, self-hosted Jitsi: a room typed as people write it, written as Jitsi Meet joins it.
+    selectData(find<QComboBox>(mint, QStringLiteral("profileComboBox")), QStringLiteral("meet-selfhosted"));
+    settle(300);
+    QWidget* jitsiForm = mint->findChild<QWidget*>(QStringLiteral("jitsiForm"));
+    find<QLineEdit>(jitsiForm, QStringLiteral("roomLineEdit"))->setText(QStringLiteral("Team Standup"));
+    find<QLineEdit>(jitsiForm, QStringLiteral("userNameLineEdit"))->setText(QStringLiteral("Ann Lee"));
+    settle(300);
+    find<QPushButton>(mint, QStringLiteral("mintPushButton"))->click();
+    shoot(window, out, QStringLiteral("mint-jitsi.png"));
 
     // Inspect: the token just minted, verified against its profile, then compared with a viewer token.
     window.showPage(QStringLiteral("inspectPage"));
