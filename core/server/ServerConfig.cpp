@@ -414,11 +414,11 @@ Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileRe
         ep.policy = *policy;
         if (ep.type == EndpointType::JitsiGet && !ep.policy.roomPattern)
             c.warnings << QStringLiteral("%1 (%2): no room pattern, so a client may ask for a token for any room "
-                                              "name it likes%3")
-                                   .arg(field, ep.path,
-                                        ep.policy.allowAnyRoom
-                                            ? QStringLiteral(", and allowAnyRoom lets it ask for every room (\"*\")")
-                                            : QString());
+                                         "name it likes%3")
+                              .arg(field, ep.path,
+                                   ep.policy.allowAnyRoom
+                                       ? QStringLiteral(", and allowAnyRoom lets it ask for every room (\"*\")")
+                                       : QString());
         if (ep.type != EndpointType::Health) {
             const QString profile = e.value(QStringLiteral("profile")).toString();
             const QString source = e.value(QStringLiteral("credentials")).toString();

@@ -13,10 +13,15 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <functional>
+#include <map>
+#include <optional>
+
 namespace td::server {
 namespace {
 
 constexpr int kMaxConnections = 512;
+constexpr int kMaxConnectionsPerPeer = 64;
 constexpr char kIdleTimerName[] = "tokendesk-idle";
 
 QByteArray methodName(QHttpServerRequest::Method m)
@@ -38,44 +43,187 @@ QByteArray allowedMethods(EndpointType type)
     return type == EndpointType::LiveKitStandard ? QByteArray("POST, OPTIONS") : QByteArray("GET, OPTIONS");
 }
 
-/** Per-connection state: the idle timer and the bytes received since the last complete request. */
+/**
+ * Reads the request stream as Qt's parser will, before it does, to refuse what that parser would get wrong: more
+ * header fields than it keeps (Qt 6.4 drops every header, Content-Length included, past 100, and then serves the
+ * body as a second request), ambiguous framing (Transfer-Encoding, several or malformed Content-Length, folded
+ * header lines) and oversized heads or bodies. Knows where each pipelined request ends.
+ */
+class RequestScanner final {
+public:
+    struct Refusal {
+        int status = 0;
+        QByteArray reason;
+    };
+
+    explicit RequestScanner(const Limits& limits) : m_limits(limits) {}
+
+    /** Feeds newly received bytes; a refusal once the stream cannot be served safely. */
+    std::optional<Refusal> feed(QByteArrayView bytes)
+    {
+        qsizetype i = 0;
+        while (i < bytes.size()) {
+            if (m_bodyLeft > 0) {
+                const qsizetype take = std::min<qint64>(m_bodyLeft, bytes.size() - i);
+                m_bodyLeft -= take;
+                i += take;
+                continue;
+            }
+            const qsizetype nl = bytes.indexOf('\n', i);
+            const qsizetype end = nl < 0 ? bytes.size() : nl;
+            m_line.append(bytes.sliced(i, end - i));
+            m_headBytes += end - i + (nl < 0 ? 0 : 1);
+            if (m_headBytes > qint64(m_limits.maxUrlBytes) + m_limits.maxHeaderBytes + 64)
+                return Refusal{431, "the request head is too large"};
+            if (nl < 0)
+                return std::nullopt;
+            i = nl + 1;
+            if (auto refused = line())
+                return refused;
+        }
+        return std::nullopt;
+    }
+
+private:
+    std::optional<Refusal> line()
+    {
+        QByteArray text = std::move(m_line);
+        m_line.clear();
+        if (text.endsWith('\r'))
+            text.chop(1);
+        if (!m_inHead) {
+            if (text.isEmpty())
+                return std::nullopt; // blank lines between requests are tolerated, as RFC 9112 allows
+            m_inHead = true;         // the request line
+            return std::nullopt;
+        }
+        if (!text.isEmpty()) {
+            if (text.startsWith(' ') || text.startsWith('\t'))
+                return Refusal{400, "folded header lines are not accepted"};
+            if (++m_fields > kMaxHeaderFields)
+                return Refusal{431, "more than 64 header fields"};
+            const qsizetype colon = text.indexOf(':');
+            if (colon <= 0)
+                return Refusal{400, "a header line without a name"};
+            const QByteArray name = text.left(colon).trimmed().toLower();
+            const QByteArray value = text.mid(colon + 1).trimmed();
+            if (name == "transfer-encoding")
+                return Refusal{400, "Transfer-Encoding is not accepted; send Content-Length"};
+            if (name == "content-length") {
+                bool ok = value.size() <= 12 && !value.isEmpty();
+                for (char c : value)
+                    ok = ok && c >= '0' && c <= '9';
+                if (!ok || (m_contentLength >= 0 && m_contentLength != value.toLongLong()))
+                    return Refusal{400, "Content-Length is malformed or given twice"};
+                m_contentLength = value.toLongLong();
+                if (m_contentLength > m_limits.maxBodyBytes)
+                    return Refusal{413, "the request is too large"};
+            }
+            return std::nullopt;
+        }
+        // The end of the head: the body (if any) follows, then the next request.
+        m_bodyLeft = std::max<qint64>(0, m_contentLength);
+        m_inHead = false;
+        m_fields = 0;
+        m_contentLength = -1;
+        m_headBytes = 0;
+        return std::nullopt;
+    }
+
+    static constexpr int kMaxHeaderFields = 64; // below Qt 6.4's 100, which it enforces by dropping every header
+    const Limits& m_limits;
+    QByteArray m_line;
+    bool m_inHead = false;
+    int m_fields = 0;
+    qint64 m_contentLength = -1;
+    qint64 m_bodyLeft = 0;
+    qint64 m_headBytes = 0;
+};
+
+/** A response waiting for the ones before it on the same connection (pipelining keeps request order). */
+struct QueuedResponse {
+    std::shared_ptr<QHttpServerResponder> responder;
+    HandlerResponse response;
+    QByteArray allowedOrigin;
+    LogEntry entry;
+};
+
+/** Per-connection state: the idle timer, the byte-level request scanner and the queue of responses in order. */
 class ConnectionGuard final : public QObject {
 public:
-    ConnectionGuard(QTcpSocket* socket, const Limits& limits) : QObject(socket)
+    using Reporter = std::function<void(QTcpSocket*, int status, const QString& reason)>;
+
+    ConnectionGuard(QTcpSocket* socket, const Limits& limits, Reporter report)
+        : QObject(socket), m_limits(limits), m_scanner(m_limits), m_report(std::move(report))
     {
         setObjectName(QLatin1String(kIdleTimerName));
         m_idle.setSingleShot(true);
         m_idle.setInterval(limits.idleTimeoutMs);
-        connect(&m_idle, &QTimer::timeout, socket, [socket] { socket->abort(); });
-        m_idle.start();
-        // Counts bytes before Qt's parser sees them: an endless header or body is cut off, not buffered.
-        const qint64 cap = qint64(limits.maxUrlBytes) + limits.maxHeaderBytes + limits.maxBodyBytes + 4096;
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket, cap] {
-            m_received += socket->bytesAvailable();
-            if (m_received > cap && socket->state() == QAbstractSocket::ConnectedState) {
-                socket->write(
-                    "HTTP/1.1 413 Request Entity Too Large\r\nContent-Type: application/json\r\n"
-                    "Connection: close\r\nContent-Length: 36\r\n\r\n{\"error\":\"the request is too large\"}");
-                socket->disconnectFromHost();
-            }
+        connect(&m_idle, &QTimer::timeout, socket, [this, socket] {
+            m_report(socket, 408,
+                     QStringLiteral("no complete request within %1 ms: connection closed").arg(m_limits.idleTimeoutMs));
+            socket->abort();
         });
-    }
-    void requestSeen()
-    {
-        m_received = 0;
         m_idle.start();
+        // Connected before Qt's own readyRead handler, so it sees every byte before the parser reads it.
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { scan(socket); });
+    }
+
+    void requestSeen() { m_idle.start(); }
+    quint64 issue() { return m_nextIssued++; }
+
+    /** Queues a response; writes it and any that were waiting for it, in request order. */
+    void deliver(quint64 seq, QueuedResponse response, const std::function<void(QueuedResponse&)>& write)
+    {
+        m_waiting.emplace(seq, std::move(response));
+        for (auto it = m_waiting.find(m_nextWritten); it != m_waiting.end(); it = m_waiting.find(m_nextWritten)) {
+            write(it->second);
+            m_waiting.erase(it);
+            ++m_nextWritten;
+        }
     }
 
 private:
+    void scan(QTcpSocket* socket)
+    {
+        if (m_refused) {
+            socket->read(socket->bytesAvailable()); // nothing more reaches the parser
+            return;
+        }
+        const QByteArray fresh = socket->peek(socket->bytesAvailable());
+        const auto refusal = m_scanner.feed(fresh);
+        if (!refusal)
+            return;
+        m_refused = true;
+        // Consumed here, so Qt's parser never serves what follows the refusal as a request.
+        socket->read(socket->bytesAvailable());
+        const QByteArray body = QByteArray("{\"error\":\"") + refusal->reason + "\"}";
+        const QByteArray statusText = refusal->status == 431   ? "Request Header Fields Too Large"
+                                      : refusal->status == 413 ? "Payload Too Large"
+                                                               : "Bad Request";
+        socket->write("HTTP/1.1 " + QByteArray::number(refusal->status) + ' ' + statusText +
+                      "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: " +
+                      QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        m_report(socket, refusal->status, QString::fromLatin1(refusal->reason));
+        socket->disconnectFromHost();
+    }
+
+    const Limits m_limits;
+    RequestScanner m_scanner;
+    Reporter m_report;
     QTimer m_idle;
-    qint64 m_received = 0;
+    bool m_refused = false;
+    quint64 m_nextIssued = 0;
+    quint64 m_nextWritten = 0;
+    std::map<quint64, QueuedResponse> m_waiting;
 };
 
-/** Accepts connections itself so each socket gets an idle timer (slow senders are cut off) and a cap applies. */
+/** Accepts connections itself so each socket gets a guard, and caps connections in all and per client address. */
 class GuardedTcpServer final : public QTcpServer {
 public:
-    GuardedTcpServer(const std::shared_ptr<const ServerConfig>* config, QObject* parent)
-        : QTcpServer(parent), m_config(config)
+    GuardedTcpServer(const std::shared_ptr<const ServerConfig>* config, ConnectionGuard::Reporter report,
+                     QObject* parent)
+        : QTcpServer(parent), m_config(config), m_report(std::move(report))
     {
     }
 
@@ -87,26 +235,45 @@ protected:
             delete socket;
             return;
         }
-        if (m_open >= kMaxConnections) {
+        const QString peer = socket->peerAddress().toString();
+        if (m_open >= kMaxConnections || m_perPeer.value(peer) >= kMaxConnectionsPerPeer) {
+            m_report(socket, 503,
+                     m_open >= kMaxConnections
+                         ? QStringLiteral("%1 connections are open: connection refused").arg(kMaxConnections)
+                         : QStringLiteral("this address has %1 connections open: connection refused")
+                               .arg(kMaxConnectionsPerPeer));
             socket->abort();
             socket->deleteLater();
             return;
         }
         ++m_open;
-        connect(socket, &QObject::destroyed, this, [this] { --m_open; });
-        new ConnectionGuard(socket, (*m_config)->limits);
+        ++m_perPeer[peer];
+        connect(socket, &QObject::destroyed, this, [this, peer] {
+            --m_open;
+            if (--m_perPeer[peer] <= 0)
+                m_perPeer.remove(peer);
+        });
+        new ConnectionGuard(socket, (*m_config)->limits, m_report);
         addPendingConnection(socket);
     }
 
 private:
     const std::shared_ptr<const ServerConfig>* m_config;
+    ConnectionGuard::Reporter m_report;
     int m_open = 0;
+    QHash<QString, int> m_perPeer;
 };
 
-/** Restarts the idle timer and the byte count once a request has been parsed. */
+ConnectionGuard* guardOf(QTcpSocket* socket)
+{
+    return socket ? socket->findChild<ConnectionGuard*>(QLatin1String(kIdleTimerName), Qt::FindDirectChildrenOnly)
+                  : nullptr;
+}
+
+/** Restarts the idle timer once a request has been parsed. */
 void requestSeen(QTcpSocket* socket)
 {
-    if (auto* guard = socket->findChild<ConnectionGuard*>(QLatin1String(kIdleTimerName), Qt::FindDirectChildrenOnly))
+    if (auto* guard = guardOf(socket))
         guard->requestSeen();
 }
 
@@ -132,20 +299,37 @@ QJsonObject LogEntry::toJson() const
     return o;
 }
 
+QString escapeForLog(const QString& text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (QChar c : text) {
+        const char16_t u = c.unicode();
+        // C0, DEL and C1 controls (newlines, ESC sequences, OSC titles) and the backslash that introduces escapes.
+        if (u < 0x20 || u == 0x7F || (u >= 0x80 && u <= 0x9F) || u == '\\' || u == 0x2028 || u == 0x2029)
+            out += QStringLiteral("\\x%1").arg(int(u), u > 0xFF ? 4 : 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
 QString LogEntry::toText() const
 {
     QString line =
-        QStringLiteral("%1 %2 %3 %4 -> %5").arg(time.toUTC().toString(Qt::ISODate), client, method, path).arg(status);
+        QStringLiteral("%1 %2 %3 %4 -> %5")
+            .arg(time.toUTC().toString(Qt::ISODate), escapeForLog(client), escapeForLog(method), escapeForLog(path))
+            .arg(status);
     if (!origin.isEmpty())
-        line += QStringLiteral(" origin=") + origin;
+        line += QStringLiteral(" origin=") + escapeForLog(origin);
     if (!identity.isEmpty())
-        line += QStringLiteral(" identity=") + identity;
+        line += QStringLiteral(" identity=") + escapeForLog(identity);
     if (!room.isEmpty())
-        line += QStringLiteral(" room=") + room;
+        line += QStringLiteral(" room=") + escapeForLog(room);
     if (!grants.isEmpty())
-        line += QStringLiteral(" grants=") + grants;
+        line += QStringLiteral(" grants=") + escapeForLog(grants);
     if (!reason.isEmpty())
-        line += QStringLiteral(" reason=\"%1\"").arg(reason);
+        line += QStringLiteral(" reason=\"%1\"").arg(escapeForLog(reason));
     return line;
 }
 
@@ -174,7 +358,14 @@ int RateLimiter::take(const QString& client, qint64 nowMs)
 
 TokenServer::TokenServer(const Clock& clock, QObject* parent) : QAbstractHttpServer(parent), m_clock(clock) {}
 
-TokenServer::~TokenServer() = default;
+TokenServer::~TokenServer()
+{
+    // Signing jobs reference this server and its clock: none may outlive it. Queued ones are dropped, running ones
+    // (a millisecond each) finish; their results are posted to this object and discarded with it.
+    stop();
+    m_pool.clear();
+    m_pool.waitForDone();
+}
 
 Result<quint16> TokenServer::start(const ServerConfig& config)
 {
@@ -185,7 +376,20 @@ Result<quint16> TokenServer::start(const ServerConfig& config)
                         .arg(config.bind.toString()));
     m_config = std::make_shared<const ServerConfig>(config);
     m_limiter.configure(config.limits.requestsPerMinute, config.limits.burst);
-    m_tcp = new GuardedTcpServer(&m_config, this);
+    m_tcp = new GuardedTcpServer(
+        &m_config,
+        [this](QTcpSocket* socket, int status, const QString& reason) {
+            // Refusals below the HTTP layer (size, framing, connection caps, idle cuts) are logged too.
+            LogEntry entry;
+            entry.time = QDateTime::currentDateTimeUtc();
+            entry.client = socket->peerAddress().toString();
+            entry.method = QStringLiteral("-");
+            entry.path = QStringLiteral("-");
+            entry.status = status;
+            entry.reason = reason;
+            Q_EMIT requestLogged(entry);
+        },
+        this);
     if (!m_tcp->listen(config.bind, config.port)) {
         const QString why = m_tcp->errorString();
         delete m_tcp;
@@ -228,8 +432,10 @@ void TokenServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* 
     LogEntry entry;
     entry.time = QDateTime::currentDateTimeUtc();
     entry.client = request.remoteAddress().toString();
-    QHttpServerResponder responder = makeResponder(request, socket);
-    respond(responder, errorResponse(404, QStringLiteral("not found")), {}, entry);
+    auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
+    ConnectionGuard* connection = guardOf(socket);
+    answer(socket, connection ? connection->issue() : 0, responder, errorResponse(404, QStringLiteral("not found")), {},
+           entry);
 }
 
 void TokenServer::respond(QHttpServerResponder& responder, const HandlerResponse& response,
@@ -257,10 +463,29 @@ void TokenServer::respond(QHttpServerResponder& responder, const HandlerResponse
     Q_EMIT requestLogged(entry);
 }
 
+bool TokenServer::answer(QTcpSocket* socket, quint64 seq, const std::shared_ptr<QHttpServerResponder>& responder,
+                         const HandlerResponse& response, const QByteArray& allowedOrigin, const LogEntry& entry)
+{
+    ConnectionGuard* guard = guardOf(socket);
+    if (!guard) {
+        respond(*responder, response, allowedOrigin, entry);
+        return true;
+    }
+    // Pipelined requests are answered in the order they came, whichever finished first.
+    guard->deliver(seq, QueuedResponse{responder, response, allowedOrigin, entry},
+                   [this](QueuedResponse& q) { respond(*q.responder, q.response, q.allowedOrigin, q.entry); });
+    return true;
+}
+
 bool TokenServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* socket)
 {
     requestSeen(socket);
-    QHttpServerResponder responder = makeResponder(request, socket);
+    auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
+    ConnectionGuard* connection = guardOf(socket);
+    const quint64 seq = connection ? connection->issue() : 0;
+    const auto reply = [&](const HandlerResponse& r, const QByteArray& origin, const LogEntry& e) {
+        return answer(socket, seq, responder, r, origin, e);
+    };
     const std::shared_ptr<const ServerConfig> config = m_config;
     const Limits& limits = config->limits;
     LogEntry entry;
@@ -271,74 +496,70 @@ bool TokenServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* s
     const QByteArray originHeader = request.value("Origin");
     entry.origin = QString::fromUtf8(originHeader.left(200));
 
-    if (request.url().toEncoded().size() > limits.maxUrlBytes) {
-        respond(responder,
-                errorResponse(414, QStringLiteral("the URL is longer than %1 bytes").arg(limits.maxUrlBytes)), {},
-                entry);
-        return true;
-    }
+    if (request.url().toEncoded().size() > limits.maxUrlBytes)
+        return reply(errorResponse(414, QStringLiteral("the URL is longer than %1 bytes").arg(limits.maxUrlBytes)), {},
+                     entry);
     qsizetype headerBytes = 0;
     for (const auto& [k, v] : request.headers())
         headerBytes += k.size() + v.size() + 4;
-    if (headerBytes > limits.maxHeaderBytes) {
-        respond(responder,
-                errorResponse(431, QStringLiteral("the headers are larger than %1 bytes").arg(limits.maxHeaderBytes)),
-                {}, entry);
-        return true;
-    }
-    if (request.body().size() > limits.maxBodyBytes) {
-        respond(responder,
-                errorResponse(413, QStringLiteral("the body is larger than %1 bytes").arg(limits.maxBodyBytes)), {},
-                entry);
-        return true;
-    }
+    if (headerBytes > limits.maxHeaderBytes)
+        return reply(
+            errorResponse(431, QStringLiteral("the headers are larger than %1 bytes").arg(limits.maxHeaderBytes)), {},
+            entry);
+    if (request.body().size() > limits.maxBodyBytes)
+        return reply(errorResponse(413, QStringLiteral("the body is larger than %1 bytes").arg(limits.maxBodyBytes)),
+                     {}, entry);
     // DNS rebinding: a page on attacker.example whose name now resolves to 127.0.0.1 is same-origin with us and
     // sends no Origin on GET; only its Host header gives it away.
-    if (!hostIsServed(*config, request.value("Host"))) {
-        respond(responder,
-                errorResponse(421, QStringLiteral("this server does not answer to the host \"%1\" (add it to "
-                                                  "allowedHosts if it is yours)")
-                                       .arg(QString::fromLatin1(request.value("Host").left(100)))),
-                {}, entry);
-        return true;
-    }
+    if (!hostIsServed(*config, request.value("Host")))
+        return reply(errorResponse(421, QStringLiteral("this server does not answer to the host \"%1\" (add it to "
+                                                       "allowedHosts if it is yours)")
+                                            .arg(QString::fromLatin1(request.value("Host").left(100)))),
+                     {}, entry);
     // A cross-site request that carries no Origin (an <img>, a form, a navigation) is never a token client.
-    if (originHeader.isEmpty() && request.value("Sec-Fetch-Site") == "cross-site") {
-        respond(responder, errorResponse(403, QStringLiteral("cross-site requests must come with an allowed Origin")),
-                {}, entry);
-        return true;
-    }
-    if (const int wait = m_limiter.take(entry.client, QDateTime::currentMSecsSinceEpoch()); wait > 0) {
-        HandlerResponse r = errorResponse(429, QStringLiteral("too many requests; retry in %1 s").arg(wait));
-        r.headers.emplace_back("Retry-After", QByteArray::number(wait));
-        respond(responder, r, {}, entry);
-        return true;
-    }
+    if (originHeader.isEmpty() && request.value("Sec-Fetch-Site").trimmed().toLower() == "cross-site")
+        return reply(errorResponse(403, QStringLiteral("cross-site requests must come with an allowed Origin")), {},
+                     entry);
     const Endpoint* endpoint = nullptr;
     for (const Endpoint& e : config->endpoints) {
         if (e.path == request.url().path())
             endpoint = &e;
     }
+    // Refused requests draw on their own bucket, so a stranger's refused requests never use up a client's.
+    const auto limited = [&](const QString& bucket) -> std::optional<HandlerResponse> {
+        if (const int wait = m_limiter.take(bucket, QDateTime::currentMSecsSinceEpoch()); wait > 0) {
+            HandlerResponse r = errorResponse(429, QStringLiteral("too many requests; retry in %1 s").arg(wait));
+            r.headers.emplace_back("Retry-After", QByteArray::number(wait));
+            return r;
+        }
+        return std::nullopt;
+    };
+    const QString refusedBucket = entry.client + QStringLiteral(" refused");
     if (!endpoint) {
-        respond(responder, errorResponse(404, QStringLiteral("no endpoint at this path")), {}, entry);
-        return true;
+        if (auto r = limited(refusedBucket))
+            return reply(*r, {}, entry);
+        return reply(errorResponse(404, QStringLiteral("no endpoint at this path")), {}, entry);
     }
     entry.endpoint = endpoint->path;
 
-    // CORS: an Origin must match exactly; requests without one are not browsers and pass on to auth.
+    // CORS: an Origin must match exactly; requests without one are not browsers and pass on to auth. The origin
+    // reflected is the canonical one from the config, never the bytes the client sent.
     QByteArray allowedOrigin;
     if (!originHeader.isEmpty()) {
         const QString origin = normaliseOrigin(QString::fromUtf8(originHeader));
         if (origin.isEmpty() || !config->allowedOrigins.contains(origin)) {
-            respond(responder,
-                    errorResponse(
-                        403, QStringLiteral("origin %1 is not allowed").arg(QString::fromUtf8(originHeader.left(200)))),
-                    {}, entry);
-            return true;
+            if (auto r = limited(refusedBucket))
+                return reply(*r, {}, entry);
+            return reply(
+                errorResponse(
+                    403, QStringLiteral("origin %1 is not allowed").arg(QString::fromUtf8(originHeader.left(200)))),
+                {}, entry);
         }
-        allowedOrigin = originHeader;
+        allowedOrigin = origin.toUtf8();
     }
     if (request.method() == QHttpServerRequest::Method::Options) {
+        if (auto r = limited(entry.client))
+            return reply(*r, allowedOrigin, entry);
         HandlerResponse r;
         r.status = 204;
         r.headers = {{"Allow", allowedMethods(endpoint->type)}};
@@ -347,64 +568,60 @@ bool TokenServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* s
             r.headers.emplace_back("Access-Control-Allow-Headers", "Authorization, Content-Type");
             r.headers.emplace_back("Access-Control-Max-Age", "600");
         }
-        respond(responder, r, allowedOrigin, entry);
-        return true;
+        return reply(r, allowedOrigin, entry);
     }
     if (!config->bearerKeys.isEmpty()) {
-        const QByteArray auth = request.value("Authorization");
+        // RFC 9110: the scheme is case-insensitive ("bearer", "BEARER").
+        const QByteArray auth = request.value("Authorization").trimmed();
         bool ok = false;
-        if (auth.startsWith("Bearer ")) {
+        if (auth.size() > 7 && auth.left(7).toLower() == "bearer ") {
             const QByteArray presented = auth.mid(7).trimmed();
             for (const BearerKey& k : config->bearerKeys)
                 ok = crypto::constantTimeEquals(presented, k.key) || ok; // no early exit: timing says nothing
         }
         if (!ok) {
+            if (auto r = limited(refusedBucket))
+                return reply(*r, allowedOrigin, entry);
             HandlerResponse r = errorResponse(401, QStringLiteral("a valid bearer key is required"));
             r.headers.emplace_back("WWW-Authenticate", "Bearer");
-            respond(responder, r, allowedOrigin, entry);
-            return true;
+            return reply(r, allowedOrigin, entry);
         }
     }
+    if (auto r = limited(entry.client))
+        return reply(*r, allowedOrigin, entry);
     const QByteArray method = methodName(request.method());
     const bool methodOk = endpoint->type == EndpointType::LiveKitStandard ? method == "POST" : method == "GET";
     if (!methodOk) {
         HandlerResponse r =
             errorResponse(405, QStringLiteral("use %1").arg(QString::fromLatin1(allowedMethods(endpoint->type))));
         r.headers.emplace_back("Allow", allowedMethods(endpoint->type));
-        respond(responder, r, allowedOrigin, entry);
-        return true;
+        return reply(r, allowedOrigin, entry);
     }
     if (endpoint->type == EndpointType::Health) {
         HandlerResponse r;
         r.body = R"({"status":"ok"})";
-        respond(responder, r, allowedOrigin, entry);
-        return true;
+        return reply(r, allowedOrigin, entry);
     }
     auto fields = readFields(endpoint->type, method, request.query().queryItems(QUrl::FullyDecoded), request.body());
-    if (!fields) {
-        respond(responder, errorResponse(400, fields.error().message), allowedOrigin, entry);
-        return true;
-    }
-    if (!signsWithRsa(*endpoint)) {
-        respond(responder, handleTokenRequest(*endpoint, *fields, m_clock), allowedOrigin, entry);
-        return true;
-    }
-    // RSA signing takes about a millisecond: do it on the pool so other clients and both cores keep working.
-    auto pending = std::make_shared<QHttpServerResponder>(std::move(responder));
-    QPointer<QTcpSocket> guard(socket);
+    if (!fields)
+        return reply(errorResponse(400, fields.error().message), allowedOrigin, entry);
+    if (!signsWithRsa(*endpoint))
+        return reply(handleTokenRequest(*endpoint, *fields, m_clock), allowedOrigin, entry);
+    // RSA signing takes about a millisecond: do it on the server's own pool so other clients and both cores keep
+    // working. The result comes back through this object (discarded if it is gone) and waits for its turn.
+    QPointer<QTcpSocket> socketGuard(socket);
     const Clock& clock = m_clock;
-    QThreadPool::globalInstance()->start(
-        [this, config, endpoint, fields = *fields, guard, allowedOrigin, entry, pending, &clock] {
-            const HandlerResponse r = handleTokenRequest(*endpoint, fields, clock);
-            QMetaObject::invokeMethod(
-                this,
-                [this, config, r, guard, allowedOrigin, entry, pending] {
-                    // The client may have gone while we signed; the responder writes to the socket, so check first.
-                    if (guard && guard->state() == QAbstractSocket::ConnectedState)
-                        respond(*pending, r, allowedOrigin, entry);
-                },
-                Qt::QueuedConnection);
-        });
+    m_pool.start([this, config, endpoint, fields = *fields, socketGuard, seq, responder, allowedOrigin, entry, &clock] {
+        const HandlerResponse r = handleTokenRequest(*endpoint, fields, clock);
+        QMetaObject::invokeMethod(
+            this,
+            [this, r, socketGuard, seq, responder, allowedOrigin, entry] {
+                // The client may have gone while we signed; the responder writes to the socket, so check first.
+                if (socketGuard && socketGuard->state() == QAbstractSocket::ConnectedState)
+                    answer(socketGuard.data(), seq, responder, r, allowedOrigin, entry);
+            },
+            Qt::QueuedConnection);
+    });
     return true;
 }
 

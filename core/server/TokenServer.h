@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QPointer>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -35,6 +36,10 @@ struct LogEntry {
     QJsonObject toJson() const;
     QString toText() const;
 };
+
+/** Text safe for a log line or a table cell: control characters (C0, DEL, C1, line separators) and backslashes
+ *  become \xNN escapes, so a request cannot forge lines or send terminal escapes. */
+QString escapeForLog(const QString& text);
 
 /** Per-client token bucket. */
 class RateLimiter final {
@@ -83,11 +88,15 @@ protected:
 private:
     void respond(QHttpServerResponder& responder, const HandlerResponse& response, const QByteArray& allowedOrigin,
                  LogEntry entry);
+    /** Answers request number `seq` of a connection once every earlier one there is answered. Returns true. */
+    bool answer(QTcpSocket* socket, quint64 seq, const std::shared_ptr<QHttpServerResponder>& responder,
+                const HandlerResponse& response, const QByteArray& allowedOrigin, const LogEntry& entry);
 
     const Clock& m_clock;
     std::shared_ptr<const ServerConfig> m_config;
     RateLimiter m_limiter;
     QTcpServer* m_tcp = nullptr;
+    QThreadPool m_pool; // RS256 signing; emptied and waited for before the server goes
 };
 
 } // namespace td::server

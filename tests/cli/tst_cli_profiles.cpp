@@ -70,10 +70,9 @@ private Q_SLOTS:
     void jitsiDomainVerificationAndRooms()
     {
         const auto S = [](const char* t) { return QString::fromUtf8(t); };
-        const QStringList add{S("profile"),      S("add"),         S("--name"),
-                              S("meet"),         S("--provider"),  S("jitsi"),
-                              S("--app-id"),     S("my_app"),      S("--app-secret"),
-                              S("jitsi-secret"), S("--url"),       S("https://meet.example.org/acme")};
+        const QStringList add{S("profile"),      S("add"),          S("--name"),   S("meet"),
+                              S("--provider"),   S("jitsi"),        S("--app-id"), S("my_app"),
+                              S("--app-secret"), S("jitsi-secret"), S("--url"),    S("https://meet.example.org/acme")};
         // A tenant URL needs the tenant as sub: refused with the value to use.
         const Run wrongSub = cli(add + QStringList{S("--subject"), S("meet.example.org")});
         QCOMPARE(wrongSub.exitCode, 2);

@@ -15,6 +15,12 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include <vector>
+
+#include <memory>
+
+#include <algorithm>
+
 using namespace td;
 using namespace td::server;
 
@@ -454,6 +460,163 @@ private Q_SLOTS:
         m_server->reload(*parsed);
         QCOMPARE(request("GET", QStringLiteral("/zego?userID=u")).status, 404);
         QCOMPARE(request("GET", QStringLiteral("/zego2?userID=u")).status, 200);
+    }
+
+    void headerFloodCannotSmuggleARequest_data()
+    {
+        QTest::addColumn<int>("fields");
+        QTest::newRow("65 fields (over ours)") << 65;
+        QTest::newRow("101 fields (over Qt 6.4's)") << 101;
+    }
+    void headerFloodCannotSmuggleARequest()
+    {
+        QFETCH(int, fields);
+        // Qt 6.4 drops every header past its 100th, Content-Length included, and used to serve the body as a
+        // second request: the smuggled one here would mint a token for "smuggled".
+        const QByteArray smuggled = "GET /getToken?room=demo-1&identity=smuggled HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        QByteArray head = "POST /api/connection-details HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " +
+                          QByteArray::number(smuggled.size()) + "\r\n";
+        for (int i = 0; i < fields; ++i)
+            head += "X-F" + QByteArray::number(i) + ": v\r\n";
+        QList<server::LogEntry> logged;
+        connect(m_server.get(), &TokenServer::requestLogged, this,
+                [&](const server::LogEntry& e) { logged.append(e); });
+        const QByteArray answer = raw(head + "\r\n" + smuggled, 1500);
+        QVERIFY2(answer.startsWith("HTTP/1.1 431"), answer.left(200).constData());
+        QVERIFY(answer.contains("Connection: close"));
+        QCOMPARE(answer.count("HTTP/1.1 "), 1);
+        QVERIFY(!answer.contains("eyJ"));
+        QVERIFY(std::any_of(logged.cbegin(), logged.cend(), [](const server::LogEntry& e) { return e.status == 431; }));
+    }
+
+    void ambiguousFramingIsRefusedAndClosed_data()
+    {
+        QTest::addColumn<QByteArray>("headers");
+        QTest::newRow("transfer-encoding") << QByteArray("Transfer-Encoding: chunked\r\n");
+        QTest::newRow("two lengths") << QByteArray("Content-Length: 2\r\nContent-Length: 5\r\n");
+        QTest::newRow("signed length") << QByteArray("Content-Length: +5\r\n");
+        QTest::newRow("folded line") << QByteArray("X-A: a\r\n b\r\n");
+        QTest::newRow("huge length") << QByteArray("Content-Length: 99999999\r\n");
+    }
+    void ambiguousFramingIsRefusedAndClosed()
+    {
+        QFETCH(QByteArray, headers);
+        const QByteArray answer =
+            raw("POST /api/connection-details HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers + "\r\n{}", 1500);
+        QVERIFY2(answer.startsWith("HTTP/1.1 4"), answer.left(100).constData());
+        QVERIFY(answer.contains("Connection: close"));
+    }
+
+    void pipelinedRsaResponsesKeepRequestOrder()
+    {
+        // JaaS signs on the pool; pipelined requests must still be answered in the order they came.
+        QByteArray batch;
+        constexpr int kCount = 40;
+        for (int i = 0; i < kCount; ++i)
+            batch += "GET /api/jitsi-token?user_id=u" + QByteArray::number(i) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(s.waitForConnected(2000));
+        s.write(batch);
+        QByteArray out;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                out += s.readAll();
+                return out.count("HTTP/1.1 200") == kCount && out.endsWith("}");
+            },
+            10000));
+        int i = 0;
+        for (qsizetype at = out.indexOf("{\"room\""); at >= 0; at = out.indexOf("{\"room\"", at + 1), ++i) {
+            const qsizetype end = out.indexOf('}', at);
+            const QJsonObject body = QJsonDocument::fromJson(out.mid(at, end - at + 1)).object();
+            const auto token =
+                TokenInspector(m_clock).inspect(body.value(QStringLiteral("token")).toString().toLatin1());
+            QVERIFY(token);
+            QCOMPARE(token->claims.value(QStringLiteral("context"))
+                         .toObject()
+                         .value(QStringLiteral("user"))
+                         .toObject()
+                         .value(QStringLiteral("id"))
+                         .toString(),
+                     QStringLiteral("u%1").arg(i));
+        }
+        QCOMPARE(i, kCount);
+    }
+
+    void logLinesCannotBeForged()
+    {
+        QList<server::LogEntry> logged;
+        connect(m_server.get(), &TokenServer::requestLogged, this,
+                [&](const server::LogEntry& e) { logged.append(e); });
+        QCOMPARE(request("GET", QStringLiteral("/getToken?room=demo-1&identity=a%0A2026-01-01%20forged%1B%5B2J%C2%9B"))
+                     .status,
+                 200);
+        request("GET", QStringLiteral("/x%0Ay%1B]0;title%07"), {{"Origin", "http://a\x7f"}});
+        QCOMPARE(logged.size(), 2);
+        for (const server::LogEntry& e : logged) {
+            const QString line = e.toText();
+            for (QChar c : line)
+                QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7F && !(c.unicode() >= 0x80 && c.unicode() <= 0x9F),
+                         qPrintable(line));
+        }
+        QVERIFY(logged[0].toText().contains(QStringLiteral("identity=a\\x0a2026-01-01 forged\\x1b[2J\\x9b")));
+        QCOMPARE(server::escapeForLog(QStringLiteral("a\\b")), QStringLiteral("a\\x5cb"));
+    }
+
+    void oneAddressCannotTakeEveryConnection()
+    {
+        QList<server::LogEntry> logged;
+        connect(m_server.get(), &TokenServer::requestLogged, this,
+                [&](const server::LogEntry& e) { logged.append(e); });
+        std::vector<std::unique_ptr<QTcpSocket>> held;
+        int dropped = 0;
+        for (int i = 0; i < 70; ++i) {
+            held.push_back(std::make_unique<QTcpSocket>());
+            connect(held.back().get(), &QTcpSocket::disconnected, this, [&dropped] { ++dropped; });
+            held.back()->connectToHost(QHostAddress::LocalHost, m_port); // the server runs on this thread: no wait
+        }
+        // The server closes what goes beyond 64 from one address at once, and says so in the log.
+        QVERIFY(QTest::qWaitFor([&] { return dropped >= 70 - 64; }, 5000));
+        QTest::qWait(200);
+        QCOMPARE(dropped, 70 - 64);
+        QVERIFY(std::any_of(logged.cbegin(), logged.cend(), [](const server::LogEntry& e) { return e.status == 503; }));
+        held.clear();
+        QTest::qWait(100);
+        QCOMPARE(request("GET", QStringLiteral("/healthz")).status, 200);
+    }
+
+    void refusedRequestsDoNotDrainTheClientsBucket()
+    {
+        QByteArray config = kConfig;
+        config.replace(
+            "\"allowedOrigins\"",
+            "\"auth\": { \"bearerKeys\": [{ \"name\": \"web\", \"keyEnv\": \"BEARER\" }] }, \"allowedOrigins\"");
+        config.replace("\"requestsPerMinute\": 6000, \"burst\": 1000", "\"requestsPerMinute\": 60, \"burst\": 3");
+        m_server.reset();
+        startWith(config);
+        for (int i = 0; i < 6; ++i)
+            QVERIFY(
+                request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"), {{"Origin", "http://evil.example"}})
+                    .status != 200);
+        for (int i = 0; i < 6; ++i)
+            request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"));
+        // The refused ones ran into their own 429; the key holder still has a full bucket.
+        QCOMPARE(request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"), {{"Origin", "http://evil.example"}})
+                     .status,
+                 429);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(request("GET", QStringLiteral("/getToken?room=demo-1&identity=a"),
+                             {{"Authorization", "bearer " + kBearer}}) // the scheme is case-insensitive
+                         .status,
+                     200);
+    }
+
+    void headersAreReadAsHttpDefinesThem()
+    {
+        QCOMPARE(request("GET", QStringLiteral("/healthz"), {{"Sec-Fetch-Site", "Cross-Site"}}).status, 403);
+        const Reply r = request("GET", QStringLiteral("/healthz"), {{"Origin", "HTTP://LocalHost:3000"}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("Access-Control-Allow-Origin"), QByteArray("http://localhost:3000"));
     }
 
     void hostileClientsNeitherCrashNorStall()

@@ -176,8 +176,8 @@ private Q_SLOTS:
             QTest::keyClicks(edit(&d, "subject"), QStringLiteral("meet.example.org"));
             tenantMessage = message(&d, "subject");
             okWithWrongSub = okEnabled(&d);
-            QTest::mouseClick(child<QCheckBox>(&d, QStringLiteral("domainVerificationCheckBox")), Qt::LeftButton,
-                              {}, QPoint(4, 4));
+            QTest::mouseClick(child<QCheckBox>(&d, QStringLiteral("domainVerificationCheckBox")), Qt::LeftButton, {},
+                              QPoint(4, 4));
             okWithVerificationOff = okEnabled(&d);
             QTest::mouseClick(child<QPushButton>(&d, QStringLiteral("okPushButton")), Qt::LeftButton);
             return d.result();

@@ -21,15 +21,16 @@ QString RequestLogModel::text(const server::LogEntry& e, int column) const
 {
     switch (column) {
     case Time: return e.time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
-    case Method: return e.method;
-    case Path: return e.path;
+    // Whatever a client sent is shown with its control characters escaped, as in the text log.
+    case Method: return server::escapeForLog(e.method);
+    case Path: return server::escapeForLog(e.path);
     case Status: return QString::number(e.status);
-    case Origin: return e.origin;
-    case Client: return e.client;
-    case Identity: return e.identity;
-    case Room: return e.room;
-    case Grants: return e.grants;
-    case Reason: return e.reason;
+    case Origin: return server::escapeForLog(e.origin);
+    case Client: return server::escapeForLog(e.client);
+    case Identity: return server::escapeForLog(e.identity);
+    case Room: return server::escapeForLog(e.room);
+    case Grants: return server::escapeForLog(e.grants);
+    case Reason: return server::escapeForLog(e.reason);
     default: break;
     }
     return {};
