@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QFileInfo>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -91,8 +92,24 @@ int ServeCommand::run(const QStringList& args, CliContext& context)
         parser.value(QStringLiteral("log-format")) != QStringLiteral("human"))
         return context.error(ExitUsage, QStringLiteral("--log-format takes human or json"));
 
+    // Signals are caught from here on: one that comes while the config and its secrets load (a vault key takes a
+    // moment to derive) is handled as soon as the event loop runs, so the process still exits cleanly.
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return context.error(ExitUsage, QStringLiteral("cannot set up signal handling"));
+    struct sigaction action {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    for (int s : {SIGHUP, SIGINT, SIGTERM})
+        sigaction(s, &action, nullptr);
+
     const QString configPath = parser.value(QStringLiteral("config"));
     const auto load = [&]() -> Result<server::ServerConfig> {
+        // A FIFO or device would block the event loop on every reload: only a regular file is a config.
+        if (configPath != QStringLiteral("-") && !QFileInfo(configPath).isFile())
+            return fail(ErrorCode::InvalidArgument,
+                        QStringLiteral("%1 is not a regular file (a config is read whole at start and on SIGHUP)")
+                            .arg(configPath));
         auto text = context.readInput(configPath);
         if (!text)
             return std::unexpected(text.error());
@@ -143,9 +160,7 @@ int ServeCommand::run(const QStringList& args, CliContext& context)
     for (const QString& warning : config->warnings)
         context.err() << "tokendesk-cli: warning: " << warning << Qt::endl;
 
-    // Signals arrive through a socket pair, so the handler does nothing but write one byte.
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
-        return context.error(ExitUsage, QStringLiteral("cannot set up signal handling"));
+    // Signals arrive through the socket pair, so the handler does nothing but write one byte.
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &server, [&] {
         char c = 0;
@@ -158,18 +173,23 @@ int ServeCommand::run(const QStringList& args, CliContext& context)
                               << Qt::endl;
                 return;
             }
+            const auto running = server.config();
+            const bool moved = fresh->bind != running->bind || (fresh->port != running->port && fresh->port != 0);
+            // The listener stays where it is: say so rather than let "reloaded" suggest otherwise.
+            fresh->bind = running->bind;
+            fresh->port = running->port;
             server.reload(*fresh);
-            context.err() << "tokendesk-cli: config reloaded (" << fresh->endpoints.size() << " endpoints)" << Qt::endl;
+            context.err() << "tokendesk-cli: config reloaded (" << fresh->endpoints.size() << " endpoints)";
+            if (moved)
+                context.err() << "; bind and port are not changed by a reload: still serving on " << server.url()
+                              << ", restart to move";
+            context.err() << Qt::endl;
+            for (const QString& warning : fresh->warnings)
+                context.err() << "tokendesk-cli: warning: " << warning << Qt::endl;
             return;
         }
         QCoreApplication::quit();
     });
-    struct sigaction action {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    for (int s : {SIGHUP, SIGINT, SIGTERM})
-        sigaction(s, &action, nullptr);
     const int rc = QCoreApplication::exec();
     server.stop();
     return rc == 0 ? ExitOk : ExitInvalid;

@@ -2,12 +2,18 @@
 // tokendesk-cli as scripts see it: stdout, stderr and exit codes of the real binary.
 #include "tests/support/TestData.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QTcpSocket>
 #include <QTest>
+
+#include <memory>
+#include <vector>
 
 namespace {
 
@@ -346,6 +352,53 @@ private Q_SLOTS:
         // "Max core file size        0                    0                    bytes": soft and hard limits.
         QVERIFY2(text.simplified().contains("Max core file size 0 0 bytes"), text.constData());
 #endif
+    }
+
+    void serveExitsPromptlyOnSigtermDuringAJaasFlood()
+    {
+        // RS256 jobs run on the server's pool when SIGTERM comes; the process must exit within 2 s every time
+        // (it used to hang or touch the destroyed server).
+        QTemporaryDir dir;
+        const QString config = dir.filePath(QStringLiteral("server.json"));
+        td::test::writeFile(config, R"({"bind": "127.0.0.1", "port": 0, "limits": {"requestsPerMinute": 600000,
+            "burst": 100000}, "endpoints": [{"path": "/j", "type": "jitsi-get", "credentials": "env",
+            "policy": {"room": "r[0-9]+"}}]})");
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.insert(QStringLiteral("JAAS_APP_ID"), QStringLiteral("vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe"));
+        e.insert(QStringLiteral("JAAS_KEY_ID"), QStringLiteral("k1"));
+        e.insert(QStringLiteral("JAAS_PRIVATE_KEY"),
+                 QString::fromLatin1(td::test::readFile(td::test::dataPath(QStringLiteral("pem/rsa2048-pkcs8.pem")))));
+        QByteArray burst;
+        for (int i = 0; i < 200; ++i)
+            burst += "GET /j?room=r" + QByteArray::number(i) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        for (int run = 0; run < 20; ++run) {
+            QProcess p;
+            p.setProcessEnvironment(e);
+            p.start(QStringLiteral(TOKENDESK_CLI_PATH), {QStringLiteral("serve"), QStringLiteral("--config"), config});
+            QVERIFY(p.waitForStarted());
+            p.setReadChannel(QProcess::StandardError);
+            QByteArray banner;
+            while (!banner.contains("serving on http://") && p.state() == QProcess::Running && p.waitForReadyRead(5000))
+                banner += p.readAllStandardError();
+            const qsizetype at = banner.indexOf("serving on http://127.0.0.1:");
+            QVERIFY2(at >= 0, banner.constData());
+            const quint16 port = banner.mid(at + 28).split('\n').first().trimmed().toUShort();
+            std::vector<std::unique_ptr<QTcpSocket>> clients;
+            for (int c = 0; c < 4; ++c) {
+                clients.push_back(std::make_unique<QTcpSocket>());
+                clients.back()->connectToHost(QHostAddress::LocalHost, port);
+                QVERIFY(clients.back()->waitForConnected(2000));
+                clients.back()->write(burst);
+                clients.back()->flush();
+            }
+            QTest::qWait(30 + run * 3); // jobs are queued and running
+            QElapsedTimer t;
+            t.start();
+            p.terminate();
+            QVERIFY2(p.waitForFinished(2000), "serve did not exit within 2 s of SIGTERM");
+            QVERIFY(t.elapsed() < 2000);
+            QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        }
     }
 
     void benchReportsRate()
