@@ -11,6 +11,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <cmath>
 #include <QJsonObject>
 
 namespace td::server {
@@ -155,9 +157,21 @@ HandlerResponse handleLiveKit(const Endpoint& ep, RequestFields fields, const Cl
             {"ingressAdmin", policy.allowAdmin},   {"agent", policy.allowAdmin},
             {"destinationRoom", policy.allowAdmin}};
         for (const auto& [name, allowed] : privileged) {
-            if (asksFor(requested.value(QLatin1String(name))) && !allowed)
-                return errorResponse(403, QStringLiteral("the grant \"%1\" may not be requested from this endpoint")
-                                              .arg(QLatin1String(name)));
+            const QString key = QLatin1String(name);
+            if (asksFor(requested.value(key)) && !allowed)
+                return errorResponse(
+                    403, QStringLiteral("the grant \"%1\" may not be requested from this endpoint").arg(key));
+            // What the check reads as "not asking" ("0", "false", " ") must not reach the token either.
+            if (!allowed && requested.contains(key))
+                requested.remove(key);
+        }
+        // Go decodes grant names case-insensitively: "RoomAdmin" is roomAdmin to the server, so it is refused here.
+        for (auto it = requested.begin(); it != requested.end(); ++it) {
+            for (const QString& known : livekit::videoFieldNames()) {
+                if (it.key() != known && it.key().compare(known, Qt::CaseInsensitive) == 0)
+                    return errorResponse(
+                        400, QStringLiteral("the grant \"%1\" must be spelled \"%2\"").arg(it.key().left(64), known));
+            }
         }
         if (requested.contains(QStringLiteral("room")))
             return errorResponse(403, QStringLiteral("the room is chosen with the room field, not a grant"));
@@ -185,8 +199,36 @@ HandlerResponse handleLiveKit(const Endpoint& ep, RequestFields fields, const Cl
             return errorResponse(400, QStringLiteral("attribute \"%1\" must be a string").arg(it.key()));
         claims.attributes.append({it.key(), it.value().toString()});
     }
-    if (fields.value(QStringLiteral("room_config")).isObject())
-        claims.roomConfig = fields.value(QStringLiteral("room_config")).toObject();
+    if (const QJsonValue rc = fields.value(QStringLiteral("room_config")); !rc.isUndefined() && !rc.isNull()) {
+        if (!rc.isObject())
+            return errorResponse(400, QStringLiteral("room_config must be an object"));
+        auto config = livekit::normaliseRoomConfig(rc.toObject());
+        if (!config)
+            return errorResponse(400, config.error().message);
+        // What a room configuration can do is a privilege like any grant: recording and streaming need
+        // allowRecorder, agents allowAgentDispatch (and a listed name); streams and another room's name never pass.
+        if (config->contains(QStringLiteral("egress")) && !policy.allowRecorder)
+            return errorResponse(403, QStringLiteral("room_config.egress (recording, export) may not be requested "
+                                                     "from this endpoint"));
+        if (livekit::roomConfigStreams(*config))
+            return errorResponse(403, QStringLiteral("room_config may not stream the room (stream outputs)"));
+        if (config->contains(QStringLiteral("agents"))) {
+            if (!policy.allowAgentDispatch)
+                return errorResponse(403, QStringLiteral("room_config.agents (agent dispatch) may not be requested "
+                                                         "from this endpoint"));
+            for (const QJsonValue& a : config->value(QStringLiteral("agents")).toArray()) {
+                const QString agent = a.toObject().value(QStringLiteral("agentName")).toString();
+                if (!policy.agentNames.isEmpty() && !policy.agentNames.contains(agent))
+                    return errorResponse(403,
+                                         QStringLiteral("the agent \"%1\" may not be dispatched from this endpoint")
+                                             .arg(agent.left(64)));
+            }
+        }
+        const QString name = config->value(QStringLiteral("name")).toString();
+        if (!name.isEmpty() && name != grant.room)
+            return errorResponse(403, QStringLiteral("room_config.name must be the room the token is for"));
+        claims.roomConfig = *config;
+    }
 
     HandlerResponse r;
     const auto ttl = ttlFor(policy, fields.value(QStringLiteral("ttl")), livekit::kDefaultTtlSeconds, r.headers);
@@ -246,7 +288,13 @@ HandlerResponse handleJitsi(const Endpoint& ep, RequestFields fields, const Cloc
     claims.user.email = text(fields, QStringLiteral("user_email"));
     claims.user.avatar = text(fields, QStringLiteral("user_avatar"));
     if (fields.contains(QStringLiteral("user_moderator"))) {
-        const bool wants = truthy(fields.value(QStringLiteral("user_moderator")));
+        const QJsonValue v = fields.value(QStringLiteral("user_moderator"));
+        const QString word = v.isBool() ? (v.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                                        : v.toString().trimmed().toLower();
+        if (!QStringList{QStringLiteral("true"), QStringLiteral("false"), QStringLiteral("1"), QStringLiteral("0")}
+                 .contains(word))
+            return errorResponse(400, QStringLiteral("user_moderator takes true, false, 1 or 0"));
+        const bool wants = word == QStringLiteral("true") || word == QStringLiteral("1");
         if (wants && !policy.allowModerator)
             return errorResponse(403, QStringLiteral("moderator rights may not be requested from this endpoint"));
         claims.user.moderator = wants;
@@ -378,8 +426,23 @@ Result<RequestFields> readFields(EndpointType type, const QByteArray& method,
             }
             if (field.isEmpty())
                 return fail(ErrorCode::InvalidArgument, QStringLiteral("unknown field \"%1\"").arg(it.key().left(64)));
-            if (!it.value().isNull())
-                fields.insert(field, it.value());
+            if (it.value().isNull())
+                continue;
+            // Text fields take text. A whole number is written exactly (1234567, never 1.23457e+06, which two
+            // clients would share); anything else is refused rather than guessed at.
+            static const QStringList textFields = {QStringLiteral("room"), QStringLiteral("identity"),
+                                                   QStringLiteral("name"), QStringLiteral("metadata")};
+            if (textFields.contains(field) && !it.value().isString()) {
+                const double d = it.value().toDouble();
+                const auto whole = it.value().isDouble() && std::trunc(d) == d && std::abs(d) <= 9007199254740992.0
+                                       ? json::toInt64(it.value())
+                                       : std::nullopt;
+                if (!whole)
+                    return fail(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" must be a string").arg(it.key()));
+                fields.insert(field, QString::number(*whole));
+                continue;
+            }
+            fields.insert(field, it.value());
         }
         return fields;
     }

@@ -43,7 +43,8 @@ Result<Policy> parsePolicy(const QJsonObject& o, EndpointType type, const QStrin
                                       QStringLiteral("features"),          QStringLiteral("allowModerator"),
                                       QStringLiteral("allowRoomAdmin"),    QStringLiteral("allowHidden"),
                                       QStringLiteral("allowRecorder"),     QStringLiteral("allowAdmin"),
-                                      QStringLiteral("allowAnyRoom"),      QStringLiteral("defaults")};
+                                      QStringLiteral("allowAnyRoom"),      QStringLiteral("allowAgentDispatch"),
+                                      QStringLiteral("agentNames"),        QStringLiteral("defaults")};
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key()))
             return std::unexpected(at(field + QLatin1Char('.') + it.key(), QStringLiteral("unknown policy field")));
@@ -97,6 +98,15 @@ Result<Policy> parsePolicy(const QJsonObject& o, EndpointType type, const QStrin
     p.allowRecorder = o.value(QStringLiteral("allowRecorder")).toBool(false);
     p.allowAdmin = o.value(QStringLiteral("allowAdmin")).toBool(false);
     p.allowAnyRoom = o.value(QStringLiteral("allowAnyRoom")).toBool(false);
+    p.allowAgentDispatch = o.value(QStringLiteral("allowAgentDispatch")).toBool(false);
+    const QJsonValue agentNames = o.value(QStringLiteral("agentNames"));
+    if (!agentNames.isUndefined() && !agentNames.isArray())
+        return std::unexpected(at(field + QStringLiteral(".agentNames"), QStringLiteral("a list of agent names")));
+    for (const QJsonValue& v : agentNames.toArray()) {
+        if (!v.isString() || v.toString().isEmpty())
+            return std::unexpected(at(field + QStringLiteral(".agentNames"), QStringLiteral("a list of agent names")));
+        p.agentNames << v.toString();
+    }
     p.defaults = o.value(QStringLiteral("defaults")).toObject();
     return p;
 }
@@ -167,8 +177,9 @@ QStringList contractFields(EndpointType type)
     switch (type) {
     case EndpointType::LiveKitGet: return {QStringLiteral("room"), QStringLiteral("identity"), QStringLiteral("name")};
     case EndpointType::LiveKitStandard:
-        return {QStringLiteral("room"),     QStringLiteral("identity"),   QStringLiteral("name"),
-                QStringLiteral("metadata"), QStringLiteral("attributes"), QStringLiteral("room_config")};
+        // room_config is not among them: it can record, stream and dispatch agents, so a policy must list it.
+        return {QStringLiteral("room"), QStringLiteral("identity"), QStringLiteral("name"), QStringLiteral("metadata"),
+                QStringLiteral("attributes")};
     case EndpointType::JitsiGet:
         return {QStringLiteral("room"), QStringLiteral("user_id"), QStringLiteral("user_name"),
                 QStringLiteral("user_email"), QStringLiteral("user_moderator")};

@@ -64,8 +64,10 @@ struct Policy {
     bool allowHidden = false;
     bool allowRecorder = false;
     bool allowAdmin = false;
-    bool allowAnyRoom = false; // Jitsi: a "*" room, valid for every room of the deployment
-    QJsonObject defaults;      // field -> value for missing request fields
+    bool allowAnyRoom = false;       // Jitsi: a "*" room, valid for every room of the deployment
+    bool allowAgentDispatch = false; // LiveKit: room_config.agents (with agentNames, only those agents)
+    QStringList agentNames;
+    QJsonObject defaults; // field -> value for missing request fields
 };
 
 struct Endpoint {

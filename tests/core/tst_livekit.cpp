@@ -36,6 +36,73 @@ class TestLiveKit : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void extraClaimsCannotReplaceReservedOnes_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const char* n : {"exp", "EXP", "Sub", "video", "VIDEO", "roomconfig", "Identity", "sha256", "kinddetails"})
+            QTest::newRow(n) << QString::fromLatin1(n);
+    }
+    void extraClaimsCannotReplaceReservedOnes()
+    {
+        QFETCH(QString, name);
+        LiveKitClaims c;
+        c.identity = QStringLiteral("erin");
+        c.video = VideoGrant{};
+        c.video->roomJoin = true;
+        c.video->room = QStringLiteral("demo");
+        const auto minted =
+            minter().mint(c, 600, FixedClock(1'700'000'000), QJsonObject{{name, QJsonValue(QStringLiteral("x"))}});
+        QVERIFY(!minted);
+        QVERIFY2(minted.error().message.contains(QStringLiteral("would replace")), qPrintable(minted.error().message));
+        // Other names are still welcome.
+        QVERIFY(minter().mint(c, 600, FixedClock(1'700'000'000), QJsonObject{{QStringLiteral("tenant"), 1}}));
+    }
+
+    void caseVariantGrantsAreWhatTheServerReads()
+    {
+        QList<Finding> findings;
+        const QJsonObject payload{{QStringLiteral("sub"), QStringLiteral("v")},
+                                  {QStringLiteral("video"), QJsonObject{{QStringLiteral("roomJoin"), true},
+                                                                        {QStringLiteral("room"), QStringLiteral("r")},
+                                                                        {QStringLiteral("RoomAdmin"), true}}},
+                                  {QStringLiteral("SIP"), QJsonObject{{QStringLiteral("admin"), true}}}};
+        const LiveKitClaims c = readClaims(payload, findings);
+        QVERIFY(c.video && c.video->roomAdmin);
+        QVERIFY(c.sip && c.sip->admin);
+        QVERIFY(hasFinding(findings, QStringLiteral("case-variant-claim"), QStringLiteral("RoomAdmin")));
+        QVERIFY(hasFinding(findings, QStringLiteral("case-variant-claim"), QStringLiteral("SIP")));
+        QVERIFY(
+            explainPermissions(c, QStringLiteral("v")).join(QLatin1Char('\n')).contains(QStringLiteral("moderate")));
+    }
+
+    void roomConfigFindingsSayWhatItDoes()
+    {
+        const QJsonObject config{
+            {QStringLiteral("name"), QStringLiteral("other")},
+            {QStringLiteral("egress"),
+             QJsonObject{{QStringLiteral("room"),
+                          QJsonObject{{QStringLiteral("streamOutputs"),
+                                       QJsonArray{QJsonObject{{QStringLiteral("urls"),
+                                                               QJsonArray{QStringLiteral("rtmp://x.example/l")}}}}}}}}},
+            {QStringLiteral("agents"), QJsonArray{QJsonObject{{QStringLiteral("agentName"), QStringLiteral("a")}}}}};
+        const QList<Finding> f = roomConfigFindings(config, QStringLiteral("demo"));
+        QVERIFY(hasFinding(f, QStringLiteral("room-config-stream-output")));
+        QVERIFY(hasFinding(f, QStringLiteral("room-config-name"), QStringLiteral("other")));
+        QVERIFY(hasFinding(f, QStringLiteral("room-config-egress")));
+        QVERIFY(hasFinding(f, QStringLiteral("room-config-agents")));
+        QVERIFY(
+            roomConfigFindings(QJsonObject{{QStringLiteral("maxParticipants"), 3}}, QStringLiteral("demo")).isEmpty());
+        // A mint with such a config says so in its notes (the CLI prints them).
+        LiveKitClaims c;
+        c.identity = QStringLiteral("a");
+        c.video = VideoGrant{};
+        c.video->roomJoin = true;
+        c.video->room = QStringLiteral("demo");
+        c.roomConfig = QJsonObject{{QStringLiteral("name"), QStringLiteral("other")}};
+        const auto minted = minter().mint(c, 600, FixedClock(1'700'000'000));
+        QVERIFY(minted && hasFinding(minted->notes, QStringLiteral("room-config-name")));
+    }
+
     void knownAnswerVector()
     {
         // Spec 1.10: Go claim order, header {"alg":"HS256","typ":"JWT"}.

@@ -152,15 +152,19 @@ private Q_SLOTS:
             request("POST", QStringLiteral("/api/connection-details"), {{"Content-Type", "application/json"}},
                     "{\"room_name\":\"r1\",\"participant_identity\":\"p1\",\"participant_name\":\"P\",\"participant_"
                     "metadata\":\"m\","
-                    "\"participant_attributes\":{\"a\":\"b\"},\"room_config\":{\"agents\":[{\"agent_name\":\"x\"}]}}");
+                    "\"participant_attributes\":{\"a\":\"b\"}}");
         QCOMPARE(r.status, 201);
         const QJsonObject o = QJsonDocument::fromJson(r.body).object();
         QCOMPARE(o.value(QStringLiteral("server_url")).toString(), QStringLiteral("wss://demo.livekit.cloud"));
         const auto claims =
             TokenInspector(m_clock).inspect(o.value(QStringLiteral("participant_token")).toString().toLatin1())->claims;
         QCOMPARE(claims.value(QStringLiteral("metadata")).toString(), QStringLiteral("m"));
-        QCOMPARE(claims.value(QStringLiteral("roomConfig")).toObject().value(QStringLiteral("agents")).toArray().size(),
-                 1);
+        // room_config is not a default field: it records, streams and dispatches agents.
+        QCOMPARE(
+            request("POST", QStringLiteral("/api/connection-details"), {},
+                    "{\"room_name\":\"r1\",\"participant_identity\":\"p1\",\"room_config\":{\"max_participants\":1}}")
+                .status,
+            403);
         QCOMPARE(request("POST", QStringLiteral("/api/connection-details"), {}, "{not json").status, 400);
         QCOMPARE(request("POST", QStringLiteral("/api/connection-details"), {},
                          "{\"room_name\":\"r\",\"participant_identity\":\"p\",\"admin\":true}")
@@ -203,6 +207,99 @@ private Q_SLOTS:
                      .contains(QStringLiteral("kitToken")));
         QCOMPARE(request("GET", QStringLiteral("/zego")).status, 400);
         QCOMPARE(request("GET", QStringLiteral("/healthz")).body, QByteArray("{\"status\":\"ok\"}"));
+    }
+
+    void roomConfigIsAPrivilege_data()
+    {
+        QTest::addColumn<QByteArray>("policy");
+        QTest::addColumn<QByteArray>("roomConfig");
+        QTest::addColumn<int>("status");
+        const QByteArray fields = "\"allowFields\": [\"room\", \"identity\", \"room_config\"]";
+        const QByteArray s3 = R"({"egress":{"room":{"file_outputs":[{"s3":{"bucket":"theirs"}}]}}})";
+        const QByteArray rtmp = R"({"egress":{"room":{"stream_outputs":[{"urls":["rtmp://attacker.example/live"]}]}}})";
+        QTest::newRow("limits only") << fields << QByteArray(R"({"max_participants":5})") << 201;
+        QTest::newRow("egress without allowRecorder") << fields << s3 << 403;
+        QTest::newRow("egress with allowRecorder") << fields + ", \"allowRecorder\": true" << s3 << 201;
+        QTest::newRow("stream output, even for a recorder") << fields + ", \"allowRecorder\": true" << rtmp << 403;
+        QTest::newRow("agents without allowAgentDispatch")
+            << fields << QByteArray(R"({"agents":[{"agent_name":"x"}]})") << 403;
+        QTest::newRow("listed agent") << fields + ", \"allowAgentDispatch\": true, \"agentNames\": [\"helper\"]"
+                                      << QByteArray(R"({"agents":[{"agent_name":"helper"}]})") << 201;
+        QTest::newRow("unlisted agent") << fields + ", \"allowAgentDispatch\": true, \"agentNames\": [\"helper\"]"
+                                        << QByteArray(R"({"agents":[{"agent_name":"other"}]})") << 403;
+        QTest::newRow("another room's name") << fields << QByteArray(R"({"name":"other-room"})") << 403;
+        QTest::newRow("its own room's name") << fields << QByteArray(R"({"name":"r1"})") << 201;
+    }
+    void roomConfigIsAPrivilege()
+    {
+        QFETCH(QByteArray, policy);
+        QFETCH(QByteArray, roomConfig);
+        QFETCH(int, status);
+        startWith("{\"bind\": \"127.0.0.1\", \"port\": 0, \"endpoints\": [{ \"path\": \"/c\", \"type\": "
+                  "\"livekit-standard\", \"credentials\": \"env\", \"policy\": {" +
+                  policy + "} }] }");
+        const Reply r =
+            request("POST", QStringLiteral("/c"), {},
+                    "{\"room_name\":\"r1\",\"participant_identity\":\"p1\",\"room_config\":" + roomConfig + "}");
+        QVERIFY2(r.status == status, r.body.constData());
+    }
+
+    void fieldsAreWhatTheySay()
+    {
+        // Numbers for text fields: whole ones exactly, others refused.
+        Reply r = request("POST", QStringLiteral("/api/connection-details"), {},
+                          R"({"room_name":"r1","participant_identity":1234567})");
+        QCOMPARE(r.status, 201);
+        const auto claims = TokenInspector(m_clock)
+                                .inspect(QJsonDocument::fromJson(r.body)
+                                             .object()
+                                             .value(QStringLiteral("participant_token"))
+                                             .toString()
+                                             .toLatin1())
+                                ->claims;
+        QCOMPARE(claims.value(QStringLiteral("sub")).toString(), QStringLiteral("1234567"));
+        QCOMPARE(request("POST", QStringLiteral("/api/connection-details"), {},
+                         R"({"room_name":"r1","participant_identity":1.5})")
+                     .status,
+                 400);
+        QCOMPARE(request("POST", QStringLiteral("/api/connection-details"), {},
+                         R"({"room_name":"r1","participant_identity":{"a":1}})")
+                     .status,
+                 400);
+        // user_moderator takes true/false/1/0, nothing it would have to guess about.
+        for (const char* v : {"yes", "on", "2"})
+            QCOMPARE(request("GET", QStringLiteral("/api/jitsi-token?user_moderator=") + QLatin1String(v)).status, 400);
+        QCOMPARE(request("GET", QStringLiteral("/api/jitsi-token?user_moderator=FALSE")).status, 200);
+    }
+
+    void privilegedGrantsThatDoNotAskStayOut_data()
+    {
+        QTest::addColumn<QString>("value");
+        for (const char* v : {"0", "false", "FALSE", " "})
+            QTest::newRow(v) << QString::fromLatin1(v);
+    }
+    void privilegedGrantsThatDoNotAskStayOut()
+    {
+        QFETCH(QString, value);
+        const Reply r =
+            request("POST", QStringLiteral("/lk-grants"), {},
+                    QStringLiteral(R"({"room_name":"r","participant_identity":"p","grants":{"destinationRoom":"%1"}})")
+                        .arg(value)
+                        .toUtf8());
+        QVERIFY2(r.status == 201, r.body.constData());
+        const auto claims = TokenInspector(m_clock)
+                                .inspect(QJsonDocument::fromJson(r.body)
+                                             .object()
+                                             .value(QStringLiteral("participant_token"))
+                                             .toString()
+                                             .toLatin1())
+                                ->claims;
+        QVERIFY(!claims.value(QStringLiteral("video")).toObject().contains(QStringLiteral("destinationRoom")));
+        // A grant spelled in another case is what the server would read: refused, not passed through.
+        QCOMPARE(request("POST", QStringLiteral("/lk-grants"), {},
+                         R"({"room_name":"r","participant_identity":"p","grants":{"RoomAdmin":true}})")
+                     .status,
+                 400);
     }
 
     void jitsiRoomsAsJitsiMeetJoinsThem()

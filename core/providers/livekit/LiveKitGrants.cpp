@@ -40,6 +40,8 @@ const GrantField kVideoFields[] = {
     {u"destinationRoom", &VideoGrant::destinationRoom},
 };
 
+} // namespace
+
 /** The JSON names of kVideoFields, built once (minting is a hot path). */
 const QStringList& videoFieldNames()
 {
@@ -51,6 +53,8 @@ const QStringList& videoFieldNames()
     }();
     return names;
 }
+
+namespace {
 
 QString jsonTypeName(const QJsonValue& v)
 {
@@ -379,6 +383,93 @@ Result<QJsonObject> normaliseRoomConfig(const QJsonObject& config)
                     QStringLiteral("roomConfig.egress contains storage credentials; a token is readable by its holder, "
                                    "so LiveKit's SDK refuses to put secrets in it"));
     return out;
+}
+
+namespace {
+
+bool streamsAnywhere(const QJsonValue& v)
+{
+    static const QStringList kStreamKeys = {QStringLiteral("stream"), QStringLiteral("streamOutputs"),
+                                            QStringLiteral("stream_outputs"), QStringLiteral("websocketUrl"),
+                                            QStringLiteral("websocket_url")};
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            const bool present = !it.value().isNull() && !it.value().isUndefined() &&
+                                 !(it.value().isArray() && it.value().toArray().isEmpty()) &&
+                                 !(it.value().isString() && it.value().toString().isEmpty());
+            if (kStreamKeys.contains(it.key()) && present)
+                return true;
+            if (streamsAnywhere(it.value()))
+                return true;
+        }
+    } else if (v.isArray()) {
+        for (const QJsonValue& item : v.toArray()) {
+            if (streamsAnywhere(item))
+                return true;
+        }
+    } else if (v.isString()) {
+        const QString url = v.toString().trimmed().toLower();
+        return url.startsWith(QStringLiteral("rtmp://")) || url.startsWith(QStringLiteral("rtmps://")) ||
+               url.startsWith(QStringLiteral("srt://"));
+    }
+    return false;
+}
+
+} // namespace
+
+bool roomConfigStreams(const QJsonObject& config)
+{
+    return streamsAnywhere(config.value(QStringLiteral("egress")));
+}
+
+QList<Finding> roomConfigFindings(const QJsonObject& config, const QString& room)
+{
+    QList<Finding> out;
+    if (roomConfigStreams(config))
+        out.append({QStringLiteral("room-config-stream-output"), Severity::Error,
+                    QStringLiteral("roomConfig.egress streams the room (a stream output or RTMP/SRT URL): LiveKit's "
+                                   "Go SDK refuses to mint such a token, and whoever holds it decides where the room "
+                                   "goes")});
+    const QString name = config.value(QStringLiteral("name")).toString();
+    if (!name.isEmpty() && name != room)
+        out.append({QStringLiteral("room-config-name"), Severity::Error,
+                    QStringLiteral("roomConfig.name \"%1\" is not the token's room \"%2\"").arg(name, room)});
+    if (config.contains(QStringLiteral("egress")))
+        out.append({QStringLiteral("room-config-egress"), Severity::Warning,
+                    QStringLiteral("roomConfig.egress records or exports the room when this token creates it")});
+    if (config.contains(QStringLiteral("agents")))
+        out.append({QStringLiteral("room-config-agents"), Severity::Info,
+                    QStringLiteral("roomConfig.agents dispatches agents to the room when this token creates it")});
+    return out;
+}
+
+const QStringList& reservedClaimNames()
+{
+    static const QStringList names = {
+        QStringLiteral("iss"),         QStringLiteral("sub"),        QStringLiteral("aud"),
+        QStringLiteral("exp"),         QStringLiteral("nbf"),        QStringLiteral("iat"),
+        QStringLiteral("jti"),         QStringLiteral("video"),      QStringLiteral("sip"),
+        QStringLiteral("agent"),       QStringLiteral("inference"),  QStringLiteral("observability"),
+        QStringLiteral("roomConfig"),  QStringLiteral("roomPreset"), QStringLiteral("kind"),
+        QStringLiteral("kindDetails"), QStringLiteral("attributes"), QStringLiteral("metadata"),
+        QStringLiteral("name"),        QStringLiteral("identity"),   QStringLiteral("sha256"),
+    };
+    return names;
+}
+
+Result<void> checkExtraClaims(const QJsonObject& extra)
+{
+    for (auto it = extra.begin(); it != extra.end(); ++it) {
+        for (const QString& reserved : reservedClaimNames()) {
+            if (it.key().compare(reserved, Qt::CaseInsensitive) == 0)
+                return fail(ErrorCode::InvalidArgument,
+                            QStringLiteral("the extra claim \"%1\" would replace the token's own \"%2\" (LiveKit "
+                                           "reads claim names in any case): set it with its own option instead")
+                                .arg(it.key().left(64), reserved));
+        }
+    }
+    return {};
 }
 
 } // namespace td::livekit

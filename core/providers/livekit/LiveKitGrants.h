@@ -90,6 +90,25 @@ struct LiveKitClaims {
 /** Validates a roomConfig object, normalising snake_case to camelCase; refuses embedded storage credentials. */
 Result<QJsonObject> normaliseRoomConfig(const QJsonObject& config);
 
+/**
+ * What a roomConfig (normalised) does when the token creates its room, as findings: room stream outputs (an
+ * error: LiveKit's Go SDK refuses to mint them, spec 1.6), a name other than the token's room (an error: the
+ * config would name another room), egress (the room is recorded or streamed) and agent dispatch.
+ */
+QList<Finding> roomConfigFindings(const QJsonObject& config, const QString& room);
+
+/** Whether a normalised roomConfig streams the room anywhere (RTMP/SRT/WebSocket stream outputs). */
+bool roomConfigStreams(const QJsonObject& config);
+
+/** The JSON names of the video grant's members. */
+const QStringList& videoFieldNames();
+
+/** Registered JWT claims and LiveKit's own: an extra claim may not take any of these names, in any case. */
+const QStringList& reservedClaimNames();
+
+/** Refuses extra claims named like a reserved claim, compared case-insensitively (Go's JSON decoding is). */
+Result<void> checkExtraClaims(const QJsonObject& extra);
+
 /** Reads the LiveKit claims of a payload and reports what a LiveKit server would reject or misread. */
 LiveKitClaims readClaims(const QJsonObject& payload, QList<Finding>& findings);
 

@@ -83,10 +83,69 @@ void readVideo(const QJsonObject& video, LiveKitClaims& claims, QList<Finding>& 
     claims.video = grant;
 }
 
+/**
+ * The object as Go's encoding/json reads it into LiveKit's structs: a key that differs from a known one only in
+ * case ("VIDEO", "RoomAdmin") lands on that member. Such keys are folded onto their member, each with an error
+ * finding; where both spellings are present, a true wins (the server takes whichever came last in the text, which
+ * a parsed object no longer tells, so the explanation assumes the larger grant).
+ */
+QJsonObject foldCaseVariants(const QJsonObject& in, const QStringList& known, const QString& where,
+                             QList<Finding>& findings)
+{
+    QJsonObject out;
+    QList<QPair<QString, QString>> variants; // (spelled, known)
+    for (auto it = in.begin(); it != in.end(); ++it) {
+        if (known.contains(it.key())) {
+            out.insert(it.key(), it.value());
+            continue;
+        }
+        QString match;
+        for (const QString& k : known) {
+            if (k.compare(it.key(), Qt::CaseInsensitive) == 0)
+                match = k;
+        }
+        if (match.isEmpty())
+            out.insert(it.key(), it.value());
+        else
+            variants.append({it.key(), match});
+    }
+    for (const auto& [spelled, name] : variants) {
+        const QJsonValue value = in.value(spelled);
+        findings.append(Finding{QStringLiteral("case-variant-claim"), Severity::Error,
+                                QStringLiteral("%1\"%2\" differs from \"%3\" only in case: LiveKit's JSON decoding "
+                                               "matches names case-insensitively, so the server honours it as %3")
+                                    .arg(where, spelled, name)});
+        const QJsonValue current = out.value(name);
+        if (current.isBool() && value.isBool())
+            out.insert(name, current.toBool() || value.toBool());
+        else if (current.isObject() && value.isObject()) {
+            QJsonObject merged = current.toObject();
+            const QJsonObject extra = value.toObject();
+            for (auto e = extra.begin(); e != extra.end(); ++e) {
+                if (merged.value(e.key()).isBool() && e.value().isBool())
+                    merged.insert(e.key(), merged.value(e.key()).toBool() || e.value().toBool());
+                else
+                    merged.insert(e.key(), e.value());
+            }
+            out.insert(name, merged);
+        } else if (current.isUndefined()) {
+            out.insert(name, value);
+        } else {
+            out.insert(name, value);
+        }
+    }
+    return out;
+}
+
 } // namespace
 
-LiveKitClaims readClaims(const QJsonObject& payload, QList<Finding>& findings)
+LiveKitClaims readClaims(const QJsonObject& rawPayload, QList<Finding>& findings)
 {
+    QJsonObject payload = foldCaseVariants(rawPayload, reservedClaimNames(), QString(), findings);
+    if (payload.value(QStringLiteral("video")).isObject())
+        payload.insert(QStringLiteral("video"),
+                       foldCaseVariants(payload.value(QStringLiteral("video")).toObject(), videoFieldNames(),
+                                        QStringLiteral("video."), findings));
     LiveKitClaims claims;
     claims.identity = stringClaim(payload, QStringLiteral("sub"), findings);
     if (claims.identity.isEmpty())
@@ -183,6 +242,8 @@ LiveKitClaims readClaims(const QJsonObject& payload, QList<Finding>& findings)
             add(findings, Severity::Warning, "room-config",
                 ok.error().message + QStringLiteral(" (servers since protocol v1.45.8 ignore "
                                                     "unknown fields; older ones reject the token)"));
+        else
+            findings.append(roomConfigFindings(*ok, claims.video ? claims.video->room : QString()));
     }
     if (payload.value(QStringLiteral("video")).toObject().contains(QStringLiteral("roomConfiguration")))
         add(findings, Severity::Warning, "legacy-room-configuration",

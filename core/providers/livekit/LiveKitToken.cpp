@@ -55,6 +55,8 @@ Result<MintedToken> LiveKitMinter::mint(const LiveKitClaims& claims, qint64 ttlS
         return fail(
             ErrorCode::InvalidArgument,
             QStringLiteral("LiveKit tokens never carry \"aud\": the Python verifier rejects any token with one"));
+    if (auto ok = checkExtraClaims(extraClaims); !ok)
+        return std::unexpected(ok.error());
 
     LiveKitClaims normalised = claims;
     if (normalised.roomConfig)
@@ -82,8 +84,11 @@ Result<MintedToken> LiveKitMinter::mint(const LiveKitClaims& claims, qint64 ttlS
     auto token = builder.sign(m_signer);
     if (!token)
         return std::unexpected(token.error());
-    return MintedToken{
-        QStringLiteral("livekit"), std::move(*token), builder.header(), std::move(p), now + ttlSeconds, {}};
+    QList<Finding> notes;
+    if (normalised.roomConfig)
+        notes = roomConfigFindings(*normalised.roomConfig, claims.video ? claims.video->room : QString());
+    return MintedToken{QStringLiteral("livekit"), std::move(*token), builder.header(), std::move(p),
+                       now + ttlSeconds,          std::move(notes)};
 }
 
 jwt::VerifyOptions serverVerifyOptions(const QString& apiKey, qint64 leewaySeconds)
