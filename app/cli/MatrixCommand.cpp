@@ -9,7 +9,7 @@
 
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSaveFile>
+#include "core/credentials/AtomicFile.h"
 
 namespace td::cli {
 namespace {
@@ -128,13 +128,8 @@ int MatrixCommand::run(const QStringList& args, CliContext& context)
     if (!matrix)
         return context.error(ExitUsage, matrix.error());
 
-    QSaveFile file(output);
-    if (!file.open(QIODevice::WriteOnly))
-        return context.error(ExitUsage, QStringLiteral("cannot write %1: %2").arg(output, file.errorString()));
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    const QByteArray bytes = render(*matrix);
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return context.error(ExitUsage, QStringLiteral("cannot write %1: %2").arg(output, file.errorString()));
+    if (auto ok = credentials::writeFileAtomically(output, render(*matrix)); !ok)
+        return context.error(ExitUsage, ok.error());
 
     qsizetype failed = 0;
     for (const batch::MatrixRow& row : matrix->rows) {

@@ -4,7 +4,7 @@
 #include "core/batch/RowIo.h"
 
 #include <QFile>
-#include <QSaveFile>
+#include "core/credentials/AtomicFile.h"
 #include <QThreadPool>
 
 #include <algorithm>
@@ -106,11 +106,9 @@ Result<RunReport> runBatch(const QString& inputPath, const QString& outputPath, 
             return std::unexpected(Error{ok.error().code, inputPath + QStringLiteral(": ") + ok.error().message});
     }
 
-    QSaveFile output(outputPath);
-    if (!output.open(QIODevice::WriteOnly))
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("cannot write %1: %2").arg(outputPath, output.errorString()));
-    output.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    credentials::AtomicOutputFile output(outputPath);
+    if (auto ok = output.start(); !ok)
+        return std::unexpected(ok.error());
     auto writer = makeRowWriter(output, *outFormat, headers);
 
     RunReport report;
@@ -179,7 +177,7 @@ Result<RunReport> runBatch(const QString& inputPath, const QString& outputPath, 
                 if (reading.valid())
                     reading.wait();
                 finishWriting();
-                output.cancelWriting();
+                output.cancel();
                 return report;
             }
             toWrite.push_back(std::move(chunk.formatted[i]));
@@ -207,11 +205,15 @@ Result<RunReport> runBatch(const QString& inputPath, const QString& outputPath, 
     finishWriting();
     if (callbacks.progress)
         callbacks.progress((*reader)->bytesConsumed(), total);
-    if (writeFailed || !writer->finish() || !output.commit())
+    if (writeFailed || !writer->finish()) {
+        output.cancel();
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("cannot write %1: %2 (the previous file, if any, is kept)")
                         .arg(outputPath, output.errorString()));
-    QFile::setPermissions(outputPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+    if (auto ok = output.commit(); !ok)
+        return fail(ErrorCode::InvalidArgument,
+                    ok.error().message + QStringLiteral(" (the previous file, if any, is kept)"));
     return report;
 }
 

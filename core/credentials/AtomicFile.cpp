@@ -1,10 +1,24 @@
 // SPDX-License-Identifier: MIT
 #include "core/credentials/AtomicFile.h"
 
-#include <QFile>
-#include <QSaveFile>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace td::credentials {
+namespace {
+
+QString systemError()
+{
+    return QString::fromLocal8Bit(std::strerror(errno));
+}
+
+} // namespace
 
 std::function<bool()>& atomicWriteInterruptHook()
 {
@@ -12,22 +26,86 @@ std::function<bool()>& atomicWriteInterruptHook()
     return hook;
 }
 
+AtomicOutputFile::AtomicOutputFile(QString path) : m_path(std::move(path)) {}
+
+AtomicOutputFile::~AtomicOutputFile()
+{
+    if (!m_done)
+        cancel();
+}
+
+Result<void> AtomicOutputFile::start()
+{
+    const QByteArray target = QFile::encodeName(m_path);
+    struct stat st {};
+    if (::lstat(target.constData(), &st) == 0) {
+        if (S_ISLNK(st.st_mode))
+            return fail(ErrorCode::InvalidArgument,
+                        QStringLiteral("%1 is a symbolic link: refusing to write through it (remove it, or choose "
+                                       "another file)")
+                            .arg(m_path));
+        if (!S_ISREG(st.st_mode))
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("%1 is not a regular file").arg(m_path));
+    } else if (errno != ENOENT) {
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot write %1: %2").arg(m_path, systemError()));
+    }
+    const QFileInfo info(m_path);
+    QByteArray pattern = QFile::encodeName(info.absolutePath() + QStringLiteral("/.") + info.fileName()) + ".XXXXXX";
+    // mkostemp: O_CREAT|O_EXCL (never an existing file or link), mode 0600 from the first byte.
+    const int fd = ::mkostemp(pattern.data(), O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot write %1: %2").arg(m_path, systemError()));
+    ::fchmod(fd, S_IRUSR | S_IWUSR);
+    m_temp = QFile::decodeName(pattern);
+    if (!open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        ::unlink(pattern.constData());
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot write %1: %2").arg(m_path, errorString()));
+    }
+    return {};
+}
+
+Result<void> AtomicOutputFile::commit()
+{
+    if (!isOpen() || m_done)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot save %1: not open").arg(m_path));
+    const bool flushed = flush() && ::fsync(handle()) == 0;
+    close();
+    if (!flushed || error() != QFileDevice::NoError) {
+        cancel();
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot save %1: %2").arg(m_path, errorString()));
+    }
+    // rename replaces the directory entry itself: a link planted meanwhile is replaced, never followed.
+    if (::rename(QFile::encodeName(m_temp).constData(), QFile::encodeName(m_path).constData()) != 0) {
+        const QString why = systemError();
+        cancel();
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot save %1: %2").arg(m_path, why));
+    }
+    m_done = true;
+    return {};
+}
+
+void AtomicOutputFile::cancel()
+{
+    if (isOpen())
+        close();
+    if (!m_temp.isEmpty() && !m_done)
+        ::unlink(QFile::encodeName(m_temp).constData());
+    m_done = true;
+}
+
 Result<void> writeFileAtomically(const QString& path, const QByteArray& data)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    AtomicOutputFile file(path);
+    if (auto ok = file.start(); !ok)
+        return ok;
     if (file.write(data) != data.size())
         return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
     if (const auto& hook = atomicWriteInterruptHook(); hook && hook()) {
-        file.cancelWriting();
+        file.cancel();
         return fail(ErrorCode::InvalidArgument, QStringLiteral("the save of %1 was interrupted").arg(path));
     }
-    if (!file.commit())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot save %1: %2").arg(path, file.errorString()));
-    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    return {};
+    return file.commit();
 }
 
 } // namespace td::credentials

@@ -122,6 +122,10 @@ Result<Inspection> TokenInspector::inspectJwt(const QByteArray& token, const Ver
     if (t.algorithm.compare(QStringLiteral("none"), Qt::CaseInsensitive) == 0)
         add(out.findings, Severity::Error, QStringLiteral("alg-none"),
             QStringLiteral("alg \"none\": the token is unsigned and every verifier must refuse it"));
+    if (t.header.contains(QStringLiteral("crit")))
+        add(out.findings, Severity::Error, QStringLiteral("crit-header"),
+            QStringLiteral("the header lists critical extensions (crit): RFC 7515 makes a verifier refuse a token "
+                           "whose critical extensions it does not understand, and livekit-server-sdk and jose do"));
     lintTimes(t, out.provider, now, leeway, out.findings);
 
     std::optional<jwt::Algorithm> pinned;

@@ -39,11 +39,13 @@ Result<Inspection> TokenInspector::inspectZego(const QByteArray& token, const Ve
     Inspection out;
     out.provider = Provider::Zego;
     QByteArray token04 = token;
+    std::optional<zego::KitInfo> kitInfo;
     if (token.contains('#')) {
         auto kit = zego::parseKitToken(token);
         if (!kit)
             return std::unexpected(kit.error());
         token04 = kit->token04;
+        kitInfo = kit->info;
         out.kind = QStringLiteral("zego-kit-token");
         out.header.insert(QStringLiteral("kit"),
                           QJsonObject{{QStringLiteral("userID"), kit->info.userId},
@@ -109,6 +111,25 @@ Result<Inspection> TokenInspector::inspectZego(const QByteArray& token, const Ve
     if (!plain->payload)
         add(out.findings, Severity::Info, "no-payload",
             QStringLiteral("no payload member: made by the UIKit test generator (generateKitTokenForTest)"));
+    // The Kit Token's outer part is plain base64 anyone can rewrite; only the Token04 inside is authenticated.
+    if (kitInfo) {
+        if (kitInfo->userId != plain->userId)
+            add(out.findings, Severity::Error, "kit-user-mismatch",
+                QStringLiteral("the Kit Token says userID \"%1\" but its authenticated Token04 is for \"%2\": the "
+                               "outer part was changed, or the two were assembled from different mints")
+                    .arg(kitInfo->userId, plain->userId));
+        const auto privilege = zego::RoomPrivilege::fromPayload(plain->payload.value_or(QString()));
+        if (privilege && !privilege->roomId.isEmpty() && privilege->roomId != kitInfo->roomId)
+            add(out.findings, Severity::Error, "kit-room-mismatch",
+                QStringLiteral("the Kit Token says roomID \"%1\" but its authenticated Token04 allows only room "
+                               "\"%2\"")
+                    .arg(kitInfo->roomId, privilege->roomId));
+        if (kitInfo->appId != plain->appId)
+            add(out.findings, Severity::Error, "kit-app-mismatch",
+                QStringLiteral("the Kit Token says appID %1 but its authenticated Token04 is for app %2")
+                    .arg(kitInfo->appId)
+                    .arg(plain->appId));
+    }
     out.permissions << QStringLiteral("user %1 of app %2").arg(plain->userId).arg(plain->appId);
     explainPrivilege(plain->payload.value_or(QString()), out);
     return out;

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -236,6 +237,39 @@ private Q_SLOTS:
                              path(QStringLiteral("m.csv"))});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY(bad.err.contains("unknown dimension \"moderator\" for livekit"));
+    }
+
+    void outputsNeverFollowASymlink()
+    {
+        // A link planted at the output path (another user, a sticky /tmp) must not redirect the write or the chmod.
+        const QString victim = path(QStringLiteral("victim.txt"));
+        write(QStringLiteral("victim.txt"), "precious\n");
+        QFile::setPermissions(victim, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                                          QFileDevice::ReadOther);
+        const QFileDevice::Permissions before = QFileInfo(victim).permissions();
+        write(QStringLiteral("links.csv"), "identity,room\nann,demo\n");
+        const QList<QStringList> commands = {
+            {QStringLiteral("batch"), QStringLiteral("--profile"), QStringLiteral("lk"), QStringLiteral("--input"),
+             path(QStringLiteral("links.csv")), QStringLiteral("--output")},
+            {QStringLiteral("matrix"), QStringLiteral("--profile"), QStringLiteral("lk"), QStringLiteral("--dimension"),
+             QStringLiteral("roomAdmin"), QStringLiteral("--output")},
+            {QStringLiteral("profile"), QStringLiteral("export"), QStringLiteral("--output")}};
+        const QStringList names = {QStringLiteral("out.csv"), QStringLiteral("m2.md"), QStringLiteral("p.json")};
+        for (qsizetype i = 0; i < commands.size(); ++i) {
+            const QString link = path(names[i]);
+            QVERIFY(QFile::link(victim, link));
+            const Run r = cli(commands[i] + QStringList{link});
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.contains("symbolic link"), r.err.constData());
+            QCOMPARE(td::test::readFile(victim), QByteArray("precious\n"));
+            QCOMPARE(QFileInfo(victim).permissions(), before);
+            QVERIFY(QFileInfo(link).isSymLink());
+            // No temporary file is left beside it.
+            QCOMPARE(
+                QDir(path(QString()))
+                    .entryList({QStringLiteral(".") + names[i] + QStringLiteral(".*")}, QDir::Files | QDir::Hidden),
+                QStringList());
+        }
     }
 };
 

@@ -165,8 +165,38 @@ private Q_SLOTS:
             token, {QStringLiteral("user1"), QStringLiteral("room1"), QStringLiteral("Ann"), 1234567890});
         const auto k = inspector.inspect(kit);
         QCOMPARE(k->kind, QStringLiteral("zego-kit-token"));
+        c.zegoAppId = 1234567890;
+        const auto honest = inspector.inspect(kit, c);
+        QVERIFY(honest->valid());
+        // The outer part is unauthenticated: a Kit Token that names another user or room is not valid.
+        const QByteArray forged = *zego::makeKitToken(
+            token, {QStringLiteral("admin"), QStringLiteral("room9"), QStringLiteral("Ann"), 1234567890});
+        const auto f = inspector.inspect(forged, c);
+        QVERIFY(!f->valid());
+        QVERIFY(hasCode(*f, QStringLiteral("kit-user-mismatch")));
+        QVERIFY(hasCode(*f, QStringLiteral("kit-room-mismatch")));
         const FixedClock later(kNow + 3600);
         QVERIFY(hasCode(*TokenInspector(later).inspect(token), QStringLiteral("expired")));
+    }
+
+    void critHeaderIsRefused()
+    {
+        const FixedClock clock(kNow + 10);
+        // A correctly signed token whose header lists a critical extension: RFC 7515 says reject.
+        const QByteArray header = QByteArrayLiteral(R"({"alg":"HS256","typ":"JWT","crit":["exp"]})")
+                                      .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        const QByteArray body = liveKitToken().split('.').at(1);
+        const QByteArray input = header + '.' + body;
+        const QByteArray sig = crypto::hmac(crypto::HashAlgorithm::Sha256, "secret", input)
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        VerifyCredentials c;
+        c.apiKey = QStringLiteral("devkey");
+        c.secret = "secret";
+        const auto r = TokenInspector(clock).inspect(input + '.' + sig, c);
+        QVERIFY(r);
+        QCOMPARE(r->signature, SignatureState::Valid);
+        QVERIFY(hasCode(*r, QStringLiteral("crit-header")));
+        QVERIFY(!r->valid());
     }
 
     void notATokenIsAnError()

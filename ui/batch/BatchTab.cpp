@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/batch/BatchTab.h"
 
+#include "core/credentials/AtomicFile.h"
+
 #include <QAction>
 #include <QComboBox>
 #include <QClipboard>
@@ -16,7 +18,6 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTableView>
 #include <QThread>
 #include <QToolButton>
@@ -259,22 +260,24 @@ bool BatchTab::exportFile(const QString& path)
         m_error->showError(tr("Cannot tell the format of %1: use .csv or .json").arg(path));
         return false;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        m_error->showError(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    credentials::AtomicOutputFile file(path);
+    if (auto ok = file.start(); !ok) {
+        m_error->showError(tr("Cannot write %1: %2").arg(path, ok.error().message));
         return false;
     }
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     auto writer = batch::makeRowWriter(file, *format, m_model->headers());
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const batch::RowResult* result = m_model->result(row);
         writer->write(m_model->inputRow(row), result ? *result : batch::RowResult{});
     }
-    if (!writer->finish() || !file.commit()) {
+    if (!writer->finish()) {
         m_error->showError(tr("Cannot write %1: %2").arg(path, file.errorString()));
         return false;
     }
-    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (auto ok = file.commit(); !ok) {
+        m_error->showError(tr("Cannot write %1: %2").arg(path, ok.error().message));
+        return false;
+    }
     m_error->showNote(tr("Wrote %n row(s) to %1 (readable only by you).", nullptr, m_model->rowCount())
                           .arg(QFileInfo(path).fileName()));
     return true;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/batch/MatrixTab.h"
 
+#include "core/credentials/AtomicFile.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileInfo>
@@ -12,7 +14,6 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QStyledItemDelegate>
 #include <QTableWidget>
 #include <QTimer>
@@ -364,17 +365,10 @@ bool MatrixTab::exportFile(const QString& path)
         m_error->showError(tr("Cannot tell the format of %1: use .html, .md or .csv").arg(path));
         return false;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        m_error->showError(tr("Cannot write %1: %2").arg(path, file.errorString()));
+    if (auto ok = credentials::writeFileAtomically(path, bytes); !ok) {
+        m_error->showError(tr("Cannot write %1: %2").arg(path, ok.error().message));
         return false;
     }
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        m_error->showError(tr("Cannot write %1: %2").arg(path, file.errorString()));
-        return false;
-    }
-    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     m_error->showNote(tr("Wrote %1 (readable only by you: it holds live tokens).").arg(QFileInfo(path).fileName()));
     return true;
 }
