@@ -211,7 +211,7 @@ Result<void> CliContext::loadProfile(const QString& name, std::optional<Provider
             m_profileVars.insert(QString::fromLatin1(v.variable), fieldValue(*profile, field).toUtf8());
             continue;
         }
-        auto value = (*secrets)->read(credentials::Profile::secretKey(name, field));
+        auto value = (*secrets)->read(profile->secretKey(field));
         if (!value)
             return std::unexpected(value.error());
         if (*value)

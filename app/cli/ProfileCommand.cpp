@@ -183,6 +183,38 @@ QJsonObject describe(const Profile& p, const crypto::SecretMap* secrets, bool re
     return o;
 }
 
+/** profile list --orphans: secrets that no profile uses (a save or delete killed half-way); --remove sweeps them. */
+int listOrphans(CliContext& context, bool json, bool remove)
+{
+    auto profiles = (*context.profileStore())->load();
+    if (!profiles)
+        return context.error(ExitUsage, profiles.error());
+    auto store = context.secretStore();
+    if (!store)
+        return context.error(ExitUsage, store.error());
+    auto orphans = credentials::orphanedSecrets(*profiles, **store);
+    if (!orphans)
+        return context.error(ExitUsage, orphans.error());
+    if (!*orphans)
+        return context.error(ExitUsage, QStringLiteral("%1 cannot list its entries").arg((*store)->description()));
+    if (remove) {
+        for (const QString& key : **orphans) {
+            if (auto ok = (*store)->remove(key); !ok)
+                return context.error(ExitUsage, ok.error());
+        }
+    }
+    if (json) {
+        context.printJson(QJsonObject{{QStringLiteral("orphans"), QJsonArray::fromStringList(**orphans)},
+                                      {QStringLiteral("removed"), remove}});
+        return ExitOk;
+    }
+    for (const QString& key : **orphans)
+        context.out() << key << '\n';
+    context.err() << "tokendesk-cli: " << (*orphans)->size() << " secret(s) no profile uses"
+                  << (remove ? ", removed" : " (--remove deletes them)") << Qt::endl;
+    return ExitOk;
+}
+
 int list(CliContext& context, bool json)
 {
     auto profiles = (*context.profileStore())->load();
@@ -255,6 +287,8 @@ int ProfileCommand::run(const QStringList& args, CliContext& context)
         {QStringLiteral("name"), QStringLiteral("Profile name (add)."), QStringLiteral("NAME")},
         {QStringLiteral("json"), QStringLiteral("JSON output (list, show).")},
         {QStringLiteral("reveal"), QStringLiteral("show: print the secrets themselves.")},
+        {QStringLiteral("orphans"), QStringLiteral("list: secrets in the store that no profile uses.")},
+        {QStringLiteral("remove"), QStringLiteral("list --orphans: delete them.")},
         {QStringLiteral("from-env"), QStringLiteral("import: from the process environment.")},
         {QStringLiteral("prefix"), QStringLiteral("import: name prefix of imported profiles."), QStringLiteral("P")},
         {QStringLiteral("replace"), QStringLiteral("import/add: overwrite profiles of the same name.")},
@@ -285,6 +319,8 @@ int ProfileCommand::run(const QStringList& args, CliContext& context)
     const QString target = positional.value(1);
     auto store = context.profileStore();
 
+    if (action == QStringLiteral("list") && parser.isSet(QStringLiteral("orphans")))
+        return listOrphans(context, parser.isSet(QStringLiteral("json")), parser.isSet(QStringLiteral("remove")));
     if (action == QStringLiteral("list"))
         return list(context, parser.isSet(QStringLiteral("json")));
 

@@ -85,7 +85,57 @@ Result<std::optional<crypto::SecretBytes>> KeychainSecretStore::read(const QStri
     return std::optional<crypto::SecretBytes>(crypto::SecretBytes(data));
 }
 
+namespace {
+const QString kIndexKey = QStringLiteral("tokendesk:index");
+} // namespace
+
+Result<std::optional<QStringList>> KeychainSecretStore::keys()
+{
+    auto index = read(kIndexKey);
+    if (!index)
+        return std::unexpected(index.error());
+    QStringList list;
+    if (*index) {
+        for (const QByteArray& line : (*index)->view().toByteArray().split('\n')) {
+            if (!line.isEmpty())
+                list << QString::fromUtf8(line);
+        }
+    }
+    return std::optional<QStringList>(list);
+}
+
+Result<void> KeychainSecretStore::setIndexed(const QString& key, bool present)
+{
+    auto current = keys();
+    if (!current)
+        return std::unexpected(current.error());
+    QStringList list = **current;
+    if (list.contains(key) == present)
+        return {};
+    if (present)
+        list << key;
+    else
+        list.removeAll(key);
+    return writeRaw(kIndexKey, list.join(QLatin1Char('\n')).toUtf8());
+}
+
 Result<void> KeychainSecretStore::write(const QString& key, QByteArrayView value)
+{
+    // Indexed before it is written: a crash in between leaves an index line for nothing, never a secret no
+    // command can see.
+    if (auto ok = setIndexed(key, true); !ok)
+        return ok;
+    return writeRaw(key, value);
+}
+
+Result<void> KeychainSecretStore::remove(const QString& key)
+{
+    if (auto ok = removeRaw(key); !ok)
+        return ok;
+    return setIndexed(key, false);
+}
+
+Result<void> KeychainSecretStore::writeRaw(const QString& key, QByteArrayView value)
 {
     QByteArray data = value.toByteArray();
     const crypto::ScopedWipe wipeData(data); // after the job, which shares the buffer, is gone (see read())
@@ -100,7 +150,7 @@ Result<void> KeychainSecretStore::write(const QString& key, QByteArrayView value
     return {};
 }
 
-Result<void> KeychainSecretStore::remove(const QString& key)
+Result<void> KeychainSecretStore::removeRaw(const QString& key)
 {
     QKeychain::DeletePasswordJob job(m_service);
     job.setAutoDelete(false);

@@ -20,8 +20,14 @@ public:
     Result<std::optional<crypto::SecretBytes>> read(const QString& key) override;
     Result<void> write(const QString& key, QByteArrayView value) override;
     Result<void> remove(const QString& key) override;
+    /** The keys TokenDesk wrote, from an index entry it keeps beside them (a keychain cannot be listed). */
+    Result<std::optional<QStringList>> keys() override;
 
 private:
+    Result<void> writeRaw(const QString& key, QByteArrayView value);
+    Result<void> removeRaw(const QString& key);
+    Result<void> setIndexed(const QString& key, bool present);
+
     QString m_service;
 };
 

@@ -68,9 +68,19 @@ QStringList Profile::secretFields(Provider provider)
     return {};
 }
 
-QString Profile::secretKey(const QString& profileName, const QString& field)
+QString Profile::secretKey(const QString& profileName, const QString& field, int generation)
 {
-    return profileName + QLatin1Char('/') + field;
+    QString key = profileName + QLatin1Char('/') + field;
+    if (generation > 0)
+        key += QLatin1Char('#') + QString::number(generation);
+    return key;
+}
+
+bool Profile::isProfileSecretKey(const QString& key)
+{
+    static const QRegularExpression re(QStringLiteral(
+        "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}/(apiSecret|serverSecret|appSecret|privateKey)(#[1-9][0-9]*)?$"));
+    return re.match(key).hasMatch();
 }
 
 QJsonObject Profile::toJson() const
@@ -95,6 +105,8 @@ QJsonObject Profile::toJson() const
     // Written only when it differs from Prosody's default, so profiles without it read as they always did.
     if (provider == Provider::Jitsi && !domainVerification)
         o.insert(QStringLiteral("domainVerification"), false);
+    if (secretGeneration > 0)
+        o.insert(QStringLiteral("secretGeneration"), secretGeneration);
     return o;
 }
 
@@ -126,6 +138,9 @@ Result<Profile> Profile::fromJson(const QJsonObject& json)
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("profile %1: domainVerification must be true or false").arg(p.name));
     p.domainVerification = verification.toBool(true);
+    p.secretGeneration = json.value(QStringLiteral("secretGeneration")).toInt(0);
+    if (p.secretGeneration < 0)
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("profile %1: secretGeneration is negative").arg(p.name));
     return p;
 }
 

@@ -24,9 +24,12 @@ struct Profile {
     QString audience;                            // Jitsi aud
     QString subject;                             // Jitsi sub (domain / tenant / *)
     bool domainVerification = true;              // Jitsi: Prosody's enable_domain_verification (on as shipped)
-    QString ttl;                                 // default TTL ("6h")
-    QString room;                                // default room
-    QString cipher;                              // Zego: gcm | cbc
+    /** Which generation of secret-store keys holds this profile's secrets: every save writes a new one, so a
+     *  crash between the secret store and profiles.json never pairs one save's fields with another's secrets. */
+    int secretGeneration = 0;
+    QString ttl;    // default TTL ("6h")
+    QString room;   // default room
+    QString cipher; // Zego: gcm | cbc
     QString note;
 
     QJsonObject toJson() const;
@@ -35,8 +38,12 @@ struct Profile {
     /** The secret fields of a provider: LiveKit apiSecret, Zego serverSecret, JaaS privateKey, Jitsi appSecret or
      * privateKey. */
     static QStringList secretFields(Provider provider);
-    /** Secret store key of one field of one profile. */
-    static QString secretKey(const QString& profileName, const QString& field);
+    /** Secret store key of one field of one profile, in a generation ("name/field", then "name/field#2"). */
+    static QString secretKey(const QString& profileName, const QString& field, int generation = 0);
+    /** This profile's key for a field, in its own generation. */
+    QString secretKey(const QString& field) const { return secretKey(name, field, secretGeneration); }
+    /** Whether a secret store key has the shape of a profile's secret (not a server bearer key or an index). */
+    static bool isProfileSecretKey(const QString& key);
     static bool isValidName(const QString& name);
     static const QStringList& environments();
 };

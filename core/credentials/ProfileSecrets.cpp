@@ -3,13 +3,17 @@
 
 #include "core/crypto/Pem.h"
 
+#include <QSet>
+
+#include <algorithm>
+
 namespace td::credentials {
 
 Result<crypto::SecretMap> readProfileSecrets(const Profile& profile, SecretStore& store)
 {
     crypto::SecretMap out;
     for (const QString& field : Profile::secretFields(profile.provider)) {
-        auto value = store.read(Profile::secretKey(profile.name, field));
+        auto value = store.read(profile.secretKey(field));
         if (!value)
             return std::unexpected(value.error());
         if (*value)
@@ -18,48 +22,78 @@ Result<crypto::SecretMap> readProfileSecrets(const Profile& profile, SecretStore
     return out;
 }
 
+namespace {
+
+QStringList allSecretFields()
+{
+    QStringList fields;
+    for (Provider p : {Provider::LiveKit, Provider::Zego, Provider::Jaas, Provider::Jitsi}) {
+        for (const QString& f : Profile::secretFields(p)) {
+            if (!fields.contains(f))
+                fields << f;
+        }
+    }
+    return fields;
+}
+
+Result<void> removeGeneration(SecretStore& store, const QString& name, int generation)
+{
+    for (const QString& field : allSecretFields()) {
+        if (auto removed = store.remove(Profile::secretKey(name, field, generation)); !removed)
+            return removed;
+    }
+    return {};
+}
+
+} // namespace
+
 Result<void> storeProfile(ProfileStore& profiles, SecretStore& secretStore, const Profile& profile,
                           const QHash<QString, QByteArray>& secrets, const QString& previousName)
 {
-    for (const QString& field : Profile::secretFields(profile.provider)) {
-        const QString key = Profile::secretKey(profile.name, field);
-        auto ok = secrets.contains(field) ? secretStore.write(key, secrets.value(field)) : secretStore.remove(key);
-        if (!ok)
+    // The order makes every crash safe: the new secrets go under keys of a new generation that nothing refers to
+    // yet; profiles.json then switches to them in one atomic rename; only after that do the old keys go. Killed
+    // before the rename, the old profile still pairs with its old secrets (the new keys are orphans, swept later).
+    const bool renamed = !previousName.isEmpty() && previousName != profile.name;
+    auto current = profiles.load();
+    if (!current)
+        return std::unexpected(current.error());
+    int generation = profile.secretGeneration;
+    for (const Profile& p : *current) {
+        if (p.name == profile.name || (renamed && p.name == previousName))
+            generation = std::max(generation, p.secretGeneration);
+    }
+    Profile saved = profile;
+    saved.secretGeneration = generation + 1;
+    for (const QString& field : Profile::secretFields(saved.provider)) {
+        if (!secrets.contains(field))
+            continue;
+        if (auto ok = secretStore.write(saved.secretKey(field), secrets.value(field)); !ok)
             return ok;
     }
-    const bool renamed = !previousName.isEmpty() && previousName != profile.name;
-    std::optional<Provider> replaced;
+    QList<QPair<QString, int>> superseded;
     auto ok = profiles.update([&](QList<Profile>& list) -> Result<void> {
         const auto same =
-            std::find_if(list.cbegin(), list.cend(), [&](const Profile& p) { return p.name == profile.name; });
+            std::find_if(list.cbegin(), list.cend(), [&](const Profile& p) { return p.name == saved.name; });
         if (renamed && same != list.cend())
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("a profile named %1 exists").arg(profile.name));
-        if (same != list.cend())
-            replaced = same->provider;
-        list.removeIf([&](const Profile& p) { return p.name == profile.name || (renamed && p.name == previousName); });
-        list.append(profile);
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("a profile named %1 exists").arg(saved.name));
+        for (const Profile& p : std::as_const(list)) {
+            if (p.name == saved.name || (renamed && p.name == previousName))
+                superseded.append({p.name, p.secretGeneration});
+        }
+        list.removeIf([&](const Profile& p) { return p.name == saved.name || (renamed && p.name == previousName); });
+        list.append(saved);
         return {};
     });
-    if (!ok)
+    if (!ok) {
+        (void)removeGeneration(secretStore, saved.name, saved.secretGeneration); // nothing refers to them
         return ok;
-    if (replaced && *replaced != profile.provider) {
-        // Replaced by a profile of another provider (an import with --replace): its secrets go with it.
-        const QStringList kept = Profile::secretFields(profile.provider);
-        for (const QString& field : Profile::secretFields(*replaced)) {
-            if (kept.contains(field))
-                continue;
-            if (auto removed = secretStore.remove(Profile::secretKey(profile.name, field)); !removed)
-                return removed;
-        }
     }
-    if (renamed) {
-        // The old name's secrets go only after the renamed profile is safely written.
-        for (const QString& field : Profile::secretFields(Provider::Jitsi) + Profile::secretFields(Provider::LiveKit) +
-                                        Profile::secretFields(Provider::Zego)) {
-            if (auto removed = secretStore.remove(Profile::secretKey(previousName, field)); !removed)
-                return removed;
-        }
+    for (const auto& [name, oldGeneration] : superseded) {
+        if (auto removed = removeGeneration(secretStore, name, oldGeneration); !removed)
+            return removed;
     }
+    if (auto swept = sweepOrphanedSecrets(profiles, secretStore); !swept)
+        return std::unexpected(swept.error());
     return {};
 }
 
@@ -98,11 +132,50 @@ Result<void> deleteProfile(ProfileStore& profiles, SecretStore& secretStore, con
     });
     if (!ok)
         return ok;
-    for (const QString& field : Profile::secretFields(removed->provider)) {
-        if (auto gone = secretStore.remove(Profile::secretKey(name, field)); !gone)
-            return gone;
-    }
+    // Killed here, the secrets are orphans: nothing pairs with them, and the next save or delete sweeps them.
+    if (auto gone = removeGeneration(secretStore, name, removed->secretGeneration); !gone)
+        return gone;
+    if (auto swept = sweepOrphanedSecrets(profiles, secretStore); !swept)
+        return std::unexpected(swept.error());
     return {};
+}
+
+Result<std::optional<QStringList>> orphanedSecrets(const QList<Profile>& profiles, SecretStore& secretStore)
+{
+    auto keys = secretStore.keys();
+    if (!keys)
+        return std::unexpected(keys.error());
+    if (!*keys)
+        return std::optional<QStringList>();
+    QSet<QString> used;
+    for (const Profile& p : profiles) {
+        for (const QString& field : Profile::secretFields(p.provider))
+            used.insert(p.secretKey(field));
+    }
+    QStringList orphans;
+    for (const QString& key : **keys) {
+        if (Profile::isProfileSecretKey(key) && !used.contains(key))
+            orphans << key;
+    }
+    orphans.sort();
+    return std::optional<QStringList>(orphans);
+}
+
+Result<QStringList> sweepOrphanedSecrets(ProfileStore& profiles, SecretStore& secretStore)
+{
+    auto list = profiles.load();
+    if (!list)
+        return std::unexpected(list.error());
+    auto orphans = orphanedSecrets(*list, secretStore);
+    if (!orphans)
+        return std::unexpected(orphans.error());
+    if (!*orphans)
+        return QStringList();
+    for (const QString& key : **orphans) {
+        if (auto removed = secretStore.remove(key); !removed)
+            return std::unexpected(removed.error());
+    }
+    return **orphans;
 }
 
 } // namespace td::credentials

@@ -34,4 +34,13 @@ Result<QByteArray> privateKeyForStorage(QByteArrayView pem, QByteArrayView passp
 /** Removes a profile and its secrets; an absent profile is an error. */
 Result<void> deleteProfile(ProfileStore& profiles, SecretStore& secretStore, const QString& name);
 
+/**
+ * Secret store keys shaped like a profile's secret that no profile in `profiles` uses (left by a save or a delete
+ * that was killed half-way). nullopt when the store cannot list its keys.
+ */
+Result<std::optional<QStringList>> orphanedSecrets(const QList<Profile>& profiles, SecretStore& secretStore);
+
+/** Removes the orphaned secrets; what it removed. Saves and deletes call it, so orphans do not accumulate. */
+Result<QStringList> sweepOrphanedSecrets(ProfileStore& profiles, SecretStore& secretStore);
+
 } // namespace td::credentials

@@ -23,6 +23,8 @@ public:
     virtual Result<void> write(const QString& key, QByteArrayView value) = 0;
     /** Removing an absent key is not an error. */
     virtual Result<void> remove(const QString& key) = 0;
+    /** Every key held, or nullopt when the backend cannot list its entries. */
+    virtual Result<std::optional<QStringList>> keys() { return std::optional<QStringList>(); }
 };
 
 /** Secrets held in this process only (tests, and dry runs). */
@@ -46,7 +48,7 @@ public:
         m_values.remove(key);
         return {};
     }
-    QStringList keys() const { return m_values.keys(); }
+    Result<std::optional<QStringList>> keys() override { return std::optional<QStringList>(m_values.keys()); }
 
 private:
     QHash<QString, crypto::SecretBytes> m_values;

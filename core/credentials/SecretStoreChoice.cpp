@@ -56,6 +56,14 @@ Result<std::optional<crypto::SecretBytes>> DeferredSecretStore::read(const QStri
     return (*store)->read(key);
 }
 
+Result<std::optional<QStringList>> DeferredSecretStore::keys()
+{
+    auto store = open();
+    if (!store)
+        return std::unexpected(store.error());
+    return (*store)->keys();
+}
+
 Result<void> DeferredSecretStore::write(const QString& key, QByteArrayView value)
 {
     auto store = open();

@@ -34,6 +34,7 @@ public:
     Result<std::optional<crypto::SecretBytes>> read(const QString& key) override;
     Result<void> write(const QString& key, QByteArrayView value) override;
     Result<void> remove(const QString& key) override;
+    Result<std::optional<QStringList>> keys() override;
     bool isOpen() const { return m_opened != nullptr; }
 
 private:

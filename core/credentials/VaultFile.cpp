@@ -98,7 +98,10 @@ Result<QJsonObject> VaultFile::open(const QByteArray& data, QByteArrayView passp
     if (!keys)
         return std::unexpected(keys.error());
     if (!crypto::constantTimeEquals(keys->check, check))
-        return fail(ErrorCode::WrongPassphrase, QStringLiteral("wrong vault passphrase"));
+        // The check value depends on the passphrase and the salt: a changed salt or check field reads exactly like
+        // a wrong passphrase, and the format has nothing that could tell the two apart.
+        return fail(ErrorCode::WrongPassphrase,
+                    QStringLiteral("wrong vault passphrase (or the vault's header was modified)"));
     auto plain = crypto::aes256GcmDecrypt(keys->encryption.view(), nonce, QByteArrayView(data).sliced(kHeaderSize),
                                           QByteArrayView(data).first(kHeaderSize));
     if (!plain)

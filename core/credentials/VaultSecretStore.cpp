@@ -129,6 +129,17 @@ Result<void> VaultSecretStore::write(const QString& key, QByteArrayView value)
     return modify([&](QJsonObject& secrets) { secrets.insert(key, encoded); });
 }
 
+Result<std::optional<QStringList>> VaultSecretStore::keys()
+{
+    if (!m_cache) {
+        auto secrets = load();
+        if (!secrets)
+            return std::unexpected(secrets.error());
+        remember(*secrets);
+    }
+    return std::optional<QStringList>(m_cache->keys());
+}
+
 Result<void> VaultSecretStore::remove(const QString& key)
 {
     return modify([&](QJsonObject& secrets) { secrets.remove(key); });

@@ -23,6 +23,7 @@ public:
     Result<std::optional<crypto::SecretBytes>> read(const QString& key) override;
     Result<void> write(const QString& key, QByteArrayView value) override;
     Result<void> remove(const QString& key) override;
+    Result<std::optional<QStringList>> keys() override;
 
     QString path() const { return m_path; }
 

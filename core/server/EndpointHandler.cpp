@@ -365,8 +365,12 @@ HandlerResponse handleZego(const Endpoint& ep, RequestFields fields, const Clock
     req.serverSecret = ep.credentials.secret;
     req.effectiveSeconds = std::get<qint64>(ttl);
     auto minted = zego::mintToken04(req, clock);
-    if (!minted)
+    if (!minted) {
+        // A client hears about its own input, never about the endpoint's secret.
+        if (minted.error().code == ErrorCode::ZegoSecretInvalid || minted.error().code == ErrorCode::ZegoAppIdInvalid)
+            return errorResponse(500, QStringLiteral("the endpoint's credentials are unusable"));
         return errorResponse(400, minted.error().message);
+    }
     QJsonObject body{{QStringLiteral("token"), QString::fromLatin1(minted->token)}};
     const QString roomId = text(fields, QStringLiteral("roomID"));
     const QString userName = text(fields, QStringLiteral("userName"));

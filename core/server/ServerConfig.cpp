@@ -117,6 +117,16 @@ Result<EndpointCredentials> checkKind(EndpointCredentials c, EndpointType type, 
     if (!ok)
         return std::unexpected(at(field, QStringLiteral("a %1 profile cannot serve a %2 endpoint")
                                              .arg(providerName(c.provider), endpointTypeName(type))));
+    // Credentials that cannot mint are refused now, not reported to each client (which would describe them).
+    if (c.provider == Provider::Zego) {
+        bool idOk = false;
+        const qulonglong id = c.appId.toULongLong(&idOk);
+        if (!idOk || id == 0 || id > 0xffffffffULL)
+            return std::unexpected(at(field, QStringLiteral("the ZEGOCLOUD AppID is not a non-zero 32-bit number")));
+        if (c.secret.size() != 32)
+            return std::unexpected(
+                at(field, QStringLiteral("the ZEGOCLOUD ServerSecret is not a 32-character secret")));
+    }
     return c;
 }
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "core/credentials/AtomicFile.h"
 #include "core/credentials/Importer.h"
 #include "core/credentials/ProfileSecrets.h"
 #include "core/credentials/ProfileStore.h"
@@ -332,8 +333,50 @@ private Q_SLOTS:
         QVERIFY(storeProfile(profiles, secrets, zego,
                              {{QStringLiteral("serverSecret"), "0123456789abcdef0123456789abcdef"}}));
         QVERIFY(storeProfile(profiles, secrets, livekit(QStringLiteral("x")), {{QStringLiteral("apiSecret"), "lk"}}));
-        QCOMPARE(secrets.keys(), QStringList{QStringLiteral("x/apiSecret")});
+        QCOMPARE(secrets.keys()->value(), QStringList{QStringLiteral("x/apiSecret#2")});
         QCOMPARE(profiles.find(QStringLiteral("x"))->provider, Provider::LiveKit);
+    }
+
+    void aCrashBetweenStoresNeverPairsWrongData()
+    {
+        // A save writes the new secrets under a new generation, then switches profiles.json in one rename: killed
+        // in between, the old key still pairs with the old secret.
+        QTemporaryDir dir;
+        ProfileStore profiles(dir.path());
+        MemorySecretStore secrets;
+        Profile p = livekit(QStringLiteral("lk"));
+        p.apiKey = QStringLiteral("OLDKEY");
+        QVERIFY(storeProfile(profiles, secrets, p, {{QStringLiteral("apiSecret"), "old-secret"}}));
+        p.apiKey = QStringLiteral("NEWKEY");
+        atomicWriteInterruptHook() = [] { return true; }; // "killed" before profiles.json is replaced
+        QVERIFY(!storeProfile(profiles, secrets, p, {{QStringLiteral("apiSecret"), "new-secret"}}));
+        atomicWriteInterruptHook() = nullptr;
+        const Profile onDisk = *profiles.find(QStringLiteral("lk"));
+        QCOMPARE(onDisk.apiKey, QStringLiteral("OLDKEY"));
+        QCOMPARE(readProfileSecrets(onDisk, secrets)->value(QStringLiteral("apiSecret")), QByteArray("old-secret"));
+        // The next save pairs the new key with the new secret and leaves nothing behind.
+        QVERIFY(storeProfile(profiles, secrets, p, {{QStringLiteral("apiSecret"), "new-secret"}}));
+        const Profile now = *profiles.find(QStringLiteral("lk"));
+        QCOMPARE(now.apiKey, QStringLiteral("NEWKEY"));
+        QCOMPARE(readProfileSecrets(now, secrets)->value(QStringLiteral("apiSecret")), QByteArray("new-secret"));
+        QCOMPARE(secrets.keys()->value(), QStringList{now.secretKey(QStringLiteral("apiSecret"))});
+    }
+
+    void orphanedSecretsAreShownAndSwept()
+    {
+        QTemporaryDir dir;
+        ProfileStore profiles(dir.path());
+        MemorySecretStore secrets;
+        QVERIFY(storeProfile(profiles, secrets, livekit(QStringLiteral("a")), {{QStringLiteral("apiSecret"), "a"}}));
+        // What a delete killed after profiles.json leaves: a secret no profile refers to.
+        QVERIFY(secrets.write(QStringLiteral("gone/apiSecret#3"), "left-behind"));
+        QVERIFY(secrets.write(QStringLiteral("server:bearer/WEB_KEY"), "not a profile secret"));
+        QCOMPARE(orphanedSecrets(*profiles.load(), secrets)->value(), QStringList{QStringLiteral("gone/apiSecret#3")});
+        QVERIFY(storeProfile(profiles, secrets, livekit(QStringLiteral("b")), {{QStringLiteral("apiSecret"), "b"}}));
+        QVERIFY(orphanedSecrets(*profiles.load(), secrets)->value().isEmpty());
+        QVERIFY(secrets.read(QStringLiteral("server:bearer/WEB_KEY"))->has_value());
+        QVERIFY(deleteProfile(profiles, secrets, QStringLiteral("a")));
+        QVERIFY(!secrets.keys()->value().join(QLatin1Char(' ')).contains(QStringLiteral("a/")));
     }
 
     void bundleRoundTrip()

@@ -788,6 +788,26 @@ private Q_SLOTS:
         QVERIFY(!r.error().message.contains(QStringLiteral("BEGIN")));
     }
 
+    void unusableCredentialsAreRefusedAtLoad()
+    {
+        QProcessEnvironment e = env();
+        e.insert(QStringLiteral("ZEGO_SERVER_SECRET"), QStringLiteral("short-secret"));
+        const auto r = ServerConfig::parse(
+            "{\"endpoints\":[{\"path\":\"/z\",\"type\":\"zego-get\",\"credentials\":\"env\"}]}",
+            [](const QString&) { return Result<EndpointCredentials>(); }, e);
+        QVERIFY(!r);
+        QVERIFY2(r.error().message.startsWith(QStringLiteral("endpoints[0]")), qPrintable(r.error().message));
+        QVERIFY(!r.error().message.contains(QStringLiteral("short-secret")));
+        QVERIFY(!r.error().message.contains(QStringLiteral("12")));
+        // A Jitsi endpoint without a room pattern loads, with a warning.
+        const auto jitsi = ServerConfig::parse(
+            "{\"endpoints\":[{\"path\":\"/j\",\"type\":\"jitsi-get\",\"credentials\":\"env\"}]}",
+            [](const QString&) { return Result<EndpointCredentials>(); }, env());
+        QVERIFY(jitsi);
+        QCOMPARE(jitsi->warnings.size(), 1);
+        QVERIFY(jitsi->warnings.first().contains(QStringLiteral("no room pattern")));
+    }
+
     void remoteBindNeedsConsent()
     {
         auto parsed = ServerConfig::parse(
