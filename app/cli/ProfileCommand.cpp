@@ -401,18 +401,44 @@ int ProfileCommand::run(const QStringList& args, CliContext& context)
             return context.error(ExitUsage, imported.error());
         for (const QString& w : imported->warnings)
             context.err() << "tokendesk-cli: warning: " << w << Qt::endl;
+        // All or nothing: every profile is checked first, then all are written as one change.
+        auto existing = (*store)->load();
+        if (!existing)
+            return context.error(ExitUsage, existing.error());
         int failures = 0;
+        QStringList names;
         for (const ImportedProfile& p : imported->profiles) {
-            if (saveProfile(p.profile, p.secrets, true, parser.isSet(QStringLiteral("replace")), context) != ExitOk)
+            const credentials::ProfileCheck check = credentials::validateProfile(p.profile, p.secrets);
+            printFindings(check, context);
+            const bool exists = std::any_of(existing->cbegin(), existing->cend(),
+                                            [&](const Profile& e) { return e.name == p.profile.name; });
+            if (!check.ok()) {
+                context.err() << "tokendesk-cli: profile " << p.profile.name << " cannot be imported" << Qt::endl;
                 ++failures;
-            else
-                context.out() << "imported " << p.profile.name << " (" << providerName(p.profile.provider) << ")\n";
+            } else if (exists && !parser.isSet(QStringLiteral("replace"))) {
+                context.err() << "tokendesk-cli: a profile named " << p.profile.name << " exists (use --replace)"
+                              << Qt::endl;
+                ++failures;
+            } else if (names.contains(p.profile.name)) {
+                context.err() << "tokendesk-cli: " << p.profile.name << " is imported twice" << Qt::endl;
+                ++failures;
+            }
+            names << p.profile.name;
         }
+        if (failures > 0)
+            return context.error(ExitUsage, QStringLiteral("nothing imported: %1 profile(s) cannot be").arg(failures));
+        auto secretStore = context.secretStore();
+        if (!secretStore)
+            return context.error(ExitUsage, secretStore.error());
+        if (auto ok = credentials::storeProfiles(**store, **secretStore, imported->profiles); !ok)
+            return context.error(ExitUsage, ok.error());
+        for (const ImportedProfile& p : imported->profiles)
+            context.out() << "imported " << p.profile.name << " (" << providerName(p.profile.provider) << ")\n";
         context.out().flush();
-        if (plaintext && failures == 0)
+        if (plaintext)
             context.err() << "tokendesk-cli: the secrets are now in the secret store; the plaintext copy "
                           << positional.value(1) << " can be deleted" << Qt::endl;
-        return failures == 0 ? ExitOk : ExitUsage;
+        return ExitOk;
     }
 
     if (action == QStringLiteral("export")) {

@@ -8,6 +8,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace td::credentials {
 namespace {
 
@@ -155,6 +157,21 @@ ProfileCheck validateProfile(const Profile& p, const QHash<QString, QByteArray>&
     if (!p.ttl.isEmpty()) {
         if (auto ttl = parseDuration(p.ttl); !ttl)
             add(check, Severity::Error, "ttl", ttl.error().message);
+    }
+    // Every field is one line of text: a newline or other control character (from a hand-edited bundle or env
+    // file) would forge lines wherever the field is printed.
+    for (const auto& f : kFields) {
+        const QString& value = p.*f.member;
+        if (std::any_of(value.cbegin(), value.cend(),
+                        [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7F; }))
+            add(check, Severity::Error, f.json,
+                QStringLiteral("%1 holds a control character (a line break?)").arg(QLatin1String(f.json)));
+    }
+    for (const QString* value : {&p.ttl, &p.room, &p.cipher, &p.note}) {
+        if (std::any_of(value->cbegin(), value->cend(),
+                        [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7F; }))
+            add(check, Severity::Error, "control-character",
+                QStringLiteral("a default or the note holds a control character (a line break?)"));
     }
     const auto secret = [&](const char* field) { return secrets.value(QString::fromLatin1(field)); };
     switch (p.provider) {

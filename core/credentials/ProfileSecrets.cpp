@@ -97,6 +97,51 @@ Result<void> storeProfile(ProfileStore& profiles, SecretStore& secretStore, cons
     return {};
 }
 
+Result<void> storeProfiles(ProfileStore& profiles, SecretStore& secretStore, const QList<ImportedProfile>& incoming)
+{
+    auto current = profiles.load();
+    if (!current)
+        return std::unexpected(current.error());
+    QList<Profile> saved;
+    for (const ImportedProfile& in : incoming) {
+        Profile p = in.profile;
+        int generation = p.secretGeneration;
+        for (const Profile& old : *current) {
+            if (old.name == p.name)
+                generation = std::max(generation, old.secretGeneration);
+        }
+        p.secretGeneration = generation + 1;
+        for (const QString& field : Profile::secretFields(p.provider)) {
+            if (!in.secrets.contains(field))
+                continue;
+            if (auto ok = secretStore.write(p.secretKey(field), in.secrets.value(field)); !ok)
+                return ok; // nothing refers to what was written so far: the next sweep takes it
+        }
+        saved.append(p);
+    }
+    QList<QPair<QString, int>> superseded;
+    auto ok = profiles.update([&](QList<Profile>& list) -> Result<void> {
+        for (const Profile& p : saved) {
+            for (const Profile& old : std::as_const(list)) {
+                if (old.name == p.name)
+                    superseded.append({old.name, old.secretGeneration});
+            }
+            list.removeIf([&](const Profile& old) { return old.name == p.name; });
+            list.append(p);
+        }
+        return {};
+    });
+    if (!ok)
+        return ok;
+    for (const auto& [name, oldGeneration] : superseded) {
+        if (auto removed = removeGeneration(secretStore, name, oldGeneration); !removed)
+            return removed;
+    }
+    if (auto swept = sweepOrphanedSecrets(profiles, secretStore); !swept)
+        return std::unexpected(swept.error());
+    return {};
+}
+
 Result<QList<ImportedProfile>> readProfilesWithSecrets(const QList<Profile>& profiles, SecretStore& store)
 {
     QList<ImportedProfile> out;

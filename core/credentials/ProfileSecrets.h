@@ -35,6 +35,12 @@ Result<QByteArray> privateKeyForStorage(QByteArrayView pem, QByteArrayView passp
 Result<void> deleteProfile(ProfileStore& profiles, SecretStore& secretStore, const QString& name);
 
 /**
+ * Stores several profiles as one change (an import): every secret first under new key generations, then one
+ * atomic write of profiles.json. A failure before that write leaves every profile as it was.
+ */
+Result<void> storeProfiles(ProfileStore& profiles, SecretStore& secretStore, const QList<ImportedProfile>& incoming);
+
+/**
  * Secret store keys shaped like a profile's secret that no profile in `profiles` uses (left by a save or a delete
  * that was killed half-way). nullopt when the store cannot list its keys.
  */

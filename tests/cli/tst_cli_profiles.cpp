@@ -245,6 +245,31 @@ private Q_SLOTS:
                               {QStringLiteral("TOKENDESK_CONFIG_DIR=") + m_dir.filePath(QStringLiteral("third")),
                                QStringLiteral("TOKENDESK_BUNDLE_PASSPHRASE=nope")});
         QCOMPARE(wrong.exitCode, 2);
+
+        // All or nothing: one bad profile (a Zego secret of the wrong length, a field with a line break) and
+        // none is imported.
+        const QStringList fourth{QStringLiteral("TOKENDESK_CONFIG_DIR=") + m_dir.filePath(QStringLiteral("fourth"))};
+        const Run mixed =
+            cli({QStringLiteral("profile"), QStringLiteral("import"), QStringLiteral("--from-env"),
+                 QStringLiteral("--prefix"), QStringLiteral("mix")},
+                fourth + QStringList{QStringLiteral("LIVEKIT_API_KEY=APIgood"),
+                                     QStringLiteral("LIVEKIT_API_SECRET=good-secret-0123456789abcdef0123"),
+                                     QStringLiteral("ZEGO_APP_ID=1234567890"),
+                                     QStringLiteral("ZEGO_SERVER_SECRET=too-short")});
+        QCOMPARE(mixed.exitCode, 2);
+        QVERIFY2(mixed.err.contains("nothing imported"), mixed.err.constData());
+        QVERIFY(!cli({QStringLiteral("profile"), QStringLiteral("list")}, fourth).out.contains("mix-"));
+        const Run newline =
+            cli({QStringLiteral("profile"), QStringLiteral("import"), QStringLiteral("--from-env"),
+                 QStringLiteral("--prefix"), QStringLiteral("nl")},
+                fourth + QStringList{QStringLiteral("LIVEKIT_API_KEY=API\nforged line"),
+                                     QStringLiteral("LIVEKIT_API_SECRET=good-secret-0123456789abcdef0123")});
+        QCOMPARE(newline.exitCode, 2);
+        QVERIFY2(newline.err.contains("control character"), newline.err.constData());
+        const Run orphans =
+            cli({QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--orphans")}, fourth);
+        QCOMPARE(orphans.exitCode, 0);
+        QCOMPARE(orphans.out, QByteArray());
     }
 
     void twoProcessesSavingAtOnceLoseNothing()

@@ -51,6 +51,13 @@ Result<void> ProfileService::save(const credentials::Profile& profile, const QHa
     return reload();
 }
 
+Result<void> ProfileService::saveAll(const QList<credentials::ImportedProfile>& profiles)
+{
+    if (auto ok = credentials::storeProfiles(m_store, m_secrets, profiles); !ok)
+        return ok;
+    return reload();
+}
+
 Result<void> ProfileService::remove(const QString& name)
 {
     if (auto ok = credentials::deleteProfile(m_store, m_secrets, name); !ok)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Error.h"
+#include "core/credentials/Importer.h"
 #include "core/credentials/Profile.h"
 #include "core/crypto/SecretBytes.h"
 
@@ -42,6 +43,8 @@ public:
     Result<void> save(const credentials::Profile& profile, const QHash<QString, QByteArray>& secrets,
                       const QString& previousName = {});
     Result<void> remove(const QString& name);
+    /** Saves several profiles as one change (an import): all of them, or none. Does not validate. */
+    Result<void> saveAll(const QList<credentials::ImportedProfile>& profiles);
 
     /** "the system keychain (Secret Service)", "the encrypted vault at ..." */
     QString secretStoreDescription() const;

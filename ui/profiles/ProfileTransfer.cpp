@@ -96,6 +96,7 @@ QString ProfileTransfer::importProfiles(Source source)
     QStringList saved;
     QStringList kept;
     QStringList failures;
+    QList<credentials::ImportedProfile> chosen;
     for (const credentials::ImportedProfile& p : dialog.selected()) {
         if (existing.contains(p.profile.name) &&
             !m_context.dialogs.confirm(
@@ -105,13 +106,24 @@ QString ProfileTransfer::importProfiles(Source source)
             kept << p.profile.name;
             continue;
         }
-        if (auto ok = m_context.profiles.save(p.profile, p.secrets); !ok)
-            failures << tr("%1: %2").arg(p.profile.name, ok.error().message);
+        const credentials::ProfileCheck check = credentials::validateProfile(p.profile, p.secrets);
+        for (const Finding& f : check.findings) {
+            if (f.severity == Severity::Error)
+                failures << tr("%1: %2").arg(p.profile.name, f.message);
+        }
+        chosen.append(p);
+    }
+    // All or nothing: a bad profile stops the import before anything is written.
+    if (failures.isEmpty() && !chosen.isEmpty()) {
+        if (auto ok = m_context.profiles.saveAll(chosen); !ok)
+            failures << ok.error().message;
         else
-            saved << p.profile.name;
+            for (const credentials::ImportedProfile& p : chosen)
+                saved << p.profile.name;
     }
     if (!failures.isEmpty())
-        m_context.dialogs.error(m_page, tr("Import"), tr("Not imported:\n%1").arg(failures.join(QLatin1Char('\n'))));
+        m_context.dialogs.error(m_page, tr("Import"),
+                                tr("Nothing imported:\n%1").arg(failures.join(QLatin1Char('\n'))));
     QString message = tr("Imported %n profile(s) from %1", nullptr, int(saved.size())).arg(fileName);
     if (!saved.isEmpty())
         message += tr(": %1.").arg(saved.join(QStringLiteral(", ")));
