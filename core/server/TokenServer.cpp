@@ -160,6 +160,7 @@ public:
         m_idle.setSingleShot(true);
         m_idle.setInterval(limits.idleTimeoutMs);
         connect(&m_idle, &QTimer::timeout, socket, [this, socket] {
+            m_reported = true;
             m_report(socket, 408,
                      QStringLiteral("no complete request within %1 ms: connection closed").arg(m_limits.idleTimeoutMs));
             socket->abort();
@@ -167,9 +168,18 @@ public:
         m_idle.start();
         // Connected before Qt's own readyRead handler, so it sees every byte before the parser reads it.
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { scan(socket); });
+        // Bytes that never became a request (Qt's parser gave up on them) still leave a log line.
+        connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
+            if (m_bytes > 0 && m_requests == 0 && !m_reported)
+                m_report(socket, 400, QStringLiteral("the connection closed without a request that could be parsed"));
+        });
     }
 
-    void requestSeen() { m_idle.start(); }
+    void requestSeen()
+    {
+        ++m_requests;
+        m_idle.start();
+    }
     quint64 issue() { return m_nextIssued++; }
 
     /** Queues a response; writes it and any that were waiting for it, in request order. */
@@ -191,10 +201,12 @@ private:
             return;
         }
         const QByteArray fresh = socket->peek(socket->bytesAvailable());
+        m_bytes += fresh.size();
         const auto refusal = m_scanner.feed(fresh);
         if (!refusal)
             return;
         m_refused = true;
+        m_reported = true;
         // Consumed here, so Qt's parser never serves what follows the refusal as a request.
         socket->read(socket->bytesAvailable());
         const QByteArray body = QByteArray("{\"error\":\"") + refusal->reason + "\"}";
@@ -213,6 +225,9 @@ private:
     Reporter m_report;
     QTimer m_idle;
     bool m_refused = false;
+    bool m_reported = false;
+    qint64 m_bytes = 0;
+    qint64 m_requests = 0;
     quint64 m_nextIssued = 0;
     quint64 m_nextWritten = 0;
     std::map<quint64, QueuedResponse> m_waiting;

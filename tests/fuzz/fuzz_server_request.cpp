@@ -75,8 +75,13 @@ Harness* harness = nullptr;
 /** Pipelined requests from the fuzzer's bytes: [count] then per request [path][header fields][body length]. */
 QByteArray pipelined(QByteArrayView in, int& requests)
 {
-    static const char* const paths[] = {"/getToken?room=a&identity=b", "/api/connection-details", "/jaas?room=r",
-                                        "/jitsi?room=r", "/zego?userID=u", "/healthz", "/nope"};
+    static const char* const paths[] = {"/getToken?room=a&identity=b",
+                                        "/api/connection-details",
+                                        "/jaas?room=r",
+                                        "/jitsi?room=r",
+                                        "/zego?userID=u",
+                                        "/healthz",
+                                        "/nope"};
     qsizetype at = 0;
     const auto next = [&]() -> quint8 { return at < in.size() ? static_cast<quint8>(in[at++]) : 0; };
     requests = next() % 8 + 1;
@@ -121,8 +126,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     if (!client.waitForConnected(2000))
         std::abort(); // the listener is gone: that is a finding too
     int requests = -1;
-    const QByteArray bytes =
-        (data[0] & 2) ? pipelined(fuzz::view(data + 1, size - 1), requests) : fuzz::view(data + 1, size - 1).toByteArray();
+    const QByteArray bytes = (data[0] & 2) ? pipelined(fuzz::view(data + 1, size - 1), requests)
+                                           : fuzz::view(data + 1, size - 1).toByteArray();
     client.write(bytes);
     client.waitForBytesWritten(2000);
     ::shutdown(static_cast<int>(client.socketDescriptor()), SHUT_WR); // end of request: the server must not wait

@@ -660,6 +660,17 @@ private Q_SLOTS:
         QCOMPARE(server::escapeForLog(QStringLiteral("a\\b")), QStringLiteral("a\\x5cb"));
     }
 
+    void unparseableBytesLeaveALogLine()
+    {
+        QList<server::LogEntry> logged;
+        connect(m_server.get(), &TokenServer::requestLogged, this,
+                [&](const server::LogEntry& e) { logged.append(e); });
+        raw("\x16\x03\x01\x02\x00garbage\r\n\r\n", 1000);
+        QVERIFY(QTest::qWaitFor([&] { return !logged.isEmpty(); }, 2000));
+        QCOMPARE(logged.first().status, 400);
+        QVERIFY(logged.first().reason.contains(QStringLiteral("could be parsed")));
+    }
+
     void oneAddressCannotTakeEveryConnection()
     {
         QList<server::LogEntry> logged;
