@@ -3173,12 +3173,6 @@
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
-    <message>
-        <source>Not imported:
-%1</source>
-        <translation>未匯入：
-%1</translation>
-    </message>
     <message numerus="yes">
         <source>Imported %n profile(s) from %1</source>
         <translation>
@@ -3244,6 +3238,12 @@
         <translation>
             <numerusform>已將 %n 個設定檔連同密鑰加密匯出至 %1。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Nothing imported:
+%1</source>
+        <translation>未匯入任何設定檔：
+%1</translation>
     </message>
 </context>
 <context>
@@ -3818,6 +3818,10 @@
     <message>
         <source>Policy of the selected endpoint</source>
         <translation>所選端點的政策</translation>
+    </message>
+    <message>
+        <source>Running, with a warning: %1</source>
+        <translation>執行中，有一則警告：%1</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,9 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include <csignal>
 #include <memory>
+#include <sys/stat.h>
 #include <vector>
 
 namespace {
@@ -399,6 +401,39 @@ private Q_SLOTS:
             QVERIFY(t.elapsed() < 2000);
             QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         }
+    }
+
+    void serveRefusesAFifoAndSaysWhatAReloadCannotChange()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("server.fifo"));
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        const Run r = cli({QStringLiteral("serve"), QStringLiteral("--config"), fifo}, kLiveKitEnv);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("not a regular file"), r.err.constData());
+
+        const QString config = dir.filePath(QStringLiteral("server.json"));
+        td::test::writeFile(config, R"({"bind": "127.0.0.1", "port": 0,
+            "endpoints": [{"path": "/getToken", "type": "livekit-get", "credentials": "env"}]})");
+        QProcess p;
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        for (const QString& kv : kLiveKitEnv)
+            e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+        p.setProcessEnvironment(e);
+        p.setReadChannel(QProcess::StandardError);
+        p.start(QStringLiteral(TOKENDESK_CLI_PATH), {QStringLiteral("serve"), QStringLiteral("--config"), config});
+        QByteArray err;
+        while (!err.contains("serving on") && p.waitForReadyRead(5000))
+            err += p.readAllStandardError();
+        QVERIFY2(err.contains("serving on"), err.constData());
+        td::test::writeFile(config, R"({"bind": "127.0.0.1", "port": 1,
+            "endpoints": [{"path": "/getToken", "type": "livekit-get", "credentials": "env"}]})");
+        ::kill(static_cast<pid_t>(p.processId()), SIGHUP);
+        while (!err.contains("reloaded") && p.waitForReadyRead(5000))
+            err += p.readAllStandardError();
+        QVERIFY2(err.contains("bind and port are not changed by a reload"), err.constData());
+        p.terminate();
+        QVERIFY(p.waitForFinished(5000));
     }
 
     void benchReportsRate()

@@ -275,6 +275,8 @@ void ServerPage::start()
         m_status->showError(tr("Listening on %1 without bearer keys: anyone who can reach this address can mint "
                                "tokens. Generate a key on the Access tab.")
                                 .arg(config->bind.toString()));
+    else if (!config->warnings.isEmpty())
+        m_status->showNote(tr("Running, with a warning: %1").arg(config->warnings.join(QLatin1Char(' '))));
     updateState();
     Q_EMIT runningChanged(true);
 }
