@@ -47,45 +47,62 @@ Result<void> removeGeneration(SecretStore& store, const QString& name, int gener
 
 } // namespace
 
-Result<void> storeProfile(ProfileStore& profiles, SecretStore& secretStore, const Profile& profile,
-                          const QHash<QString, QByteArray>& secrets, const QString& previousName)
+namespace {
+
+/** One profile to save, and the name it had when it is a rename. */
+struct PendingSave {
+    Profile profile;
+    const QHash<QString, QByteArray>* secrets;
+    QString previousName;
+    bool renamed() const { return !previousName.isEmpty() && previousName != profile.name; }
+    bool replaces(const Profile& p) const { return p.name == profile.name || (renamed() && p.name == previousName); }
+};
+
+/**
+ * Saves profiles as one change. The order makes every crash safe: the new secrets go under keys of a new generation
+ * that nothing refers to yet; profiles.json then switches to them in one atomic rename; only after that do the old
+ * keys go. Killed before the rename, every profile still pairs with its old secrets (the new keys are orphans, swept
+ * by the next save).
+ */
+Result<void> commitProfiles(ProfileStore& profiles, SecretStore& secretStore, QList<PendingSave> pending)
 {
-    // The order makes every crash safe: the new secrets go under keys of a new generation that nothing refers to
-    // yet; profiles.json then switches to them in one atomic rename; only after that do the old keys go. Killed
-    // before the rename, the old profile still pairs with its old secrets (the new keys are orphans, swept later).
-    const bool renamed = !previousName.isEmpty() && previousName != profile.name;
     auto current = profiles.load();
     if (!current)
         return std::unexpected(current.error());
-    int generation = profile.secretGeneration;
-    for (const Profile& p : *current) {
-        if (p.name == profile.name || (renamed && p.name == previousName))
-            generation = std::max(generation, p.secretGeneration);
-    }
-    Profile saved = profile;
-    saved.secretGeneration = generation + 1;
-    for (const QString& field : Profile::secretFields(saved.provider)) {
-        if (!secrets.contains(field))
-            continue;
-        if (auto ok = secretStore.write(saved.secretKey(field), secrets.value(field)); !ok)
-            return ok;
+    for (PendingSave& save : pending) {
+        int generation = save.profile.secretGeneration;
+        for (const Profile& p : *current) {
+            if (save.replaces(p))
+                generation = std::max(generation, p.secretGeneration);
+        }
+        save.profile.secretGeneration = generation + 1;
+        for (const QString& field : Profile::secretFields(save.profile.provider)) {
+            if (!save.secrets->contains(field))
+                continue;
+            if (auto ok = secretStore.write(save.profile.secretKey(field), save.secrets->value(field)); !ok)
+                return ok;
+        }
     }
     QList<QPair<QString, int>> superseded;
     auto ok = profiles.update([&](QList<Profile>& list) -> Result<void> {
-        const auto same =
-            std::find_if(list.cbegin(), list.cend(), [&](const Profile& p) { return p.name == saved.name; });
-        if (renamed && same != list.cend())
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("a profile named %1 exists").arg(saved.name));
-        for (const Profile& p : std::as_const(list)) {
-            if (p.name == saved.name || (renamed && p.name == previousName))
-                superseded.append({p.name, p.secretGeneration});
+        for (const PendingSave& save : pending) {
+            const bool taken =
+                std::any_of(list.cbegin(), list.cend(), [&](const Profile& p) { return p.name == save.profile.name; });
+            if (save.renamed() && taken)
+                return fail(ErrorCode::InvalidArgument,
+                            QStringLiteral("a profile named %1 exists").arg(save.profile.name));
+            for (const Profile& p : std::as_const(list)) {
+                if (save.replaces(p))
+                    superseded.append({p.name, p.secretGeneration});
+            }
+            list.removeIf([&](const Profile& p) { return save.replaces(p); });
+            list.append(save.profile);
         }
-        list.removeIf([&](const Profile& p) { return p.name == saved.name || (renamed && p.name == previousName); });
-        list.append(saved);
         return {};
     });
     if (!ok) {
-        (void)removeGeneration(secretStore, saved.name, saved.secretGeneration); // nothing refers to them
+        for (const PendingSave& save : pending) // nothing refers to them
+            (void)removeGeneration(secretStore, save.profile.name, save.profile.secretGeneration);
         return ok;
     }
     for (const auto& [name, oldGeneration] : superseded) {
@@ -97,49 +114,20 @@ Result<void> storeProfile(ProfileStore& profiles, SecretStore& secretStore, cons
     return {};
 }
 
+} // namespace
+
+Result<void> storeProfile(ProfileStore& profiles, SecretStore& secretStore, const Profile& profile,
+                          const QHash<QString, QByteArray>& secrets, const QString& previousName)
+{
+    return commitProfiles(profiles, secretStore, {PendingSave{profile, &secrets, previousName}});
+}
+
 Result<void> storeProfiles(ProfileStore& profiles, SecretStore& secretStore, const QList<ImportedProfile>& incoming)
 {
-    auto current = profiles.load();
-    if (!current)
-        return std::unexpected(current.error());
-    QList<Profile> saved;
-    for (const ImportedProfile& in : incoming) {
-        Profile p = in.profile;
-        int generation = p.secretGeneration;
-        for (const Profile& old : *current) {
-            if (old.name == p.name)
-                generation = std::max(generation, old.secretGeneration);
-        }
-        p.secretGeneration = generation + 1;
-        for (const QString& field : Profile::secretFields(p.provider)) {
-            if (!in.secrets.contains(field))
-                continue;
-            if (auto ok = secretStore.write(p.secretKey(field), in.secrets.value(field)); !ok)
-                return ok; // nothing refers to what was written so far: the next sweep takes it
-        }
-        saved.append(p);
-    }
-    QList<QPair<QString, int>> superseded;
-    auto ok = profiles.update([&](QList<Profile>& list) -> Result<void> {
-        for (const Profile& p : saved) {
-            for (const Profile& old : std::as_const(list)) {
-                if (old.name == p.name)
-                    superseded.append({old.name, old.secretGeneration});
-            }
-            list.removeIf([&](const Profile& old) { return old.name == p.name; });
-            list.append(p);
-        }
-        return {};
-    });
-    if (!ok)
-        return ok;
-    for (const auto& [name, oldGeneration] : superseded) {
-        if (auto removed = removeGeneration(secretStore, name, oldGeneration); !removed)
-            return removed;
-    }
-    if (auto swept = sweepOrphanedSecrets(profiles, secretStore); !swept)
-        return std::unexpected(swept.error());
-    return {};
+    QList<PendingSave> pending;
+    for (const ImportedProfile& in : incoming)
+        pending.append(PendingSave{in.profile, &in.secrets.hash(), QString()});
+    return commitProfiles(profiles, secretStore, pending);
 }
 
 Result<QList<ImportedProfile>> readProfilesWithSecrets(const QList<Profile>& profiles, SecretStore& store)

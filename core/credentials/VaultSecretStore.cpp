@@ -142,6 +142,12 @@ Result<std::optional<QStringList>> VaultSecretStore::keys()
 
 Result<void> VaultSecretStore::remove(const QString& key)
 {
+    // Removing what is not there costs nothing: no re-sealing (each seal derives a key with scrypt).
+    auto present = read(key);
+    if (!present)
+        return std::unexpected(present.error());
+    if (!*present)
+        return {};
     return modify([&](QJsonObject& secrets) { secrets.remove(key); });
 }
 

@@ -44,6 +44,21 @@ Run cli(const QStringList& args, const QStringList& env = {}, const QByteArray& 
 }
 
 const QStringList kLiveKitEnv = {QStringLiteral("LIVEKIT_API_KEY=devkey"), QStringLiteral("LIVEKIT_API_SECRET=secret")};
+
+/** Starts `tokendesk-cli serve --config CONFIG` with extra KEY=VALUE variables; its stderr up to the banner. */
+QByteArray startServe(QProcess& p, const QString& config, const QStringList& env)
+{
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    for (const QString& kv : env)
+        e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+    p.setProcessEnvironment(e);
+    p.setReadChannel(QProcess::StandardError);
+    p.start(QStringLiteral(TOKENDESK_CLI_PATH), {QStringLiteral("serve"), QStringLiteral("--config"), config});
+    QByteArray err;
+    while (!err.contains("serving on") && p.waitForReadyRead(5000))
+        err += p.readAllStandardError();
+    return err;
+}
 const QString kZegoSecret = QStringLiteral("0123456789abcdef0123456789abcdef");
 const QString kJaasApp = QStringLiteral("vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe");
 
@@ -332,18 +347,7 @@ private Q_SLOTS:
         td::test::writeFile(config, R"({"bind": "127.0.0.1", "port": 0,
             "endpoints": [{"path": "/getToken", "type": "livekit-get", "credentials": "env"}]})");
         QProcess p;
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        for (const QString& kv : kLiveKitEnv)
-            e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
-        p.setProcessEnvironment(e);
-        p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(QStringLiteral(TOKENDESK_CLI_PATH), {QStringLiteral("serve"), QStringLiteral("--config"), config});
-        QVERIFY(p.waitForStarted());
-        QByteArray output;
-        for (int i = 0; i < 60 && !output.contains("serving on") && p.state() == QProcess::Running; ++i) {
-            p.waitForReadyRead(500);
-            output += p.readAll();
-        }
+        const QByteArray output = startServe(p, config, kLiveKitEnv);
         QVERIFY2(output.contains("serving on"), output.constData());
         QFile limits(QStringLiteral("/proc/%1/limits").arg(p.processId()));
         const bool opened = limits.open(QIODevice::ReadOnly);
@@ -365,23 +369,17 @@ private Q_SLOTS:
         td::test::writeFile(config, R"({"bind": "127.0.0.1", "port": 0, "limits": {"requestsPerMinute": 600000,
             "burst": 100000}, "endpoints": [{"path": "/j", "type": "jitsi-get", "credentials": "env",
             "policy": {"room": "r[0-9]+"}}]})");
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        e.insert(QStringLiteral("JAAS_APP_ID"), QStringLiteral("vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe"));
-        e.insert(QStringLiteral("JAAS_KEY_ID"), QStringLiteral("k1"));
-        e.insert(QStringLiteral("JAAS_PRIVATE_KEY"),
-                 QString::fromLatin1(td::test::readFile(td::test::dataPath(QStringLiteral("pem/rsa2048-pkcs8.pem")))));
+        const QStringList jaasEnv = {
+            QStringLiteral("JAAS_APP_ID=vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe"),
+            QStringLiteral("JAAS_KEY_ID=k1"),
+            QStringLiteral("JAAS_PRIVATE_KEY=") +
+                QString::fromLatin1(td::test::readFile(td::test::dataPath(QStringLiteral("pem/rsa2048-pkcs8.pem"))))};
         QByteArray burst;
         for (int i = 0; i < 200; ++i)
             burst += "GET /j?room=r" + QByteArray::number(i) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
         for (int run = 0; run < 20; ++run) {
             QProcess p;
-            p.setProcessEnvironment(e);
-            p.start(QStringLiteral(TOKENDESK_CLI_PATH), {QStringLiteral("serve"), QStringLiteral("--config"), config});
-            QVERIFY(p.waitForStarted());
-            p.setReadChannel(QProcess::StandardError);
-            QByteArray banner;
-            while (!banner.contains("serving on http://") && p.state() == QProcess::Running && p.waitForReadyRead(5000))
-                banner += p.readAllStandardError();
+            const QByteArray banner = startServe(p, config, jaasEnv);
             const qsizetype at = banner.indexOf("serving on http://127.0.0.1:");
             QVERIFY2(at >= 0, banner.constData());
             const quint16 port = banner.mid(at + 28).split('\n').first().trimmed().toUShort();
@@ -416,15 +414,7 @@ private Q_SLOTS:
         td::test::writeFile(config, R"({"bind": "127.0.0.1", "port": 0,
             "endpoints": [{"path": "/getToken", "type": "livekit-get", "credentials": "env"}]})");
         QProcess p;
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        for (const QString& kv : kLiveKitEnv)
-            e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
-        p.setProcessEnvironment(e);
-        p.setReadChannel(QProcess::StandardError);
-        p.start(QStringLiteral(TOKENDESK_CLI_PATH), {QStringLiteral("serve"), QStringLiteral("--config"), config});
-        QByteArray err;
-        while (!err.contains("serving on") && p.waitForReadyRead(5000))
-            err += p.readAllStandardError();
+        QByteArray err = startServe(p, config, kLiveKitEnv);
         QVERIFY2(err.contains("serving on"), err.constData());
         td::test::writeFile(config, R"({"bind": "127.0.0.1", "port": 1,
             "endpoints": [{"path": "/getToken", "type": "livekit-get", "credentials": "env"}]})");
