@@ -315,6 +315,11 @@ Result<SecretBytes> scrypt(QByteArrayView passphrase, QByteArrayView salt, int l
 
 namespace td::crypto {
 
+void releaseThreadState()
+{
+    OPENSSL_thread_stop();
+}
+
 QString libraryVersion()
 {
     return QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION));

@@ -72,6 +72,10 @@ Result<SecretBytes> scrypt(QByteArrayView passphrase, QByteArrayView salt, int l
 /** The OpenSSL library in use, e.g. "OpenSSL 3.0.17 1 Jul 2025" (for the About box and bug reports). */
 QString libraryVersion();
 
+/** Frees OpenSSL's state of the calling thread (its random generators, error queue). A thread pool calls it on
+ *  each of its threads before they end, so none of that state outlives the pool at exit. */
+void releaseThreadState();
+
 /** Runs known-answer tests of every primitive; an error names the first one that failed. */
 Result<void> selfTest();
 

@@ -14,6 +14,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <latch>
 #include <map>
 #include <optional>
 
@@ -379,6 +380,17 @@ TokenServer::~TokenServer()
     // (a millisecond each) finish; their results are posted to this object and discarded with it.
     stop();
     m_pool.clear();
+    m_pool.waitForDone();
+    // Then every pool thread frees its OpenSSL state (RSA blinding seeds a random generator per thread): one job
+    // per thread, each held at a latch until all have started, so no thread takes two of them. Otherwise that state
+    // is freed while the threads end, which can be after the process has begun to exit.
+    const int threads = std::max(1, m_pool.maxThreadCount());
+    auto started = std::make_shared<std::latch>(threads);
+    for (int i = 0; i < threads; ++i)
+        m_pool.start([started] {
+            started->arrive_and_wait();
+            crypto::releaseThreadState();
+        });
     m_pool.waitForDone();
 }
 

@@ -3,6 +3,8 @@
 
 #include <QUrl>
 
+#include <algorithm>
+
 namespace td::jitsi {
 namespace {
 
@@ -192,7 +194,13 @@ QString luaLower(const QString& text)
 
 Result<QString> backendSafeRoomName(const QString& name)
 {
-    if (name.isEmpty())
+    // Lower-case letters, digits and the marks encodeURIComponent keeps are their own joined form (the common case,
+    // and batch minting's hot path).
+    const bool plain = std::all_of(name.cbegin(), name.cend(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return u < 0x80 && !(u >= 'A' && u <= 'Z') && isUnreserved(u);
+    });
+    if (plain)
         return name;
     QString room = decodeUriComponent(name).value_or(name);
     if (!isAscii(room))

@@ -22,6 +22,8 @@
 #include <QAbstractItemView>
 #include <QCheckBox>
 #include <QApplication>
+#include <QAction>
+#include <QDialog>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
@@ -119,6 +121,24 @@ int main(int argc, char* argv[])
     // Profiles: the list as it is, with the prod profile selected.
     window.showPage(QStringLiteral("profilesPage"));
     shoot(window, out, QStringLiteral("profiles.png"));
+
+    // The add dialog of a self-hosted Jitsi profile (domain verification, sub checked against the URL's tenant).
+    QTimer::singleShot(600, [&] {
+        if (auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget())) {
+            if (auto* url = dialog->findChild<QLineEdit*>(QStringLiteral("serverUrlLineEdit")))
+                url->setText(QStringLiteral("https://meet.example.org/Acme"));
+            if (auto* sub = dialog->findChild<QLineEdit*>(QStringLiteral("subjectLineEdit")))
+                sub->setText(QStringLiteral("meet.example.org"));
+            settle(300);
+            const QString path = QDir(out).filePath(QStringLiteral("profile-dialog-jitsi.png"));
+            dialog->grab().save(path);
+            std::printf("%s\n", qPrintable(path));
+            dialog->reject();
+        }
+    });
+    if (auto* add = window.findChild<QAction*>(QStringLiteral("addJitsiAction")))
+        add->trigger();
+    settle(200);
 
     // Mint: a speaker token for Ann in the stand-up room, minted.
     window.showPage(QStringLiteral("mintPage"));
