@@ -128,8 +128,6 @@ QJsonObject foldCaseVariants(const QJsonObject& in, const QStringList& known, co
                     merged.insert(e.key(), e.value());
             }
             out.insert(name, merged);
-        } else if (current.isUndefined()) {
-            out.insert(name, value);
         } else {
             out.insert(name, value);
         }
