@@ -124,6 +124,14 @@ class TestTokenServer : public QObject {
         return out + s.readAll();
     }
 
+    /** The claims of the participant_token a livekit-standard endpoint answered with. */
+    QJsonObject participantClaims(const Reply& r) const
+    {
+        const QByteArray token =
+            QJsonDocument::fromJson(r.body).object().value(QStringLiteral("participant_token")).toString().toLatin1();
+        return TokenInspector(m_clock).inspect(token)->claims;
+    }
+
 private Q_SLOTS:
     void init() { startWith(kConfig); }
     void cleanup() { m_server.reset(); }
@@ -250,13 +258,7 @@ private Q_SLOTS:
         Reply r = request("POST", QStringLiteral("/api/connection-details"), {},
                           R"({"room_name":"r1","participant_identity":1234567})");
         QCOMPARE(r.status, 201);
-        const auto claims = TokenInspector(m_clock)
-                                .inspect(QJsonDocument::fromJson(r.body)
-                                             .object()
-                                             .value(QStringLiteral("participant_token"))
-                                             .toString()
-                                             .toLatin1())
-                                ->claims;
+        const QJsonObject claims = participantClaims(r);
         QCOMPARE(claims.value(QStringLiteral("sub")).toString(), QStringLiteral("1234567"));
         QCOMPARE(request("POST", QStringLiteral("/api/connection-details"), {},
                          R"({"room_name":"r1","participant_identity":1.5})")
@@ -287,13 +289,7 @@ private Q_SLOTS:
                         .arg(value)
                         .toUtf8());
         QVERIFY2(r.status == 201, r.body.constData());
-        const auto claims = TokenInspector(m_clock)
-                                .inspect(QJsonDocument::fromJson(r.body)
-                                             .object()
-                                             .value(QStringLiteral("participant_token"))
-                                             .toString()
-                                             .toLatin1())
-                                ->claims;
+        const QJsonObject claims = participantClaims(r);
         QVERIFY(!claims.value(QStringLiteral("video")).toObject().contains(QStringLiteral("destinationRoom")));
         // A grant spelled in another case is what the server would read: refused, not passed through.
         QCOMPARE(request("POST", QStringLiteral("/lk-grants"), {},
