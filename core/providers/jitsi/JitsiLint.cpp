@@ -143,7 +143,7 @@ QList<Finding> lint(const jwt::DecodedJwt& token, bool jaas)
     const bool moderator = isTruthy(moderatorValue) || affiliation == QStringLiteral("owner") ||
                            affiliation == QStringLiteral("moderator") || affiliation == QStringLiteral("teacher");
     lintFeatures(ctx, moderator, jaas, out);
-    if (isTruthy(ctx.value(QStringLiteral("room")).toObject().value(QStringLiteral("regex"))))
+    if (roomPattern)
         add(out, Severity::Info, "room-regex",
             QStringLiteral("room is a pattern (context.room.regex): Prosody applies it as a Lua pattern, not a "
                            "JavaScript/PCRE regex, anchored to the whole room name"));
