@@ -83,12 +83,12 @@
         <translation>批次與權限矩陣</translation>
     </message>
     <message>
-        <source>&amp;Batch</source>
-        <translation>批次(&amp;B)</translation>
+        <source>Batch</source>
+        <translation>批次</translation>
     </message>
     <message>
-        <source>Permission &amp;matrix</source>
-        <translation>權限矩陣(&amp;M)</translation>
+        <source>Permission matrix</source>
+        <translation>權限矩陣</translation>
     </message>
 </context>
 <context>
@@ -112,10 +112,6 @@
     <message>
         <source>&amp;Export…</source>
         <translation>匯出(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Copy token</source>
-        <translation>複製權杖(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Mint all</source>
@@ -208,14 +204,6 @@
     <message>
         <source>This profile is tagged prod: the fixed clock and seed of golden output (tokendesk-cli batch --clock --seed) are refused for it.</source>
         <translation>此設定檔標記為 prod：不允許對它使用固定時鐘與種子產生可重現輸出（tokendesk-cli batch --clock --seed）。</translation>
-    </message>
-    <message>
-        <source>P&amp;rofile:</source>
-        <translation>設定檔(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>Default r&amp;oom:</source>
-        <translation>預設房間(&amp;O)：</translation>
     </message>
     <message>
         <source>Default &amp;TTL:</source>
@@ -323,6 +311,18 @@
         <source>Add rows first: type them, paste them or import a file.</source>
         <translation>請先加入列：直接輸入、貼上，或匯入檔案。</translation>
     </message>
+    <message>
+        <source>Cop&amp;y token</source>
+        <translation>複製權杖(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Pr&amp;ofile:</source>
+        <translation>設定檔(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Defa&amp;ult room:</source>
+        <translation>預設房間(&amp;U)：</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::BatchTableModel</name>
@@ -353,10 +353,6 @@
 </context>
 <context>
     <name>td::ui::BearerKeyEditor</name>
-    <message>
-        <source>&amp;Generate key</source>
-        <translation>產生金鑰(&amp;G)</translation>
-    </message>
     <message>
         <source>Cop&amp;y key</source>
         <translation>複製金鑰(&amp;Y)</translation>
@@ -448,6 +444,10 @@
     <message>
         <source>The key could not be removed from the store: %1</source>
         <translation>無法從儲存區移除金鑰：%1</translation>
+    </message>
+    <message>
+        <source>Generate &amp;key</source>
+        <translation>產生金鑰(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -587,10 +587,6 @@
         <translation>類型(&amp;T)：</translation>
     </message>
     <message>
-        <source>Pro&amp;file:</source>
-        <translation>設定檔(&amp;F)：</translation>
-    </message>
-    <message>
         <source>LiveKit: GET ?room=&amp;identity= (livekit-get)</source>
         <translation>LiveKit：GET ?room=&amp;identity=（livekit-get）</translation>
     </message>
@@ -641,6 +637,10 @@
     <message>
         <source>Remove the endpoint %1 and its policy from the server config?</source>
         <translation>要從伺服器組態中移除端點 %1 及其政策嗎？</translation>
+    </message>
+    <message>
+        <source>Pr&amp;ofile:</source>
+        <translation>設定檔(&amp;O)：</translation>
     </message>
 </context>
 <context>
@@ -821,16 +821,8 @@
         <translation>權杖是憑證：任何能讀取歷程記錄檔案的人，在權杖到期前都能以該身分加入。關閉時，歷程記錄只保留上述中繼資料。</translation>
     </message>
     <message>
-        <source>&amp;Filter:</source>
-        <translation>篩選(&amp;F)：</translation>
-    </message>
-    <message>
         <source>History settings</source>
         <translation>歷程記錄設定</translation>
-    </message>
-    <message>
-        <source>Keep &amp;history for:</source>
-        <translation>歷程記錄保留(&amp;H)：</translation>
     </message>
     <message>
         <source>The history cannot be read: %1</source>
@@ -947,6 +939,14 @@
         <translation>
             <numerusform>歷程記錄中已保留 %n 個權杖字串。要立即移除嗎？各項目的其他內容會保留。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Fi&amp;lter:</source>
+        <translation>篩選(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Keep histor&amp;y for:</source>
+        <translation>歷程記錄保留(&amp;Y)：</translation>
     </message>
 </context>
 <context>
@@ -1282,10 +1282,6 @@
         <translation>Jitsi Meet 用戶端認得的功能。</translation>
     </message>
     <message>
-        <source>&amp;One room</source>
-        <translation>單一房間(&amp;O)</translation>
-    </message>
-    <message>
         <source>&amp;Any room (*)</source>
         <translation>任何房間（*）(&amp;A)</translation>
     </message>
@@ -1334,10 +1330,6 @@
         <translation>房間名稱或樣式</translation>
     </message>
     <message>
-        <source>Room &amp;name:</source>
-        <translation>房間名稱(&amp;N)：</translation>
-    </message>
-    <message>
         <source>User (context.user)</source>
         <translation>使用者（context.user）</translation>
     </message>
@@ -1366,10 +1358,6 @@
         <translation>主持人</translation>
     </message>
     <message>
-        <source>unset (not moderator, unless the affiliation says so)</source>
-        <translation>未設定（不是主持人，除非隸屬角色另有指定）</translation>
-    </message>
-    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -1378,20 +1366,12 @@
         <translation>否</translation>
     </message>
     <message>
-        <source>context.user.moderator &quot;true&quot; makes Prosody give the user the owner affiliation, so they join as moderator. Unset leaves the claim out.</source>
-        <translation>context.user.moderator 為 &quot;true&quot; 時，Prosody 會給予使用者 owner 隸屬角色，使其以主持人身分加入。未設定則不寫入此宣告。</translation>
-    </message>
-    <message>
         <source>JaaS tokens always state context.user.moderator (&quot;true&quot; or &quot;false&quot;). JaaS applies the features only to moderators.</source>
         <translation>JaaS 權杖一律會寫明 context.user.moderator（&quot;true&quot; 或 &quot;false&quot;）。JaaS 只對主持人套用功能設定。</translation>
     </message>
     <message>
         <source>Hidden from recorder</source>
         <translation>不被錄製</translation>
-    </message>
-    <message>
-        <source>unset</source>
-        <translation>未設定</translation>
     </message>
     <message>
         <source>context.user.hidden-from-recorder: keep this user out of recordings and live streams.</source>
@@ -1418,10 +1398,6 @@
         <translation>主持人(&amp;M)：</translation>
     </message>
     <message>
-        <source>&amp;Hidden from recorder:</source>
-        <translation>不被錄製(&amp;H)：</translation>
-    </message>
-    <message>
         <source>Affiliation</source>
         <translation>隸屬角色</translation>
     </message>
@@ -1438,36 +1414,12 @@
         <translation>context.group，由 Prosody 綁定到工作階段。</translation>
     </message>
     <message>
-        <source>A&amp;ffiliation:</source>
-        <translation>隸屬角色(&amp;F)：</translation>
-    </message>
-    <message>
-        <source>&amp;Group:</source>
-        <translation>群組(&amp;G)：</translation>
-    </message>
-    <message>
         <source>Features (context.features)</source>
         <translation>功能（context.features）</translation>
     </message>
     <message>
-        <source>Unset leaves a feature out of the token; off writes &quot;false&quot;. A token without any feature gets Prosody&apos;s default permissions: %1.</source>
-        <translation>未設定的功能不會寫入權杖；關閉則寫入 &quot;false&quot;。不含任何功能的權杖會取得 Prosody 的預設權限：%1。</translation>
-    </message>
-    <message>
-        <source>Unset leaves a feature out of the token; off writes &quot;false&quot;. JaaS applies features only to moderators.</source>
-        <translation>未設定的功能不會寫入權杖；關閉則寫入 &quot;false&quot;。JaaS 只對主持人套用功能設定。</translation>
-    </message>
-    <message>
         <source>Feature %1</source>
         <translation>功能 %1</translation>
-    </message>
-    <message>
-        <source>on</source>
-        <translation>開啟</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>關閉</translation>
     </message>
     <message>
         <source>Documented by 8x8 for JaaS.</source>
@@ -1573,6 +1525,50 @@
         <source>Written as %1, the name Jitsi Meet joins.</source>
         <translation>寫入為 %1，也就是 Jitsi Meet 加入時使用的名稱。</translation>
     </message>
+    <message>
+        <source>&amp;Room name:</source>
+        <translation>房間名稱(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>not set (not moderator, unless the affiliation says so)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>context.user.moderator &quot;true&quot; makes Prosody give the user the owner affiliation, so they join as moderator. Not set leaves the claim out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden from recorder:</source>
+        <translation>不被錄製：</translation>
+    </message>
+    <message>
+        <source>Email, avatar, recorder, affiliation and group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email, avatar and recorder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Affiliation:</source>
+        <translation>隸屬角色：</translation>
+    </message>
+    <message>
+        <source>Gro&amp;up:</source>
+        <translation>群組(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Not set leaves a feature out of the token; no writes &quot;false&quot;. A token without any feature gets Prosody&apos;s default permissions: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set leaves a feature out of the token; no writes &quot;false&quot;. JaaS applies features only to moderators.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>td::ui::JsonEditor</name>
@@ -1652,20 +1648,8 @@
 <context>
     <name>td::ui::LiveKitForm</name>
     <message>
-        <source>&amp;Random</source>
-        <translation>隨機(&amp;R)</translation>
-    </message>
-    <message>
-        <source>A&amp;pply preset</source>
-        <translation>套用預設組合(&amp;P)</translation>
-    </message>
-    <message>
         <source>Participant metadata</source>
         <translation>參與者中繼資料</translation>
-    </message>
-    <message>
-        <source>Add a&amp;ttribute</source>
-        <translation>新增屬性(&amp;T)</translation>
     </message>
     <message>
         <source>Remove attribute</source>
@@ -1744,18 +1728,6 @@
         <translation>類型(&amp;K)：</translation>
     </message>
     <message>
-        <source>&amp;Metadata:</source>
-        <translation>中繼資料(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Attri&amp;butes:</source>
-        <translation>屬性(&amp;B)：</translation>
-    </message>
-    <message>
-        <source>Room and grants</source>
-        <translation>房間與授權</translation>
-    </message>
-    <message>
         <source>Room</source>
         <translation>房間</translation>
     </message>
@@ -1788,40 +1760,12 @@
         <translation>代理程式：AI 參與者（kind agent）</translation>
     </message>
     <message>
-        <source>Apply the role preset</source>
-        <translation>套用角色預設組合</translation>
-    </message>
-    <message>
-        <source>Replaces the video grant with the role&apos;s (the room stays)</source>
-        <translation>以該角色的 video 授權取代目前的 video 授權（房間不變）</translation>
-    </message>
-    <message>
-        <source>R&amp;oom:</source>
-        <translation>房間(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>Pr&amp;eset:</source>
-        <translation>預設組合(&amp;E)：</translation>
-    </message>
-    <message>
-        <source>Room configuration (applies when this token creates the room)</source>
-        <translation>房間設定（此權杖建立房間時套用）</translation>
-    </message>
-    <message>
         <source>Room preset</source>
         <translation>房間預設組合</translation>
     </message>
     <message>
         <source>optional: a LiveKit Cloud room preset; roomConfig overrides it</source>
         <translation>選填：LiveKit Cloud 的房間預設組合；roomConfig 會覆寫它</translation>
-    </message>
-    <message>
-        <source>Cloud room pre&amp;set:</source>
-        <translation>Cloud 房間預設組合(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>roomCon&amp;fig:</source>
-        <translation>roomConfig(&amp;F)：</translation>
     </message>
     <message>
         <source>attribute in row %1 has a value but no key</source>
@@ -1838,6 +1782,74 @@
     <message>
         <source>Ignored, the minter sets them from the key, the identity and the TTL: %1.</source>
         <translation>已忽略，簽發時會依金鑰、身分與 TTL 自動設定：%1。</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>隨機</translation>
+    </message>
+    <message>
+        <source>Add attribute</source>
+        <translation>新增屬性</translation>
+    </message>
+    <message>
+        <source>Grants in detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room configuration (when this token creates the room)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Met&amp;adata:</source>
+        <translation>中繼資料(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Attrib&amp;utes:</source>
+        <translation>屬性(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Kind, metadata and attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room and role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom: as set in the grants below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choosing a role replaces the video grant with the role&apos;s (the room stays)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the token grants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>房間(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Rol&amp;e:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud room preset:</source>
+        <translation>Cloud 房間預設組合：</translation>
+    </message>
+    <message>
+        <source>roomConfig:</source>
+        <translation>roomConfig：</translation>
+    </message>
+    <message>
+        <source>Grants nothing yet: choose a role or set the grants below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grants: %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1903,10 +1915,6 @@
         <translation>ingressAdmin：建立與刪除所有 Ingress</translation>
     </message>
     <message>
-        <source>&amp;Hidden from other participants</source>
-        <translation>對其他參與者隱藏(&amp;H)</translation>
-    </message>
-    <message>
         <source>hidden: other participants do not see this one</source>
         <translation>hidden：其他參與者看不到此參與者</translation>
     </message>
@@ -1947,20 +1955,8 @@
         <translation>預設：與「發布媒體軌」相同</translation>
     </message>
     <message>
-        <source>&amp;Update own name and metadata:</source>
-        <translation>更新自己的名稱與中繼資料(&amp;U)：</translation>
-    </message>
-    <message>
         <source>default: no</source>
         <translation>預設：否</translation>
-    </message>
-    <message>
-        <source>Subscribe to &amp;metrics:</source>
-        <translation>訂閱指標(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>Manage &amp;agent session:</source>
-        <translation>管理代理程式工作階段(&amp;A)：</translation>
     </message>
     <message>
         <source>Camera</source>
@@ -1997,14 +1993,6 @@
     <message>
         <source>optional: a room this participant may be forwarded to</source>
         <translation>選填：此參與者可被轉送到的房間</translation>
-    </message>
-    <message>
-        <source>Publish s&amp;ources:</source>
-        <translation>發布媒體來源(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>Des&amp;tination room:</source>
-        <translation>目的地房間(&amp;T)：</translation>
     </message>
     <message>
         <source>Other grants</source>
@@ -2065,6 +2053,30 @@
     <message>
         <source>observability.write: publish observability data</source>
         <translation>observability.write：發布可觀測性資料</translation>
+    </message>
+    <message>
+        <source>Hidden from other participants</source>
+        <translation>對其他參與者隱藏</translation>
+    </message>
+    <message>
+        <source>Update own name and metadata:</source>
+        <translation>更新自己的名稱與中繼資料：</translation>
+    </message>
+    <message>
+        <source>Subscribe to metrics:</source>
+        <translation>訂閱指標：</translation>
+    </message>
+    <message>
+        <source>Manage agent session:</source>
+        <translation>管理代理程式工作階段：</translation>
+    </message>
+    <message>
+        <source>Publish sources:</source>
+        <translation>發布媒體來源：</translation>
+    </message>
+    <message>
+        <source>Destination room:</source>
+        <translation>目的地房間：</translation>
     </message>
 </context>
 <context>
@@ -2159,10 +2171,6 @@
 <context>
     <name>td::ui::MatrixTab</name>
     <message>
-        <source>&amp;Generate</source>
-        <translation>產生(&amp;G)</translation>
-    </message>
-    <message>
         <source>E&amp;xport…</source>
         <translation>匯出(&amp;X)…</translation>
     </message>
@@ -2211,14 +2219,6 @@
         <translation>各組合及其預期行為</translation>
     </message>
     <message>
-        <source>P&amp;rofile:</source>
-        <translation>設定檔(&amp;R)：</translation>
-    </message>
-    <message>
-        <source>R&amp;oom:</source>
-        <translation>房間(&amp;O)：</translation>
-    </message>
-    <message>
         <source>Identity &amp;prefix:</source>
         <translation>身分前綴(&amp;P)：</translation>
     </message>
@@ -2229,10 +2229,6 @@
     <message>
         <source>&amp;Dimensions:</source>
         <translation>維度(&amp;D)：</translation>
-    </message>
-    <message>
-        <source>&amp;Features:</source>
-        <translation>功能(&amp;F)：</translation>
     </message>
     <message>
         <source>Export the matrix</source>
@@ -2249,10 +2245,6 @@
     <message>
         <source>&amp;Stream lists:</source>
         <translation>串流清單(&amp;S)：</translation>
-    </message>
-    <message>
-        <source>&amp;Source sets:</source>
-        <translation>媒體來源組合(&amp;S)：</translation>
     </message>
     <message>
         <source>any; qa-stream (separate lists with ;)</source>
@@ -2330,6 +2322,26 @@
         <source>TTL: %1</source>
         <translation>TTL：%1</translation>
     </message>
+    <message>
+        <source>Gene&amp;rate</source>
+        <translation>產生(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Pr&amp;ofile:</source>
+        <translation>設定檔(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Roo&amp;m:</source>
+        <translation>房間(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Feat&amp;ures:</source>
+        <translation>功能(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Sour&amp;ce sets:</source>
+        <translation>媒體來源組合(&amp;C)：</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::MintPage</name>
@@ -2352,10 +2364,6 @@
     <message>
         <source>&amp;Not before, back-dated by:</source>
         <translation>生效時間提前(&amp;N)：</translation>
-    </message>
-    <message>
-        <source>&amp;Mint</source>
-        <translation>簽發(&amp;M)</translation>
     </message>
     <message>
         <source>No form</source>
@@ -2402,10 +2410,6 @@
         <translation>nbf 會設為這麼多秒之前，讓時鐘稍慢的伺服器仍能接受此權杖</translation>
     </message>
     <message>
-        <source>&amp;Profile:</source>
-        <translation>設定檔(&amp;P)：</translation>
-    </message>
-    <message>
         <source>&amp;TTL:</source>
         <translation>TTL(&amp;T)：</translation>
     </message>
@@ -2436,18 +2440,6 @@
     <message>
         <source>Mint the token</source>
         <translation>簽發權杖</translation>
-    </message>
-    <message>
-        <source>Claims p&amp;review</source>
-        <translation>宣告預覽(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Ra&amp;w JSON</source>
-        <translation>原始 JSON(&amp;W)</translation>
-    </message>
-    <message>
-        <source>Fin&amp;dings before minting:</source>
-        <translation>簽發前的檢查結果(&amp;D)：</translation>
     </message>
     <message>
         <source>No profiles yet: add one on the Profiles page</source>
@@ -2502,14 +2494,6 @@
         <translation>無檢查結果。</translation>
     </message>
     <message>
-        <source>Ready to mint.</source>
-        <translation>可以簽發。</translation>
-    </message>
-    <message>
-        <source>Ready to mint: %1.</source>
-        <translation>可以簽發：%1。</translation>
-    </message>
-    <message>
         <source>Minted, but History could not record it: %1</source>
         <translation>已簽發，但歷程記錄無法記錄：%1</translation>
     </message>
@@ -2557,6 +2541,38 @@
         <source>The preview appears when this page is shown.</source>
         <translation>顯示此頁面時會出現預覽。</translation>
     </message>
+    <message>
+        <source>Mint</source>
+        <translation>簽發</translation>
+    </message>
+    <message>
+        <source>Pr&amp;ofile:</source>
+        <translation>設定檔(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Mint the token (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>原始 JSON</translation>
+    </message>
+    <message>
+        <source>Findings before minting:</source>
+        <translation>簽發前的檢查結果：</translation>
+    </message>
+    <message>
+        <source>Ready to mint (Ctrl+Enter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to mint (Ctrl+Enter): %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>td::ui::PolicyEditor</name>
@@ -2595,22 +2611,6 @@
     <message>
         <source>&amp;Moderator</source>
         <translation>主持人(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Room a&amp;dmin</source>
-        <translation>房間管理員(&amp;D)</translation>
-    </message>
-    <message>
-        <source>&amp;Hidden participant</source>
-        <translation>隱藏的參與者(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Re&amp;corder</source>
-        <translation>錄製者(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Server &amp;admin grants (create, list, record, ingress, agent)</source>
-        <translation>伺服器管理授權（建立、列出、錄製、Ingress、Agent）(&amp;A)</translation>
     </message>
     <message>
         <source>Only the contract&apos;s own request fields</source>
@@ -2685,24 +2685,8 @@
         <translation>房間樣式(&amp;R)：</translation>
     </message>
     <message>
-        <source>&amp;Identity pattern:</source>
-        <translation>身分樣式(&amp;I)：</translation>
-    </message>
-    <message>
-        <source>Longest roo&amp;m name:</source>
-        <translation>房間名稱最大長度(&amp;M)：</translation>
-    </message>
-    <message>
         <source>Longest identit&amp;y:</source>
         <translation>身分最大長度(&amp;Y)：</translation>
-    </message>
-    <message>
-        <source>Max &amp;TTL:</source>
-        <translation>最長 TTL(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>Defau&amp;lt TTL:</source>
-        <translation>預設 TTL(&amp;L)：</translation>
     </message>
     <message>
         <source>%1: always on</source>
@@ -2739,6 +2723,38 @@
     <message>
         <source>Off: a request for room &quot;*&quot; (in any spelling) is refused with 403. On: the token admits its holder to every room of the deployment.</source>
         <translation>關閉：要求房間 &quot;*&quot;（無論寫法）會以 403 拒絕。開啟：權杖讓持有者可進入此部署的每個房間。</translation>
+    </message>
+    <message>
+        <source>Room adm&amp;in</source>
+        <translation>房間管理員(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Hidd&amp;en participant</source>
+        <translation>隱藏的參與者(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Recor&amp;der</source>
+        <translation>錄製者(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver admin grants (create, list, record, ingress, agent)</source>
+        <translation>伺服器管理授權（建立、列出、錄製、Ingress、Agent）(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Identity patter&amp;n:</source>
+        <translation>身分樣式(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Longest room name:</source>
+        <translation>房間名稱最大長度：</translation>
+    </message>
+    <message>
+        <source>Max TT&amp;L:</source>
+        <translation>最長 TTL(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Default TTL:</source>
+        <translation>預設 TTL：</translation>
     </message>
 </context>
 <context>
@@ -3454,10 +3470,6 @@
         <source>Clear the request log</source>
         <translation>清除請求記錄</translation>
     </message>
-    <message>
-        <source>&amp;Filter:</source>
-        <translation>篩選(&amp;F)：</translation>
-    </message>
     <message numerus="yes">
         <source>%n request(s)</source>
         <translation>
@@ -3469,6 +3481,10 @@
         <translation>
             <numerusform>%n 個請求中的 %1 個</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Filte&amp;r:</source>
+        <translation>篩選(&amp;R)：</translation>
     </message>
 </context>
 <context>
@@ -3496,10 +3512,6 @@
     <message>
         <source>&amp;Copy token</source>
         <translation>複製權杖(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Copy lin&amp;k</source>
-        <translation>複製連結(&amp;K)</translation>
     </message>
     <message>
         <source>Open in &amp;browser</source>
@@ -3534,10 +3546,6 @@
         <translation>在瀏覽器中開啟加入連結</translation>
     </message>
     <message>
-        <source>Clipboard status</source>
-        <translation>剪貼簿狀態</translation>
-    </message>
-    <message>
         <source>Token lifetime</source>
         <translation>權杖有效期間</translation>
     </message>
@@ -3548,26 +3556,6 @@
     <message>
         <source>QR code status</source>
         <translation>QR code 狀態</translation>
-    </message>
-    <message>
-        <source>&amp;Token (credential):</source>
-        <translation>權杖（憑證）(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>Join &amp;link (credential):</source>
-        <translation>加入連結（憑證）(&amp;L)：</translation>
-    </message>
-    <message>
-        <source>Lifetime:</source>
-        <translation>有效期間：</translation>
-    </message>
-    <message>
-        <source>Copied. The clipboard is cleared in %1 s.</source>
-        <translation>已複製。剪貼簿將在 %1 秒後清除。</translation>
-    </message>
-    <message>
-        <source>Clipboard cleared (or replaced since).</source>
-        <translation>剪貼簿已清除（或已被其他內容取代）。</translation>
     </message>
     <message>
         <source>No token yet.</source>
@@ -3602,8 +3590,58 @@
         <translation>用手機掃描即可加入（與連結一樣是憑證）。</translation>
     </message>
     <message>
-        <source>Copied. Automatic clearing is off in Settings: clear the clipboard yourself.</source>
-        <translation>已複製。「設定」中已關閉自動清除：請自行清除剪貼簿。</translation>
+        <source>Copy &amp;link</source>
+        <translation>複製連結(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Result out of date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed since minting: this token does not match the form. Mint again with Ctrl+Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the token (Ctrl+Shift+C); the clipboard is cleared after the time set in Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the join link (Ctrl+Shift+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token (credential):</source>
+        <translation>權杖（憑證）：</translation>
+    </message>
+    <message>
+        <source>Join link (credential):</source>
+        <translation>加入連結（憑證）：</translation>
+    </message>
+    <message>
+        <source>Token copied (minted before the last change).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token copied.</source>
+        <translation type="unfinished">已複製權杖。</translation>
+    </message>
+    <message>
+        <source>Join link copied (minted before the last change).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join link copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 The clipboard is cleared in %n s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 Automatic clearing is off in Settings: clear the clipboard yourself.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3611,10 +3649,6 @@
     <message>
         <source>Room configuration JSON</source>
         <translation>房間設定 JSON</translation>
-    </message>
-    <message>
-        <source>Add a&amp;gent</source>
-        <translation>新增代理程式(&amp;G)</translation>
     </message>
     <message>
         <source>Remove agent</source>
@@ -3672,13 +3706,13 @@
         <source>Room configuration problem: %1</source>
         <translation>房間設定有問題：%1</translation>
     </message>
+    <message>
+        <source>Add agent</source>
+        <translation>新增代理程式</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::ServerPage</name>
-    <message>
-        <source>Copy U&amp;RL</source>
-        <translation>複製 URL(&amp;R)</translation>
-    </message>
     <message>
         <source>&amp;Import…</source>
         <translation>匯入(&amp;I)…</translation>
@@ -3718,18 +3752,6 @@
     <message>
         <source>Bearer keys (with any, every request needs one)</source>
         <translation>存取金鑰（只要有任何一把，每個請求都必須附上金鑰）</translation>
-    </message>
-    <message>
-        <source>&amp;Endpoints</source>
-        <translation>端點(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Access</source>
-        <translation>存取(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Request &amp;log</source>
-        <translation>請求記錄(&amp;L)</translation>
     </message>
     <message>
         <source>%1 could not be read (%2); the page starts with an empty config.</source>
@@ -3822,6 +3844,22 @@
     <message>
         <source>Running, with a warning: %1</source>
         <translation>執行中，有一則警告：%1</translation>
+    </message>
+    <message>
+        <source>Copy &amp;URL</source>
+        <translation>複製 URL(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>端點</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>存取</translation>
+    </message>
+    <message>
+        <source>Request log</source>
+        <translation>請求記錄</translation>
     </message>
 </context>
 <context>
@@ -3930,14 +3968,6 @@
         <translation>顯示存取金鑰(&amp;B)</translation>
     </message>
     <message>
-        <source>Copy c&amp;url</source>
-        <translation>複製 curl(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Copy fetc&amp;h()</source>
-        <translation>複製 fetch()(&amp;H)</translation>
-    </message>
-    <message>
         <source>curl command for the selected endpoint</source>
         <translation>所選端點的 curl 指令</translation>
     </message>
@@ -3958,20 +3988,35 @@
         <translation>複製 fetch() 程式碼片段</translation>
     </message>
     <message>
-        <source>&amp;curl:</source>
-        <translation>curl(&amp;C)：</translation>
-    </message>
-    <message>
-        <source>&amp;fetch():</source>
-        <translation>fetch()(&amp;F)：</translation>
-    </message>
-    <message>
         <source>No bearer keys: any client on this machine can call the endpoint.</source>
         <translation>沒有存取金鑰：這台機器上的任何用戶端都能呼叫此端點。</translation>
     </message>
     <message>
         <source>With the key in %1. Copying gives the working line; it is cleared from the clipboard after a while.</source>
         <translation>金鑰取自變數 %1。複製時會得到可直接執行的內容；一段時間後會從剪貼簿清除。</translation>
+    </message>
+    <message>
+        <source>Copy curl</source>
+        <translation>複製 curl</translation>
+    </message>
+    <message>
+        <source>Copy fetch()</source>
+        <translation>複製 fetch()</translation>
+    </message>
+    <message>
+        <source>curl:</source>
+        <translation>curl：</translation>
+    </message>
+    <message>
+        <source>fetch():</source>
+        <translation>fetch()：</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::Toast</name>
+    <message>
+        <source>Notification</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4030,10 +4075,6 @@
         <translation>自訂酬載(&amp;Y)</translation>
     </message>
     <message>
-        <source>Allow &amp;login to the room</source>
-        <translation>允許登入房間(&amp;L)</translation>
-    </message>
-    <message>
         <source>&amp;Allow publishing streams</source>
         <translation>允許發布串流(&amp;A)</translation>
     </message>
@@ -4084,10 +4125,6 @@
     <message>
         <source>&amp;User ID:</source>
         <translation>使用者 ID(&amp;U)：</translation>
-    </message>
-    <message>
-        <source>&amp;Cipher:</source>
-        <translation>加密方式(&amp;C)：</translation>
     </message>
     <message>
         <source>Payload</source>
@@ -4162,16 +4199,8 @@
         <translation>酬載預覽</translation>
     </message>
     <message>
-        <source>&amp;Room ID:</source>
-        <translation>房間 ID(&amp;R)：</translation>
-    </message>
-    <message>
         <source>free text, or room-privilege JSON</source>
         <translation>自由文字，或房間權限 JSON</translation>
-    </message>
-    <message>
-        <source>&amp;Text:</source>
-        <translation>文字(&amp;T)：</translation>
     </message>
     <message>
         <source>Kit Token</source>
@@ -4200,14 +4229,6 @@
     <message>
         <source>display name, any characters</source>
         <translation>顯示名稱，可使用任何字元</translation>
-    </message>
-    <message>
-        <source>R&amp;oom ID:</source>
-        <translation>房間 ID(&amp;O)：</translation>
-    </message>
-    <message>
-        <source>User na&amp;me:</source>
-        <translation>使用者名稱(&amp;M)：</translation>
     </message>
     <message>
         <source>the ZEGOCLOUD form has no field for &quot;%1&quot;: its claims are user_id, payload, cipher and kit</source>
@@ -4248,6 +4269,30 @@
     <message>
         <source>Room-privilege JSON, valid.</source>
         <translation>房間權限 JSON，有效。</translation>
+    </message>
+    <message>
+        <source>Allow log&amp;in to the room</source>
+        <translation>允許登入房間(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Ciphe&amp;r:</source>
+        <translation>加密方式(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Room I&amp;D:</source>
+        <translation>房間 ID(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>文字(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Roo&amp;m ID:</source>
+        <translation>房間 ID(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>User nam&amp;e:</source>
+        <translation>使用者名稱(&amp;E)：</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The main window as a user meets it: five pages with shortcuts, the settings dialog, and switching to zh_TW.
 #include "tests/support/TestContext.h"
+#include "tests/support/TestData.h"
 #include "ui/MainWindow.h"
+#include "ui/common/Section.h"
 #include "ui/common/Translations.h"
+#include "ui/mint/MintPage.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -18,7 +21,13 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QGroupBox>
+#include <QHash>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QStackedWidget>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace td;
@@ -32,6 +41,107 @@ QStringList navigationTexts(const ui::MainWindow& window)
     for (int i = 0; i < nav->count(); ++i)
         out << nav->item(i)->text();
     return out;
+}
+
+/** A window with one profile of each provider: LiveKit, ZEGOCLOUD, self-hosted Jitsi and JaaS. */
+void addOneProfileOfEach(test::TestContext& ctx)
+{
+    credentials::Profile lk;
+    lk.name = QStringLiteral("lk");
+    lk.provider = Provider::LiveKit;
+    lk.apiKey = QStringLiteral("APIwindowTest");
+    lk.serverUrl = QStringLiteral("wss://example.livekit.cloud");
+    lk.room = QStringLiteral("standup");
+    QVERIFY(
+        ctx.profiles.save(lk, {{QStringLiteral("apiSecret"), QByteArrayLiteral("a-secret-for-the-window-test-0123")}}));
+    credentials::Profile zego;
+    zego.name = QStringLiteral("zg");
+    zego.provider = Provider::Zego;
+    zego.appId = QStringLiteral("1234567890");
+    QVERIFY(ctx.profiles.save(
+        zego, {{QStringLiteral("serverSecret"), QByteArrayLiteral("0123456789abcdef0123456789abcdef")}}));
+    credentials::Profile jitsi;
+    jitsi.name = QStringLiteral("meet");
+    jitsi.provider = Provider::Jitsi;
+    jitsi.appId = QStringLiteral("tokendesk");
+    jitsi.serverUrl = QStringLiteral("https://meet.example.org");
+    QVERIFY(ctx.profiles.save(jitsi, {{QStringLiteral("appSecret"), QByteArrayLiteral("a-prosody-app-secret")}}));
+    credentials::Profile jaas;
+    jaas.name = QStringLiteral("jaas");
+    jaas.provider = Provider::Jaas;
+    jaas.appId = QStringLiteral("vpaas-magic-cookie-0123456789abcdef0123456789abcdef");
+    jaas.keyId = jaas.appId + QStringLiteral("/4f4910");
+    jaas.serverUrl = QStringLiteral("https://8x8.vc");
+    QVERIFY(
+        ctx.profiles.save(jaas, {{QStringLiteral("privateKey"),
+                                  test::readFile(QStringLiteral(TOKENDESK_TEST_DATA_DIR "/pem/rsa2048-pkcs8.pem"))}}));
+}
+
+/** Claims that mint for each provider (typed into the raw JSON view, which fills the form). */
+QString claimsFor(const QString& profile)
+{
+    if (profile == QStringLiteral("zg"))
+        return QStringLiteral(R"({"user_id": "u1", "payload": "", "cipher": "gcm"})");
+    if (profile == QStringLiteral("lk"))
+        return QStringLiteral(R"({"sub": "ann", "video": {"roomJoin": true, "room": "standup"}})");
+    return QStringLiteral(R"({"room": "daily", "context": {"user": {"id": "ann", "name": "Ann",
+                          "moderator": "true"}, "features": {"recording": "true"}}})");
+}
+
+/** The letter after a single '&' ("Copy &link" gives 'l'), lower-cased; a null QChar when there is none. */
+QChar mnemonicOf(const QString& text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != QLatin1Char('&'))
+            continue;
+        if (text.at(i + 1) == QLatin1Char('&')) {
+            ++i; // "&&" is a literal ampersand
+            continue;
+        }
+        return text.at(i + 1).toLower();
+    }
+    return {};
+}
+
+/**
+ * Alt+letter targets of what is on screen now: menu titles, buttons, labels with a buddy, group boxes and tab
+ * titles of visible widgets, each with where it comes from; letters claimed twice are returned as "x: a, b".
+ */
+QStringList duplicateMnemonics(QMainWindow& window)
+{
+    QHash<QChar, QStringList> owners;
+    auto claim = [&](const QString& text, const QString& where) {
+        if (const QChar c = mnemonicOf(text); !c.isNull())
+            owners[c] << where + QStringLiteral(" \"") + text + QLatin1Char('"');
+    };
+    for (QAction* menu : window.menuBar()->actions())
+        claim(menu->text(), QStringLiteral("menu"));
+    for (QWidget* w : window.centralWidget()->findChildren<QWidget*>()) {
+        if (!w->isVisibleTo(&window))
+            continue;
+        if (auto* b = qobject_cast<QAbstractButton*>(w))
+            claim(b->text(), b->objectName());
+        else if (auto* l = qobject_cast<QLabel*>(w); l && l->buddy())
+            claim(l->text(), QStringLiteral("label of ") + l->buddy()->objectName());
+        else if (auto* g = qobject_cast<QGroupBox*>(w))
+            claim(g->title(), g->objectName());
+        else if (auto* t = qobject_cast<QTabBar*>(w)) {
+            for (int i = 0; i < t->count(); ++i)
+                claim(t->tabText(i), QStringLiteral("tab"));
+        }
+    }
+    QStringList out;
+    for (auto it = owners.begin(); it != owners.end(); ++it) {
+        if (it.value().size() > 1)
+            out << QStringLiteral("%1: %2").arg(it.key(), it.value().join(QStringLiteral(", ")));
+    }
+    return out;
+}
+
+void expandAllSections(QWidget* page)
+{
+    for (ui::Section* section : page->findChildren<ui::Section*>())
+        section->setExpanded(true);
 }
 
 } // namespace
@@ -142,6 +252,117 @@ private Q_SLOTS:
         // And back.
         window.setLanguage(QStringLiteral("en"));
         QCOMPARE(navigationTexts(window), english);
+    }
+
+    // At 1024x768 (and at the first-run size) the Mint form keeps its width before and after a mint for every
+    // provider: no horizontal scroll bar, the result card at its fixed width beside it.
+    void mintFitsAtSmallWindowSizes_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1024x768") << QSize(1024, 768);
+        QTest::newRow("1100x740") << QSize(1100, 740);
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+    }
+
+    void mintFitsAtSmallWindowSizes()
+    {
+        QFETCH(QSize, size);
+        test::TestContext ctx(QDateTime::currentSecsSinceEpoch());
+        addOneProfileOfEach(ctx);
+        ui::Translations translations;
+        translations.apply(QStringLiteral("en"));
+        ui::MainWindow window(ctx.context, translations);
+        window.resize(size);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.showPage(QStringLiteral("mintPage"));
+        auto* page = window.findChild<QWidget*>(QStringLiteral("mintPage"));
+        auto* scroll = page->findChild<QScrollArea*>(QStringLiteral("formScrollArea"));
+        auto* card = page->findChild<QWidget*>(QStringLiteral("resultCard"));
+        auto* profiles = page->findChild<QComboBox*>(QStringLiteral("profileComboBox"));
+        auto* mint = page->findChild<QPushButton*>(QStringLiteral("mintPushButton"));
+        for (const QString& profile :
+             {QStringLiteral("lk"), QStringLiteral("zg"), QStringLiteral("meet"), QStringLiteral("jaas")}) {
+            profiles->setCurrentIndex(profiles->findData(profile));
+            page->findChild<QPlainTextEdit*>(QStringLiteral("rawJsonPlainTextEdit"))->setPlainText(claimsFor(profile));
+            QTRY_VERIFY2(mint->isEnabled(),
+                         qPrintable(page->findChild<QLabel*>(QStringLiteral("mintStatusLabel"))->text()));
+            QApplication::processEvents();
+            const QString where = profile + QStringLiteral(" before minting");
+            QVERIFY2(!scroll->horizontalScrollBar()->isVisible(), qPrintable(where));
+            QVERIFY2(card->isVisible(), qPrintable(where));
+            const int formWidth = scroll->viewport()->width();
+            QVERIFY2(formWidth >= 380, qPrintable(where + QStringLiteral(": %1 px").arg(formWidth)));
+            QTest::mouseClick(mint, Qt::LeftButton);
+            QApplication::processEvents();
+            QVERIFY(!page->findChild<QPlainTextEdit*>(QStringLiteral("tokenPlainTextEdit"))->toPlainText().isEmpty());
+            QVERIFY2(!scroll->horizontalScrollBar()->isVisible(), qPrintable(profile + QStringLiteral(" minted")));
+            QCOMPARE(scroll->viewport()->width(), formWidth);
+            QVERIFY2(window.width() <= size.width(), qPrintable(profile));
+        }
+    }
+
+    // Alt+letter reaches one thing only: no letter twice on any page, with every folded section opened, in English
+    // and in Traditional Chinese, for every Mint form.
+    void mnemonicsAreUniqueOnEveryPage_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("zh_TW") << QStringLiteral("zh_TW");
+    }
+
+    void mnemonicsAreUniqueOnEveryPage()
+    {
+        QFETCH(QString, language);
+        test::TestContext ctx(QDateTime::currentSecsSinceEpoch());
+        addOneProfileOfEach(ctx);
+        ui::Translations translations;
+        translations.apply(language);
+        ui::MainWindow window(ctx.context, translations);
+        window.resize(1280, 860);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* pages = window.findChild<QStackedWidget*>(QStringLiteral("pagesStackedWidget"));
+        QStringList problems;
+        for (int i = 0; i < pages->count(); ++i) {
+            pages->setCurrentIndex(i);
+            QWidget* page = pages->currentWidget();
+            expandAllSections(page);
+            QList<QWidget*> tabPages{nullptr};
+            for (QTabWidget* tabs : page->findChildren<QTabWidget*>())
+                for (int t = 0; t < tabs->count(); ++t)
+                    tabPages << tabs->widget(t);
+            auto check = [&](const QString& where) {
+                for (const QString& d : duplicateMnemonics(window))
+                    problems << where + QStringLiteral(": ") + d;
+            };
+            if (page->objectName() == QStringLiteral("mintPage")) {
+                auto* profiles = page->findChild<QComboBox*>(QStringLiteral("profileComboBox"));
+                auto* tabs = page->findChild<QTabWidget*>(QStringLiteral("previewTabWidget"));
+                for (int p = 0; p < profiles->count(); ++p) {
+                    profiles->setCurrentIndex(p);
+                    for (int t = 0; t < tabs->count(); ++t) {
+                        tabs->setCurrentIndex(t);
+                        QApplication::processEvents();
+                        check(QStringLiteral("mint with ") + profiles->currentData().toString() + QLatin1Char('/') +
+                              tabs->tabText(t));
+                    }
+                }
+                continue;
+            }
+            for (QTabWidget* tabs : page->findChildren<QTabWidget*>()) {
+                for (int t = 0; t < tabs->count(); ++t) {
+                    tabs->setCurrentIndex(t);
+                    expandAllSections(tabs->widget(t));
+                    check(page->objectName() + QLatin1Char('/') + tabs->tabText(t));
+                }
+            }
+            check(page->objectName());
+        }
+        problems.removeDuplicates();
+        for (const QString& problem : std::as_const(problems))
+            qWarning("%s", qPrintable(problem)); // QVERIFY2 cuts long messages short
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
     }
 };
 

@@ -8,6 +8,7 @@
 #include "core/providers/jitsi/JitsiToken.h"
 #include "core/providers/zego/ZegoPrivilege.h"
 #include "tests/support/TestData.h"
+#include "ui/common/Section.h"
 #include "ui/mint/JitsiForm.h"
 #include "ui/mint/ZegoForm.h"
 
@@ -383,6 +384,8 @@ private Q_SLOTS:
         ui::JitsiForm selfHosted(true);
         selfHosted.show();
         auto* affiliation = widget<QComboBox>(selfHosted, QStringLiteral("affiliationComboBox"));
+        QVERIFY(!affiliation->isVisible()); // folded under "Email, avatar, recorder, affiliation and group"
+        selfHosted.findChild<ui::Section*>(QStringLiteral("moreUserSection"))->setExpanded(true);
         QVERIFY(affiliation->isVisible());
         QVERIFY(widget<QLineEdit>(selfHosted, QStringLiteral("groupLineEdit"))->isVisible());
         QCOMPARE(widget<QComboBox>(selfHosted, QStringLiteral("moderatorComboBox"))->count(), 3);
@@ -411,11 +414,11 @@ private Q_SLOTS:
             QVERIFY2(match != labels.end(), qPrintable(name));
             auto* combo = qobject_cast<QComboBox*>((*match)->buddy());
             QVERIFY2(combo, qPrintable(name));
-            QCOMPARE(combo->currentText(), QStringLiteral("unset"));
+            QCOMPARE(combo->currentText(), QStringLiteral("not set"));
             QVERIFY2(combo->toolTip().size() > 20, qPrintable(name));
             QVERIFY(combo->accessibleName().contains(name));
             QCOMPARE(QStringList({combo->itemText(0), combo->itemText(1), combo->itemText(2)}),
-                     QStringList({QStringLiteral("unset"), QStringLiteral("on"), QStringLiteral("off")}));
+                     QStringList({QStringLiteral("not set"), QStringLiteral("yes"), QStringLiteral("no")}));
         }
         // 8x8's documented features lead on JaaS.
         if (!selfHosted)
@@ -465,9 +468,9 @@ private Q_SLOTS:
         choose(widget<QComboBox>(form, QStringLiteral("moderatorComboBox")), QStringLiteral("no"));
         choose(widget<QComboBox>(form, QStringLiteral("affiliationComboBox")), QStringLiteral("teacher"));
         choose(widget<QComboBox>(form, QStringLiteral("hiddenFromRecorderComboBox")), QStringLiteral("yes"));
-        choose(feature(form, QStringLiteral("screenSharing")), QStringLiteral("off"));
+        choose(feature(form, QStringLiteral("screenSharing")), QStringLiteral("no"));
         const int before = static_cast<int>(spy.count());
-        choose(feature(form, QStringLiteral("lobby")), QStringLiteral("on"));
+        choose(feature(form, QStringLiteral("lobby")), QStringLiteral("yes"));
         QVERIFY(spy.count() > before);
 
         jitsi::JitsiClaims expected;
@@ -760,8 +763,8 @@ private Q_SLOTS:
         QTest::keyClicks(widget<QLineEdit>(form, QStringLiteral("userNameLineEdit")), QStringLiteral("Alice"));
         QTest::keyClicks(widget<QLineEdit>(form, QStringLiteral("emailLineEdit")), QStringLiteral("alice@example.com"));
         choose(widget<QComboBox>(form, QStringLiteral("moderatorComboBox")), QStringLiteral("yes"));
-        choose(feature(form, QStringLiteral("recording")), QStringLiteral("on"));
-        choose(feature(form, QStringLiteral("livestreaming")), QStringLiteral("off"));
+        choose(feature(form, QStringLiteral("recording")), QStringLiteral("yes"));
+        choose(feature(form, QStringLiteral("livestreaming")), QStringLiteral("no"));
         // transcription stays unset
 
         const QByteArray pem = test::readFile(test::dataPath(QStringLiteral("pem/rsa2048-pkcs8.pem")));
@@ -820,8 +823,8 @@ private Q_SLOTS:
         QTest::keyClicks(widget<QLineEdit>(form, QStringLiteral("userIdLineEdit")), QStringLiteral("u-2"));
         choose(widget<QComboBox>(form, QStringLiteral("affiliationComboBox")), QStringLiteral("owner"));
         QTest::keyClicks(widget<QLineEdit>(form, QStringLiteral("groupLineEdit")), QStringLiteral("g1"));
-        choose(feature(form, QStringLiteral("flip")), QStringLiteral("off"));
-        choose(feature(form, QStringLiteral("recording")), QStringLiteral("on"));
+        choose(feature(form, QStringLiteral("flip")), QStringLiteral("no"));
+        choose(feature(form, QStringLiteral("recording")), QStringLiteral("yes"));
 
         credentials::Profile profile;
         profile.name = QStringLiteral("jitsi-dev");

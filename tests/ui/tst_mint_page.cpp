@@ -280,8 +280,10 @@ private Q_SLOTS:
         page.show();
         toggle(page, "sipCallCheckBox"); // not part of any role: must survive the preset
         auto* presets = child<QComboBox>(page, "presetComboBox");
-        presets->setCurrentIndex(presets->findData(preset));
-        click(page, "applyPresetPushButton");
+        // Chosen by keyboard as a user would: the role applies at once, no second step.
+        presets->setFocus();
+        QTest::keyClicks(presets, presets->itemText(presets->findData(preset)).left(5));
+        QCOMPARE(presets->currentData().toString(), preset);
         const QJsonObject claims = formClaims(page);
         QCOMPARE(claims.value(QStringLiteral("video")).toObject(), video);
         QCOMPARE(claims.value(QStringLiteral("kind")).toString(), kind);
@@ -290,6 +292,65 @@ private Q_SLOTS:
         QCOMPARE(child<QAbstractButton>(page, "hiddenCheckBox")->isChecked(), video.contains(QStringLiteral("hidden")));
         QCOMPARE(child<QComboBox>(page, "canPublishComboBox")->currentText(),
                  video.value(QStringLiteral("canPublish")).toBool() ? QStringLiteral("yes") : QStringLiteral("no"));
+        // It says what it granted, and a grant changed by hand makes the role "Custom" (the grants stay).
+        QVERIFY2(child<QLabel>(page, "roleSummaryLabel")->text().startsWith(QStringLiteral("Grants: join")),
+                 qPrintable(child<QLabel>(page, "roleSummaryLabel")->text()));
+        toggle(page, "roomAdminCheckBox");
+        QCOMPARE(presets->currentData().toString(), QString());
+        QVERIFY(formClaims(page).value(QStringLiteral("video")).toObject().value(QStringLiteral("roomAdmin")).toBool());
+        QVERIFY(child<QLabel>(page, "roleSummaryLabel")->text().contains(QStringLiteral("admin")));
+    }
+
+    // Ctrl+Enter mints from any field; Ctrl+Shift+C and Ctrl+Shift+L copy the token and the link.
+    void keyboardMintsAndCopies()
+    {
+        auto t = makeContext();
+        ui::MintPage page(t->context);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto* identity = child<QLineEdit>(page, "identityLineEdit");
+        identity->setFocus();
+        QTest::keyClicks(identity, QStringLiteral("alice"));
+        QTest::keyClick(identity, Qt::Key_Return, Qt::ControlModifier);
+        const QString token = child<QPlainTextEdit>(page, "tokenPlainTextEdit")->toPlainText();
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(payloadOf(token).value(QStringLiteral("sub")).toString(), QStringLiteral("alice"));
+        QTest::keyClick(identity, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(QGuiApplication::clipboard()->text(), token);
+        QTest::keyClick(identity, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(QGuiApplication::clipboard()->text(), child<QLineEdit>(page, "joinLinkLineEdit")->text());
+        // Plain Enter in a field does not mint (no token from a half-finished form).
+        QTest::keyClicks(identity, QStringLiteral("2"));
+        QTest::keyClick(identity, Qt::Key_Return);
+        QCOMPARE(child<QPlainTextEdit>(page, "tokenPlainTextEdit")->toPlainText(), token);
+        QGuiApplication::clipboard()->clear();
+    }
+
+    // What was minted is marked out of date as soon as the form changes or another profile is picked.
+    void resultGoesStaleWhenTheFormOrProfileChanges()
+    {
+        auto t = makeContext();
+        addProfile(*t, QStringLiteral("lk-other"));
+        ui::MintPage page(t->context);
+        page.show();
+        QTest::keyClicks(child<QLineEdit>(page, "identityLineEdit"), QStringLiteral("alice"));
+        QTRY_VERIFY(child<QPushButton>(page, "mintPushButton")->isEnabled());
+        click(page, "mintPushButton");
+        auto* stale = child<QLabel>(page, "staleLabel");
+        auto* token = child<QPlainTextEdit>(page, "tokenPlainTextEdit");
+        QVERIFY(!stale->isVisible());
+        QVERIFY(token->isEnabled());
+        QTest::keyClicks(child<QLineEdit>(page, "nameLineEdit"), QStringLiteral("A"));
+        QVERIFY(stale->isVisible());
+        QVERIFY(!token->isEnabled());
+        QVERIFY(!child<QWidget>(page, "qrCodeWidget")->isEnabled());
+        click(page, "mintPushButton");
+        QVERIFY(!stale->isVisible());
+        QVERIFY(token->isEnabled());
+        auto* profiles = child<QComboBox>(page, "profileComboBox");
+        profiles->setCurrentIndex(profiles->findData(QStringLiteral("lk-other")));
+        QVERIFY(stale->isVisible());
+        QVERIFY(stale->text().contains(QStringLiteral("Changed since minting")));
     }
 
     void rawJsonRoundTrips()
@@ -449,13 +510,16 @@ private Q_SLOTS:
         QCOMPARE(clipboard->text(), token);
         // Marked as a secret for clipboard managers that honour KDE's hint.
         QCOMPARE(clipboard->mimeData()->data(QStringLiteral("x-kde-passwordManagerHint")), QByteArrayLiteral("secret"));
-        QVERIFY(child<QLabel>(page, "clipboardLabel")->text().contains(QStringLiteral("cleared in 2 s")));
+        // Said in a toast over the window, which takes no room in the layout.
+        const auto* toast = page.findChild<QLabel*>(QStringLiteral("toastLabel"));
+        QVERIFY(toast && toast->isVisible());
+        QCOMPARE(toast->text(), QStringLiteral("Token copied. The clipboard is cleared in 2 s."));
         QTRY_VERIFY_WITH_TIMEOUT(clipboard->text().isEmpty(), 5000);
-        QVERIFY(child<QLabel>(page, "clipboardLabel")->text().startsWith(QStringLiteral("Clipboard cleared")));
 
         // Something the user copied meanwhile is theirs: it stays.
         click(page, "copyLinkPushButton");
         QVERIFY(clipboard->text().startsWith(QStringLiteral("https://meet.livekit.io/custom?")));
+        QCOMPARE(toast->text(), QStringLiteral("Join link copied. The clipboard is cleared in 2 s."));
         clipboard->setText(QStringLiteral("my own notes"));
         QTest::qWait(3000);
         QCOMPARE(clipboard->text(), QStringLiteral("my own notes"));

@@ -15,8 +15,8 @@ BatchPage::BatchPage(AppContext& context, QWidget* parent)
       m_matrix(new MatrixTab(context, m_tabs))
 {
     name(m_tabs, QStringLiteral("batchTabWidget"), tr("Batch and permission matrix"));
-    m_tabs->addTab(m_batch, tr("&Batch"));
-    m_tabs->addTab(m_matrix, tr("Permission &matrix"));
+    m_tabs->addTab(m_batch, tr("Batch"));
+    m_tabs->addTab(m_matrix, tr("Permission matrix"));
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
 }

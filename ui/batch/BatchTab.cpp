@@ -45,7 +45,7 @@ BatchTab::BatchTab(AppContext& context, QWidget* parent)
       m_room(new QLineEdit(this)), m_ttl(new QLineEdit(this)), m_addColumn(new QToolButton(this)),
       m_addRow(new QPushButton(tr("Add &row"), this)), m_removeRows(new QPushButton(tr("Remove rows"), this)),
       m_paste(new QPushButton(tr("&Paste"), this)), m_import(new QPushButton(tr("&Import…"), this)),
-      m_export(new QPushButton(tr("&Export…"), this)), m_copyToken(new QPushButton(tr("&Copy token"), this)),
+      m_export(new QPushButton(tr("&Export…"), this)), m_copyToken(new QPushButton(tr("Cop&y token"), this)),
       m_run(new QPushButton(tr("&Mint all"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
       m_progress(new QProgressBar(this)), m_table(new QTableView(this)), m_summary(new QLabel(this)),
       m_prodNote(new QLabel(this)), m_error(makeErrorLabel(this, QStringLiteral("batchErrorLabel"), tr("Batch error")))
@@ -87,8 +87,8 @@ BatchTab::BatchTab(AppContext& context, QWidget* parent)
                            "(tokendesk-cli batch --clock --seed) are refused for it."));
 
     auto* settings = new QFormLayout;
-    settings->addRow(tr("P&rofile:"), m_profile);
-    settings->addRow(tr("Default r&oom:"), m_room);
+    settings->addRow(tr("Pr&ofile:"), m_profile);
+    settings->addRow(tr("Defa&ult room:"), m_room);
     settings->addRow(tr("Default &TTL:"), m_ttl);
     auto* edit = new QHBoxLayout;
     for (QWidget* w :

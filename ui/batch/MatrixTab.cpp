@@ -103,7 +103,7 @@ MatrixTab::MatrixTab(AppContext& context, QWidget* parent)
     : QWidget(parent), m_context(context), m_profile(new QComboBox(this)), m_room(new QLineEdit(this)),
       m_prefix(new QLineEdit(QStringLiteral("qa"), this)), m_ttl(new QLineEdit(this)),
       m_dimensionBox(new QWidget(this)), m_valuesLabel(new QLabel(this)), m_values(new QLineEdit(this)),
-      m_features(new QListWidget(this)), m_count(new QLabel(this)), m_generate(new QPushButton(tr("&Generate"), this)),
+      m_features(new QListWidget(this)), m_count(new QLabel(this)), m_generate(new QPushButton(tr("Gene&rate"), this)),
       m_export(new QPushButton(tr("E&xport…"), this)), m_table(new QTableWidget(this)),
       m_error(makeErrorLabel(this, QStringLiteral("matrixErrorLabel"), tr("Matrix error"))), m_fitRows(new QTimer(this))
 {
@@ -142,13 +142,13 @@ MatrixTab::MatrixTab(AppContext& context, QWidget* parent)
 
     m_valuesLabel->setBuddy(m_values);
     auto* form = m_form = new QFormLayout;
-    form->addRow(tr("P&rofile:"), m_profile);
-    form->addRow(tr("R&oom:"), m_room);
+    form->addRow(tr("Pr&ofile:"), m_profile);
+    form->addRow(tr("Roo&m:"), m_room);
     form->addRow(tr("Identity &prefix:"), m_prefix);
     form->addRow(tr("&TTL:"), m_ttl);
     form->addRow(tr("&Dimensions:"), m_dimensionBox);
     form->addRow(m_valuesLabel, m_values);
-    form->addRow(tr("&Features:"), m_features);
+    form->addRow(tr("Feat&ures:"), m_features);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_generate);
     buttons->addWidget(m_export);
@@ -254,7 +254,7 @@ void MatrixTab::rebuildDimensions()
     }
     m_form->setRowVisible(m_features, p == Provider::Jaas || p == Provider::Jitsi);
     m_form->setRowVisible(m_values, p == Provider::LiveKit || p == Provider::Zego);
-    m_valuesLabel->setText(p == Provider::Zego ? tr("&Stream lists:") : tr("&Source sets:"));
+    m_valuesLabel->setText(p == Provider::Zego ? tr("&Stream lists:") : tr("Sour&ce sets:"));
     m_values->setPlaceholderText(p == Provider::Zego ? tr("any; qa-stream (separate lists with ;)")
                                                      : tr("all; camera; microphone; screen_share+screen_share_audio"));
     updateCount();

@@ -92,7 +92,7 @@ HistoryPage::HistoryPage(AppContext& context, QWidget* parent)
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto* filterLabel = new QLabel(tr("&Filter:"), this);
+    auto* filterLabel = new QLabel(tr("Fi&lter:"), this);
     filterLabel->setBuddy(m_filter);
     auto* filterRow = new QHBoxLayout;
     filterRow->addWidget(filterLabel);
@@ -108,7 +108,7 @@ HistoryPage::HistoryPage(AppContext& context, QWidget* parent)
 
     auto* settingsBox = new QGroupBox(tr("History settings"), this);
     auto* settingsForm = new QFormLayout(settingsBox);
-    auto* retentionLabel = new QLabel(tr("Keep &history for:"), settingsBox);
+    auto* retentionLabel = new QLabel(tr("Keep histor&y for:"), settingsBox);
     retentionLabel->setBuddy(m_retention);
     settingsForm->addRow(retentionLabel, m_retention);
     settingsForm->addRow(m_keepTokens);

@@ -4,6 +4,7 @@
 #include "core/providers/jitsi/JitsiRoom.h"
 
 #include "ui/common/ErrorLabel.h"
+#include "ui/common/Section.h"
 #include "ui/common/Widgets.h"
 
 #include <QCheckBox>
@@ -122,7 +123,7 @@ QString featureHelp(const QString& feature)
 } // namespace
 
 JitsiForm::JitsiForm(bool selfHosted, QWidget* parent)
-    : ProviderForm(parent), m_selfHosted(selfHosted), m_namedRoom(new QRadioButton(tr("&One room"), this)),
+    : ProviderForm(parent), m_selfHosted(selfHosted), m_namedRoom(new QRadioButton(tr("One room"), this)),
       m_anyRoom(new QRadioButton(tr("&Any room (*)"), this)),
       m_patternRoom(new QRadioButton(tr("Rooms matching a &pattern"), this)), m_room(new QLineEdit(this)),
       m_roomRaw(new QCheckBox(tr("Write the room exactly as typed"), this)),
@@ -182,7 +183,7 @@ QWidget* JitsiForm::buildRoomBox()
     modes->addStretch();
     auto* form = new QFormLayout(box);
     form->addRow(modes);
-    form->addRow(tr("Room &name:"), m_room);
+    form->addRow(tr("&Room name:"), m_room);
     form->addRow(m_roomRaw);
     form->addRow(m_roomMessage);
     return box;
@@ -199,18 +200,18 @@ QWidget* JitsiForm::buildUserBox()
 
     name(m_moderator, QStringLiteral("moderatorComboBox"), tr("Moderator"));
     if (m_selfHosted)
-        m_moderator->addItem(tr("unset (not moderator, unless the affiliation says so)"), kUnset);
+        m_moderator->addItem(tr("not set (not moderator, unless the affiliation says so)"), kUnset);
     m_moderator->addItem(tr("yes"), kOn);
     m_moderator->addItem(tr("no"), kOff);
     m_moderator->setCurrentIndex(m_moderator->findData(m_selfHosted ? kUnset : kOff));
     m_moderator->setToolTip(m_selfHosted
                                 ? tr("context.user.moderator \"true\" makes Prosody give the user the owner "
-                                     "affiliation, so they join as moderator. Unset leaves the claim out.")
+                                     "affiliation, so they join as moderator. Not set leaves the claim out.")
                                 : tr("JaaS tokens always state context.user.moderator (\"true\" or \"false\"). JaaS "
                                      "applies the features only to moderators."));
 
     name(m_hidden, QStringLiteral("hiddenFromRecorderComboBox"), tr("Hidden from recorder"));
-    m_hidden->addItem(tr("unset"), kUnset);
+    m_hidden->addItem(tr("not set"), kUnset);
     m_hidden->addItem(tr("yes"), kOn);
     m_hidden->addItem(tr("no"), kOff);
     m_hidden->setToolTip(tr("context.user.hidden-from-recorder: keep this user out of recordings and live streams."));
@@ -218,14 +219,22 @@ QWidget* JitsiForm::buildUserBox()
     auto* form = new QFormLayout(box);
     form->addRow(tr("User &ID:"), m_userId);
     form->addRow(tr("&Display name:"), m_userName);
-    form->addRow(tr("&Email:"), m_email);
-    form->addRow(tr("A&vatar URL:"), m_avatar);
     form->addRow(tr("&Moderator:"), m_moderator);
-    form->addRow(tr("&Hidden from recorder:"), m_hidden);
+    auto* more = new QWidget(box);
+    auto* moreForm = new QFormLayout(more);
+    moreForm->setContentsMargins(0, 0, 0, 0);
+    moreForm->addRow(tr("&Email:"), m_email);
+    moreForm->addRow(tr("A&vatar URL:"), m_avatar);
+    moreForm->addRow(tr("Hidden from recorder:"), m_hidden);
+    m_moreUser = new Section(m_selfHosted ? tr("Email, avatar, recorder, affiliation and group")
+                                          : tr("Email, avatar and recorder"),
+                             more, false, box);
+    m_moreUser->setObjectName(QStringLiteral("moreUserSection"));
+    form->addRow(m_moreUser);
     if (m_selfHosted) {
         m_affiliation = new QComboBox(this);
         name(m_affiliation, QStringLiteral("affiliationComboBox"), tr("Affiliation"));
-        m_affiliation->addItem(tr("unset"), QString());
+        m_affiliation->addItem(tr("not set"), QString());
         for (const QString& value : affiliations())
             m_affiliation->addItem(value, value);
         m_affiliation->setToolTip(tr("context.user.affiliation (Prosody's token_affiliation module): owner, "
@@ -233,8 +242,8 @@ QWidget* JitsiForm::buildUserBox()
         m_group = new QLineEdit(this);
         name(m_group, QStringLiteral("groupLineEdit"), tr("Group"));
         m_group->setToolTip(tr("context.group, bound to the session by Prosody."));
-        form->addRow(tr("A&ffiliation:"), m_affiliation);
-        form->addRow(tr("&Group:"), m_group);
+        moreForm->addRow(tr("Affiliation:"), m_affiliation);
+        moreForm->addRow(tr("Gro&up:"), m_group);
     }
     return box;
 }
@@ -245,10 +254,10 @@ QWidget* JitsiForm::buildFeaturesBox()
     auto* note = new QLabel(box);
     note->setObjectName(QStringLiteral("featuresNoteLabel"));
     note->setWordWrap(true);
-    note->setText(m_selfHosted ? tr("Unset leaves a feature out of the token; off writes \"false\". A token without "
+    note->setText(m_selfHosted ? tr("Not set leaves a feature out of the token; no writes \"false\". A token without "
                                     "any feature gets Prosody's default permissions: %1.")
                                      .arg(prosodyDefaultFeatures().join(QStringLiteral(", ")))
-                               : tr("Unset leaves a feature out of the token; off writes \"false\". JaaS applies "
+                               : tr("Not set leaves a feature out of the token; no writes \"false\". JaaS applies "
                                     "features only to moderators."));
 
     // JaaS shows 8x8's documented features first; self-hosted those the Meet client knows.
@@ -259,14 +268,14 @@ QWidget* JitsiForm::buildFeaturesBox()
     }
 
     auto* grid = new QGridLayout;
-    constexpr int kColumns = 3;
+    constexpr int kColumns = 2; // three columns made the form too wide for a 1024-pixel screen
     for (int i = 0; i < order.size(); ++i) {
         const QString& feature = order.at(i);
         auto* combo = new QComboBox(box);
         name(combo, camelCase(feature) + QStringLiteral("FeatureComboBox"), tr("Feature %1").arg(feature));
-        combo->addItem(tr("unset"), kUnset);
-        combo->addItem(tr("on"), kOn);
-        combo->addItem(tr("off"), kOff);
+        combo->addItem(tr("not set"), kUnset);
+        combo->addItem(tr("yes"), kOn);
+        combo->addItem(tr("no"), kOff);
         QString help = featureHelp(feature);
         if (jitsi::jaasFeatures().contains(feature))
             help += QLatin1Char(' ') + tr("Documented by 8x8 for JaaS.");
@@ -431,6 +440,9 @@ void JitsiForm::showClaims(const jitsi::JitsiClaims& c)
         m_affiliation->setCurrentIndex(m_affiliation->findData(c.user.affiliation));
         m_group->setText(c.group);
     }
+    if (!c.user.email.isEmpty() || !c.user.avatar.isEmpty() || c.user.hiddenFromRecorder.has_value() ||
+        (m_selfHosted && (!c.user.affiliation.isEmpty() || !c.group.isEmpty())))
+        m_moreUser->setExpanded(true);
     for (const auto& [feature, box] : m_features) {
         std::optional<bool> value;
         for (const auto& [name, on] : c.features) {

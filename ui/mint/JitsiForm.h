@@ -66,6 +66,7 @@ private:
     QComboBox* m_hidden;
     QComboBox* m_affiliation = nullptr; // self-hosted only
     QLineEdit* m_group = nullptr;       // self-hosted only
+    class Section* m_moreUser = nullptr;
     QList<QPair<QString, QComboBox*>> m_features;
     ErrorLabel* m_claimsError;
     QString m_profileRoom;

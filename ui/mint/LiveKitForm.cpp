@@ -3,6 +3,8 @@
 
 #include "core/json/OrderedJson.h"
 #include "core/providers/livekit/LiveKitPresets.h"
+#include "core/mint/MintPlan.h"
+#include "ui/common/Section.h"
 #include "ui/common/Widgets.h"
 #include "ui/mint/JsonEditor.h"
 #include "ui/mint/LiveKitGrantsBox.h"
@@ -65,12 +67,12 @@ enum AttributeColumn { KeyColumn, ValueColumn };
 } // namespace
 
 LiveKitForm::LiveKitForm(QWidget* parent)
-    : ProviderForm(parent), m_identity(new QLineEdit(this)), m_randomIdentity(new QPushButton(tr("&Random"), this)),
+    : ProviderForm(parent), m_identity(new QLineEdit(this)), m_randomIdentity(new QPushButton(tr("Random"), this)),
       m_name(new QLineEdit(this)), m_room(new QLineEdit(this)), m_preset(new QComboBox(this)),
-      m_applyPreset(new QPushButton(tr("A&pply preset"), this)), m_kind(new QComboBox(this)),
+      m_roleSummary(new QLabel(this)), m_kind(new QComboBox(this)),
       m_metadata(
           new JsonEditor(JsonEditor::Kind::AnyText, QStringLiteral("metadata"), tr("Participant metadata"), this)),
-      m_attributes(new QTableWidget(0, 2, this)), m_addAttribute(new QPushButton(tr("Add a&ttribute"), this)),
+      m_attributes(new QTableWidget(0, 2, this)), m_addAttribute(new QPushButton(tr("Add attribute"), this)),
       m_removeAttribute(new QPushButton(tr("Remove attribute"), this)), m_grants(new LiveKitGrantsBox(this)),
       m_roomPreset(new QLineEdit(this)), m_roomConfig(new RoomConfigBox(this)), m_extrasLabel(new QLabel(this))
 {
@@ -83,16 +85,28 @@ LiveKitForm::LiveKitForm(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(buildParticipantBox());
     layout->addWidget(buildGrantsBox());
-    layout->addWidget(buildRoomConfigBox());
+    m_grantDetails = new Section(tr("Grants in detail"), m_grants, false, this);
+    m_grantDetails->setObjectName(QStringLiteral("grantDetailsSection"));
+    layout->addWidget(m_grantDetails);
+    m_roomConfigSection =
+        new Section(tr("Room configuration (when this token creates the room)"), buildRoomConfigBox(), false, this);
+    m_roomConfigSection->setObjectName(QStringLiteral("roomConfigSection"));
+    layout->addWidget(m_roomConfigSection);
     layout->addWidget(m_extrasLabel);
     layout->addStretch(1);
 
     for (QLineEdit* edit : {m_identity, m_name, m_room, m_roomPreset})
         connect(edit, &QLineEdit::textChanged, this, &LiveKitForm::edited);
-    connect(m_kind, &QComboBox::currentIndexChanged, this, &LiveKitForm::edited);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        showRole();
+        edited();
+    });
     connect(m_metadata, &JsonEditor::changed, this, &LiveKitForm::edited);
     connect(m_attributes, &QTableWidget::itemChanged, this, &LiveKitForm::edited);
-    connect(m_grants, &LiveKitGrantsBox::changed, this, &LiveKitForm::edited);
+    connect(m_grants, &LiveKitGrantsBox::changed, this, [this] {
+        showRole();
+        edited();
+    });
     connect(m_grants, &LiveKitGrantsBox::videoGrantToggled, m_room, &QLineEdit::setEnabled);
     connect(m_roomConfig, &RoomConfigBox::changed, this, &LiveKitForm::edited);
     connect(m_randomIdentity, &QPushButton::clicked, this, [this] {
@@ -100,7 +114,7 @@ LiveKitForm::LiveKitForm(QWidget* parent)
         const quint64 bits = QRandomGenerator::global()->generate64() & 0xffffffffffffULL;
         m_identity->setText(QStringLiteral("participant-%1").arg(bits, 12, 16, QLatin1Char('0')));
     });
-    connect(m_applyPreset, &QPushButton::clicked, this, &LiveKitForm::applyPreset);
+    connect(m_preset, &QComboBox::currentIndexChanged, this, &LiveKitForm::applyPreset);
     connect(m_addAttribute, &QPushButton::clicked, this, [this] {
         addAttributeRow({}, {});
         const int row = m_attributes->rowCount() - 1;
@@ -117,6 +131,7 @@ LiveKitForm::LiveKitForm(QWidget* parent)
             [this] { m_removeAttribute->setEnabled(m_attributes->currentRow() >= 0); });
     m_removeAttribute->setEnabled(false);
     setFocusProxy(m_identity);
+    showRole();
 }
 
 QWidget* LiveKitForm::buildParticipantBox()
@@ -152,21 +167,28 @@ QWidget* LiveKitForm::buildParticipantBox()
     attributes->addWidget(m_attributes);
     attributes->addLayout(attributeButtons);
 
+    auto* more = new QWidget(this);
+    auto* moreForm = new QFormLayout(more);
+    moreForm->setContentsMargins(0, 0, 0, 0);
+    moreForm->addRow(tr("&Kind:"), m_kind);
+    moreForm->addRow(tr("Met&adata:"), m_metadata);
+    qobject_cast<QLabel*>(moreForm->labelForField(m_metadata))->setBuddy(m_metadata->textEdit());
+    moreForm->addRow(tr("Attrib&utes:"), attributes);
+    qobject_cast<QLabel*>(moreForm->labelForField(attributes))->setBuddy(m_attributes);
+    m_moreParticipant = new Section(tr("Kind, metadata and attributes"), more, false, box);
+    m_moreParticipant->setObjectName(QStringLiteral("moreParticipantSection"));
+
     auto* form = new QFormLayout(box);
     form->addRow(tr("&Identity:"), identityRow);
     qobject_cast<QLabel*>(form->labelForField(identityRow))->setBuddy(m_identity);
     form->addRow(tr("Display &name:"), m_name);
-    form->addRow(tr("&Kind:"), m_kind);
-    form->addRow(tr("&Metadata:"), m_metadata);
-    qobject_cast<QLabel*>(form->labelForField(m_metadata))->setBuddy(m_metadata->textEdit());
-    form->addRow(tr("Attri&butes:"), attributes);
-    qobject_cast<QLabel*>(form->labelForField(attributes))->setBuddy(m_attributes);
+    form->addRow(m_moreParticipant);
     return box;
 }
 
 QWidget* LiveKitForm::buildGrantsBox()
 {
-    auto* box = new QGroupBox(tr("Room and grants"), this);
+    auto* box = new QGroupBox(tr("Room and role"), this);
     name(m_room, QStringLiteral("roomLineEdit"), tr("Room"));
     m_room->setPlaceholderText(tr("the room this token joins or moderates"));
     name(m_preset, QStringLiteral("presetComboBox"), tr("Role preset"));
@@ -179,30 +201,29 @@ QWidget* LiveKitForm::buildGrantsBox()
     };
     for (const QString& preset : livekit::presetNames())
         m_preset->addItem(descriptions.value(preset, preset), preset);
-    name(m_applyPreset, QStringLiteral("applyPresetPushButton"), tr("Apply the role preset"));
-    m_applyPreset->setToolTip(tr("Replaces the video grant with the role's (the room stays)"));
+    m_preset->insertItem(0, tr("Custom: as set in the grants below"), QString());
+    m_preset->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_preset->setMinimumContentsLength(16);
+    m_preset->setToolTip(tr("Choosing a role replaces the video grant with the role's (the room stays)"));
+    name(m_roleSummary, QStringLiteral("roleSummaryLabel"), tr("What the token grants"));
+    m_roleSummary->setWordWrap(true);
 
-    auto* presetRow = new QHBoxLayout;
-    presetRow->addWidget(m_preset, 1);
-    presetRow->addWidget(m_applyPreset);
-    auto* form = new QFormLayout;
-    form->addRow(tr("R&oom:"), m_room);
-    form->addRow(tr("Pr&eset:"), presetRow);
-    qobject_cast<QLabel*>(form->labelForField(presetRow))->setBuddy(m_preset);
-    auto* layout = new QVBoxLayout(box);
-    layout->addLayout(form);
-    layout->addWidget(m_grants);
+    auto* form = new QFormLayout(box);
+    form->addRow(tr("&Room:"), m_room);
+    form->addRow(tr("Rol&e:"), m_preset);
+    form->addRow(QString(), m_roleSummary);
     return box;
 }
 
 QWidget* LiveKitForm::buildRoomConfigBox()
 {
-    auto* box = new QGroupBox(tr("Room configuration (applies when this token creates the room)"), this);
+    auto* box = new QWidget(this);
     name(m_roomPreset, QStringLiteral("roomPresetLineEdit"), tr("Room preset"));
     m_roomPreset->setPlaceholderText(tr("optional: a LiveKit Cloud room preset; roomConfig overrides it"));
     auto* form = new QFormLayout(box);
-    form->addRow(tr("Cloud room pre&set:"), m_roomPreset);
-    form->addRow(tr("roomCon&fig:"), m_roomConfig);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("Cloud room preset:"), m_roomPreset);
+    form->addRow(tr("roomConfig:"), m_roomConfig);
     qobject_cast<QLabel*>(form->labelForField(m_roomConfig))
         ->setBuddy(m_roomConfig->findChild<QWidget*>(QStringLiteral("roomConfigPlainTextEdit")));
     return box;
@@ -295,6 +316,10 @@ void LiveKitForm::showClaims(const livekit::LiveKitClaims& c)
     m_kind->setCurrentIndex(std::max(0, m_kind->findData(c.kind)));
     m_grants->show(c);
     m_room->setEnabled(c.video.has_value());
+    m_moreParticipant->setExpanded(m_moreParticipant->isExpanded() || !c.kind.isEmpty() || !c.metadata.isEmpty() ||
+                                   !c.attributes.isEmpty());
+    m_roomConfigSection->setExpanded(m_roomConfigSection->isExpanded() || !c.roomPreset.isEmpty() ||
+                                     c.roomConfig.has_value());
     m_room->setText(c.video ? c.video->room : QString());
     m_roomPreset->setText(c.roomPreset);
     // readClaims has already reported a roomConfig normaliseRoomConfig refuses, so this cannot fail here.
@@ -303,10 +328,15 @@ void LiveKitForm::showClaims(const livekit::LiveKitClaims& c)
     m_attributes->setRowCount(0);
     for (const auto& [key, value] : c.attributes)
         addAttributeRow(key, value);
+    showRole();
 }
 
 void LiveKitForm::applyPreset()
 {
+    if (m_preset->currentData().toString().isEmpty()) {
+        showRole();
+        return; // "Custom" keeps the grants as they are
+    }
     livekit::LiveKitClaims c = currentClaims();
     if (!c.video)
         c.video = livekit::VideoGrant{};
@@ -317,7 +347,34 @@ void LiveKitForm::applyPreset()
     m_room->setEnabled(true);
     m_kind->setCurrentIndex(std::max(0, m_kind->findData(c.kind)));
     m_showing = false;
+    showRole();
     Q_EMIT changed();
+}
+
+void LiveKitForm::showRole()
+{
+    const livekit::LiveKitClaims now = currentClaims();
+    auto payload = [](const livekit::LiveKitClaims& c) {
+        OrderedJson json = OrderedJson::object();
+        c.appendTo(json);
+        return json.toJsonValue();
+    };
+    const QJsonValue current = payload(now);
+    QString role;
+    for (const QString& preset : livekit::presetNames()) {
+        livekit::LiveKitClaims candidate = now;
+        if (livekit::applyPreset(preset, candidate) && payload(candidate) == current) {
+            role = preset;
+            break;
+        }
+    }
+    {
+        const QSignalBlocker blocker(m_preset);
+        m_preset->setCurrentIndex(std::max(0, m_preset->findData(role)));
+    }
+    const QString granted = mint::grantsSummary(now);
+    m_roleSummary->setText(granted.isEmpty() ? tr("Grants nothing yet: choose a role or set the grants below.")
+                                             : tr("Grants: %1.").arg(granted));
 }
 
 void LiveKitForm::setProfile(const credentials::Profile& profile)

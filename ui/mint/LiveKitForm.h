@@ -17,8 +17,9 @@ class LiveKitGrantsBox;
 class RoomConfigBox;
 
 /**
- * The LiveKit claims form: identity (typed or random), name, room, role presets, every grant, participant kind,
- * metadata, attributes and roomConfig with agent dispatch. claims() is the plan's claims ("sub" plus what
+ * The LiveKit claims form: identity (typed or random), name, room and a role that applies when chosen (and shows what
+ * it granted) first; every grant, participant kind, metadata, attributes and roomConfig with agent dispatch in folded
+ * sections that open when they hold something. claims() is the plan's claims ("sub" plus what
  * LiveKitClaims::appendTo writes); setClaims() reads them back with the core's readClaims.
  */
 class LiveKitForm final : public ProviderForm {
@@ -40,6 +41,8 @@ private:
     livekit::LiveKitClaims currentClaims() const;
     void showClaims(const livekit::LiveKitClaims& claims);
     void applyPreset();
+    /** Selects the role whose grants the form holds now, or "Custom", and says in words what is granted. */
+    void showRole();
     void addAttributeRow(const QString& key, const QString& value);
     void updateExtrasLabel(const QStringList& ignored);
     void edited();
@@ -49,7 +52,10 @@ private:
     QLineEdit* m_name;
     QLineEdit* m_room;
     QComboBox* m_preset;
-    QPushButton* m_applyPreset;
+    QLabel* m_roleSummary;
+    class Section* m_moreParticipant = nullptr;
+    class Section* m_grantDetails = nullptr;
+    class Section* m_roomConfigSection = nullptr;
     QComboBox* m_kind;
     JsonEditor* m_metadata;
     QTableWidget* m_attributes;

@@ -102,7 +102,7 @@ QWidget* LiveKitGrantsBox::buildVideoBox()
         {u"roomList", tr("List rooms"), tr("roomList")},
         {u"roomRecord", tr("Record and stream (Egress)"), tr("roomRecord: use the Egress APIs")},
         {u"ingressAdmin", tr("Manage ingresses"), tr("ingressAdmin: create and delete every ingress")},
-        {u"hidden", tr("&Hidden from other participants"), tr("hidden: other participants do not see this one")},
+        {u"hidden", tr("Hidden from other participants"), tr("hidden: other participants do not see this one")},
         {u"recorder", tr("Marked as a recorder"), tr("recorder: shown to others as a recording participant")},
         {u"agent", tr("May register as an agent worker"), tr("video.agent: may register as an Agents worker")},
     };
@@ -126,9 +126,9 @@ QWidget* LiveKitGrantsBox::buildVideoBox()
         {u"canPublish", tr("&Publish tracks:"), tr("default: yes")},
         {u"canSubscribe", tr("&Subscribe:"), tr("default: yes")},
         {u"canPublishData", tr("Publish &data:"), tr("default: same as Publish tracks")},
-        {u"canUpdateOwnMetadata", tr("&Update own name and metadata:"), tr("default: no")},
-        {u"canSubscribeMetrics", tr("Subscribe to &metrics:"), tr("default: no")},
-        {u"canManageAgentSession", tr("Manage &agent session:"), tr("default: no")},
+        {u"canUpdateOwnMetadata", tr("Update own name and metadata:"), tr("default: no")},
+        {u"canSubscribeMetrics", tr("Subscribe to metrics:"), tr("default: no")},
+        {u"canManageAgentSession", tr("Manage agent session:"), tr("default: no")},
     };
     for (const auto& t : tristates) {
         const QString k = key(t.key);
@@ -172,9 +172,9 @@ QWidget* LiveKitGrantsBox::buildVideoBox()
     });
 
     auto* form = new QFormLayout;
-    form->addRow(tr("Publish s&ources:"), sources);
+    form->addRow(tr("Publish sources:"), sources);
     form->addRow(QString(), sourcesNote);
-    form->addRow(tr("Des&tination room:"), m_destinationRoom);
+    form->addRow(tr("Destination room:"), m_destinationRoom);
 
     auto* layout = new QVBoxLayout(m_video);
     layout->addLayout(rooms);

@@ -29,8 +29,9 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QShortcut>
 #include <QSpinBox>
-#include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -68,7 +69,7 @@ MintPage::MintPage(AppContext& context, QWidget* parent)
       m_notBeforeLabel(new QLabel(tr("&Not before, back-dated by:"), this)), m_notBefore(new QSpinBox(this)),
       m_forms(new QStackedWidget(this)), m_noForm(new QLabel(this)), m_preview(new QPlainTextEdit(this)),
       m_rawJson(new QPlainTextEdit(this)), m_rawJsonStatus(new QLabel(this)), m_findings(new QListWidget(this)),
-      m_status(new QLabel(this)), m_mint(new QPushButton(tr("&Mint"), this)), m_result(new ResultPanel(context, this))
+      m_status(new QLabel(this)), m_mint(new QPushButton(tr("Mint"), this)), m_result(new ResultPanel(context, this))
 {
     setObjectName(QStringLiteral("mintPage"));
     name(m_noForm, QStringLiteral("noFormLabel"), tr("No form"));
@@ -80,32 +81,57 @@ MintPage::MintPage(AppContext& context, QWidget* parent)
     addForm(Provider::Jaas, new JitsiForm(false, this));
     addForm(Provider::Jitsi, new JitsiForm(true, this));
 
-    auto* left = new QWidget(this);
-    auto* leftLayout = new QVBoxLayout(left);
-    leftLayout->addWidget(buildHeader());
-    leftLayout->addWidget(m_forms, 1);
-    auto* scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("formScrollArea"));
-    scroll->setWidgetResizable(true);
-    scroll->setWidget(left);
-    scroll->setFrameShape(QFrame::NoFrame);
+    m_formColumn = new QWidget(this);
+    m_formColumnLayout = new QVBoxLayout(m_formColumn);
+    m_formColumnLayout->setContentsMargins(0, 0, 4, 0);
+    m_formColumnLayout->addWidget(m_forms);
+    m_formColumnLayout->addStretch(1);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setObjectName(QStringLiteral("formScrollArea"));
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setWidget(m_formColumn);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_mintBar = buildMintBar();
+    m_card = buildCard();
 
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(scroll);
-    splitter->addWidget(buildSidePanel());
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setChildrenCollapsible(false);
+    auto* side = new QWidget(this);
+    side->setObjectName(QStringLiteral("resultCard"));
+    m_sideLayout = new QVBoxLayout(side);
+    m_sideLayout->setContentsMargins(0, 0, 0, 0);
+    m_sideLayout->addWidget(m_mintBar);
+    m_sideLayout->addWidget(m_card, 1);
+    // Wide enough for the buttons and a readable token, never wider: the form gets everything else.
+    side->setFixedWidth(std::clamp(fontMetrics().averageCharWidth() * 52, 360, 520));
+
+    auto* body = new QHBoxLayout;
+    body->addWidget(m_scroll, 1);
+    body->addWidget(side);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(splitter);
+    m_headerLayout = layout;
+    layout->addWidget(buildHeader());
+    layout->addLayout(body, 1);
+
+    auto* mintKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this, this, &MintPage::mint);
+    mintKey->setContext(Qt::WidgetWithChildrenShortcut);
+    auto* mintKeypad = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this, this, &MintPage::mint);
+    mintKeypad->setContext(Qt::WidgetWithChildrenShortcut);
+    auto* copyToken = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this);
+    copyToken->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(copyToken, &QShortcut::activated, m_result, &ResultPanel::copyToken);
+    auto* copyLink = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), this);
+    copyLink->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(copyLink, &QShortcut::activated, m_result, &ResultPanel::copyLink);
 
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(0);
     connect(&m_refreshTimer, &QTimer::timeout, this, &MintPage::refresh);
-    connect(m_profile, &QComboBox::currentIndexChanged, this, [this] { profileSelected(true); });
+    connect(m_profile, &QComboBox::currentIndexChanged, this, [this] {
+        profileSelected(true);
+        m_result->setStale(true);
+    });
     connect(&m_context.profiles, &ProfileService::profilesChanged, this, &MintPage::reloadProfiles);
-    connect(m_ttl, &QLineEdit::textChanged, this, &MintPage::scheduleRefresh);
-    connect(m_notBefore, &QSpinBox::valueChanged, this, &MintPage::scheduleRefresh);
+    connect(m_ttl, &QLineEdit::textChanged, this, &MintPage::edited);
+    connect(m_notBefore, &QSpinBox::valueChanged, this, &MintPage::edited);
     connect(m_rawJson, &QPlainTextEdit::textChanged, this, [this] {
         if (!m_writingRawJson)
             rawJsonEdited();
@@ -153,23 +179,45 @@ QWidget* MintPage::buildHeader()
     auto* ttlRow = new QHBoxLayout;
     ttlRow->addWidget(m_ttl);
     ttlRow->addWidget(m_ttlStatus, 1);
+    ttlRow->addWidget(m_notBeforeLabel);
+    ttlRow->addWidget(m_notBefore);
     auto* form = new QFormLayout(header);
     form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("&Profile:"), profileRow);
+    form->addRow(tr("Pr&ofile:"), profileRow);
     qobject_cast<QLabel*>(form->labelForField(profileRow))->setBuddy(m_profile);
     form->addRow(m_prodWarning);
     form->addRow(tr("&TTL:"), ttlRow);
     qobject_cast<QLabel*>(form->labelForField(ttlRow))->setBuddy(m_ttl);
-    form->addRow(m_notBeforeLabel, m_notBefore);
     return header;
 }
 
-QWidget* MintPage::buildSidePanel()
+QWidget* MintPage::buildMintBar()
 {
-    auto* panel = new QWidget(this);
+    auto* bar = new QWidget(this);
+    name(m_status, QStringLiteral("mintStatusLabel"), tr("Mint status"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Two lines reserved: a longer or shorter status never moves what is below it.
+    m_status->setFixedHeight(m_status->fontMetrics().lineSpacing() * 2 + 4);
+    m_status->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    name(m_mint, QStringLiteral("mintPushButton"), tr("Mint the token"));
+    m_mint->setToolTip(tr("Mint the token (Ctrl+Enter)"));
+    m_mint->setDefault(true);
+    m_mint->setMinimumWidth(m_mint->fontMetrics().horizontalAdvance(m_mint->text()) + 48);
+    auto* row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_mint);
+    row->addWidget(m_status, 1);
+    return bar;
+}
+
+QWidget* MintPage::buildCard()
+{
+    auto* card = new QWidget(this);
     name(m_preview, QStringLiteral("claimsPreviewPlainTextEdit"), tr("Claims preview"));
     m_preview->setReadOnly(true);
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
     name(m_rawJson, QStringLiteral("rawJsonPlainTextEdit"), tr("Raw claims JSON"));
     m_rawJson->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_rawJson->setTabChangesFocus(true);
@@ -178,43 +226,84 @@ QWidget* MintPage::buildSidePanel()
     m_rawJsonStatus->setText(tr("Edit the claims as JSON; valid changes go straight to the form."));
     name(m_findings, QStringLiteral("findingsListWidget"), tr("Findings before minting"));
     m_findings->setWordWrap(true);
-    m_findings->setMaximumHeight(130);
-    name(m_status, QStringLiteral("mintStatusLabel"), tr("Mint status"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    name(m_mint, QStringLiteral("mintPushButton"), tr("Mint the token"));
-    m_mint->setDefault(true);
+    m_findings->setFixedHeight(m_findings->fontMetrics().lineSpacing() * 5 + 8);
 
     auto* raw = new QWidget(this);
     auto* rawLayout = new QVBoxLayout(raw);
     rawLayout->addWidget(m_rawJson, 1);
     rawLayout->addWidget(m_rawJsonStatus);
-    auto* tabs = new QTabWidget(this);
-    tabs->setObjectName(QStringLiteral("previewTabWidget"));
-    tabs->addTab(m_preview, tr("Claims p&review"));
-    tabs->addTab(raw, tr("Ra&w JSON"));
+    auto* result = new QScrollArea(this);
+    result->setObjectName(QStringLiteral("resultScrollArea"));
+    result->setWidgetResizable(true);
+    result->setFrameShape(QFrame::NoFrame);
+    result->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    result->setWidget(m_result);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("previewTabWidget"));
+    m_tabs->addTab(result, tr("Result"));
+    m_tabs->addTab(m_preview, tr("Claims preview"));
+    m_tabs->addTab(raw, tr("Raw JSON"));
+    m_tabs->setCurrentIndex(1);
 
-    auto* findingsLabel = new QLabel(tr("Fin&dings before minting:"), this);
+    auto* findingsLabel = new QLabel(tr("Findings before minting:"), this);
     findingsLabel->setBuddy(m_findings);
-    auto* mintRow = new QHBoxLayout;
-    mintRow->addWidget(m_status, 1);
-    mintRow->addWidget(m_mint);
-    auto* layout = new QVBoxLayout(panel);
-    layout->addWidget(tabs, 1);
+    auto* layout = new QVBoxLayout(card);
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(findingsLabel);
     layout->addWidget(m_findings);
-    layout->addLayout(mintRow);
-    layout->addWidget(m_result, 1);
-    return panel;
+    layout->addWidget(m_tabs, 1);
+    return card;
+}
+
+void MintPage::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    updateLayoutMode();
+}
+
+void MintPage::updateLayoutMode()
+{
+    // Side by side while the form fits beside the card at its own minimum width; otherwise the Mint button moves
+    // under the header and the card under the form, inside its scroll area.
+    const int cardWidth = m_sideLayout->parentWidget()->minimumWidth();
+    const int formWidth = m_forms->minimumSizeHint().width() + m_scroll->verticalScrollBar()->sizeHint().width() + 16;
+    const bool narrow = width() < formWidth + cardWidth + 24;
+    if (narrow == m_narrow)
+        return;
+    m_narrow = narrow;
+    QWidget* sidePanel = m_sideLayout->parentWidget();
+    if (narrow) {
+        m_headerLayout->insertWidget(1, m_mintBar);
+        m_formColumnLayout->insertWidget(1, m_card);
+        m_card->setMinimumHeight(420);
+        m_mintBar->show(); // re-parented widgets start hidden
+        m_card->show();
+        sidePanel->hide();
+    } else {
+        m_sideLayout->addWidget(m_mintBar);
+        m_sideLayout->addWidget(m_card, 1);
+        m_card->setMinimumHeight(0);
+        m_mintBar->show();
+        m_card->show();
+        sidePanel->show();
+    }
 }
 
 void MintPage::addForm(Provider provider, ProviderForm* form)
 {
+    // A combo box is as wide as its longest item by default; long explanations must not set the form's width.
+    for (QComboBox* box : form->findChildren<QComboBox*>()) {
+        if (box->sizeHint().width() > 240) {
+            box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+            box->setMinimumContentsLength(16);
+        }
+    }
+    form->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored); // only the current form sizes the stack
     m_formByProvider.insert(provider, form);
     m_forms->addWidget(form);
     connect(form, &ProviderForm::changed, this, [this] {
         m_claimsChanged = true;
-        scheduleRefresh();
+        edited();
     });
 }
 
@@ -292,9 +381,13 @@ void MintPage::profileSelected(bool resetTtl)
     m_notBeforeLabel->setVisible(jitsi);
     m_notBefore->setVisible(jitsi);
     ProviderForm* form = m_formByProvider.value(profile->provider);
+    for (ProviderForm* f : std::as_const(m_formByProvider))
+        f->setSizePolicy(f == form ? QSizePolicy::Preferred : QSizePolicy::Ignored,
+                         f == form ? QSizePolicy::Preferred : QSizePolicy::Ignored);
     if (form) {
         m_forms->setCurrentWidget(form);
         form->setProfile(*profile);
+        updateLayoutMode();
     } else {
         m_forms->setCurrentWidget(m_noForm);
         m_noForm->setText(tr("This build has no form for %1 profiles yet.").arg(providerName(profile->provider)));
@@ -314,6 +407,12 @@ void MintPage::showEvent(QShowEvent* event)
     QWidget::showEvent(event);
     if (m_secretsProfile.isEmpty())
         scheduleRefresh();
+}
+
+void MintPage::edited()
+{
+    m_result->setStale(true);
+    scheduleRefresh();
 }
 
 void MintPage::scheduleRefresh()
@@ -403,7 +502,8 @@ void MintPage::refresh()
     }
     m_mint->setEnabled(true);
     const QString summary = mint::grantsSummary(*plan);
-    m_status->setText(summary.isEmpty() ? tr("Ready to mint.") : tr("Ready to mint: %1.").arg(summary));
+    m_status->setText(summary.isEmpty() ? tr("Ready to mint (Ctrl+Enter).")
+                                        : tr("Ready to mint (Ctrl+Enter): %1.").arg(summary));
 }
 
 void MintPage::mint()
@@ -420,6 +520,7 @@ void MintPage::mint()
     if (!outcome)
         return blockMint(tr("Cannot mint: %1").arg(outcome.error().message));
     m_result->showResult(*outcome, mint::identityOf(*plan));
+    m_tabs->setCurrentIndex(0);
 
     history::HistoryEntry entry;
     entry.provider = plan->provider;

@@ -20,8 +20,11 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 class QStackedWidget;
+class QTabWidget;
+class QVBoxLayout;
 
 namespace td::ui {
 
@@ -30,7 +33,10 @@ class ProviderForm;
 class ResultPanel;
 
 /**
- * Pick a profile, fill its provider's form, read the live claims preview and the core's findings, mint. Every edit
+ * Pick a profile, fill its provider's form, read the live claims preview and the core's findings, mint (Ctrl+Enter).
+ * The header (profile, TTL) stays put; the form scrolls; the Mint button, findings and the result sit in a card of
+ * fixed width beside the form, or below it when the window is too narrow for both, so nothing ever squeezes the form.
+ * Every edit
  * re-runs mintAndInspect on the current plan (coalesced by a zero-delay timer): the preview is the would-be payload,
  * the findings gate the Mint button. The raw JSON tab edits the plan's claims directly. Each mint is recorded in
  * History as metadata; the token only when the settings say so.
@@ -52,10 +58,15 @@ public:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     QWidget* buildHeader();
-    QWidget* buildSidePanel();
+    QWidget* buildMintBar();
+    QWidget* buildCard();
+    void updateLayoutMode();
+    /** The form, TTL or profile changed: re-check, and mark a shown result as out of date. */
+    void edited();
     void addForm(Provider provider, ProviderForm* form);
     ProviderForm* currentForm() const;
     std::optional<credentials::Profile> currentProfile() const;
@@ -78,6 +89,15 @@ private:
     QLabel* m_notBeforeLabel;
     QSpinBox* m_notBefore;
     QStackedWidget* m_forms;
+    QScrollArea* m_scroll = nullptr;
+    QWidget* m_formColumn = nullptr;
+    QVBoxLayout* m_formColumnLayout = nullptr;
+    QWidget* m_mintBar = nullptr;
+    QWidget* m_card = nullptr;
+    QVBoxLayout* m_headerLayout = nullptr;
+    QVBoxLayout* m_sideLayout = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    bool m_narrow = false;
     QLabel* m_noForm;
     QPlainTextEdit* m_preview;
     QPlainTextEdit* m_rawJson;

@@ -93,6 +93,8 @@ void QrCodeWidget::paintEvent(QPaintEvent*)
         return;
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing, false);
+    if (!isEnabled())
+        painter.setOpacity(0.25); // a stale result: still there, visibly not current
     const int modules = m_matrix.size + 2 * kQuietZone;
     const int available = std::min(width(), height());
     // Whole device pixels per module keep every edge sharp; only a widget smaller than the code gets fractions.

@@ -20,8 +20,10 @@ class QrCodeWidget;
 QString expiryText(qint64 expiresAt, qint64 now);
 
 /**
- * A minted token: the token and its join link (read-only, labelled as credentials), Copy with the clipboard guard's
- * countdown, Open in browser, a QR code of the link and the remaining lifetime, updated every second.
+ * A minted token as a card of fixed width: who it lets in, the token and its join link (read-only, labelled as
+ * credentials), Copy (feedback as a toast, never a label that widens the card), Open in browser, the remaining
+ * lifetime (updated every second) and a QR code of the link at a fixed size. Once the form changes after a mint the
+ * card is marked stale: greyed, with "changed since minting" above it.
  */
 class ResultPanel final : public QWidget {
     Q_OBJECT
@@ -33,26 +35,33 @@ public:
     /** Shows a fresh mint; `identity` names who the token lets in. */
     void showResult(const mint::MintOutcome& outcome, const QString& identity);
     void clear();
+    /** Greys the result and says it no longer matches the form (or the profile); false restores it. */
+    void setStale(bool stale);
+    bool isStale() const { return m_staleState; }
+    bool hasResult() const { return m_expiresAt != 0; }
+    /** What the copy buttons (and Ctrl+Shift+C / Ctrl+Shift+L) do. */
+    void copyToken();
+    void copyLink();
 
 private:
-    void copy(const QString& text);
+    void copy(const QString& text, const QString& what);
     void updateExpiry();
     void showQr(const QString& link);
 
     AppContext& m_context;
+    QLabel* m_stale;
     QLabel* m_warning;
     QPlainTextEdit* m_token;
     QPushButton* m_copyToken;
     QLineEdit* m_link;
     QPushButton* m_copyLink;
     QPushButton* m_openLink;
-    QLabel* m_clipboard;
     QLabel* m_expiry;
     QrCodeWidget* m_qr;
     QLabel* m_qrStatus;
     QTimer m_tick;
     qint64 m_expiresAt = 0;
-    bool m_copyPending = false; // the guard's countdown concerns our copy
+    bool m_staleState = false;
 };
 
 } // namespace td::ui

@@ -36,7 +36,7 @@ QString cellText(const QTableWidget* table, int row, int column)
 RoomConfigBox::RoomConfigBox(QWidget* parent)
     : QWidget(parent), m_editor(new JsonEditor(JsonEditor::Kind::Object, QStringLiteral("roomConfig"),
                                                tr("Room configuration JSON"), this)),
-      m_agents(new QTableWidget(0, ColumnCount, this)), m_addAgent(new QPushButton(tr("Add a&gent"), this)),
+      m_agents(new QTableWidget(0, ColumnCount, this)), m_addAgent(new QPushButton(tr("Add agent"), this)),
       m_removeAgent(new QPushButton(tr("Remove agent"), this)), m_status(new QLabel(this))
 {
     m_editor->textEdit()->setPlaceholderText(QStringLiteral("{\"emptyTimeout\": 300, \"maxParticipants\": 20}"));

@@ -56,7 +56,7 @@ ZegoForm::ZegoForm(QWidget* parent)
       m_cipher(new QComboBox(this)), m_basicPayload(new QRadioButton(tr("&None (basic token)"), this)),
       m_privilegePayload(new QRadioButton(tr("Room &privileges"), this)),
       m_customPayload(new QRadioButton(tr("Custom pa&yload"), this)), m_privilegeBox(new QWidget(this)),
-      m_roomId(new QLineEdit(this)), m_allowLogin(new QCheckBox(tr("Allow &login to the room"), this)),
+      m_roomId(new QLineEdit(this)), m_allowLogin(new QCheckBox(tr("Allow log&in to the room"), this)),
       m_allowPublish(new QCheckBox(tr("&Allow publishing streams"), this)),
       m_restrictStreams(new QCheckBox(tr("Only these &streams:"), this)), m_streamIds(new QLineEdit(this)),
       m_payloadPreview(new QLabel(this)), m_customBox(new QWidget(this)), m_customText(new QPlainTextEdit(this)),
@@ -80,7 +80,7 @@ ZegoForm::ZegoForm(QWidget* parent)
     auto* top = new QFormLayout;
     top->addRow(tr("&User ID:"), m_userId);
     top->addRow(m_userIdError);
-    top->addRow(tr("&Cipher:"), m_cipher);
+    top->addRow(tr("Ciphe&r:"), m_cipher);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -143,7 +143,7 @@ QWidget* ZegoForm::buildPayloadBox()
     streams->addWidget(m_streamIds, 1);
     auto* privilege = new QFormLayout(m_privilegeBox);
     privilege->setContentsMargins(0, 0, 0, 0);
-    privilege->addRow(tr("&Room ID:"), m_roomId);
+    privilege->addRow(tr("Room I&D:"), m_roomId);
     privilege->addRow(m_allowLogin);
     privilege->addRow(m_allowPublish);
     privilege->addRow(streams);
@@ -155,7 +155,7 @@ QWidget* ZegoForm::buildPayloadBox()
     m_customText->setMaximumHeight(m_customText->fontMetrics().lineSpacing() * 6);
     auto* custom = new QFormLayout(m_customBox);
     custom->setContentsMargins(0, 0, 0, 0);
-    custom->addRow(tr("&Text:"), m_customText);
+    custom->addRow(tr("Te&xt:"), m_customText);
 
     auto* layout = new QVBoxLayout(box);
     layout->addLayout(modes);
@@ -177,8 +177,8 @@ QWidget* ZegoForm::buildKitBox()
     m_kitUserName->setPlaceholderText(tr("display name, any characters"));
     auto* kit = new QFormLayout(m_kitBox);
     kit->setContentsMargins(0, 0, 0, 0);
-    kit->addRow(tr("R&oom ID:"), m_kitRoomId);
-    kit->addRow(tr("User na&me:"), m_kitUserName);
+    kit->addRow(tr("Roo&m ID:"), m_kitRoomId);
+    kit->addRow(tr("User nam&e:"), m_kitUserName);
     auto* layout = new QVBoxLayout(box);
     layout->addWidget(m_kit);
     layout->addWidget(m_kitBox);

@@ -25,7 +25,7 @@ BearerKeyEditor::BearerKeyEditor(ConfigDocument& document, credentials::SecretSt
                                  Dialogs& dialogs, QWidget* parent)
     : QWidget(parent), m_document(document), m_secrets(secrets), m_clipboard(clipboard), m_dialogs(dialogs),
       m_table(new QTableWidget(0, 3, this)), m_name(new QLineEdit(this)),
-      m_generate(new QPushButton(tr("&Generate key"), this)), m_copy(new QPushButton(tr("Cop&y key"), this)),
+      m_generate(new QPushButton(tr("Generate &key"), this)), m_copy(new QPushButton(tr("Cop&y key"), this)),
       m_remove(new QPushButton(tr("Remove key"), this)),
       m_newKeyLabel(new QLabel(tr("New key (shown this once; copy it now):"), this)), m_newKey(new QLineEdit(this)),
       m_copyNew(new QPushButton(tr("Copy new key"), this)), m_error(new ErrorLabel(this)), m_note(new QLabel(this))

@@ -94,7 +94,7 @@ EndpointEditor::EndpointEditor(ConfigDocument& document, ProfileService& profile
     auto* form = new QFormLayout;
     form->addRow(tr("&Path:"), m_path);
     form->addRow(tr("&Type:"), m_type);
-    form->addRow(tr("Pro&file:"), m_profile);
+    form->addRow(tr("Pr&ofile:"), m_profile);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_table, 1);

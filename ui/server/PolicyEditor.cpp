@@ -87,10 +87,10 @@ PolicyEditor::PolicyEditor(ConfigDocument& document, QWidget* parent)
       m_featuresBox(new QGroupBox(tr("Jitsi features every token gets"), this)),
       m_features(checkList(this, QStringLiteral("featuresListWidget"), tr("Fixed Jitsi features"))),
       m_allowBox(new QGroupBox(tr("A client may ask for"), this)),
-      m_allowModerator(new QCheckBox(tr("&Moderator"), this)), m_allowRoomAdmin(new QCheckBox(tr("Room a&dmin"), this)),
-      m_allowHidden(new QCheckBox(tr("&Hidden participant"), this)),
-      m_allowRecorder(new QCheckBox(tr("Re&corder"), this)),
-      m_allowAdmin(new QCheckBox(tr("Server &admin grants (create, list, record, ingress, agent)"), this)),
+      m_allowModerator(new QCheckBox(tr("&Moderator"), this)), m_allowRoomAdmin(new QCheckBox(tr("Room adm&in"), this)),
+      m_allowHidden(new QCheckBox(tr("Hidd&en participant"), this)),
+      m_allowRecorder(new QCheckBox(tr("Recor&der"), this)),
+      m_allowAdmin(new QCheckBox(tr("Ser&ver admin grants (create, list, record, ingress, agent)"), this)),
       m_allowAnyRoom(new QCheckBox(tr("A token &valid for any room (room \"*\")"), this)),
       m_error(new ErrorLabel(this)), m_body(new QWidget(this))
 {
@@ -128,11 +128,11 @@ PolicyEditor::PolicyEditor(ConfigDocument& document, QWidget* parent)
     fields->addWidget(m_fields);
     auto* limits = new QFormLayout;
     limits->addRow(tr("&Room pattern:"), m_room);
-    limits->addRow(tr("&Identity pattern:"), m_identity);
-    limits->addRow(tr("Longest roo&m name:"), m_maxRoomLength);
+    limits->addRow(tr("Identity patter&n:"), m_identity);
+    limits->addRow(tr("Longest room name:"), m_maxRoomLength);
     limits->addRow(tr("Longest identit&y:"), m_maxIdentityLength);
-    limits->addRow(tr("Max &TTL:"), m_maxTtl);
-    limits->addRow(tr("Defau&lt TTL:"), m_defaultTtl);
+    limits->addRow(tr("Max TT&L:"), m_maxTtl);
+    limits->addRow(tr("Default TTL:"), m_defaultTtl);
     (new QVBoxLayout(m_grantsBox))->addWidget(m_grants);
     (new QVBoxLayout(m_featuresBox))->addWidget(m_features);
     auto* allow = new QVBoxLayout(m_allowBox);

@@ -39,7 +39,7 @@ RequestLogPanel::RequestLogPanel(QWidget* parent)
     name(m_clear, QStringLiteral("clearLogPushButton"), tr("Clear the request log"));
     m_count->setObjectName(QStringLiteral("logCountLabel"));
 
-    auto* filterLabel = new QLabel(tr("&Filter:"), this);
+    auto* filterLabel = new QLabel(tr("Filte&r:"), this);
     filterLabel->setBuddy(m_filter);
     auto* top = new QHBoxLayout;
     top->addWidget(filterLabel);

@@ -43,7 +43,7 @@ ServerPage::ServerPage(AppContext& context, QWidget* parent)
       m_keys(
           new BearerKeyEditor(*m_document, context.profiles.secretStore(), context.clipboard, context.dialogs, this)),
       m_snippets(new SnippetPanel(context.clipboard, this)), m_log(new RequestLogPanel(this)),
-      m_startStop(new QPushButton(this)), m_url(new QLabel(this)), m_copyUrl(new QPushButton(tr("Copy U&RL"), this)),
+      m_startStop(new QPushButton(this)), m_url(new QLabel(this)), m_copyUrl(new QPushButton(tr("Copy &URL"), this)),
       m_import(new QPushButton(tr("&Import…"), this)), m_export(new QPushButton(tr("E&xport…"), this)),
       m_status(new ErrorLabel(this)), m_tabs(new QTabWidget(this))
 {
@@ -84,9 +84,9 @@ ServerPage::ServerPage(AppContext& context, QWidget* parent)
     accessLayout->addWidget(m_access, 1);
     accessLayout->addWidget(keysBox, 1);
 
-    m_tabs->addTab(endpointsTab, tr("&Endpoints"));
-    m_tabs->addTab(accessTab, tr("&Access"));
-    m_tabs->addTab(m_log, tr("Request &log"));
+    m_tabs->addTab(endpointsTab, tr("Endpoints"));
+    m_tabs->addTab(accessTab, tr("Access"));
+    m_tabs->addTab(m_log, tr("Request log"));
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_startStop);

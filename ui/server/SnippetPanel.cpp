@@ -17,8 +17,8 @@ namespace td::ui {
 
 SnippetPanel::SnippetPanel(ClipboardGuard& clipboard, QWidget* parent)
     : QWidget(parent), m_clipboard(clipboard), m_curl(new QPlainTextEdit(this)), m_fetch(new QPlainTextEdit(this)),
-      m_reveal(new QCheckBox(tr("Show the &bearer key"), this)), m_copyCurl(new QPushButton(tr("Copy c&url"), this)),
-      m_copyFetch(new QPushButton(tr("Copy fetc&h()"), this)), m_hint(new QLabel(this))
+      m_reveal(new QCheckBox(tr("Show the &bearer key"), this)), m_copyCurl(new QPushButton(tr("Copy curl"), this)),
+      m_copyFetch(new QPushButton(tr("Copy fetch()"), this)), m_hint(new QLabel(this))
 {
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     for (QPlainTextEdit* edit : {m_curl, m_fetch}) {
@@ -36,9 +36,9 @@ SnippetPanel::SnippetPanel(ClipboardGuard& clipboard, QWidget* parent)
     m_hint->setObjectName(QStringLiteral("snippetHintLabel"));
     m_hint->setWordWrap(true);
 
-    auto* curlLabel = new QLabel(tr("&curl:"), this);
+    auto* curlLabel = new QLabel(tr("curl:"), this);
     curlLabel->setBuddy(m_curl);
-    auto* fetchLabel = new QLabel(tr("&fetch():"), this);
+    auto* fetchLabel = new QLabel(tr("fetch():"), this);
     fetchLabel->setBuddy(m_fetch);
     auto* layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -149,7 +149,6 @@ int main(int argc, char* argv[])
     find<QLineEdit>(mint, QStringLiteral("nameLineEdit"))->setText(QStringLiteral("Ann Lee"));
     find<QLineEdit>(mint, QStringLiteral("roomLineEdit"))->setText(QStringLiteral("daily-standup"));
     selectData(find<QComboBox>(mint, QStringLiteral("presetComboBox")), QStringLiteral("speaker"));
-    find<QPushButton>(mint, QStringLiteral("applyPresetPushButton"))->click();
     settle(300);
     find<QPushButton>(mint, QStringLiteral("mintPushButton"))->click();
     shoot(window, out, QStringLiteral("mint.png"));
