@@ -10,6 +10,7 @@
 #include "ui/common/Translations.h"
 #include "ui/common/Widgets.h"
 #include "ui/batch/BatchPage.h"
+#include "ui/batch/BatchTab.h"
 #include "ui/history/HistoryPage.h"
 #include "ui/inspect/InspectPage.h"
 #include "ui/mint/MintPage.h"
@@ -28,7 +29,12 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QPushButton>
 #include <QStatusBar>
+#include <QUrl>
+
+#include <memory>
+#include <type_traits>
 
 namespace td::ui {
 
@@ -47,7 +53,8 @@ MainWindow::MainWindow(AppContext& context, Translations& translations, QWidget*
     m_pages->currentWidget()->setFocus();
 
     connect(&m_context.clipboard, &ClipboardGuard::countdown, this, [this](int seconds) {
-        statusBar()->showMessage(tr("Token on the clipboard; cleared in %n second(s)", nullptr, seconds), 1500);
+        statusBar()->showMessage(tr("A credential is on the clipboard; cleared in %n second(s)", nullptr, seconds),
+                                 1500);
     });
     connect(&m_context.clipboard, &ClipboardGuard::cleared, this,
             [this] { statusBar()->showMessage(tr("Clipboard cleared"), 3000); });
@@ -60,7 +67,9 @@ void MainWindow::buildPages()
     menuBar()->clear();
     for (QAction* action : actions())
         removeAction(action);
-    delete centralWidget();
+    // The old pages stay until the new ones have taken their work over: form input, results, batch tables and the
+    // running server survive a language change.
+    std::unique_ptr<QWidget> previous(takeCentralWidget());
 
     auto* central = new QWidget(this);
     m_navigation = new QListWidget(central);
@@ -87,6 +96,19 @@ void MainWindow::buildPages()
     layout->addWidget(m_navigation);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
+    if (previous) {
+        auto takeOver = [&previous](auto* page) {
+            using Page = std::remove_pointer_t<decltype(page)>;
+            if (const auto* old = previous->findChild<Page*>(page->objectName()))
+                page->takeOver(*const_cast<Page*>(old));
+        };
+        takeOver(mintPage);
+        takeOver(m_pages->findChild<InspectPage*>());
+        takeOver(m_pages->findChild<ServerPage*>());
+        takeOver(m_pages->findChild<BatchPage*>());
+    }
+    auto* serverPage = m_pages->findChild<ServerPage*>();
+    connect(serverPage, &ServerPage::runningChanged, this, &MainWindow::updateServerStatus);
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
             return;
@@ -117,11 +139,18 @@ void MainWindow::buildPages()
     connect(about, &QAction::triggered, this, [this] { QMessageBox::about(this, tr("About TokenDesk"), aboutText()); });
 
     if (!m_storeLabel) {
+        m_serverStatus = new QPushButton(this);
+        m_serverStatus->setObjectName(QStringLiteral("serverStatusButton"));
+        m_serverStatus->setFlat(true);
+        m_serverStatus->setCursor(Qt::PointingHandCursor);
+        statusBar()->addWidget(m_serverStatus);
         m_storeLabel = new QLabel(this);
         m_storeLabel->setObjectName(QStringLiteral("secretStoreLabel"));
         statusBar()->addPermanentWidget(m_storeLabel);
+        connect(m_serverStatus, &QPushButton::clicked, this, [this] { showPage(QStringLiteral("serverPage")); });
     }
     updateStatus();
+    updateServerStatus();
     if (current >= 0)
         m_navigation->setCurrentRow(current);
 }
@@ -145,7 +174,24 @@ void MainWindow::addPage(QWidget* page, const QString& icon, const QString& titl
 
 void MainWindow::updateStatus()
 {
-    m_storeLabel->setText(tr("Secrets: %1").arg(m_context.profiles.secretStoreDescription()));
+    // Short in the bar, whole in the tooltip: a vault path must not push the server status off the window.
+    const QString store = m_context.profiles.secretStoreDescription();
+    const QString text = tr("Secrets: %1").arg(store);
+    m_storeLabel->setText(m_storeLabel->fontMetrics().elidedText(text, Qt::ElideMiddle, 320));
+    m_storeLabel->setToolTip(text);
+}
+
+void MainWindow::updateServerStatus()
+{
+    const auto* server = m_pages ? m_pages->findChild<ServerPage*>() : nullptr;
+    const bool running = server && server->isRunning();
+    m_serverStatus->setVisible(running);
+    if (!running)
+        return;
+    const QString url = server->url();
+    m_serverStatus->setText(tr("● Server running on %1").arg(QUrl(url).authority()));
+    m_serverStatus->setToolTip(tr("The token server answers at %1. Click to open the Server page.").arg(url));
+    m_serverStatus->setAccessibleName(m_serverStatus->text());
 }
 
 void MainWindow::showPage(const QString& objectName)
@@ -168,6 +214,15 @@ void MainWindow::openSettings()
 
 void MainWindow::setLanguage(const QString& language)
 {
+    // A batch run in progress belongs to its page's worker thread: the switch waits for the run to end.
+    auto* batch = m_pages->findChild<BatchPage*>();
+    if (batch && batch->batchTab()->isRunning()) {
+        statusBar()->showMessage(tr("The language changes when the batch run ends."), 5000);
+        connect(
+            batch->batchTab(), &BatchTab::runFinished, this, [this, language] { setLanguage(language); },
+            Qt::SingleShotConnection);
+        return;
+    }
     m_translations.apply(language);
     buildPages();
 }

@@ -7,6 +7,7 @@
 
 class QLabel;
 class QListWidget;
+class QPushButton;
 class QStackedWidget;
 
 namespace td::ui {
@@ -40,12 +41,14 @@ private:
     void buildPages();
     void addPage(QWidget* page, const QString& icon, const QString& title);
     void updateStatus();
+    void updateServerStatus();
 
     AppContext& m_context;
     Translations& m_translations;
     QListWidget* m_navigation = nullptr;
     QStackedWidget* m_pages = nullptr;
     QLabel* m_storeLabel = nullptr;
+    QPushButton* m_serverStatus = nullptr;
 };
 
 } // namespace td::ui

@@ -5,7 +5,11 @@
 #include "ui/MainWindow.h"
 #include "ui/common/Section.h"
 #include "ui/common/Translations.h"
+#include "ui/batch/BatchPage.h"
+#include "ui/batch/BatchTab.h"
+#include "ui/batch/BatchTableModel.h"
 #include "ui/mint/MintPage.h"
+#include "ui/server/ServerPage.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -21,7 +25,12 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QEventLoop>
+#include <QFile>
 #include <QGroupBox>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTableView>
 #include <QHash>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -136,6 +145,18 @@ QStringList duplicateMnemonics(QMainWindow& window)
             out << QStringLiteral("%1: %2").arg(it.key(), it.value().join(QStringLiteral(", ")));
     }
     return out;
+}
+
+int httpStatus(const QString& url)
+{
+    QNetworkAccessManager network;
+    QNetworkReply* reply = network.get(QNetworkRequest(QUrl(url)));
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    reply->deleteLater();
+    return status;
 }
 
 void expandAllSections(QWidget* page)
@@ -300,6 +321,78 @@ private Q_SLOTS:
             QCOMPARE(scroll->viewport()->width(), formWidth);
             QVERIFY2(window.width() <= size.width(), qPrintable(profile));
         }
+    }
+
+    // Switching the language retranslates every page and loses nothing: the Mint form and its result, the token
+    // in Inspect, a batch table, and the running server (same port, still answering, its log kept).
+    void languageSwitchKeepsWorkAndTheServer()
+    {
+        test::TestContext ctx(QDateTime::currentSecsSinceEpoch());
+        addOneProfileOfEach(ctx);
+        QFile config(ctx.profiles.configDir() + QStringLiteral("/server.json"));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(R"({"bind": "127.0.0.1", "port": 0, "endpoints": [
+            {"path": "/getToken", "type": "livekit-get", "profile": "lk"},
+            {"path": "/healthz", "type": "healthz"}]})");
+        config.close();
+        ui::Translations translations;
+        translations.apply(QStringLiteral("en"));
+        ui::MainWindow window(ctx.context, translations);
+        window.resize(1280, 860);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        window.showPage(QStringLiteral("mintPage"));
+        auto* mintPage = window.findChild<ui::MintPage*>();
+        auto* profiles = mintPage->findChild<QComboBox*>(QStringLiteral("profileComboBox"));
+        profiles->setCurrentIndex(profiles->findData(QStringLiteral("lk")));
+        QTest::keyClicks(mintPage->findChild<QLineEdit*>(QStringLiteral("identityLineEdit")), QStringLiteral("alice"));
+        mintPage->mint();
+        const QString token = mintPage->findChild<QPlainTextEdit*>(QStringLiteral("tokenPlainTextEdit"))->toPlainText();
+        QVERIFY(!token.isEmpty());
+        QTest::keyClicks(mintPage->findChild<QLineEdit*>(QStringLiteral("nameLineEdit")), QStringLiteral("Alice"));
+
+        window.showPage(QStringLiteral("inspectPage"));
+        window.findChild<QWidget*>(QStringLiteral("inspectPage"))
+            ->findChild<QPlainTextEdit*>(QStringLiteral("tokenPlainTextEdit"))
+            ->setPlainText(token);
+        auto* batch = window.findChild<ui::BatchPage*>()->batchTab();
+        batch->pasteText(QStringLiteral("identity\troom\nann\tlobby\nbob\tlobby\n"));
+        const int batchRows = batch->model()->rowCount();
+        QVERIFY(batchRows >= 2);
+
+        auto* server = window.findChild<ui::ServerPage*>();
+        server->start();
+        QVERIFY(server->isRunning());
+        const QString url = server->url();
+        QCOMPARE(httpStatus(url + QStringLiteral("/healthz")), 200);
+        auto* status = window.findChild<QPushButton*>(QStringLiteral("serverStatusButton"));
+        QVERIFY(status->isVisible());
+        QVERIFY(status->text().contains(QUrl(url).authority()));
+
+        window.setLanguage(QStringLiteral("zh_TW"));
+        QCOMPARE(navigationTexts(window).at(1), QStringLiteral("簽發"));
+        mintPage = window.findChild<ui::MintPage*>();
+        QCOMPARE(mintPage->findChild<QLineEdit*>(QStringLiteral("identityLineEdit"))->text(), QStringLiteral("alice"));
+        QCOMPARE(mintPage->findChild<QLineEdit*>(QStringLiteral("nameLineEdit"))->text(), QStringLiteral("Alice"));
+        QCOMPARE(mintPage->findChild<QPlainTextEdit*>(QStringLiteral("tokenPlainTextEdit"))->toPlainText(), token);
+        QVERIFY(mintPage->findChild<QLabel*>(QStringLiteral("staleLabel"))->isVisibleTo(mintPage)); // name typed
+        QCOMPARE(window.findChild<QWidget*>(QStringLiteral("inspectPage"))
+                     ->findChild<QPlainTextEdit*>(QStringLiteral("tokenPlainTextEdit"))
+                     ->toPlainText(),
+                 token);
+        QCOMPARE(window.findChild<ui::BatchPage*>()->batchTab()->model()->rowCount(), batchRows);
+        server = window.findChild<ui::ServerPage*>();
+        QVERIFY(server->isRunning());
+        QCOMPARE(server->url(), url);
+        QCOMPARE(httpStatus(url + QStringLiteral("/healthz")), 200);
+        auto* log = server->findChild<QTableView*>(QStringLiteral("logTableView"));
+        QTRY_COMPARE(log->model()->rowCount(), 2); // the request before the switch and the one after
+        status = window.findChild<QPushButton*>(QStringLiteral("serverStatusButton"));
+        QVERIFY(status->isVisible());
+        QVERIFY(!status->text().contains(QStringLiteral("Server running")));
+        server->stop();
+        QVERIFY(!status->isVisible());
     }
 
     // Alt+letter reaches one thing only: no letter twice on any page, with every folded section opened, in English

@@ -21,4 +21,11 @@ BatchPage::BatchPage(AppContext& context, QWidget* parent)
     layout->addWidget(m_tabs);
 }
 
+void BatchPage::takeOver(const BatchPage& previous)
+{
+    m_batch->takeOver(*previous.m_batch);
+    m_matrix->takeOver(*previous.m_matrix);
+    m_tabs->setCurrentIndex(previous.m_tabs->currentIndex());
+}
+
 } // namespace td::ui

@@ -22,6 +22,8 @@ public:
 
     BatchTab* batchTab() const { return m_batch; }
     MatrixTab* matrixTab() const { return m_matrix; }
+    /** Keeps the work of the page this one replaces (a language change). */
+    void takeOver(const BatchPage& previous);
 
 private:
     QTabWidget* m_tabs;

@@ -448,4 +448,15 @@ void BatchTab::copyToken()
     m_error->showNote(tr("Token of line %1 copied; the clipboard is cleared later.").arg(r->line));
 }
 
+void BatchTab::takeOver(const BatchTab& previous)
+{
+    m_model->copyFrom(*previous.m_model);
+    m_profile->setCurrentIndex(std::max(0, m_profile->findData(previous.m_profile->currentData())));
+    m_room->setText(previous.m_room->text());
+    m_ttl->setText(previous.m_ttl->text());
+    fitColumns();
+    updateSummary();
+    updateColumnMenu();
+}
+
 } // namespace td::ui

@@ -44,6 +44,8 @@ public:
     bool importFile(const QString& path);
     /** Writes the table with its results; the format comes from the extension. */
     bool exportFile(const QString& path);
+    /** Takes the table, results and choices of the page this one replaces (a language change); not while it runs. */
+    void takeOver(const BatchTab& previous);
 
 public Q_SLOTS:
     void run();

@@ -289,4 +289,12 @@ Qt::ItemFlags BatchTableModel::flags(const QModelIndex& index) const
     return f;
 }
 
+void BatchTableModel::copyFrom(const BatchTableModel& other)
+{
+    beginResetModel();
+    m_headers = other.m_headers;
+    m_rows = other.m_rows;
+    endResetModel();
+}
+
 } // namespace td::ui

@@ -59,6 +59,8 @@ public:
     /** Results for rows first, first + 1, ... with one change notification (a run reports a chunk at a time). */
     void setResults(int first, const QList<batch::RowResult>& results);
     void clearResults();
+    /** Replaces everything (columns, rows, results) with a copy of `other`'s: a rebuilt page keeps its table. */
+    void copyFrom(const BatchTableModel& other);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -373,4 +373,21 @@ bool MatrixTab::exportFile(const QString& path)
     return true;
 }
 
+void MatrixTab::takeOver(const MatrixTab& previous)
+{
+    m_profile->setCurrentIndex(std::max(0, m_profile->findData(previous.m_profile->currentData())));
+    m_room->setText(previous.m_room->text());
+    m_prefix->setText(previous.m_prefix->text());
+    m_ttl->setText(previous.m_ttl->text());
+    m_values->setText(previous.m_values->text());
+    for (qsizetype i = 0; i < m_dimensions.size() && i < previous.m_dimensions.size(); ++i)
+        m_dimensions.at(i)->setChecked(previous.m_dimensions.at(i)->isChecked());
+    for (int i = 0; i < m_features->count() && i < previous.m_features->count(); ++i)
+        m_features->item(i)->setCheckState(previous.m_features->item(i)->checkState());
+    m_matrix = previous.m_matrix;
+    if (m_matrix)
+        showMatrix();
+    updateCount();
+}
+
 } // namespace td::ui

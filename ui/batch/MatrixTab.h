@@ -35,6 +35,8 @@ public:
     explicit MatrixTab(AppContext& context, QWidget* parent = nullptr);
 
     const std::optional<batch::Matrix>& matrix() const { return m_matrix; }
+    /** Takes the choices and the generated matrix of the page this one replaces (a language change). */
+    void takeOver(const MatrixTab& previous);
     /** The spec the controls describe. */
     batch::MatrixSpec spec() const;
     bool generate();

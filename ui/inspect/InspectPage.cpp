@@ -314,4 +314,18 @@ void InspectPage::showResult(const Inspection& r)
         m_findings->addItem(tr("No findings"));
 }
 
+void InspectPage::takeOver(const InspectPage& previous)
+{
+    m_verifyWith->setCurrentIndex(std::max(0, m_verifyWith->findData(previous.m_verifyWith->currentData())));
+    m_identity->setText(previous.m_identity->text());
+    m_secret->setText(previous.m_secret->text());
+    m_otherToken->setPlainText(previous.m_otherToken->toPlainText());
+    m_token->setPlainText(previous.m_token->toPlainText());
+    m_tabs->setCurrentIndex(previous.m_tabs->currentIndex());
+    if (!m_token->toPlainText().trimmed().isEmpty())
+        inspect();
+    if (!m_otherToken->toPlainText().trimmed().isEmpty())
+        compare();
+}
+
 } // namespace td::ui

@@ -31,6 +31,8 @@ public:
 
     /** Inspects the text in the token box with the chosen credentials. */
     void inspect();
+    /** Keeps what the page this one replaces holds (a language change): both tokens and the verification choice. */
+    void takeOver(const InspectPage& previous);
     /** Compares the token box with the second token box. */
     void compare();
 

@@ -542,6 +542,22 @@ void MintPage::mint()
                                         QLocale::ShortFormat)));
 }
 
+void MintPage::takeOver(const MintPage& previous)
+{
+    m_profile->setCurrentIndex(m_profile->findData(previous.m_profile->currentData()));
+    m_ttl->setText(previous.m_ttl->text());
+    m_notBefore->setValue(previous.m_notBefore->value());
+    ProviderForm* form = currentForm();
+    const ProviderForm* before = previous.currentForm();
+    if (form && before && form->metaObject() == before->metaObject()) {
+        (void)form->setClaims(before->claims()); // what one form wrote, the same form reads back
+        form->setRoomRaw(before->roomRaw());
+    }
+    m_tabs->setCurrentIndex(previous.m_tabs->currentIndex());
+    m_result->showSameAs(*previous.m_result);
+    scheduleRefresh();
+}
+
 void MintPage::loadPlan(const mint::MintPlan& plan)
 {
     const int index = m_profile->findData(plan.profile);

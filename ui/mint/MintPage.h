@@ -55,6 +55,8 @@ public:
     Result<mint::MintPlan> currentPlan() const;
     /** What the Mint button does: mints the current plan, shows the result, records it in History. */
     void mint();
+    /** Keeps the work of the page this one replaces (a language change): profile, TTL, form and the last result. */
+    void takeOver(const MintPage& previous);
 
 protected:
     void showEvent(QShowEvent* event) override;

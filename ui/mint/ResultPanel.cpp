@@ -118,6 +118,8 @@ ResultPanel::ResultPanel(AppContext& context, QWidget* parent)
 
 void ResultPanel::clear()
 {
+    m_outcome.reset();
+    m_identity.clear();
     m_tick.stop();
     m_expiresAt = 0;
     m_warning->setText(tr("No token yet."));
@@ -143,8 +145,20 @@ void ResultPanel::setStale(bool stale)
         w->setEnabled(!stale);
 }
 
+void ResultPanel::showSameAs(const ResultPanel& other)
+{
+    if (!other.m_outcome) {
+        clear();
+        return;
+    }
+    showResult(*other.m_outcome, other.m_identity);
+    setStale(other.m_staleState);
+}
+
 void ResultPanel::showResult(const mint::MintOutcome& outcome, const QString& identity)
 {
+    m_outcome = outcome;
+    m_identity = identity;
     setStale(false);
     m_token->setPlainText(QString::fromLatin1(outcome.minted.token));
     m_link->setText(outcome.joinLink);

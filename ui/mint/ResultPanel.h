@@ -4,6 +4,8 @@
 #include "core/mint/MintPlan.h"
 
 #include <QTimer>
+
+#include <optional>
 #include <QWidget>
 
 class QLabel;
@@ -34,6 +36,8 @@ public:
 
     /** Shows a fresh mint; `identity` names who the token lets in. */
     void showResult(const mint::MintOutcome& outcome, const QString& identity);
+    /** Shows what `other` shows (a rebuilt page keeps its result), stale or not. */
+    void showSameAs(const ResultPanel& other);
     void clear();
     /** Greys the result and says it no longer matches the form (or the profile); false restores it. */
     void setStale(bool stale);
@@ -62,6 +66,8 @@ private:
     QTimer m_tick;
     qint64 m_expiresAt = 0;
     bool m_staleState = false;
+    std::optional<mint::MintOutcome> m_outcome;
+    QString m_identity;
 };
 
 } // namespace td::ui

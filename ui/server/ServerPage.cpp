@@ -16,6 +16,7 @@
 #include "ui/server/EndpointEditor.h"
 #include "ui/common/ErrorLabel.h"
 #include "ui/server/PolicyEditor.h"
+#include "ui/server/RequestLogModel.h"
 #include "ui/server/RequestLogPanel.h"
 #include "ui/server/SnippetPanel.h"
 
@@ -132,7 +133,34 @@ ServerPage::ServerPage(AppContext& context, QWidget* parent)
 
 ServerPage::~ServerPage()
 {
-    m_server->stop();
+    if (m_server)
+        m_server->stop();
+}
+
+void ServerPage::takeOver(ServerPage& previous)
+{
+    if (previous.m_debounce.isActive()) {
+        previous.m_debounce.stop();
+        previous.applyEdits(); // saved to server.json, which this page reads again below
+    }
+    load();
+    m_policy->setEndpoint(m_endpoints->currentIndex());
+    delete m_server;
+    m_server = std::exchange(previous.m_server, nullptr);
+    m_server->setParent(this);
+    QObject::disconnect(m_server, nullptr, previous.m_log, nullptr);
+    QObject::disconnect(m_server, nullptr, &previous, nullptr);
+    connect(m_server, &server::TokenServer::requestLogged, m_log, &RequestLogPanel::append);
+    const RequestLogModel* log = previous.m_log->model();
+    for (int row = 0; row < log->rowCount(); ++row)
+        m_log->append(log->entry(row));
+    m_running = std::exchange(previous.m_running, false);
+    m_runningBind = previous.m_runningBind;
+    m_runningPort = previous.m_runningPort;
+    m_tabs->setCurrentIndex(previous.m_tabs->currentIndex());
+    updateState();
+    m_debounce.start();
+    Q_EMIT runningChanged(m_running);
 }
 
 QString ServerPage::configPath() const

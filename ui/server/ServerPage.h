@@ -55,6 +55,11 @@ public:
     void stop();
     void importConfig();
     void exportConfig();
+    /**
+     * Takes over from the page this one replaces (a language change): its unsaved edits are saved first, then this
+     * page owns the running server (untouched: same port, same connections) and shows its request log.
+     */
+    void takeOver(ServerPage& previous);
 
 Q_SIGNALS:
     /** An edit was saved and checked (and applied, when running); `valid` says whether the config is usable. */
