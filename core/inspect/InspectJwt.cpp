@@ -51,6 +51,13 @@ void lintTimes(const jwt::DecodedJwt& t, Provider provider, qint64 now, qint64 l
             QStringLiteral("expired %1 (verifier leeway %2 s)")
                 .arg(formatRelative(json::claimSeconds(exp), now))
                 .arg(leeway));
+    } else if (now >= json::claimSeconds(exp)) {
+        // Still accepted, but only thanks to the verifier's grace period: say so rather than call it simply valid.
+        add(out, Severity::Warning, QStringLiteral("expired-within-leeway"),
+            QStringLiteral("expired %1, accepted by %2's %3 s leeway for %4 s more")
+                .arg(formatRelative(json::claimSeconds(exp), now), providerDisplayName(provider))
+                .arg(leeway)
+                .arg(json::claimSeconds(exp) + leeway - now));
     }
     if (!nbf.isUndefined()) {
         if (!nbf.isDouble())

@@ -15,6 +15,18 @@ QString providerName(Provider provider)
     return QStringLiteral("unknown");
 }
 
+QString providerDisplayName(Provider provider)
+{
+    switch (provider) {
+    case Provider::LiveKit: return QStringLiteral("LiveKit");
+    case Provider::Zego: return QStringLiteral("ZEGOCLOUD");
+    case Provider::Jaas: return QStringLiteral("JaaS");
+    case Provider::Jitsi: return QStringLiteral("Jitsi");
+    case Provider::Unknown: break;
+    }
+    return QStringLiteral("the verifier");
+}
+
 std::optional<Provider> parseProvider(const QString& name)
 {
     for (Provider p : {Provider::LiveKit, Provider::Zego, Provider::Jaas, Provider::Jitsi}) {

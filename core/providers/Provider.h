@@ -12,6 +12,8 @@ enum class Provider { Unknown, LiveKit, Zego, Jaas, Jitsi };
 
 /** "livekit", "zego", "jaas", "jitsi" (stable: used in JSON, profiles and the CLI). */
 QString providerName(Provider provider);
+/** "LiveKit", "ZEGOCLOUD", "JaaS", "Jitsi": the name people know the service by, for messages. */
+QString providerDisplayName(Provider provider);
 std::optional<Provider> parseProvider(const QString& name);
 
 } // namespace td

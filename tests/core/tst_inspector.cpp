@@ -86,7 +86,18 @@ private Q_SLOTS:
         VerifyCredentials c;
         c.secret = "secret";
         const FixedClock within(kNow + 3600 + 30);
-        QVERIFY(TokenInspector(within).inspect(liveKitToken(), c)->valid());
+        const auto grace = TokenInspector(within).inspect(liveKitToken(), c);
+        QVERIFY(grace->valid());
+        // Valid, but only through the leeway: a warning says how long ago it expired and for how long it still works.
+        const auto warning = std::ranges::find_if(
+            grace->findings, [](const Finding& f) { return f.code == QStringLiteral("expired-within-leeway"); });
+        QVERIFY(warning != grace->findings.end());
+        QCOMPARE(warning->severity, Severity::Warning);
+        QVERIFY2(warning->message.contains(
+                     QStringLiteral("expired 30s ago, accepted by LiveKit's 60 s leeway for 30 s more")),
+                 qPrintable(warning->message));
+        QVERIFY(!hasCode(*TokenInspector(FixedClock(kNow + 3599)).inspect(liveKitToken(), c),
+                         QStringLiteral("expired-within-leeway")));
         const FixedClock after(kNow + 3600 + 61);
         const auto r = TokenInspector(after).inspect(liveKitToken(), c);
         QVERIFY(!r->valid());

@@ -7,7 +7,8 @@
 namespace td::test {
 
 /** A LiveKit join token for "alice" in room1 (key devkey, secret "secret"), minted at `now`. */
-inline QByteArray liveKitJoinToken(qint64 now, qint64 ttl = 3600, const QString& room = QStringLiteral("room1"))
+inline QByteArray liveKitJoinToken(qint64 now, qint64 ttl = 3600, const QString& room = QStringLiteral("room1"),
+                                   const QString& apiKey = QStringLiteral("devkey"))
 {
     livekit::LiveKitClaims c;
     c.identity = QStringLiteral("alice");
@@ -16,7 +17,7 @@ inline QByteArray liveKitJoinToken(qint64 now, qint64 ttl = 3600, const QString&
     g.room = room;
     c.video = g;
     const FixedClock clock(now);
-    return livekit::LiveKitMinter::create(QStringLiteral("devkey"), "secret")->mint(c, ttl, clock)->token;
+    return livekit::LiveKitMinter::create(apiKey, "secret")->mint(c, ttl, clock)->token;
 }
 
 } // namespace td::test

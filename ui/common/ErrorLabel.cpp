@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/common/ErrorLabel.h"
 
+#include "ui/common/Widgets.h"
+
 #include <QEvent>
 
 namespace td::ui {
@@ -48,8 +50,7 @@ void ErrorLabel::applyColour()
     // background's lightness so it stays readable in light and dark themes alike.
     QPalette own;
     if (m_error) {
-        const bool dark = palette().color(QPalette::Window).lightness() < 128;
-        own.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xb0, 0x1c, 0x22));
+        own.setColor(QPalette::WindowText, toneColor(Tone::Bad, palette()));
     }
     setPalette(own);
     setProperty("error", m_error);

@@ -13,6 +13,8 @@
 #include <QCoreApplication>
 #include <QLineEdit>
 
+#include <cmath>
+
 namespace td::ui {
 namespace {
 
@@ -62,6 +64,44 @@ void addRevealToggle(QLineEdit* edit)
     reveal->setObjectName(edit->objectName() + QStringLiteral("RevealAction"));
     QObject::connect(reveal, &QAction::toggled, edit,
                      [edit](bool on) { edit->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password); });
+}
+
+bool isDark(const QPalette& palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
+QColor toneColor(Tone tone, const QPalette& palette)
+{
+    const bool dark = isDark(palette);
+    switch (tone) {
+    case Tone::Good: return dark ? QColor(0x7e, 0xe7, 0x87) : QColor(0x1a, 0x6b, 0x2a);
+    case Tone::Warning: return dark ? QColor(0xff, 0xc1, 0x4d) : QColor(0x8a, 0x4b, 0x00);
+    case Tone::Bad: return dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xb0, 0x1c, 0x22);
+    case Tone::Neutral: return dark ? QColor(0x79, 0xc0, 0xff) : QColor(0x0b, 0x5c, 0xad);
+    }
+    return palette.color(QPalette::WindowText);
+}
+
+QColor toneBackground(Tone tone, const QPalette& palette)
+{
+    const QColor base = palette.color(QPalette::Window);
+    const QColor hue = toneColor(tone, palette);
+    constexpr double kWash = 0.14;
+    return QColor::fromRgbF(static_cast<float>(base.redF() * (1 - kWash) + hue.redF() * kWash),
+                            static_cast<float>(base.greenF() * (1 - kWash) + hue.greenF() * kWash),
+                            static_cast<float>(base.blueF() * (1 - kWash) + hue.blueF() * kWash));
+}
+
+double contrastRatio(const QColor& a, const QColor& b)
+{
+    auto luminance = [](const QColor& c) {
+        auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 QColor environmentColor(const QString& environment)

@@ -12,6 +12,7 @@ class QLineEdit;
 class QWidget;
 
 class QComboBox;
+class QPalette;
 
 namespace td::ui {
 
@@ -27,6 +28,20 @@ void addRevealToggle(QLineEdit* edit);
 QColor environmentColor(const QString& environment);
 /** Rich text for a small coloured badge with the environment name, readable in light and dark palettes. */
 QString environmentBadge(const QString& environment);
+
+/** How a status reads: good (green), warning (amber), bad (red), neutral (blue). */
+enum class Tone { Good, Warning, Bad, Neutral };
+/** Whether the palette is a dark theme (its window colour is dark). */
+bool isDark(const QPalette& palette);
+/**
+ * The tone's colour for text or a border on the palette's window colour: darker hues on light themes, lighter ones on
+ * dark themes, each with a contrast ratio of at least 4.5:1 against that window colour (tested).
+ */
+QColor toneColor(Tone tone, const QPalette& palette);
+/** A faint wash of the tone over the palette's window colour, for a banner behind window-coloured text. */
+QColor toneBackground(Tone tone, const QPalette& palette);
+/** WCAG contrast ratio of two colours (1 to 21). */
+double contrastRatio(const QColor& a, const QColor& b);
 
 /** Sets the objectName and accessible name of a widget in one go (every control has both). */
 void name(QWidget* widget, const QString& objectName, const QString& accessibleName);
