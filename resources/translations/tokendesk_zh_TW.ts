@@ -1117,14 +1117,6 @@
         <translation>設定檔 %1 已不存在</translation>
     </message>
     <message>
-        <source>Cannot verify with this profile: %1</source>
-        <translation>無法使用此設定檔驗證：%1</translation>
-    </message>
-    <message>
-        <source>Not a token: %1</source>
-        <translation>不是權杖：%1</translation>
-    </message>
-    <message>
         <source>Not a token (%1): %2</source>
         <translation>不是權杖（%1）：%2</translation>
     </message>
@@ -1159,34 +1151,6 @@
         <translation>該檔案不是權杖（太大或無法讀取）。</translation>
     </message>
     <message>
-        <source>%1 — local %2 — UTC %3 — %4</source>
-        <translation>%1 — 本地 %2 — UTC %3 — %4</translation>
-    </message>
-    <message>
-        <source>signature valid</source>
-        <translation>簽章有效</translation>
-    </message>
-    <message>
-        <source>signature INVALID</source>
-        <translation>簽章無效</translation>
-    </message>
-    <message>
-        <source>signature not checked (no secret)</source>
-        <translation>未檢查簽章（無密鑰）</translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3 · %4</source>
-        <translation>%1 · %2 · %3 · %4</translation>
-    </message>
-    <message>
-        <source>valid</source>
-        <translation>有效</translation>
-    </message>
-    <message>
-        <source>not valid</source>
-        <translation>無效</translation>
-    </message>
-    <message>
         <source>header</source>
         <translation>標頭</translation>
     </message>
@@ -1201,6 +1165,104 @@
     <message>
         <source>No findings</source>
         <translation>無檢查結果</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Permissions and times</source>
+        <translation>權限與時間</translation>
+    </message>
+    <message>
+        <source>Reading the token…</source>
+        <translation>正在讀取權杖…</translation>
+    </message>
+    <message>
+        <source>Paste a token above: it is decoded as you paste.</source>
+        <translation>在上方貼上權杖：貼上時即會解碼。</translation>
+    </message>
+    <message>
+        <source>Not a token</source>
+        <translation>不是權杖</translation>
+    </message>
+    <message>
+        <source>Cannot verify with this profile</source>
+        <translation>無法以此設定檔驗證</translation>
+    </message>
+    <message>
+        <source>%1
+local: %2
+UTC: %3</source>
+        <translation>%1
+本地：%2
+UTC：%3</translation>
+    </message>
+    <message>
+        <source>%1 (%2) · %3</source>
+        <translation>%1（%2）· %3</translation>
+    </message>
+    <message>
+        <source> with profile %1, picked because its key or AppID matches the token</source>
+        <translation>，使用設定檔 %1（因其金鑰或 AppID 與權杖相符而自動選取）</translation>
+    </message>
+    <message>
+        <source>no expiry</source>
+        <translation>無到期時間</translation>
+    </message>
+    <message>
+        <source>expires %1</source>
+        <translation>%1 到期</translation>
+    </message>
+    <message>
+        <source>Invalid: the signature does not match</source>
+        <translation>無效：簽章不符</translation>
+    </message>
+    <message>
+        <source>%1. Changed after signing, or signed with another secret than the one used%2.</source>
+        <translation>%1。簽署後遭修改，或簽署所用的密鑰並非本次所用%2。</translation>
+    </message>
+    <message>
+        <source>Invalid: %1</source>
+        <translation>無效：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1. %n more problem(s) under Findings.</source>
+        <translation>
+            <numerusform>%1。「檢查結果」中另有 %n 個問題。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not verified: signature not checked</source>
+        <translation>未驗證：未檢查簽章</translation>
+    </message>
+    <message>
+        <source>%1, %2. Decoded only: choose a profile, or type the key and secret, to check the signature.</source>
+        <translation>%1，%2。僅已解碼：請選擇設定檔，或輸入金鑰與密鑰以檢查簽章。</translation>
+    </message>
+    <message>
+        <source>Valid within leeway: %1</source>
+        <translation>在寬限期內有效：%1</translation>
+    </message>
+    <message>
+        <source>%1. Signature verified%2.</source>
+        <translation>%1。簽章已驗證%2。</translation>
+    </message>
+    <message>
+        <source>Valid: signature verified%1</source>
+        <translation>有效：簽章已驗證%1</translation>
+    </message>
+    <message>
+        <source>%1, %2.</source>
+        <translation>%1，%2。</translation>
+    </message>
+    <message>
+        <source>Permissions and times: claimed, not verified</source>
+        <translation>權限與時間：僅為聲明，未經驗證</translation>
+    </message>
+    <message>
+        <source>%1 (claimed)</source>
+        <translation>%1（聲明）</translation>
     </message>
 </context>
 <context>
@@ -1531,15 +1593,15 @@
     </message>
     <message>
         <source>not set (not moderator, unless the affiliation says so)</source>
-        <translation type="unfinished"></translation>
+        <translation>未設定（非主持人，除非 affiliation 另有指定）</translation>
     </message>
     <message>
         <source>context.user.moderator &quot;true&quot; makes Prosody give the user the owner affiliation, so they join as moderator. Not set leaves the claim out.</source>
-        <translation type="unfinished"></translation>
+        <translation>context.user.moderator 為 "true" 時，Prosody 會給予使用者 owner 身分，因此以主持人身分加入。未設定則不寫入此聲明。</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>未設定</translation>
     </message>
     <message>
         <source>Hidden from recorder:</source>
@@ -1547,11 +1609,11 @@
     </message>
     <message>
         <source>Email, avatar, recorder, affiliation and group</source>
-        <translation type="unfinished"></translation>
+        <translation>電子郵件、頭像、錄製者、affiliation 與群組</translation>
     </message>
     <message>
         <source>Email, avatar and recorder</source>
-        <translation type="unfinished"></translation>
+        <translation>電子郵件、頭像與錄製者</translation>
     </message>
     <message>
         <source>Affiliation:</source>
@@ -1563,11 +1625,11 @@
     </message>
     <message>
         <source>Not set leaves a feature out of the token; no writes &quot;false&quot;. A token without any feature gets Prosody&apos;s default permissions: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>未設定則權杖中不含該功能；「否」會寫入 "false"。不含任何功能的權杖會取得 Prosody 的預設權限：%1。</translation>
     </message>
     <message>
         <source>Not set leaves a feature out of the token; no writes &quot;false&quot;. JaaS applies features only to moderators.</source>
-        <translation type="unfinished"></translation>
+        <translation>未設定則權杖中不含該功能；「否」會寫入 "false"。JaaS 僅對主持人套用功能。</translation>
     </message>
 </context>
 <context>
@@ -1793,11 +1855,11 @@
     </message>
     <message>
         <source>Grants in detail</source>
-        <translation type="unfinished"></translation>
+        <translation>授權細節</translation>
     </message>
     <message>
         <source>Room configuration (when this token creates the room)</source>
-        <translation type="unfinished"></translation>
+        <translation>房間設定（當此權杖建立房間時）</translation>
     </message>
     <message>
         <source>Met&amp;adata:</source>
@@ -1809,23 +1871,23 @@
     </message>
     <message>
         <source>Kind, metadata and attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>類型、中繼資料與屬性</translation>
     </message>
     <message>
         <source>Room and role</source>
-        <translation type="unfinished"></translation>
+        <translation>房間與角色</translation>
     </message>
     <message>
         <source>Custom: as set in the grants below</source>
-        <translation type="unfinished"></translation>
+        <translation>自訂：依下方授權設定</translation>
     </message>
     <message>
         <source>Choosing a role replaces the video grant with the role&apos;s (the room stays)</source>
-        <translation type="unfinished"></translation>
+        <translation>選擇角色會以該角色的授權取代影像授權（房間保持不變）</translation>
     </message>
     <message>
         <source>What the token grants</source>
-        <translation type="unfinished"></translation>
+        <translation>權杖授予的權限</translation>
     </message>
     <message>
         <source>&amp;Room:</source>
@@ -1833,7 +1895,7 @@
     </message>
     <message>
         <source>Rol&amp;e:</source>
-        <translation type="unfinished"></translation>
+        <translation>角色(&amp;E)：</translation>
     </message>
     <message>
         <source>Cloud room preset:</source>
@@ -1845,11 +1907,11 @@
     </message>
     <message>
         <source>Grants nothing yet: choose a role or set the grants below.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未授予任何權限：請選擇角色或設定下方授權。</translation>
     </message>
     <message>
         <source>Grants: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>授權：%1。</translation>
     </message>
 </context>
 <context>
@@ -2081,12 +2143,6 @@
 </context>
 <context>
     <name>td::ui::MainWindow</name>
-    <message numerus="yes">
-        <source>Token on the clipboard; cleared in %n second(s)</source>
-        <translation>
-            <numerusform>權杖已在剪貼簿中；%n 秒後清除</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Clipboard cleared</source>
         <translation>已清除剪貼簿</translation>
@@ -2166,6 +2222,24 @@
     <message>
         <source>&lt;h3&gt;TokenDesk %1&lt;/h3&gt;&lt;p&gt;Access tokens for LiveKit, ZEGOCLOUD and Jitsi: mint, decode, verify, explain and serve them.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and %3.&lt;/p&gt;&lt;p&gt;License: MIT. Security notes and how to report a problem: /usr/share/doc/tokendesk/SECURITY.md&lt;/p&gt;</source>
         <translation>&lt;h3&gt;TokenDesk %1&lt;/h3&gt;&lt;p&gt;LiveKit、ZEGOCLOUD 與 Jitsi 的存取權杖：產生、解碼、驗證、說明並提供權杖。&lt;/p&gt;&lt;p&gt;以 Qt %2 與 %3 建置。&lt;/p&gt;&lt;p&gt;授權：MIT。安全說明與問題回報方式：/usr/share/doc/tokendesk/SECURITY.md&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>A credential is on the clipboard; cleared in %n second(s)</source>
+        <translation>
+            <numerusform>剪貼簿中有憑證；%n 秒後清除</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>● Server running on %1</source>
+        <translation>● 伺服器執行中：%1</translation>
+    </message>
+    <message>
+        <source>The token server answers at %1. Click to open the Server page.</source>
+        <translation>權杖伺服器於 %1 回應。按一下開啟「伺服器」頁面。</translation>
+    </message>
+    <message>
+        <source>The language changes when the batch run ends.</source>
+        <translation>語言將在批次執行結束後變更。</translation>
     </message>
 </context>
 <context>
@@ -2551,11 +2625,11 @@
     </message>
     <message>
         <source>Mint the token (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>簽發權杖（Ctrl+Enter）</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>結果</translation>
     </message>
     <message>
         <source>Raw JSON</source>
@@ -2567,11 +2641,11 @@
     </message>
     <message>
         <source>Ready to mint (Ctrl+Enter).</source>
-        <translation type="unfinished"></translation>
+        <translation>可以簽發（Ctrl+Enter）。</translation>
     </message>
     <message>
         <source>Ready to mint (Ctrl+Enter): %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>可以簽發（Ctrl+Enter）：%1。</translation>
     </message>
 </context>
 <context>
@@ -3595,19 +3669,19 @@
     </message>
     <message>
         <source>Result out of date</source>
-        <translation type="unfinished"></translation>
+        <translation>結果已過時</translation>
     </message>
     <message>
         <source>Changed since minting: this token does not match the form. Mint again with Ctrl+Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>簽發後已變更：此權杖與表單不符。請按 Ctrl+Enter 重新簽發。</translation>
     </message>
     <message>
         <source>Copy the token (Ctrl+Shift+C); the clipboard is cleared after the time set in Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>複製權杖（Ctrl+Shift+C）；剪貼簿會在「設定」指定的時間後清除</translation>
     </message>
     <message>
         <source>Copy the join link (Ctrl+Shift+L)</source>
-        <translation type="unfinished"></translation>
+        <translation>複製加入連結（Ctrl+Shift+L）</translation>
     </message>
     <message>
         <source>Token (credential):</source>
@@ -3619,29 +3693,29 @@
     </message>
     <message>
         <source>Token copied (minted before the last change).</source>
-        <translation type="unfinished"></translation>
+        <translation>已複製權杖（於最後一次變更前簽發）。</translation>
     </message>
     <message>
         <source>Token copied.</source>
-        <translation type="unfinished">已複製權杖。</translation>
+        <translation>已複製權杖。</translation>
     </message>
     <message>
         <source>Join link copied (minted before the last change).</source>
-        <translation type="unfinished"></translation>
+        <translation>已複製加入連結（於最後一次變更前簽發）。</translation>
     </message>
     <message>
         <source>Join link copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>已複製加入連結。</translation>
     </message>
     <message numerus="yes">
         <source>%1 The clipboard is cleared in %n s.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1剪貼簿將於 %n 秒後清除。</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 Automatic clearing is off in Settings: clear the clipboard yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1「設定」中已關閉自動清除：請自行清除剪貼簿。</translation>
     </message>
 </context>
 <context>
@@ -4016,7 +4090,7 @@
     <name>td::ui::Toast</name>
     <message>
         <source>Notification</source>
-        <translation type="unfinished"></translation>
+        <translation>通知</translation>
     </message>
 </context>
 <context>

@@ -156,7 +156,10 @@ private Q_SLOTS:
                 QCOMPARE(image.pixelColor(zone + x * 10 + 1, zone + y * 10 + 8), expected);
             }
         }
-        QCOMPARE(widget.heightForWidth(300), 300);
+        // Square, four pixels a module preferred, never fewer than two.
+        QCOMPARE(widget.sizeHint(), QSize(modules * 4, modules * 4));
+        QCOMPARE(widget.minimumSizeHint(), QSize(modules * 2, modules * 2));
+        QCOMPARE(widget.sizePolicy().horizontalPolicy(), QSizePolicy::Fixed);
     }
 };
 

@@ -61,9 +61,8 @@ Result<QrMatrix> encodeQr(QByteArrayView text)
 
 QrCodeWidget::QrCodeWidget(QWidget* parent) : QWidget(parent)
 {
-    QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
-    policy.setHeightForWidth(true);
-    setSizePolicy(policy);
+    // Square by its hints; the result card gives it a fixed side so it never pushes the form aside.
+    setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
 }
 
 void QrCodeWidget::setMatrix(QrMatrix matrix)
