@@ -104,7 +104,8 @@ run)
     install_packages "${PACKAGES[@]}"
     if [ ! -f build/ci/build.ninja ]; then
         log "configuring build/ci (once)"
-        cmake --preset ci >/dev/null
+        mkdir -p build
+        cmake --preset ci >build/configure.log 2>&1 || { cat build/configure.log >&2; exit 1; }
     fi
     log "building tokendesk and tokendesk-cli ([done/total] steps below)"
     cmake --build --preset ci --target tokendesk tokendesk-cli

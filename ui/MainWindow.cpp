@@ -81,12 +81,17 @@ void MainWindow::buildPages()
 
     auto* mintPage = new MintPage(m_context, m_pages);
     auto* historyPage = new HistoryPage(m_context, m_pages);
-    addPage(new ProfilesPage(m_context, m_pages), QStringLiteral("profiles"), tr("Profiles"));
+    auto* profilesPage = new ProfilesPage(m_context, m_pages);
+    addPage(profilesPage, QStringLiteral("profiles"), tr("Profiles"));
     addPage(mintPage, QStringLiteral("mint"), tr("Mint"));
     addPage(new InspectPage(m_context, m_pages), QStringLiteral("inspect"), tr("Inspect"));
     addPage(new ServerPage(m_context, m_pages), QStringLiteral("server"), tr("Server"));
     addPage(historyPage, QStringLiteral("history"), tr("History"));
     addPage(new BatchPage(m_context, m_pages), QStringLiteral("batch"), tr("Batch"));
+    connect(profilesPage, &ProfilesPage::mintRequested, this, [this, mintPage](const QString& profile) {
+        if (mintPage->selectProfile(profile))
+            m_navigation->setCurrentRow(m_pages->indexOf(mintPage));
+    });
     connect(historyPage, &HistoryPage::remintRequested, this, [this, mintPage](const mint::MintPlan& plan) {
         mintPage->loadPlan(plan);
         m_navigation->setCurrentRow(m_pages->indexOf(mintPage));

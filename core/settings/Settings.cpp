@@ -2,6 +2,7 @@
 #include "core/settings/Settings.h"
 
 #include "core/Duration.h"
+#include "core/credentials/Profile.h"
 
 namespace td::settings {
 namespace {
@@ -104,6 +105,17 @@ bool Settings::historyStoresTokens() const
 void Settings::setHistoryStoresTokens(bool store)
 {
     m_store.setValue(QStringLiteral("history/storeTokens"), store);
+}
+
+QString Settings::lastMintProfile() const
+{
+    const QString value = m_store.value(QStringLiteral("mint/lastProfile")).toString();
+    return credentials::Profile::isValidName(value) ? value : QString();
+}
+
+void Settings::setLastMintProfile(const QString& profile)
+{
+    m_store.setValue(QStringLiteral("mint/lastProfile"), profile);
 }
 
 QStringList Settings::languages()

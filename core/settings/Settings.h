@@ -42,6 +42,10 @@ public:
     bool historyStoresTokens() const;
     void setHistoryStoresTokens(bool store);
 
+    /** The profile the Mint page opens on: the last one chosen or minted with ("" when none yet). */
+    QString lastMintProfile() const;
+    void setLastMintProfile(const QString& profile);
+
     static QStringList languages();
     static QStringList secretStores();
 

@@ -38,6 +38,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace td;
 
@@ -211,6 +212,37 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral(", "))));
+    }
+
+    void mintWithAProfileOpensMintOnItAndIsRemembered()
+    {
+        test::TestContext ctx(QDateTime::currentSecsSinceEpoch());
+        addOneProfileOfEach(ctx);
+        ui::Translations translations;
+        translations.apply(QStringLiteral("en"));
+        {
+            ui::MainWindow window(ctx.context, translations);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            auto* pages = window.findChild<QStackedWidget*>(QStringLiteral("pagesStackedWidget"));
+            QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+            QTRY_COMPARE(pages->currentWidget()->objectName(), QStringLiteral("profilesPage"));
+            auto* list = pages->currentWidget()->findChild<QTreeWidget*>(QStringLiteral("profilesTreeWidget"));
+            for (int i = 0; i < list->topLevelItemCount(); ++i) {
+                if (list->topLevelItem(i)->text(0) == QStringLiteral("zg"))
+                    list->setCurrentItem(list->topLevelItem(i));
+            }
+            QTest::mouseClick(pages->currentWidget()->findChild<QPushButton*>(QStringLiteral("mintWithPushButton")),
+                              Qt::LeftButton);
+            QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("mintPage"));
+            QCOMPARE(pages->currentWidget()->findChild<QComboBox*>(QStringLiteral("profileComboBox"))->currentData(),
+                     QVariant(QStringLiteral("zg")));
+        }
+        // A new window (the next start) opens the Mint page on the profile last used, not on the first one.
+        ui::MainWindow again(ctx.context, translations);
+        auto* combo = again.findChild<QWidget*>(QStringLiteral("mintPage"))
+                          ->findChild<QComboBox*>(QStringLiteral("profileComboBox"));
+        QCOMPARE(combo->currentData(), QVariant(QStringLiteral("zg")));
     }
 
     void aboutNamesTheVersions()

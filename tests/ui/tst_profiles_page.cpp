@@ -4,6 +4,8 @@
 #include "ui/profiles/ProfilesPage.h"
 
 #include "core/credentials/Importer.h"
+#include "core/credentials/ProfileSecrets.h"
+#include "ui/common/Dialogs.h"
 #include "core/crypto/Pem.h"
 #include "tests/support/TestContext.h"
 #include "tests/support/TestData.h"
@@ -24,7 +26,12 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSignalSpy>
+#include <QFile>
 
 using namespace td;
 
@@ -395,6 +402,168 @@ private Q_SLOTS:
         QVERIFY(!row(page, QStringLiteral("doomed")));
         QVERIFY(ctx.secrets.keys().value().value().isEmpty());
         QVERIFY(!child<QLabel>(&page, QStringLiteral("emptyLabel"))->isHidden());
+    }
+
+    void deleteIsUndoneWithItsSecrets()
+    {
+        test::TestContext ctx;
+        QVERIFY(ctx.profiles.save(zego(QStringLiteral("keep")), {{QStringLiteral("serverSecret"), kZegoSecret}}));
+        ui::ProfilesPage page(ctx.context);
+        page.show();
+        auto* list = child<QTreeWidget>(&page, QStringLiteral("profilesTreeWidget"));
+        list->setCurrentItem(row(page, QStringLiteral("keep")));
+        QTest::mouseClick(child<QPushButton>(&page, QStringLiteral("deletePushButton")), Qt::LeftButton);
+        QVERIFY(!ctx.profiles.find(QStringLiteral("keep")));
+        QVERIFY(ctx.secrets.keys().value().value().isEmpty());
+        auto* bar = child<QWidget>(&page, QStringLiteral("undoBar"));
+        QVERIFY(bar->isVisible());
+        QVERIFY(child<QLabel>(&page, QStringLiteral("undoLabel"))->text().contains(QStringLiteral("keep")));
+        QTest::mouseClick(child<QPushButton>(&page, QStringLiteral("undoPushButton")), Qt::LeftButton);
+        QVERIFY(ctx.profiles.find(QStringLiteral("keep")));
+        QCOMPARE(storedSecret(ctx, QStringLiteral("keep"), QStringLiteral("serverSecret")), kZegoSecret);
+        QVERIFY(!bar->isVisible());
+        QCOMPARE(list->currentItem(), row(page, QStringLiteral("keep")));
+    }
+
+    void confirmationDefaultsToCancel()
+    {
+        // The real dialog, not the scripted one: Enter on a delete question must not delete.
+        ui::Dialogs real;
+        QWidget parent;
+        parent.show();
+        QString defaultText;
+        QTimer::singleShot(0, [&] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            defaultText = box->defaultButton() ? box->defaultButton()->text() : QString();
+            QTest::keyClick(box, Qt::Key_Return);
+        });
+        QVERIFY(!real.confirm(&parent, QStringLiteral("Delete profile"), QStringLiteral("Delete it?")));
+        QVERIFY2(defaultText.contains(QStringLiteral("Cancel")), qPrintable(defaultText));
+    }
+
+    void searchContextMenuAndDetails()
+    {
+        test::TestContext ctx;
+        QVERIFY(ctx.profiles.save(zego(QStringLiteral("alpha")), {{QStringLiteral("serverSecret"), kZegoSecret}}));
+        credentials::Profile lk;
+        lk.name = QStringLiteral("beta-lk");
+        lk.provider = Provider::LiveKit;
+        lk.apiKey = QStringLiteral("APIbeta");
+        lk.serverUrl = QStringLiteral("wss://beta.example.com");
+        lk.note = QStringLiteral("staging rig");
+        QVERIFY(ctx.profiles.save(lk, {{QStringLiteral("apiSecret"), "beta-secret-0123456789abcdef0123456"}}));
+        ui::ProfilesPage page(ctx.context);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        auto* list = child<QTreeWidget>(&page, QStringLiteral("profilesTreeWidget"));
+        auto* filter = child<QLineEdit>(&page, QStringLiteral("filterLineEdit"));
+        list->setFocus();
+        QTest::keyClick(list, Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(QApplication::focusWidget(), filter);
+        QTest::keyClicks(filter, QStringLiteral("STAGING"));
+        QVERIFY(row(page, QStringLiteral("alpha"))->isHidden());
+        QVERIFY(!row(page, QStringLiteral("beta-lk"))->isHidden());
+        QCOMPARE(list->currentItem(), row(page, QStringLiteral("beta-lk")));
+
+        // The detail pane shows the selected profile's settings, never its secret.
+        auto* details = child<QWidget>(&page, QStringLiteral("detailsGroupBox"));
+        QCOMPARE(child<QLabel>(details, QStringLiteral("detailServerUrlLabel"))->text(),
+                 QStringLiteral("wss://beta.example.com"));
+        QCOMPARE(child<QLabel>(details, QStringLiteral("detailApiKeyLabel"))->text(), QStringLiteral("APIbeta"));
+        for (const QLabel* label : details->findChildren<QLabel*>())
+            QVERIFY(!label->text().contains(QStringLiteral("beta-secret")));
+
+        QTest::keyClicks(filter, QStringLiteral("zzz"));
+        QVERIFY(!child<QLabel>(&page, QStringLiteral("noMatchLabel"))->isHidden());
+        QTest::keyClick(filter, Qt::Key_Escape); // clears and returns to the list
+        QVERIFY(filter->text().isEmpty());
+        QVERIFY(!row(page, QStringLiteral("alpha"))->isHidden());
+        QCOMPARE(QApplication::focusWidget(), list);
+
+        // Mint with this profile: from the button and from the context menu.
+        QSignalSpy mint(&page, &ui::ProfilesPage::mintRequested);
+        list->setCurrentItem(row(page, QStringLiteral("alpha")));
+        QTest::mouseClick(child<QPushButton>(&page, QStringLiteral("mintWithPushButton")), Qt::LeftButton);
+        QCOMPARE(mint.count(), 1);
+        QCOMPARE(mint.at(0).at(0).toString(), QStringLiteral("alpha"));
+        QString menuActions;
+        QTimer::singleShot(0, [&] {
+            auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            QStringList actions;
+            for (const QAction* a : menu->actions()) {
+                if (!a->isSeparator())
+                    actions << a->objectName();
+            }
+            menuActions = actions.join(QLatin1Char(','));
+            QTest::keyClick(menu, Qt::Key_Down); // the first item: Mint with this profile
+            QTest::keyClick(menu, Qt::Key_Return);
+        });
+        const QRect rect = list->visualItemRect(row(page, QStringLiteral("beta-lk")));
+        Q_EMIT list->customContextMenuRequested(rect.center());
+        QCOMPARE(menuActions, QStringLiteral("mintWithAction,editAction,duplicateAction,copyNameAction,deleteAction"));
+        QCOMPARE(mint.count(), 2);
+        QCOMPARE(mint.at(1).at(0).toString(), QStringLiteral("beta-lk"));
+
+        // Duplicate: a new profile with the same settings and secrets under a free name.
+        ctx.dialogs.onDialog = [&](QDialog& d) {
+            d.show();
+            QTest::keyClick(edit(&d, "name"), Qt::Key_Return);
+            return d.result();
+        };
+        trigger(&page, "duplicateAction");
+        const auto copy = ctx.profiles.find(QStringLiteral("beta-lk-copy"));
+        QVERIFY(copy);
+        QCOMPARE(copy->apiKey, QStringLiteral("APIbeta"));
+        QCOMPARE(storedSecret(ctx, QStringLiteral("beta-lk-copy"), QStringLiteral("apiSecret")),
+                 QByteArray("beta-secret-0123456789abcdef0123456"));
+        QVERIFY(ctx.profiles.find(QStringLiteral("beta-lk")));
+    }
+
+    void profilesWrittenByAnotherProcessAppear()
+    {
+        test::TestContext ctx;
+        ui::ProfilesPage page(ctx.context);
+        page.show();
+        QVERIFY(!child<QLabel>(&page, QStringLiteral("emptyLabel"))->isHidden());
+        // As tokendesk-cli profile add does: its own store on the same folder.
+        credentials::ProfileStore cli(ctx.dir.path());
+        credentials::MemorySecretStore cliSecrets;
+        QVERIFY(credentials::storeProfile(cli, cliSecrets, zego(QStringLiteral("from-cli")),
+                                          {{QStringLiteral("serverSecret"), kZegoSecret}}));
+        QTRY_VERIFY_WITH_TIMEOUT(row(page, QStringLiteral("from-cli")), 5000);
+        QVERIFY(child<QLabel>(&page, QStringLiteral("emptyLabel"))->isHidden());
+        // A broken file is reported, not silently kept.
+        QFile file(cli.path());
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("{ not json");
+        file.close();
+        QTRY_VERIFY_WITH_TIMEOUT(!child<QLabel>(&page, QStringLiteral("loadErrorLabel"))->isHidden(), 5000);
+        QVERIFY(!row(page, QStringLiteral("from-cli")));
+    }
+
+    void jaasKeyIdIsCompletedWithTheAppId()
+    {
+        test::TestContext ctx;
+        ui::ProfilesPage page(ctx.context);
+        QString shown;
+        ctx.dialogs.onDialog = [&](QDialog& d) {
+            d.show();
+            d.activateWindow();
+            if (!QTest::qWaitForWindowActive(&d))
+                return int(QDialog::Rejected);
+            QTest::keyClicks(edit(&d, "name"), QStringLiteral("jaas"));
+            QTest::keyClicks(edit(&d, "appId"), kJaasApp);
+            edit(&d, "keyId")->setFocus();
+            QTest::keyClicks(edit(&d, "keyId"), QStringLiteral("4f4910"));
+            edit(&d, "serverUrl")->setFocus(); // leaving the field completes it
+            shown = edit(&d, "keyId")->text();
+            return int(QDialog::Rejected);
+        };
+        trigger(&page, "addJaasAction");
+        QCOMPARE(shown, kJaasApp + QStringLiteral("/4f4910"));
     }
 
     void prodStandsOutInTheList()

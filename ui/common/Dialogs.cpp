@@ -37,7 +37,11 @@ std::optional<QString> Dialogs::passphrase(QWidget* parent, const QString& promp
 
 bool Dialogs::confirm(QWidget* parent, const QString& title, const QString& text)
 {
-    return QMessageBox::question(parent, title, text) == QMessageBox::Yes;
+    // Every confirmation here guards something destructive: Enter or Escape must not be the way to lose it.
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Yes | QMessageBox::Cancel, parent);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.setEscapeButton(QMessageBox::Cancel);
+    return box.exec() == QMessageBox::Yes;
 }
 
 void Dialogs::error(QWidget* parent, const QString& title, const QString& text)

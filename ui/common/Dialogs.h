@@ -29,6 +29,7 @@ public:
                                  const QString& filter);
     /** A passphrase (for the vault or an encrypted bundle); nullopt when the user cancels. */
     virtual std::optional<QString> passphrase(QWidget* parent, const QString& prompt);
+    /** Yes or Cancel, with Cancel the default button: every caller guards something that is hard to get back. */
     virtual bool confirm(QWidget* parent, const QString& title, const QString& text);
     virtual void error(QWidget* parent, const QString& title, const QString& text);
     virtual void openUrl(const QUrl& url);

@@ -5,12 +5,42 @@
 #include "core/credentials/ProfileStore.h"
 #include "core/credentials/SecretStore.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
 namespace td::ui {
 
 ProfileService::ProfileService(credentials::ProfileStore& store, credentials::SecretStore& secrets, QObject* parent)
     : QObject(parent), m_store(store), m_secrets(secrets)
 {
-    // A broken profiles.json leaves the list empty; the Profiles page shows the error when it reloads.
+    m_settle.setSingleShot(true);
+    m_settle.setInterval(150);
+    connect(&m_settle, &QTimer::timeout, this, &ProfileService::fileChanged);
+    connect(&m_watcher, &QFileSystemWatcher::fileChanged, &m_settle, qOverload<>(&QTimer::start));
+    connect(&m_watcher, &QFileSystemWatcher::directoryChanged, &m_settle, qOverload<>(&QTimer::start));
+    // A broken profiles.json leaves the list empty; the Profiles page shows the error.
+    (void)reload();
+}
+
+void ProfileService::watch()
+{
+    // The directory is watched too: an atomic save replaces the file, and a first profile creates it.
+    const QString dir = m_store.configDir();
+    if (QFileInfo(dir).isDir() && !m_watcher.directories().contains(dir))
+        m_watcher.addPath(dir);
+    const QString file = m_store.path();
+    if (QFileInfo::exists(file) && !m_watcher.files().contains(file))
+        m_watcher.addPath(file);
+}
+
+void ProfileService::fileChanged()
+{
+    watch();
+    QFile file(m_store.path());
+    const QByteArray now = file.open(QIODevice::ReadOnly) ? file.read(8 * 1024 * 1024) : QByteArray();
+    if (now == m_lastRead)
+        return; // a neighbour in the folder changed (the vault, history), or our own save
     (void)reload();
 }
 
@@ -25,9 +55,17 @@ std::optional<credentials::Profile> ProfileService::find(const QString& name) co
 
 Result<void> ProfileService::reload()
 {
+    QFile file(m_store.path());
+    m_lastRead = file.open(QIODevice::ReadOnly) ? file.read(8 * 1024 * 1024) : QByteArray();
+    watch();
     auto loaded = m_store.load();
-    if (!loaded)
+    if (!loaded) {
+        m_profiles.clear();
+        m_loadError = loaded.error().message;
+        Q_EMIT profilesChanged();
         return std::unexpected(loaded.error());
+    }
+    m_loadError.clear();
     m_profiles = *loaded;
     std::sort(m_profiles.begin(), m_profiles.end(),
               [](const credentials::Profile& a, const credentials::Profile& b) { return a.name < b.name; });

@@ -129,6 +129,9 @@ MintPage::MintPage(AppContext& context, QWidget* parent)
         profileSelected(true);
         m_result->setStale(true);
     });
+    // The profile last minted with, or chosen, is the one the page opens on next time.
+    connect(m_profile, &QComboBox::activated, this,
+            [this] { m_context.settings.setLastMintProfile(m_profile->currentData().toString()); });
     connect(&m_context.profiles, &ProfileService::profilesChanged, this, &MintPage::reloadProfiles);
     connect(m_ttl, &QLineEdit::textChanged, this, &MintPage::edited);
     connect(m_notBefore, &QSpinBox::valueChanged, this, &MintPage::edited);
@@ -319,9 +322,20 @@ std::optional<credentials::Profile> MintPage::currentProfile() const
     return m_context.profiles.find(m_profile->currentData().toString());
 }
 
+bool MintPage::selectProfile(const QString& name)
+{
+    const int index = m_profile->findData(name);
+    if (index < 0)
+        return false;
+    m_profile->setCurrentIndex(index);
+    m_context.settings.setLastMintProfile(name);
+    return true;
+}
+
 void MintPage::reloadProfiles()
 {
-    const QString previous = m_profile->currentData().toString();
+    const QString shown = m_profile->currentData().toString();
+    const QString previous = shown.isEmpty() ? m_context.settings.lastMintProfile() : shown;
     {
         const QSignalBlocker blocker(m_profile);
         m_profile->clear();
@@ -333,7 +347,7 @@ void MintPage::reloadProfiles()
         m_profile->setCurrentIndex(index >= 0 ? index : (m_profile->count() > 0 ? 0 : -1));
     }
     // The same profile may have new secrets, server URL or environment; keep a TTL the user typed for it.
-    const bool sameProfile = !previous.isEmpty() && m_profile->currentData().toString() == previous;
+    const bool sameProfile = !shown.isEmpty() && m_profile->currentData().toString() == shown;
     profileSelected(!sameProfile);
 }
 
@@ -533,6 +547,7 @@ void MintPage::mint()
     entry.plan = plan->toJson();
     if (m_context.settings.historyStoresTokens())
         entry.token = QString::fromLatin1(outcome->minted.token);
+    m_context.settings.setLastMintProfile(entry.profile);
     if (auto ok = m_context.history.append(std::move(entry)); !ok)
         m_status->setText(tr("Minted, but History could not record it: %1").arg(ok.error().message));
     else

@@ -49,6 +49,8 @@ public:
     explicit MintPage(AppContext& context, QWidget* parent = nullptr);
     ~MintPage() override;
 
+    /** Selects a profile by name (the Profiles page's "Mint with this profile"); false when there is none. */
+    bool selectProfile(const QString& name);
     /** History's re-mint: selects the plan's profile, sets TTL and back-dating and fills the form. */
     void loadPlan(const mint::MintPlan& plan);
     /** The plan the page describes now, or why there is none (no profile, bad TTL ...). */

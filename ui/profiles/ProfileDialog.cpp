@@ -3,6 +3,7 @@
 
 #include "core/credentials/ProfileSecrets.h"
 #include "core/settings/Settings.h"
+#include "core/providers/jitsi/JitsiToken.h"
 #include "ui/common/Widgets.h"
 #include "ui/profiles/FieldMessage.h"
 #include "ui/profiles/PrivateKeyField.h"
@@ -108,7 +109,13 @@ ProfileDialog::ProfileDialog(AppContext& context, QWidget* parent)
     text(QStringLiteral("serverUrl"), tr("Server URL"), {Provider::LiveKit, Provider::Jaas, Provider::Jitsi});
     text(QStringLiteral("apiKey"), tr("API key"), {Provider::LiveKit});
     text(QStringLiteral("appId"), tr("AppID"), {Provider::Zego, Provider::Jaas, Provider::Jitsi});
-    text(QStringLiteral("keyId"), tr("Key ID"), {Provider::Jaas, Provider::Jitsi});
+    QLineEdit* keyId = text(QStringLiteral("keyId"), tr("Key ID"), {Provider::Jaas, Provider::Jitsi});
+    // JaaS wants the kid as "<AppID>/<key id>"; the console shows the key id alone. Completed as the field is left,
+    // so what is saved is what the user sees.
+    connect(keyId, &QLineEdit::editingFinished, this, [this, keyId] {
+        if (provider() == Provider::Jaas)
+            keyId->setText(profile().keyId);
+    });
     text(QStringLiteral("audience"), tr("Audience"), {Provider::Jitsi});
     text(QStringLiteral("subject"), tr("Subject"), {Provider::Jitsi});
     secret(QStringLiteral("apiSecret"), tr("API secret"), {Provider::LiveKit});
@@ -397,6 +404,9 @@ Profile ProfileDialog::profile() const
         // A field of another provider, typed before the provider was switched, is not part of this profile.
         p.*f.member = row != m_rows.cend() && isShown(*row) ? f.edit->text().trimmed() : QString();
     }
+    if (p.provider == Provider::Jaas && !p.keyId.isEmpty() && !p.keyId.contains(QLatin1Char('/')) &&
+        jitsi::validateJaasAppId(p.appId))
+        p.keyId = p.appId + QLatin1Char('/') + p.keyId;
     p.cipher = p.provider == Provider::Zego ? m_cipher->currentData().toString() : QString();
     p.domainVerification = p.provider != Provider::Jitsi || m_domainVerification->isChecked();
     return p;
