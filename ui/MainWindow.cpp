@@ -16,10 +16,12 @@
 #include "ui/mint/MintPage.h"
 #include "ui/profiles/ProfilesPage.h"
 #include "ui/server/ServerPage.h"
+#include "ui/welcome/WelcomeView.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
@@ -50,6 +52,9 @@ MainWindow::MainWindow(AppContext& context, Translations& translations, QWidget*
         resize(1100, 740);
     m_navigation->setCurrentRow(
         std::clamp(settings.value(QStringLiteral("window/page")).toInt(), 0, m_pages->count() - 1));
+    // A first run (no profiles, none unreadable) opens on the welcome view instead of an empty list.
+    if (m_context.profiles.profiles().isEmpty() && m_context.profiles.loadError().isEmpty())
+        showPage(QStringLiteral("welcomeView"));
     m_pages->currentWidget()->setFocus();
 
     connect(&m_context.clipboard, &ClipboardGuard::countdown, this, [this](int seconds) {
@@ -63,6 +68,7 @@ MainWindow::MainWindow(AppContext& context, Translations& translations, QWidget*
 void MainWindow::buildPages()
 {
     const int current = m_navigation ? m_navigation->currentRow() : -1;
+    const bool welcomeShown = m_pages && qobject_cast<WelcomeView*>(m_pages->currentWidget());
     setWindowTitle(tr("TokenDesk"));
     menuBar()->clear();
     for (QAction* action : actions())
@@ -92,6 +98,14 @@ void MainWindow::buildPages()
         if (mintPage->selectProfile(profile))
             m_navigation->setCurrentRow(m_pages->indexOf(mintPage));
     });
+    auto* welcome = new WelcomeView(m_context, QDir::homePath(), QDir::currentPath(), m_pages);
+    m_pages->addWidget(welcome); // not in the navigation: Help > Welcome brings it back
+    connect(welcome, &WelcomeView::mintRequested, profilesPage, &ProfilesPage::mintRequested);
+    connect(welcome, &WelcomeView::addProfileRequested, this, [this, profilesPage](Provider provider) {
+        showPage(QStringLiteral("profilesPage"));
+        profilesPage->addProfile(provider);
+    });
+    connect(welcome, &WelcomeView::inspectRequested, this, [this] { showPage(QStringLiteral("inspectPage")); });
     connect(historyPage, &HistoryPage::remintRequested, this, [this, mintPage](const mint::MintPlan& plan) {
         mintPage->loadPlan(plan);
         m_navigation->setCurrentRow(m_pages->indexOf(mintPage));
@@ -114,6 +128,10 @@ void MainWindow::buildPages()
     }
     auto* serverPage = m_pages->findChild<ServerPage*>();
     connect(serverPage, &ServerPage::runningChanged, this, &MainWindow::updateServerStatus);
+    connect(welcome, &WelcomeView::serveRequested, this, [this, serverPage] {
+        showPage(QStringLiteral("serverPage"));
+        serverPage->addTemplateEndpointIfEmpty();
+    });
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
             return;
@@ -133,12 +151,15 @@ void MainWindow::buildPages()
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
     QMenu* go = menuBar()->addMenu(tr("&Go"));
-    for (int i = 0; i < m_pages->count(); ++i) {
+    for (int i = 0; i < m_navigation->count(); ++i) {
         QAction* page = go->addAction(m_navigation->item(i)->icon(), m_navigation->item(i)->text());
         page->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
         connect(page, &QAction::triggered, this, [this, i] { m_navigation->setCurrentRow(i); });
     }
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* welcomeAction = help->addAction(tr("&Welcome"));
+    welcomeAction->setObjectName(QStringLiteral("welcomeAction"));
+    connect(welcomeAction, &QAction::triggered, this, [this] { showPage(QStringLiteral("welcomeView")); });
     QAction* about = help->addAction(tr("&About TokenDesk"));
     about->setObjectName(QStringLiteral("aboutAction"));
     connect(about, &QAction::triggered, this, [this] { QMessageBox::about(this, tr("About TokenDesk"), aboutText()); });
@@ -156,7 +177,9 @@ void MainWindow::buildPages()
     }
     updateStatus();
     updateServerStatus();
-    if (current >= 0)
+    if (welcomeShown)
+        showPage(QStringLiteral("welcomeView"));
+    else if (current >= 0)
         m_navigation->setCurrentRow(current);
 }
 
@@ -201,6 +224,13 @@ void MainWindow::updateServerStatus()
 
 void MainWindow::showPage(const QString& objectName)
 {
+    if (auto* welcome = m_pages->findChild<WelcomeView*>(objectName)) {
+        m_navigation->setCurrentRow(-1);
+        m_pages->setCurrentWidget(welcome);
+        welcome->rescan();
+        welcome->setFocus();
+        return;
+    }
     for (int i = 0; i < m_pages->count(); ++i) {
         if (m_pages->widget(i)->objectName() == objectName)
             m_navigation->setCurrentRow(i);

@@ -38,6 +38,14 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
+#include <QTemporaryDir>
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QScopeGuard>
 #include <QTreeWidget>
 
 using namespace td;
@@ -243,6 +251,129 @@ private Q_SLOTS:
         auto* combo = again.findChild<QWidget*>(QStringLiteral("mintPage"))
                           ->findChild<QComboBox*>(QStringLiteral("profileComboBox"));
         QCOMPARE(combo->currentData(), QVariant(QStringLiteral("zg")));
+    }
+
+    void welcomeLeadsToEachPathAndTheDevServerMints()
+    {
+        // A fake home with a livekit-cli config, a working folder with a .env, and LiveKit variables in the
+        // environment: the welcome view offers all three.
+        QTemporaryDir home;
+        QVERIFY(QDir(home.path()).mkpath(QStringLiteral(".livekit")));
+        QVERIFY(QFile::copy(test::dataPath(QStringLiteral("import/cli-config.yaml")),
+                            home.filePath(QStringLiteral(".livekit/cli-config.yaml"))));
+        QTemporaryDir folder;
+        QVERIFY(QFile::copy(test::dataPath(QStringLiteral("import/development.env")),
+                            folder.filePath(QStringLiteral(".env"))));
+        const QByteArray oldHome = qgetenv("HOME");
+        const QString oldFolder = QDir::currentPath();
+        qputenv("HOME", home.path().toUtf8());
+        qputenv("LIVEKIT_API_KEY", "APIfromEnv");
+        qputenv("LIVEKIT_API_SECRET", "env-secret-0123456789abcdef0123456789");
+        QDir::setCurrent(folder.path());
+        const auto restore = qScopeGuard([&] {
+            qputenv("HOME", oldHome);
+            qunsetenv("LIVEKIT_API_KEY");
+            qunsetenv("LIVEKIT_API_SECRET");
+            QDir::setCurrent(oldFolder);
+        });
+
+        test::TestContext ctx(QDateTime::currentSecsSinceEpoch());
+        ui::Translations translations;
+        translations.apply(QStringLiteral("en"));
+        ui::MainWindow window(ctx.context, translations);
+        window.resize(1024, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* pages = window.findChild<QStackedWidget*>(QStringLiteral("pagesStackedWidget"));
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("welcomeView"));
+        QWidget* welcome = pages->currentWidget();
+        const auto clickIn = [](QWidget* parent, const char* objectName) {
+            auto* b = parent->findChild<QPushButton*>(QLatin1String(objectName));
+            QVERIFY2(b && b->isVisible(), objectName);
+            QTest::mouseClick(b, Qt::LeftButton);
+        };
+
+        // What was found, by place.
+        QStringList found;
+        for (int i = 0; auto* label = welcome->findChild<QLabel*>(QStringLiteral("found%1Label").arg(i)); ++i)
+            found << label->text();
+        QCOMPARE(found.size(), 3);
+        QVERIFY2(found.at(0).contains(QStringLiteral("cli-config.yaml")) &&
+                     found.at(0).contains(QStringLiteral("acme")),
+                 qPrintable(found.at(0)));
+        QVERIFY2(found.at(1).contains(QStringLiteral("Environment")) &&
+                     found.at(1).contains(QStringLiteral("env-livekit")),
+                 qPrintable(found.at(1)));
+        QVERIFY2(found.at(2).contains(QStringLiteral(".env")), qPrintable(found.at(2)));
+        QVERIFY(!welcome->findChild<QScrollArea*>()->horizontalScrollBar()->isVisible());
+
+        // Inspect needs no profile.
+        clickIn(welcome, "inspectPushButton");
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("inspectPage"));
+        // Serve: the Server page with a template endpoint to start from.
+        window.showPage(QStringLiteral("welcomeView"));
+        clickIn(welcome, "servePushButton");
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("serverPage"));
+        QCOMPARE(pages->currentWidget()
+                     ->findChild<QAbstractItemView*>(QStringLiteral("endpointsTableWidget"))
+                     ->model()
+                     ->rowCount(),
+                 1);
+        // Import what was found: the livekit-cli config's projects.
+        window.showPage(QStringLiteral("welcomeView"));
+        ctx.dialogs.onDialog = [](QDialog& d) {
+            d.accept();
+            return d.result();
+        };
+        clickIn(welcome, "importFound0PushButton");
+        QVERIFY(ctx.profiles.find(QStringLiteral("acme")));
+        QVERIFY(ctx.profiles.find(QStringLiteral("local")));
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("mintPage"));
+
+        // The LiveKit dev server in one click, then a token minted with the keyboard.
+        window.showPage(QStringLiteral("welcomeView"));
+        clickIn(welcome, "devServerPushButton");
+        const auto dev = ctx.profiles.find(QStringLiteral("livekit-dev"));
+        QVERIFY(dev);
+        QCOMPARE(dev->apiKey, QStringLiteral("devkey"));
+        QCOMPARE(dev->serverUrl, QStringLiteral("ws://localhost:7880"));
+        QWidget* mint = pages->currentWidget();
+        QCOMPARE(mint->objectName(), QStringLiteral("mintPage"));
+        QCOMPARE(mint->findChild<QComboBox*>(QStringLiteral("profileComboBox"))->currentData(),
+                 QVariant(QStringLiteral("livekit-dev")));
+        QWidget* form = mint->findChild<QWidget*>(QStringLiteral("liveKitForm"));
+        auto* identity = form->findChild<QLineEdit*>(QStringLiteral("identityLineEdit"));
+        QVERIFY(identity);
+        identity->setText(QStringLiteral("alice"));
+        form->findChild<QLineEdit*>(QStringLiteral("roomLineEdit"))->setText(QStringLiteral("demo"));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(identity, Qt::Key_Return, Qt::ControlModifier);
+        const QString token = mint->findChild<QPlainTextEdit*>(QStringLiteral("tokenPlainTextEdit"))->toPlainText();
+        QString status;
+        for (const QLabel* l : mint->findChildren<QLabel*>(QStringLiteral("mintStatusLabel")))
+            status += l->text();
+        QVERIFY2(token.count(QLatin1Char('.')) == 2, qPrintable(status));
+
+        // livekit-server-sdk accepts it with devkey / secret, as the dev server would.
+        const QString interop = QStringLiteral(TOKENDESK_TEST_DATA_DIR "/../interop");
+        const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
+        if (node.isEmpty() || !QFileInfo::exists(interop + QStringLiteral("/node_modules/livekit-server-sdk"))) {
+            if (qEnvironmentVariableIsSet("CI") || qgetenv("TOKENDESK_REQUIRE_INTEROP") == "1")
+                QFAIL("node and tests/interop/node_modules are required (npm ci in tests/interop)");
+            QSKIP("livekit-server-sdk check skipped: no node, or no npm ci in tests/interop");
+        }
+        QProcess verify;
+        verify.setWorkingDirectory(interop);
+        verify.start(node, {QStringLiteral("lk-verify.mjs"), QStringLiteral("--key"), QStringLiteral("devkey"),
+                            QStringLiteral("--secret"), QStringLiteral("secret"), QStringLiteral("--token"), token});
+        QVERIFY(verify.waitForFinished(60000));
+        const QByteArray out = verify.readAllStandardOutput();
+        QVERIFY2(verify.exitCode() == 0, out.constData());
+        const QJsonObject claims = QJsonDocument::fromJson(out).object();
+        QCOMPARE(claims.value(QStringLiteral("sub")).toString(), QStringLiteral("alice"));
+        QCOMPARE(claims.value(QStringLiteral("video")).toObject().value(QStringLiteral("room")).toString(),
+                 QStringLiteral("demo"));
     }
 
     void aboutNamesTheVersions()

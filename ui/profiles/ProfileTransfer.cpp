@@ -89,8 +89,14 @@ QString ProfileTransfer::importProfiles(Source source)
         return {};
     }
 
+    return offer(*found, fileName, credentials::holdsPlaintextSecrets(format) ? path : QString());
+}
+
+QString ProfileTransfer::offer(const credentials::ImportResult& found, const QString& fileName,
+                               const QString& plainTextPath)
+{
     const QStringList existing = profileNames(m_context.profiles);
-    ImportDialog dialog(*found, existing, fileName, m_page);
+    ImportDialog dialog(found, existing, fileName, m_page);
     if (m_context.dialogs.exec(dialog) != QDialog::Accepted)
         return {};
     QStringList saved;
@@ -131,9 +137,10 @@ QString ProfileTransfer::importProfiles(Source source)
         message += QLatin1Char('.');
     if (!kept.isEmpty())
         message += QLatin1Char(' ') + tr("Kept the existing %1.").arg(kept.join(QStringLiteral(", ")));
-    if (!saved.isEmpty() && credentials::holdsPlaintextSecrets(format))
-        message += QLatin1Char(' ') +
-                   tr("The secrets are in the secret store now; the plain-text file %1 can be deleted.").arg(path);
+    if (!saved.isEmpty() && !plainTextPath.isEmpty())
+        message +=
+            QLatin1Char(' ') +
+            tr("The secrets are in the secret store now; the plain-text file %1 can be deleted.").arg(plainTextPath);
     return message;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/credentials/Importer.h"
 #include "ui/common/AppContext.h"
 
 #include <QCoreApplication>
@@ -29,6 +30,11 @@ public:
      * Returns what to tell the user, or "" when nothing happened.
      */
     QString importProfiles(Source source);
+    /**
+     * Shows profiles found elsewhere (a file, the environment) under `fileName`, and saves the ones the user keeps.
+     * `plainTextPath`, when given, is the file that held them in plain text (the message says it can go).
+     */
+    QString offer(const credentials::ImportResult& found, const QString& fileName, const QString& plainTextPath = {});
     /** Every profile as JSON, without any secret. */
     QString exportJson();
     /** Every profile with its secrets, sealed under a passphrase asked twice. */

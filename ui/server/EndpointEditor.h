@@ -39,6 +39,9 @@ public:
     /** "LiveKit — GET ?room=&identity=" for the type picker and the table. */
     static QString typeLabel(server::EndpointType type);
 
+    /** Adds a livekit-get endpoint signed with the first LiveKit profile (or the environment) and selects it. */
+    void addEndpoint();
+
 Q_SIGNALS:
     void currentChanged(int index);
 
@@ -46,7 +49,6 @@ private:
     void rebuildTable();
     void showCurrent();
     void fillProfiles(server::EndpointType type, const QJsonObject& endpoint);
-    void addEndpoint();
     void removeEndpoint();
     void editPath(const QString& path);
     void editType(int comboIndex);

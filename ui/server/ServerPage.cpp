@@ -366,6 +366,13 @@ void ServerPage::updateSnippets()
     m_snippets->setRequest(request, variable, [this, variable] { return m_keys->keyValue(variable); });
 }
 
+void ServerPage::addTemplateEndpointIfEmpty()
+{
+    m_tabs->setCurrentIndex(0);
+    if (m_document->endpointCount() == 0)
+        m_endpoints->addEndpoint();
+}
+
 void ServerPage::importConfig()
 {
     const QString path =

@@ -55,6 +55,8 @@ public:
     void stop();
     void importConfig();
     void exportConfig();
+    /** The first-run path "serve tokens": a template endpoint (livekit-get) when the config has none yet. */
+    void addTemplateEndpointIfEmpty();
     /**
      * Takes over from the page this one replaces (a language change): its unsaved edits are saved first, then this
      * page owns the running server (untouched: same port, same connections) and shows its request log.

@@ -118,6 +118,10 @@ int main(int argc, char* argv[])
     window.show();
     settle(800);
 
+    // The welcome view a first run opens on (Help > Welcome later).
+    window.showPage(QStringLiteral("welcomeView"));
+    shoot(window, out, QStringLiteral("welcome.png"));
+
     // Profiles: the list as it is, with the prod profile selected.
     window.showPage(QStringLiteral("profilesPage"));
     shoot(window, out, QStringLiteral("profiles.png"));
