@@ -43,8 +43,8 @@ QList<FoundSource> findImportable(const QString& home, const QString& folder,
 {
     QList<FoundSource> candidates;
     if (!home.isEmpty())
-        candidates.append({FoundSource::Kind::LiveKitCliConfig,
-                           QDir(home).filePath(QStringLiteral(".livekit/cli-config.yaml")), {}});
+        candidates.append(
+            {FoundSource::Kind::LiveKitCliConfig, QDir(home).filePath(QStringLiteral(".livekit/cli-config.yaml")), {}});
     candidates.append({FoundSource::Kind::Environment, QString(), {}});
     if (!folder.isEmpty()) {
         for (const QString& name : {QStringLiteral(".env"), QStringLiteral(".dev.vars")})

@@ -1597,7 +1597,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>context.user.moderator &quot;true&quot; makes Prosody give the user the owner affiliation, so they join as moderator. Not set leaves the claim out.</source>
-        <translation>context.user.moderator 為 "true" 時，Prosody 會給予使用者 owner 身分，因此以主持人身分加入。未設定則不寫入此聲明。</translation>
+        <translation>context.user.moderator 為 &quot;true&quot; 時，Prosody 會給予使用者 owner 身分，因此以主持人身分加入。未設定則不寫入此聲明。</translation>
     </message>
     <message>
         <source>not set</source>
@@ -1625,11 +1625,11 @@ UTC：%3</translation>
     </message>
     <message>
         <source>Not set leaves a feature out of the token; no writes &quot;false&quot;. A token without any feature gets Prosody&apos;s default permissions: %1.</source>
-        <translation>未設定則權杖中不含該功能；「否」會寫入 "false"。不含任何功能的權杖會取得 Prosody 的預設權限：%1。</translation>
+        <translation>未設定則權杖中不含該功能；「否」會寫入 &quot;false&quot;。不含任何功能的權杖會取得 Prosody 的預設權限：%1。</translation>
     </message>
     <message>
         <source>Not set leaves a feature out of the token; no writes &quot;false&quot;. JaaS applies features only to moderators.</source>
-        <translation>未設定則權杖中不含該功能；「否」會寫入 "false"。JaaS 僅對主持人套用功能。</translation>
+        <translation>未設定則權杖中不含該功能；「否」會寫入 &quot;false&quot;。JaaS 僅對主持人套用功能。</translation>
     </message>
 </context>
 <context>
@@ -2240,6 +2240,10 @@ UTC：%3</translation>
     <message>
         <source>The language changes when the batch run ends.</source>
         <translation>語言將在批次執行結束後變更。</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome</source>
+        <translation>歡迎(&amp;W)</translation>
     </message>
 </context>
 <context>
@@ -3467,16 +3471,104 @@ UTC：%3</translation>
         <translation>編輯設定檔</translation>
     </message>
     <message>
-        <source>Delete the production profile %1 and its stored secrets? This cannot be undone.</source>
-        <translation>要刪除正式環境設定檔 %1 及其儲存的密鑰嗎？此動作無法復原。</translation>
-    </message>
-    <message>
-        <source>Delete the profile %1 and its stored secrets? This cannot be undone.</source>
-        <translation>要刪除設定檔 %1 及其儲存的密鑰嗎？此動作無法復原。</translation>
-    </message>
-    <message>
         <source>Deleted profile %1 and its secrets.</source>
         <translation>已刪除設定檔 %1 及其密鑰。</translation>
+    </message>
+    <message>
+        <source>&amp;Mint with</source>
+        <translation>用此簽發(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Selected profile</source>
+        <translation>所選設定檔</translation>
+    </message>
+    <message>
+        <source>Mint a token with the selected profile</source>
+        <translation>以所選設定檔簽發權杖</translation>
+    </message>
+    <message>
+        <source>Search profiles</source>
+        <translation>搜尋設定檔</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+F): name, provider, key, note</source>
+        <translation>搜尋（Ctrl+F）：名稱、服務商、金鑰、備註</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>清除搜尋</translation>
+    </message>
+    <message>
+        <source>&amp;Mint with this profile</source>
+        <translation>以此設定檔簽發(&amp;M)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate…</source>
+        <translation>複製一份(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy name</source>
+        <translation>複製名稱(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>復原(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undo the delete</source>
+        <translation>復原刪除</translation>
+    </message>
+    <message>
+        <source>Copied the name %1.</source>
+        <translation>已複製名稱 %1。</translation>
+    </message>
+    <message>
+        <source>No profile matches “%1”. Escape clears the search.</source>
+        <translation>沒有符合「%1」的設定檔。按 Esc 清除搜尋。</translation>
+    </message>
+    <message>
+        <source>Select a profile to see its settings.</source>
+        <translation>選擇設定檔以查看其設定。</translation>
+    </message>
+    <message>
+        <source>%1 (production: live service)</source>
+        <translation>%1（正式環境：線上服務）</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>密鑰</translation>
+    </message>
+    <message>
+        <source>%1, kept in %2 (not shown here)</source>
+        <translation>%1，保存在%2（此處不顯示）</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>Duplicate profile</source>
+        <translation>複製設定檔</translation>
+    </message>
+    <message>
+        <source>Duplicate profile %1</source>
+        <translation>複製設定檔 %1</translation>
+    </message>
+    <message>
+        <source>Delete the production profile %1 and its stored secrets?</source>
+        <translation>要刪除正式環境設定檔 %1 及其儲存的密鑰嗎？</translation>
+    </message>
+    <message>
+        <source>Delete the profile %1 and its stored secrets?</source>
+        <translation>要刪除設定檔 %1 及其儲存的密鑰嗎？</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>復原刪除</translation>
+    </message>
+    <message>
+        <source>Restored profile %1 and its secrets.</source>
+        <translation>已還原設定檔 %1 及其密鑰。</translation>
     </message>
 </context>
 <context>
@@ -4117,6 +4209,131 @@ UTC：%3</translation>
     <message>
         <source>Unset leaves the claim out of the token, so LiveKit applies its default: %1.</source>
         <translation>未設定時，權杖不含此宣告，LiveKit 會套用其預設值：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::WelcomeView</name>
+    <message>
+        <source>Found on this machine</source>
+        <translation>在此電腦上找到</translation>
+    </message>
+    <message>
+        <source>Welcome to TokenDesk</source>
+        <translation>歡迎使用 TokenDesk</translation>
+    </message>
+    <message>
+        <source>Mint, inspect and serve access tokens for LiveKit, ZEGOCLOUD and Jitsi. What did you come for?</source>
+        <translation>為 LiveKit、ZEGOCLOUD 與 Jitsi 簽發、檢視及提供存取權杖。您想做什麼？</translation>
+    </message>
+    <message>
+        <source>Mint a token</source>
+        <translation>簽發權杖</translation>
+    </message>
+    <message>
+        <source>Tokens are signed with your project&apos;s credentials, kept as a profile; the secrets go to the secret store shown in the status bar. A local LiveKit dev server takes one click.</source>
+        <translation>權杖以您專案的憑證簽署，憑證保存為設定檔；密鑰存放在狀態列所示的密鑰儲存區。本機 LiveKit 開發伺服器只需按一下即可設定。</translation>
+    </message>
+    <message>
+        <source>LiveKit &amp;dev server</source>
+        <translation>LiveKit 開發伺服器(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Add the LiveKit dev server profile and mint with it</source>
+        <translation>新增 LiveKit 開發伺服器設定檔並以其簽發</translation>
+    </message>
+    <message>
+        <source>Adds the profile livekit-dev: API key devkey, secret &quot;secret&quot;, server ws://localhost:7880, as livekit-server --dev and lk --dev use</source>
+        <translation>新增設定檔 livekit-dev：API 金鑰 devkey、密鑰 "secret"、伺服器 ws://localhost:7880，與 livekit-server --dev 及 lk --dev 所用的相同</translation>
+    </message>
+    <message>
+        <source>Add a &amp;profile</source>
+        <translation>新增設定檔(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Add a profile for your provider</source>
+        <translation>為您的服務商新增設定檔</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Inspect a token</source>
+        <translation>檢視權杖</translation>
+    </message>
+    <message>
+        <source>Paste a token, a join link or an Authorization header: decoded as you paste, with its permissions in plain words. No profile needed.</source>
+        <translation>貼上權杖、加入連結或 Authorization 標頭：貼上即解碼，並以白話說明其權限。不需要設定檔。</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect a token</source>
+        <translation>檢視權杖(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Open Inspect to paste a token</source>
+        <translation>開啟「檢視」以貼上權杖</translation>
+    </message>
+    <message>
+        <source>Serve tokens to a frontend</source>
+        <translation>為前端提供權杖</translation>
+    </message>
+    <message>
+        <source>A local HTTP endpoint your web app calls for tokens, with CORS and a policy that limits what a client may ask for. Starts from a template endpoint.</source>
+        <translation>一個本機 HTTP 端點，供您的網頁應用程式取得權杖，具備 CORS 與限制用戶端請求內容的政策。從範本端點開始。</translation>
+    </message>
+    <message>
+        <source>Set up the &amp;server</source>
+        <translation>設定伺服器(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open the Server page with a template endpoint</source>
+        <translation>開啟「伺服器」頁面並加入範本端點</translation>
+    </message>
+    <message numerus="yes">
+        <source>livekit-cli config %1: %n project(s) (%2)</source>
+        <translation>
+            <numerusform>livekit-cli 組態 %1：%n 個專案（%2）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Environment variables of this session: %n profile(s) (%1)</source>
+        <translation>
+            <numerusform>此工作階段的環境變數：%n 個設定檔（%1）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n profile(s) (%2)</source>
+        <translation>
+            <numerusform>%1：%n 個設定檔（%2）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to import was found: TokenDesk looked for ~/.livekit/cli-config.yaml, LIVEKIT_*, ZEGO_*, JAAS_* and JITSI_* variables, and a .env or .dev.vars in %1.</source>
+        <translation>找不到可匯入的項目：TokenDesk 已尋找 ~/.livekit/cli-config.yaml、LIVEKIT_*、ZEGO_*、JAAS_* 與 JITSI_* 變數，以及 %1 中的 .env 或 .dev.vars。</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>匯入…</translation>
+    </message>
+    <message>
+        <source>Import from %1</source>
+        <translation>從 %1 匯入</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <source>the environment</source>
+        <translation>環境變數</translation>
+    </message>
+    <message>
+        <source>The local LiveKit dev server (livekit-server --dev)</source>
+        <translation>本機 LiveKit 開發伺服器（livekit-server --dev）</translation>
+    </message>
+    <message>
+        <source>LiveKit dev server</source>
+        <translation>LiveKit 開發伺服器</translation>
     </message>
 </context>
 <context>

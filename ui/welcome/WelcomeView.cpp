@@ -212,9 +212,8 @@ void WelcomeView::importFound(const credentials::FoundSource& source)
         return;
     }
     const QString label = source.path.isEmpty() ? tr("the environment") : QDir::toNativeSeparators(source.path);
-    const QString message =
-        m_transfer.offer(*found, label, source.kind == credentials::FoundSource::Kind::Environment ? QString()
-                                                                                                    : source.path);
+    const QString message = m_transfer.offer(
+        *found, label, source.kind == credentials::FoundSource::Kind::Environment ? QString() : source.path);
     m_result->setText(message);
     if (!message.isEmpty() && !m_context.profiles.profiles().isEmpty())
         Q_EMIT mintRequested(m_context.profiles.profiles().constFirst().name);
