@@ -4,6 +4,7 @@
 #include "core/crypto/Crypto.h"
 #include "core/settings/Settings.h"
 #include "ui/SettingsDialog.h"
+#include "ui/ShortcutsDialog.h"
 #include "ui/common/ClipboardGuard.h"
 #include "ui/common/Dialogs.h"
 #include "ui/common/ProfileService.h"
@@ -157,6 +158,13 @@ void MainWindow::buildPages()
         connect(page, &QAction::triggered, this, [this, i] { m_navigation->setCurrentRow(i); });
     }
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* shortcuts = help->addAction(tr("&Keyboard Shortcuts"));
+    shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    shortcuts->setShortcuts({QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)});
+    connect(shortcuts, &QAction::triggered, this, [this] {
+        ShortcutsDialog dialog(this);
+        m_context.dialogs.exec(dialog);
+    });
     QAction* welcomeAction = help->addAction(tr("&Welcome"));
     welcomeAction->setObjectName(QStringLiteral("welcomeAction"));
     connect(welcomeAction, &QAction::triggered, this, [this] { showPage(QStringLiteral("welcomeView")); });

@@ -3,6 +3,7 @@
 
 #include "core/Duration.h"
 #include "core/settings/Settings.h"
+#include "ui/common/Theme.h"
 #include "ui/common/Translations.h"
 #include "ui/common/Widgets.h"
 
@@ -25,7 +26,7 @@ const QList<Provider> kProviders{Provider::LiveKit, Provider::Zego, Provider::Ja
 
 SettingsDialog::SettingsDialog(settings::Settings& settings, QWidget* parent)
     : QDialog(parent), m_settings(settings), m_clipboardSeconds(new QSpinBox(this)), m_secretStore(new QComboBox(this)),
-      m_language(new QComboBox(this)), m_retention(new QSpinBox(this)),
+      m_language(new QComboBox(this)), m_theme(new QComboBox(this)), m_retention(new QSpinBox(this)),
       m_keepTokens(new QCheckBox(tr("&Keep token strings in history"), this)), m_error(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -62,6 +63,13 @@ SettingsDialog::SettingsDialog(settings::Settings& settings, QWidget* parent)
         m_language->addItem(Translations::displayName(language), language);
     m_language->setCurrentIndex(std::max(0, m_language->findData(settings.language())));
     form->addRow(tr("&Language:"), m_language);
+
+    name(m_theme, QStringLiteral("themeComboBox"), tr("Theme"));
+    m_theme->addItem(tr("System"), QStringLiteral("system"));
+    m_theme->addItem(tr("Light"), QStringLiteral("light"));
+    m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
+    m_theme->setCurrentIndex(std::max(0, m_theme->findData(settings.theme())));
+    form->addRow(tr("&Theme:"), m_theme);
 
     name(m_retention, QStringLiteral("retentionSpinBox"), tr("History retention"));
     m_retention->setRange(0, 3650);
@@ -110,6 +118,10 @@ bool SettingsDialog::apply()
     m_settings.setSecretStore(m_secretStore->currentData().toString());
     m_settings.setHistoryRetentionDays(m_retention->value());
     m_settings.setHistoryStoresTokens(m_keepTokens->isChecked());
+    if (m_theme->currentData().toString() != m_settings.theme()) {
+        m_settings.setTheme(m_theme->currentData().toString());
+        applyTheme(m_settings.theme());
+    }
     const QString language = m_language->currentData().toString();
     const bool changed = language != m_settings.language();
     m_settings.setLanguage(language);

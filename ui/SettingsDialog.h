@@ -25,6 +25,7 @@ public:
     SettingsDialog(settings::Settings& settings, QWidget* parent = nullptr);
 
     /** Writes the dialog's values; returns whether the language changed (the window then rebuilds its texts). */
+    /** Saves the settings and applies the theme; true when the language changed (the window rebuilds its pages). */
     bool apply();
 
 private:
@@ -35,6 +36,7 @@ private:
     QList<QLineEdit*> m_ttls;
     QComboBox* m_secretStore;
     QComboBox* m_language;
+    QComboBox* m_theme;
     QSpinBox* m_retention;
     QCheckBox* m_keepTokens;
     QLabel* m_error;

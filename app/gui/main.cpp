@@ -11,6 +11,7 @@
 #include "ui/common/ClipboardGuard.h"
 #include "ui/common/Dialogs.h"
 #include "ui/common/ProfileService.h"
+#include "ui/common/Theme.h"
 #include "ui/common/Translations.h"
 
 #include <QApplication>
@@ -69,6 +70,7 @@ int main(int argc, char* argv[])
     td::settings::Settings settings(qsettings);
     td::ui::Translations translations;
     translations.apply(settings.language());
+    td::ui::applyTheme(settings.theme());
 
     td::ui::Dialogs dialogs;
     const td::SystemClock clock;

@@ -312,6 +312,8 @@ QJsonObject LogEntry::toJson() const
     put("room", room);
     put("grants", grants);
     put("reason", reason);
+    if (durationUs >= 0)
+        o.insert(QStringLiteral("durationMs"), double(durationUs) / 1000.0);
     return o;
 }
 
@@ -346,6 +348,8 @@ QString LogEntry::toText() const
         line += QStringLiteral(" grants=") + escapeForLog(grants);
     if (!reason.isEmpty())
         line += QStringLiteral(" reason=\"%1\"").arg(escapeForLog(reason));
+    if (durationUs >= 0)
+        line += QStringLiteral(" %1ms").arg(double(durationUs) / 1000.0, 0, 'f', 1);
     return line;
 }
 
@@ -458,6 +462,7 @@ void TokenServer::missingHandler(const QHttpServerRequest& request, QTcpSocket* 
 {
     LogEntry entry;
     entry.time = QDateTime::currentDateTimeUtc();
+    entry.started = std::chrono::steady_clock::now();
     entry.client = request.remoteAddress().toString();
     auto responder = std::make_shared<QHttpServerResponder>(makeResponder(request, socket));
     ConnectionGuard* connection = guardOf(socket);
@@ -487,6 +492,10 @@ void TokenServer::respond(QHttpServerResponder& responder, const HandlerResponse
     entry.room = response.room;
     entry.grants = response.grantsSummary;
     entry.reason = response.reason;
+    if (entry.started != std::chrono::steady_clock::time_point{})
+        entry.durationUs =
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - entry.started)
+                .count();
     Q_EMIT requestLogged(entry);
 }
 
@@ -517,6 +526,7 @@ bool TokenServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* s
     const Limits& limits = config->limits;
     LogEntry entry;
     entry.time = QDateTime::currentDateTimeUtc();
+    entry.started = std::chrono::steady_clock::now();
     entry.client = request.remoteAddress().toString();
     entry.method = QString::fromLatin1(methodName(request.method()));
     entry.path = request.url().path().left(200);

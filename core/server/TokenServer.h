@@ -13,6 +13,7 @@
 #include <QPointer>
 #include <QThreadPool>
 
+#include <chrono>
 #include <memory>
 
 class QTcpServer;
@@ -32,6 +33,9 @@ struct LogEntry {
     QString room;
     QString grants;
     QString reason;
+    /** When the request was read (monotonic), and how long it took until its answer was written; -1 unknown. */
+    std::chrono::steady_clock::time_point started{};
+    qint64 durationUs = -1;
 
     QJsonObject toJson() const;
     QString toText() const;

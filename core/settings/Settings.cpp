@@ -107,6 +107,22 @@ void Settings::setHistoryStoresTokens(bool store)
     m_store.setValue(QStringLiteral("history/storeTokens"), store);
 }
 
+QString Settings::theme() const
+{
+    const QString value = m_store.value(QStringLiteral("ui/theme")).toString();
+    return themes().contains(value) ? value : QStringLiteral("system");
+}
+
+void Settings::setTheme(const QString& theme)
+{
+    m_store.setValue(QStringLiteral("ui/theme"), themes().contains(theme) ? theme : QStringLiteral("system"));
+}
+
+QStringList Settings::themes()
+{
+    return {QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark")};
+}
+
 QString Settings::lastMintProfile() const
 {
     const QString value = m_store.value(QStringLiteral("mint/lastProfile")).toString();

@@ -42,6 +42,11 @@ public:
     bool historyStoresTokens() const;
     void setHistoryStoresTokens(bool store);
 
+    /** "system" (the platform's look), "light" or "dark". */
+    QString theme() const;
+    void setTheme(const QString& theme);
+    static QStringList themes();
+
     /** The profile the Mint page opens on: the last one chosen or minted with ("" when none yet). */
     QString lastMintProfile() const;
     void setLastMintProfile(const QString& profile);

@@ -323,6 +323,14 @@
         <source>Defa&amp;ult room:</source>
         <translation>預設房間(&amp;U)：</translation>
     </message>
+    <message>
+        <source>Find a row</source>
+        <translation>尋找列</translation>
+    </message>
+    <message>
+        <source>Find (Ctrl+F), Enter for the next</source>
+        <translation>尋找（Ctrl+F），按 Enter 找下一個</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::BatchTableModel</name>
@@ -761,10 +769,6 @@
         <translation>篩選歷程記錄</translation>
     </message>
     <message>
-        <source>Profile, identity, room or grants</source>
-        <translation>設定檔、身分、房間或授權</translation>
-    </message>
-    <message>
         <source>Minted tokens</source>
         <translation>已簽發的權杖</translation>
     </message>
@@ -947,6 +951,10 @@
     <message>
         <source>Keep histor&amp;y for:</source>
         <translation>歷程記錄保留(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Profile, identity, room or grants (Ctrl+F)</source>
+        <translation>設定檔、身分、房間或授權（Ctrl+F）</translation>
     </message>
 </context>
 <context>
@@ -2245,6 +2253,10 @@ UTC：%3</translation>
         <source>&amp;Welcome</source>
         <translation>歡迎(&amp;W)</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>鍵盤快速鍵(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::MatrixTab</name>
@@ -3495,10 +3507,6 @@ UTC：%3</translation>
         <translation>搜尋（Ctrl+F）：名稱、服務商、金鑰、備註</translation>
     </message>
     <message>
-        <source>Clear the search</source>
-        <translation>清除搜尋</translation>
-    </message>
-    <message>
         <source>&amp;Mint with this profile</source>
         <translation>以此設定檔簽發(&amp;M)</translation>
     </message>
@@ -3613,6 +3621,14 @@ UTC：%3</translation>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗時</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::RequestLogPanel</name>
@@ -3623,10 +3639,6 @@ UTC：%3</translation>
     <message>
         <source>Filter the request log</source>
         <translation>篩選請求記錄</translation>
-    </message>
-    <message>
-        <source>Filter by path, status, origin, identity, room, reason…</source>
-        <translation>依路徑、狀態、來源、身分、房間、原因篩選…</translation>
     </message>
     <message>
         <source>Request log</source>
@@ -3651,6 +3663,10 @@ UTC：%3</translation>
     <message>
         <source>Filte&amp;r:</source>
         <translation>篩選(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Filter by path, status, origin, identity, room, reason… (Ctrl+F)</source>
+        <translation>依路徑、狀態、來源、身分、房間、原因篩選…（Ctrl+F）</translation>
     </message>
 </context>
 <context>
@@ -4126,6 +4142,129 @@ UTC：%3</translation>
         <source>Default TTL for %1: use a duration such as 6h, 90m or 3600</source>
         <translation>%1 的預設 TTL：請使用時間長度，例如 6h、90m 或 3600</translation>
     </message>
+    <message>
+        <source>Theme</source>
+        <translation>主題</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系統</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主題(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>td::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按鍵</translation>
+    </message>
+    <message>
+        <source>Everywhere</source>
+        <translation>全域</translation>
+    </message>
+    <message>
+        <source>Go to a page (Profiles, Mint, Inspect, Server, History, Batch)</source>
+        <translation>前往頁面（設定檔、簽發、檢視、伺服器、歷程記錄、批次）</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>This list</source>
+        <translation>此清單</translation>
+    </message>
+    <message>
+        <source>A control by its underlined letter</source>
+        <translation>以底線字母選取控制項</translation>
+    </message>
+    <message>
+        <source>Quit (clears a copied token from the clipboard)</source>
+        <translation>結束（並從剪貼簿清除已複製的權杖）</translation>
+    </message>
+    <message>
+        <source>Mint</source>
+        <translation>簽發</translation>
+    </message>
+    <message>
+        <source>Mint the token</source>
+        <translation>簽發權杖</translation>
+    </message>
+    <message>
+        <source>Copy the token</source>
+        <translation>複製權杖</translation>
+    </message>
+    <message>
+        <source>Copy the join link</source>
+        <translation>複製加入連結</translation>
+    </message>
+    <message>
+        <source>Profiles, History and the request log</source>
+        <translation>設定檔、歷程記錄與請求記錄</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜尋</translation>
+    </message>
+    <message>
+        <source>Clear the search, back to the list</source>
+        <translation>清除搜尋並回到清單</translation>
+    </message>
+    <message>
+        <source>Edit the selected profile</source>
+        <translation>編輯所選設定檔</translation>
+    </message>
+    <message>
+        <source>Copy the selected profile&apos;s name</source>
+        <translation>複製所選設定檔的名稱</translation>
+    </message>
+    <message>
+        <source>Delete the selected profile (with Undo)</source>
+        <translation>刪除所選設定檔（可復原）</translation>
+    </message>
+    <message>
+        <source>Context menu</source>
+        <translation>快顯選單</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Paste rows from a spreadsheet</source>
+        <translation>從試算表貼上列</translation>
+    </message>
+    <message>
+        <source>Find a row</source>
+        <translation>尋找列</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
 </context>
 <context>
     <name>td::ui::SnippetPanel</name>
@@ -4243,7 +4382,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>Adds the profile livekit-dev: API key devkey, secret &quot;secret&quot;, server ws://localhost:7880, as livekit-server --dev and lk --dev use</source>
-        <translation>新增設定檔 livekit-dev：API 金鑰 devkey、密鑰 "secret"、伺服器 ws://localhost:7880，與 livekit-server --dev 及 lk --dev 所用的相同</translation>
+        <translation>新增設定檔 livekit-dev：API 金鑰 devkey、密鑰 &quot;secret&quot;、伺服器 ws://localhost:7880，與 livekit-server --dev 及 lk --dev 所用的相同</translation>
     </message>
     <message>
         <source>Add a &amp;profile</source>
@@ -4345,6 +4484,10 @@ UTC：%3</translation>
     <message>
         <source>Show the secret</source>
         <translation>顯示密鑰</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>清除搜尋</translation>
     </message>
 </context>
 <context>

@@ -540,6 +540,9 @@ private Q_SLOTS:
         QCOMPARE(e.identity, QStringLiteral("ann"));
         QCOMPARE(e.room, QStringLiteral("demo-1"));
         QCOMPARE(e.origin, QStringLiteral("http://localhost:3000"));
+        // How long the answer took, measured from the request's arrival (the log's Duration column).
+        QVERIFY2(e.durationUs >= 0 && e.durationUs < 10'000'000, qPrintable(QString::number(e.durationUs)));
+        QVERIFY(e.toJson().contains(QStringLiteral("durationMs")));
         QVERIFY(!e.toText().contains(QString::fromLatin1(r.body.left(40))));
         QVERIFY(!QJsonDocument(e.toJson()).toJson().contains(r.body.left(40)));
     }

@@ -4,7 +4,8 @@
 # (four profiles, one per provider and environment; a server config; some history), then runs the screenshot tour
 # (the real main window, driven by objectName) under Xvfb and writes docs/screenshots/*.png.
 # Needs: xvfb xauth fonts-wqy-microhei (apt). Usage: bash tests/ui/screenshots.sh [BUILD_DIR [OUT_DIR WxH]]
-# (with OUT_DIR and a window size such as 1024x768, the same tour checks another size without touching docs/).
+# (with OUT_DIR and a window size such as 1024x768, the same tour checks another size without touching docs/;
+# without them, all pages at 1280x800 plus the Mint page at 1024x768).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BUILD=${1:-build/dev}
@@ -12,7 +13,7 @@ CLI=$BUILD/app/cli/tokendesk-cli
 TOUR=$BUILD/tests/ui/screenshot_tour
 [ -x "$CLI" ] && [ -x "$TOUR" ] || { echo "build first: cmake --build $BUILD" >&2; exit 2; }
 OUT=${2:-docs/screenshots}
-SIZE=${3:-1280x860}
+SIZE=${3:-1280x800}
 mkdir -p "$OUT"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -54,6 +55,15 @@ with open(sys.argv[1], "w") as f:
                             "room": room, "summary": summary, "createdAt": now + age, "expiresAt": now + age + ttl,
                             "plan": plan}) + "\n")
 PY
-SCREEN_W=$(( ${SIZE%x*} + 120 )); SCREEN_H=$(( ${SIZE#*x} + 40 ))
-xvfb-run -a -s "-screen 0 ${SCREEN_W}x${SCREEN_H}x24" "$TOUR" "$OUT" "$SIZE"
+tour() { # OUT_DIR WxH
+    local w=$(( ${2%x*} + 120 )) h=$(( ${2#*x} + 40 ))
+    xvfb-run -a -s "-screen 0 ${w}x${h}x24" "$TOUR" "$1" "$2"
+}
+tour "$OUT" "$SIZE"
+if [ -z "${3:-}" ]; then
+    # The README's set also shows the Mint page at the smallest size it is checked at.
+    mkdir -p "$WORK/small"
+    tour "$WORK/small" 1024x768 >/dev/null
+    cp "$WORK/small/mint.png" "$OUT/mint-1024x768.png"
+fi
 echo "screenshots in $OUT:" && ls "$OUT"

@@ -34,6 +34,7 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
+#include <QApplication>
 #include <QTableWidget>
 #include <QTest>
 #include <QToolButton>
@@ -265,6 +266,30 @@ private Q_SLOTS:
         QTest::mouseClick(tab->findChild<QPushButton*>(QStringLiteral("exportMatrixPushButton")), Qt::LeftButton);
         QVERIFY(test::isPrivateFile(out));
         QCOMPARE(test::readFile(out).count("<section class=\"row\""), 4);
+    }
+
+    void ctrlFFindsRows()
+    {
+        LiveKitPage f;
+        ui::BatchTab* tab = f.page.batchTab();
+        tab->pasteText(QStringLiteral("identity,room\nann,stage\nbob,lobby\ncyd,stage-2\n"));
+        f.page.show();
+        f.page.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&f.page));
+        auto* table = tab->findChild<QTableView*>(QStringLiteral("rowsTableView"));
+        auto* find = tab->findChild<QLineEdit*>(QStringLiteral("findLineEdit"));
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_F, Qt::ControlModifier);
+        QCOMPARE(QApplication::focusWidget(), find);
+        QTest::keyClicks(find, QStringLiteral("STAGE"));
+        QCOMPARE(table->currentIndex().row(), 0);
+        QTest::keyClick(find, Qt::Key_Return); // the next match
+        QCOMPARE(table->currentIndex().row(), 2);
+        QTest::keyClick(find, Qt::Key_Return); // wraps to the first
+        QCOMPARE(table->currentIndex().row(), 0);
+        QTest::keyClick(find, Qt::Key_Escape);
+        QVERIFY(find->text().isEmpty());
+        QCOMPARE(QApplication::focusWidget(), table);
     }
 
     void pasteWithoutAHeaderFillsColumnsFromTheCurrentCell()

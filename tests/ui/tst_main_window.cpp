@@ -4,7 +4,9 @@
 #include "tests/support/TestData.h"
 #include "ui/MainWindow.h"
 #include "ui/common/Section.h"
+#include "ui/common/Theme.h"
 #include "ui/common/Translations.h"
+#include "ui/common/Widgets.h"
 #include "ui/batch/BatchPage.h"
 #include "ui/batch/BatchTab.h"
 #include "ui/batch/BatchTableModel.h"
@@ -47,6 +49,9 @@
 #include <QJsonObject>
 #include <QScopeGuard>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
+#include <QApplication>
+#include <QPalette>
 
 using namespace td;
 
@@ -374,6 +379,45 @@ private Q_SLOTS:
         QCOMPARE(claims.value(QStringLiteral("sub")).toString(), QStringLiteral("alice"));
         QCOMPARE(claims.value(QStringLiteral("video")).toObject().value(QStringLiteral("room")).toString(),
                  QStringLiteral("demo"));
+    }
+
+    void themesKeepContrastAndShortcutsAreListed()
+    {
+        // Every tone the pages draw text in stays readable on the Light and the Dark palette (WCAG AA, 4.5:1).
+        for (const QString& theme : {QStringLiteral("light"), QStringLiteral("dark")}) {
+            ui::applyTheme(theme);
+            const QPalette p = QApplication::palette();
+            QCOMPARE(ui::isDark(p), theme == QStringLiteral("dark"));
+            for (const ui::Tone tone : {ui::Tone::Good, ui::Tone::Warning, ui::Tone::Bad}) {
+                const double window = ui::contrastRatio(ui::toneColor(tone, p), p.color(QPalette::Window));
+                const double base = ui::contrastRatio(ui::toneColor(tone, p), p.color(QPalette::Base));
+                QVERIFY2(
+                    window >= 4.5 && base >= 4.5,
+                    qPrintable(QStringLiteral("%1 tone %2: %3 / %4").arg(theme).arg(int(tone)).arg(window).arg(base)));
+            }
+        }
+        ui::applyTheme(QStringLiteral("system"));
+
+        // F1 opens the list of shortcuts, through the dialog seam.
+        test::TestContext ctx;
+        ui::Translations translations;
+        translations.apply(QStringLiteral("en"));
+        ui::MainWindow window(ctx.context, translations);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QStringList listed;
+        ctx.dialogs.onDialog = [&](QDialog& d) {
+            if (auto* list = d.findChild<QTreeWidget*>(QStringLiteral("shortcutsTreeWidget"))) {
+                for (QTreeWidgetItemIterator it(list); *it; ++it)
+                    listed << (*it)->text(0) + QLatin1Char('=') + (*it)->text(1);
+            }
+            return int(QDialog::Rejected);
+        };
+        QTest::keyClick(&window, Qt::Key_F1);
+        QVERIFY2(listed.contains(QStringLiteral("Mint the token=Ctrl+Return")),
+                 qPrintable(listed.join(QLatin1Char('|'))));
+        QVERIFY(listed.contains(QStringLiteral("Search=Ctrl+F")));
     }
 
     void aboutNamesTheVersions()

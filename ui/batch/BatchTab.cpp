@@ -95,6 +95,17 @@ BatchTab::BatchTab(AppContext& context, QWidget* parent)
          std::initializer_list<QWidget*>{m_addRow, m_removeRows, m_addColumn, m_paste, m_import, m_export, m_copyToken})
         edit->addWidget(w);
     edit->addStretch();
+    m_find = new QLineEdit(this);
+    name(m_find, QStringLiteral("findLineEdit"), tr("Find a row"));
+    m_find->setPlaceholderText(tr("Find (Ctrl+F), Enter for the next"));
+    m_find->setMinimumWidth(150);
+    bindSearchField(this, m_find, m_table);
+    edit->addWidget(m_find, 1);
+    connect(m_find, &QLineEdit::textEdited, this, [this] {
+        m_table->setCurrentIndex({}); // a new search starts from the top
+        findNext();
+    });
+    connect(m_find, &QLineEdit::returnPressed, this, &BatchTab::findNext);
     auto* runRow = new QHBoxLayout;
     runRow->addWidget(m_run);
     runRow->addWidget(m_cancel);
@@ -434,6 +445,27 @@ void BatchTab::updateSummary()
     }
     m_summary->setText(tr("%n row(s)", nullptr, m_model->rowCount()) + QStringLiteral(" · ") +
                        tr("%1 minted, %2 failed, %3 warnings").arg(minted).arg(failed).arg(warnings));
+}
+
+void BatchTab::findNext()
+{
+    const QString text = m_find->text();
+    const int rows = m_model->rowCount();
+    if (text.isEmpty() || rows == 0)
+        return;
+    const int start = m_table->currentIndex().isValid() ? m_table->currentIndex().row() + 1 : 0;
+    for (int step = 0; step < rows; ++step) {
+        const int row = (start + step) % rows;
+        for (int column = 0; column < m_model->columnCount(); ++column) {
+            const QModelIndex index = m_model->index(row, column);
+            if (index.data(Qt::DisplayRole).toString().contains(text, Qt::CaseInsensitive)) {
+                m_table->setCurrentIndex(index);
+                m_table->scrollTo(index);
+                return;
+            }
+        }
+    }
+    m_table->clearSelection();
 }
 
 void BatchTab::copyToken()

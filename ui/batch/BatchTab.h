@@ -67,6 +67,8 @@ private:
     void updateSummary();
     void updateColumnMenu();
     void copyToken();
+    /** Selects the next row (after the current one, wrapping) with a cell that contains the find text. */
+    void findNext();
 
     AppContext& m_context;
     BatchTableModel* m_model;
@@ -84,6 +86,7 @@ private:
     QPushButton* m_cancel;
     QProgressBar* m_progress;
     QTableView* m_table;
+    QLineEdit* m_find;
     QLabel* m_summary;
     QLabel* m_prodNote;
     ErrorLabel* m_error;

@@ -12,6 +12,8 @@
 #include <QSvgRenderer>
 #include <QCoreApplication>
 #include <QLineEdit>
+#include <QShortcut>
+#include <QAbstractButton>
 
 #include <cmath>
 
@@ -138,6 +140,26 @@ void fillProfileComboBox(QComboBox* box, const QList<credentials::Profile>& prof
     }
     if (const int at = box->findData(current); at >= 0)
         box->setCurrentIndex(at);
+}
+
+void bindSearchField(QWidget* page, QLineEdit* search, QWidget* results)
+{
+    search->setClearButtonEnabled(true);
+    for (QAbstractButton* clear : search->findChildren<QAbstractButton*>())
+        clear->setAccessibleName(QCoreApplication::translate("Widgets", "Clear the search"));
+    auto* find = new QShortcut(QKeySequence::Find, page);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    QObject::connect(find, &QShortcut::activated, search, [search] {
+        search->setFocus(Qt::ShortcutFocusReason);
+        search->selectAll();
+    });
+    auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), search);
+    escape->setContext(Qt::WidgetShortcut);
+    QObject::connect(escape, &QShortcut::activated, search, [search, results] {
+        search->clear();
+        if (results)
+            results->setFocus(Qt::ShortcutFocusReason);
+    });
 }
 
 } // namespace td::ui

@@ -43,6 +43,12 @@ QColor toneBackground(Tone tone, const QPalette& palette);
 /** WCAG contrast ratio of two colours (1 to 21). */
 double contrastRatio(const QColor& a, const QColor& b);
 
+/**
+ * Ctrl+F anywhere in `page` focuses `search` and selects its text; Escape in it clears it and gives the focus to
+ * `results` (the list it filters). The search field gets a clear button with an accessible name.
+ */
+void bindSearchField(QWidget* page, QLineEdit* search, QWidget* results);
+
 /** Sets the objectName and accessible name of a widget in one go (every control has both). */
 void name(QWidget* widget, const QString& objectName, const QString& accessibleName);
 

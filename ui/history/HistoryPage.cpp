@@ -49,8 +49,8 @@ HistoryPage::HistoryPage(AppContext& context, QWidget* parent)
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
     name(m_filter, QStringLiteral("filterLineEdit"), tr("Filter history"));
-    m_filter->setPlaceholderText(tr("Profile, identity, room or grants"));
-    m_filter->setClearButtonEnabled(true);
+    m_filter->setPlaceholderText(tr("Profile, identity, room or grants (Ctrl+F)"));
+    bindSearchField(this, m_filter, m_table);
     name(m_table, QStringLiteral("historyTableView"), tr("Minted tokens"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);

@@ -108,23 +108,8 @@ ProfilesPage::ProfilesPage(AppContext& context, QWidget* parent)
 
     name(m_filter, QStringLiteral("filterLineEdit"), tr("Search profiles"));
     m_filter->setPlaceholderText(tr("Search (Ctrl+F): name, provider, key, note"));
-    m_filter->setClearButtonEnabled(true);
-    for (QAbstractButton* clear : m_filter->findChildren<QAbstractButton*>())
-        clear->setAccessibleName(tr("Clear the search"));
     m_filter->setMinimumWidth(160);
-    auto* find = new QShortcut(QKeySequence::Find, this);
-    find->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(find, &QShortcut::activated, this, [this] {
-        m_filter->setFocus(Qt::ShortcutFocusReason);
-        m_filter->selectAll();
-    });
-    // Escape in the search field clears it and goes back to the list, as in KeePassXC.
-    auto* clearFilter = new QShortcut(QKeySequence(Qt::Key_Escape), m_filter);
-    clearFilter->setContext(Qt::WidgetShortcut);
-    connect(clearFilter, &QShortcut::activated, this, [this] {
-        m_filter->clear();
-        m_list->setFocus(Qt::ShortcutFocusReason);
-    });
+    bindSearchField(this, m_filter, m_list);
 
     auto* listLabel = new QLabel(tr("&Profiles:"), this);
     listLabel->setObjectName(QStringLiteral("profilesLabel"));

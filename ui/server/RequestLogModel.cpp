@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "ui/server/RequestLogModel.h"
 
+#include "ui/common/Widgets.h"
+
 #include <QLocale>
+#include <QPalette>
 
 namespace td::ui {
 
@@ -25,6 +28,11 @@ QString RequestLogModel::text(const server::LogEntry& e, int column) const
     case Method: return server::escapeForLog(e.method);
     case Path: return server::escapeForLog(e.path);
     case Status: return QString::number(e.status);
+    case Duration:
+        if (e.durationUs < 0)
+            return {};
+        return e.durationUs < 10000 ? tr("%1 ms").arg(double(e.durationUs) / 1000.0, 0, 'f', 2)
+                                    : tr("%1 ms").arg(e.durationUs / 1000);
     case Origin: return server::escapeForLog(e.origin);
     case Client: return server::escapeForLog(e.client);
     case Identity: return server::escapeForLog(e.identity);
@@ -48,8 +56,13 @@ QVariant RequestLogModel::data(const QModelIndex& index, int role) const
             return QLocale().toString(e.time.toLocalTime(), QLocale::LongFormat);
         return e.reason.isEmpty() ? text(e, index.column()) : e.reason;
     case Qt::TextAlignmentRole:
-        if (index.column() == Status)
+        if (index.column() == Status || index.column() == Duration)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case Qt::ForegroundRole:
+        // 2xx good, 4xx a refusal the policy made, 5xx the server's own failure; colours from the palette.
+        if (index.column() == Status && e.status > 0)
+            return toneColor(e.status < 400 ? Tone::Good : e.status < 500 ? Tone::Warning : Tone::Bad, QPalette());
         break;
     case Qt::UserRole: return e.status;
     default: break;
@@ -66,6 +79,7 @@ QVariant RequestLogModel::headerData(int section, Qt::Orientation orientation, i
     case Method: return tr("Method");
     case Path: return tr("Path");
     case Status: return tr("Status");
+    case Duration: return tr("Duration");
     case Origin: return tr("Origin");
     case Client: return tr("Client");
     case Identity: return tr("Identity");

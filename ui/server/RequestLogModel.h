@@ -14,7 +14,7 @@ class RequestLogModel final : public QAbstractTableModel {
     Q_DISABLE_COPY_MOVE(RequestLogModel)
 
 public:
-    enum Column { Time, Method, Path, Status, Origin, Client, Identity, Room, Grants, Reason, ColumnCount };
+    enum Column { Time, Method, Path, Status, Duration, Origin, Client, Identity, Room, Grants, Reason, ColumnCount };
 
     explicit RequestLogModel(int capacity = 2000, QObject* parent = nullptr);
 

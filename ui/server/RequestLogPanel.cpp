@@ -6,6 +6,8 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+
+#include <algorithm>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -25,8 +27,8 @@ RequestLogPanel::RequestLogPanel(QWidget* parent)
     m_proxy->setFilterKeyColumn(-1);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     name(m_filter, QStringLiteral("logFilterLineEdit"), tr("Filter the request log"));
-    m_filter->setPlaceholderText(tr("Filter by path, status, origin, identity, room, reason…"));
-    m_filter->setClearButtonEnabled(true);
+    m_filter->setPlaceholderText(tr("Filter by path, status, origin, identity, room, reason… (Ctrl+F)"));
+    bindSearchField(this, m_filter, m_view);
     name(m_view, QStringLiteral("logTableView"), tr("Request log"));
     m_view->setModel(m_proxy);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -34,8 +36,10 @@ RequestLogPanel::RequestLogPanel(QWidget* parent)
     m_view->setTabKeyNavigation(false);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
+    // Short columns fit their content, Reason (last) takes the rest; resizable by hand.
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->horizontalHeader()->setMinimumSectionSize(40);
     name(m_clear, QStringLiteral("clearLogPushButton"), tr("Clear the request log"));
     m_count->setObjectName(QStringLiteral("logCountLabel"));
 
@@ -66,6 +70,13 @@ void RequestLogPanel::append(const server::LogEntry& entry)
     const bool atEnd = bar->value() == bar->maximum();
     m_model->append(entry);
     updateCount();
+    // Columns follow the first requests' content; after that the user's widths stay.
+    if (m_model->rowCount() <= 20) {
+        for (int c = 0; c < RequestLogModel::Reason; ++c) {
+            m_view->resizeColumnToContents(c);
+            m_view->setColumnWidth(c, std::min(m_view->columnWidth(c), c == RequestLogModel::Time ? 160 : 120));
+        }
+    }
     if (atEnd)
         m_view->scrollToBottom();
 }

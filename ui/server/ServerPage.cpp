@@ -68,15 +68,22 @@ ServerPage::ServerPage(AppContext& context, QWidget* parent)
     auto* endpointSplit = new QSplitter(Qt::Horizontal, this);
     endpointSplit->addWidget(m_endpoints);
     endpointSplit->addWidget(policyScroll);
-    endpointSplit->setStretchFactor(0, 3);
-    endpointSplit->setStretchFactor(1, 2);
+    endpointSplit->setStretchFactor(0, 1);
+    endpointSplit->setStretchFactor(1, 1);
+    // The policy form is never squeezed below what its rows need; the endpoint table elides instead.
+    policyScroll->setMinimumWidth(430);
+    policyScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    endpointSplit->setChildrenCollapsible(false);
+    endpointSplit->setSizes({500, 420});
     auto* snippetBox = new QGroupBox(tr("Call the selected endpoint"), this);
     (new QVBoxLayout(snippetBox))->addWidget(m_snippets);
     auto* endpointsTab = new QSplitter(Qt::Vertical, this);
     endpointsTab->addWidget(endpointSplit);
     endpointsTab->addWidget(snippetBox);
-    endpointsTab->setStretchFactor(0, 3);
+    endpointsTab->setStretchFactor(0, 4);
     endpointsTab->setStretchFactor(1, 1);
+    endpointsTab->setChildrenCollapsible(false);
+    endpointsTab->setSizes({700, 220}); // in proportion: the endpoints and their policy get most of the height
 
     auto* keysBox = new QGroupBox(tr("Bearer keys (with any, every request needs one)"), this);
     (new QVBoxLayout(keysBox))->addWidget(m_keys);

@@ -12,7 +12,9 @@
 #include "ui/common/ClipboardGuard.h"
 #include "ui/common/Dialogs.h"
 #include "ui/common/ProfileService.h"
+#include "ui/common/Theme.h"
 #include "ui/common/Translations.h"
+#include "core/providers/livekit/LiveKitToken.h"
 #include "ui/batch/BatchPage.h"
 #include "ui/batch/BatchTab.h"
 #include "ui/batch/BatchTableModel.h"
@@ -168,13 +170,44 @@ int main(int argc, char* argv[])
     find<QPushButton>(mint, QStringLiteral("mintPushButton"))->click();
     shoot(window, out, QStringLiteral("mint-jitsi.png"));
 
-    // Inspect: the token just minted, verified against its profile, then compared with a viewer token.
+    // Inspect: the token just minted, verified against the profile that matches it.
     window.showPage(QStringLiteral("inspectPage"));
     QWidget* inspect = window.findChild<QWidget*>(QStringLiteral("inspectPage"));
+    // No profile chosen: Inspect picks lk-dev itself, because the token's iss is its API key.
     find<QPlainTextEdit>(inspect, QStringLiteral("tokenPlainTextEdit"))->setPlainText(token);
-    selectData(find<QComboBox>(inspect, QStringLiteral("verifyWithComboBox")), QStringLiteral("lk-dev"));
-    find<QPushButton>(inspect, QStringLiteral("inspectPushButton"))->click();
+    settle(300);
     shoot(window, out, QStringLiteral("inspect.png"));
+
+    // Inspect's four verdicts: valid (above), valid within LiveKit's leeway, invalid (tampered), not verified.
+    auto* tokenEdit = find<QPlainTextEdit>(inspect, QStringLiteral("tokenPlainTextEdit"));
+    const auto inspectShot = [&](const QString& text, const QString& file) {
+        tokenEdit->setPlainText(text);
+        settle(400);
+        shoot(window, out, file);
+    };
+    {
+        livekit::LiveKitClaims claims;
+        claims.identity = QStringLiteral("late-joiner");
+        livekit::VideoGrant grant;
+        grant.roomJoin = true;
+        grant.room = QStringLiteral("daily-standup");
+        claims.video = grant;
+        // Expired 30 s ago: inside the 60 s leeway LiveKit's server allows.
+        const FixedClock past(QDateTime::currentSecsSinceEpoch() - 90);
+        const auto late =
+            livekit::LiveKitMinter::create(QStringLiteral("APIdemo7Kq2"), "demo-secret-demo-secret-demo-secret")
+                ->mint(claims, 60, past);
+        inspectShot(QString::fromLatin1(late->token), QStringLiteral("inspect-leeway.png"));
+        QString tampered = token;
+        tampered[tampered.size() - 3] =
+            tampered.at(tampered.size() - 3) == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
+        inspectShot(tampered, QStringLiteral("inspect-invalid.png"));
+        const FixedClock now(QDateTime::currentSecsSinceEpoch());
+        const auto unknown =
+            livekit::LiveKitMinter::create(QStringLiteral("APIsomeoneElse"), "another-teams-secret-0123456789abcdef")
+                ->mint(claims, 3600, now);
+        inspectShot(QString::fromLatin1(unknown->token), QStringLiteral("inspect-unverified.png"));
+    }
 
     // Server: start the demo config's endpoints and ask for a token once, so the log has a line.
     window.showPage(QStringLiteral("serverPage"));
@@ -191,6 +224,15 @@ int main(int argc, char* argv[])
     wait.exec();
     std::printf("server answered %d for %s\n", reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
                 qPrintable(request));
+    // A request the policy refuses (no identity), so the log shows a coloured 4xx beside the 200.
+    QNetworkReply* refused = network.get(QNetworkRequest(
+        QUrl(static_cast<ui::ServerPage*>(server)->url() + QStringLiteral("/getToken?room=demo-standup"))));
+    QObject::connect(refused, &QNetworkReply::finished, &wait, &QEventLoop::quit);
+    QTimer::singleShot(3000, &wait, &QEventLoop::quit);
+    wait.exec();
+    if (auto* tabs = server->findChild<QTabWidget*>(QStringLiteral("serverTabWidget")))
+        tabs->setCurrentIndex(0);
+    shoot(window, out, QStringLiteral("server-endpoints.png"));
     if (auto* tabs = server->findChild<QTabWidget*>(QStringLiteral("serverTabWidget")))
         tabs->setCurrentIndex(tabs->count() - 1);
     shoot(window, out, QStringLiteral("server.png"));
@@ -243,6 +285,20 @@ int main(int argc, char* argv[])
     selectData(find<QComboBox>(mint, QStringLiteral("profileComboBox")), QStringLiteral("jaas-prod"));
     settle(300);
     shoot(window, out, QStringLiteral("mint-zh_TW.png"));
+
+    // The Dark theme (Settings > Theme), in English: Mint and Inspect.
+    window.setLanguage(QStringLiteral("en"));
+    ui::applyTheme(QStringLiteral("dark"));
+    settle();
+    window.showPage(QStringLiteral("mintPage"));
+    settle(300);
+    shoot(window, out, QStringLiteral("mint-dark.png"));
+    window.showPage(QStringLiteral("inspectPage"));
+    find<QPlainTextEdit>(window.findChild<QWidget*>(QStringLiteral("inspectPage")),
+                         QStringLiteral("tokenPlainTextEdit"))
+        ->setPlainText(token);
+    settle(400);
+    shoot(window, out, QStringLiteral("inspect-dark.png"));
     window.close();
     return 0;
 }
