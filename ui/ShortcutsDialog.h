@@ -5,7 +5,8 @@
 
 namespace td::ui {
 
-/** Help > Keyboard Shortcuts (F1 or Ctrl+/): every shortcut of the app, by where it works, in the platform's notation. */
+/** Help > Keyboard Shortcuts (F1 or Ctrl+/): every shortcut of the app, by where it works, in the platform's notation.
+ */
 class ShortcutsDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ShortcutsDialog)

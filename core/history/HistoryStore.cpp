@@ -89,10 +89,20 @@ Result<QList<HistoryEntry>> HistoryStore::load(int* skipped) const
 
 Result<void> HistoryStore::append(HistoryEntry entry)
 {
-    if (entry.id.isEmpty())
-        entry.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return appendAll({std::move(entry)});
+}
+
+Result<void> HistoryStore::appendAll(QList<HistoryEntry> entries)
+{
+    if (entries.isEmpty())
+        return {};
+    QByteArray line;
+    for (HistoryEntry& entry : entries) {
+        if (entry.id.isEmpty())
+            entry.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        line += QJsonDocument(entry.toJson()).toJson(QJsonDocument::Compact) + '\n';
+    }
     QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QByteArray line = QJsonDocument(entry.toJson()).toJson(QJsonDocument::Compact) + '\n';
     // A write cut short (crash, full disk) leaves a last line without its newline; appending to it would glue this
     // entry onto the damaged one and lose both, so start a new line.
     if (QFile previous(m_path); previous.size() > 0 && previous.open(QIODevice::ReadOnly) &&

@@ -44,6 +44,8 @@ public:
     Result<QList<HistoryEntry>> load(int* skipped = nullptr) const;
     /** Adds an entry (an id is assigned when empty). */
     Result<void> append(HistoryEntry entry);
+    /** Adds several entries in one write (a batch run), oldest first; `changed` is emitted once. */
+    Result<void> appendAll(QList<HistoryEntry> entries);
     /** Drops entries created more than `retentionDays` before `now`; 0 keeps everything. Returns how many went. */
     Result<int> prune(int retentionDays, qint64 now);
     /** Removes one entry; an unknown id changes nothing. */

@@ -5,6 +5,8 @@
 #include "core/csv/Csv.h"
 #include "core/jwt/Jwt.h"
 #include "core/providers/zego/Token04.h"
+#include "core/history/HistoryStore.h"
+#include "core/mint/MintPlan.h"
 #include "tests/support/TestContext.h"
 #include "tests/support/TestData.h"
 #include "ui/batch/BatchPage.h"
@@ -187,6 +189,19 @@ private Q_SLOTS:
         auto inspection =
             TokenInspector(ctx.clock).inspect(model->data(model->index(0, token)).toString().toLatin1(), c);
         QVERIFY(inspection && inspection->signature == SignatureState::Valid);
+
+        // The three rows that got a token are in History, each with a plan History can mint again.
+        const auto recorded = ctx.history.load();
+        QVERIFY(recorded);
+        QCOMPARE(recorded->size(), 3);
+        QStringList identities;
+        for (const history::HistoryEntry& e : *recorded) {
+            identities << e.identity;
+            QCOMPARE(e.profile, QStringLiteral("lk"));
+            QVERIFY(mint::MintPlan::fromJson(e.plan));
+        }
+        identities.sort();
+        QCOMPARE(identities, QStringList({QStringLiteral("ann"), QStringLiteral("ann"), QStringLiteral("cy")}));
     }
 
     void cancelKeepsTheRowsDone()

@@ -5,6 +5,7 @@
 #include "core/mint/MintPlan.h"
 #include "tests/support/TestContext.h"
 #include "ui/mint/MintPage.h"
+#include "ui/common/Widgets.h"
 #include "ui/mint/ProviderForm.h"
 #include "ui/mint/QrCode.h"
 
@@ -172,6 +173,27 @@ class TestMintPage : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void coreMessagesLoseTheirCommandLineHints()
+    {
+        QCOMPARE(ui::inUserWords(QStringLiteral("roomJoin needs a room name (--room)")),
+                 QStringLiteral("roomJoin needs a room name"));
+        QCOMPARE(ui::inUserWords(QStringLiteral("userID invalid (error 3): the user ID must be 1 to 64 characters")),
+                 QStringLiteral("userID invalid: the user ID must be 1 to 64 characters"));
+        QCOMPARE(ui::inUserWords(QStringLiteral("no secret (--api-secret S or LIVEKIT_API_SECRET)")),
+                 QStringLiteral("no secret (--api-secret S or LIVEKIT_API_SECRET)")); // names a variable too: kept
+        QCOMPARE(ui::inUserWords(QStringLiteral("a (parenthesis) stays")), QStringLiteral("a (parenthesis) stays"));
+        // On the page: the room a join needs is asked for without the CLI flag.
+        auto t = makeContext();
+        ui::MintPage page(t->context);
+        page.show();
+        replaceText(child<QLineEdit>(page, "identityLineEdit"), QStringLiteral("alice"));
+        replaceText(child<QLineEdit>(page, "roomLineEdit"), QString());
+        QTRY_VERIFY(!child<QPushButton>(page, "mintPushButton")->isEnabled());
+        const QString status = child<QLabel>(page, "mintStatusLabel")->text();
+        QVERIFY2(status.contains(QStringLiteral("room")) && !status.contains(QStringLiteral("--")), qPrintable(status));
+        QVERIFY2(!findingsText(page).contains(QStringLiteral("--room")), qPrintable(findingsText(page)));
+    }
+
     void composedGrantsReachTheToken()
     {
         auto t = makeContext();

@@ -32,6 +32,9 @@
 #include "ui/common/ErrorLabel.h"
 #include "ui/common/ProfileService.h"
 #include "ui/common/Widgets.h"
+#include "core/batch/BatchRow.h"
+#include "core/history/HistoryStore.h"
+#include "core/settings/Settings.h"
 
 namespace td::ui {
 namespace {
@@ -336,6 +339,7 @@ void BatchTab::run()
         return;
     }
     m_minter = std::make_shared<batch::BatchMinter>(std::move(*minter));
+    m_defaults = options.defaults;
     m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
     m_model->clearResults();
     m_done = 0;
@@ -398,6 +402,7 @@ void BatchTab::finish(bool cancelled)
     setRunning(false);
     updateSummary();
     fitColumns();
+    recordInHistory();
     if (cancelled)
         m_error->showNote(tr("Cancelled after %n row(s); their tokens are kept.", nullptr, int(m_done)));
     Q_EMIT runFinished();
@@ -445,6 +450,37 @@ void BatchTab::updateSummary()
     }
     m_summary->setText(tr("%n row(s)", nullptr, m_model->rowCount()) + QStringLiteral(" · ") +
                        tr("%1 minted, %2 failed, %3 warnings").arg(minted).arg(failed).arg(warnings));
+}
+
+void BatchTab::recordInHistory()
+{
+    if (!m_minter)
+        return;
+    const credentials::Profile& profile = m_minter->profile();
+    const bool keepTokens = m_context.settings.historyStoresTokens();
+    const qint64 now = m_context.clock.nowSeconds();
+    QList<history::HistoryEntry> entries;
+    for (int row = 0; row < int(m_done) && row < m_model->rowCount(); ++row) {
+        const batch::RowResult* result = m_model->result(row);
+        if (!result || !result->ok())
+            continue;
+        history::HistoryEntry entry;
+        entry.provider = profile.provider;
+        entry.profile = profile.name;
+        entry.identity = result->identity;
+        entry.room = result->room;
+        entry.summary = result->summary;
+        entry.createdAt = now;
+        entry.expiresAt = result->expiresAt;
+        // The row's plan, so History can mint it again; a row that no longer reads (edited since) keeps the rest.
+        if (auto plan = batch::planForRow(m_model->inputRow(row), profile, m_defaults))
+            entry.plan = plan->plan().toJson();
+        if (keepTokens)
+            entry.token = QString::fromLatin1(result->token);
+        entries.append(std::move(entry));
+    }
+    if (auto ok = m_context.history.appendAll(std::move(entries)); !ok)
+        m_error->showError(tr("Minted, but History could not record the rows: %1").arg(ok.error().message));
 }
 
 void BatchTab::findNext()

@@ -67,6 +67,8 @@ private:
     void updateSummary();
     void updateColumnMenu();
     void copyToken();
+    /** Records the rows of the last run that got a token in History, as single mints are. */
+    void recordInHistory();
     /** Selects the next row (after the current one, wrapping) with a cell that contains the find text. */
     void findNext();
 
@@ -91,6 +93,7 @@ private:
     QLabel* m_prodNote;
     ErrorLabel* m_error;
     std::shared_ptr<batch::BatchMinter> m_minter;
+    batch::RowDefaults m_defaults; // of the run in progress, to record each minted row's plan in History
     std::shared_ptr<std::atomic<bool>> m_cancelFlag;
     std::shared_ptr<std::atomic<int>> m_pendingChunks; // chunks posted by the worker, not yet shown
     QThread* m_worker = nullptr;

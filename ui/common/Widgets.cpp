@@ -12,6 +12,7 @@
 #include <QSvgRenderer>
 #include <QCoreApplication>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QShortcut>
 #include <QAbstractButton>
 
@@ -160,6 +161,16 @@ void bindSearchField(QWidget* page, QLineEdit* search, QWidget* results)
         if (results)
             results->setFocus(Qt::ShortcutFocusReason);
     });
+}
+
+QString inUserWords(QString message)
+{
+    static const QRegularExpression cliHint(QStringLiteral(
+        R"(\s*\((?:use |pass |with )?--[a-z][a-z0-9-]*(?: [A-Z_]+)?(?:(?: or |, )--[a-z][a-z0-9-]*(?: [A-Z_]+)?)*\))"));
+    static const QRegularExpression errorNumber(QStringLiteral(R"(\s*\(error \d+\))"));
+    message.remove(cliHint);
+    message.remove(errorNumber);
+    return message;
 }
 
 } // namespace td::ui

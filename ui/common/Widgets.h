@@ -49,6 +49,12 @@ double contrastRatio(const QColor& a, const QColor& b);
  */
 void bindSearchField(QWidget* page, QLineEdit* search, QWidget* results);
 
+/**
+ * A core message as the GUI shows it: without the command-line hints meant for tokendesk-cli users ("(--room)",
+ * "(--api-secret S)") and internal error numbers ("(error 3)"), which mean nothing on a form.
+ */
+QString inUserWords(QString message);
+
 /** Sets the objectName and accessible name of a widget in one go (every control has both). */
 void name(QWidget* widget, const QString& objectName, const QString& accessibleName);
 

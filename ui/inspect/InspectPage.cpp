@@ -374,19 +374,19 @@ void InspectPage::inspect()
     }
     const auto decoded = TokenInspector(m_context.clock).inspect(text);
     if (!decoded) {
-        showVerdict(Tone::Bad, tr("Not a token"), decoded.error().message);
+        showVerdict(Tone::Bad, tr("Not a token"), inUserWords(decoded.error().message));
         return;
     }
     pickMatchingProfile(*decoded);
     auto creds = credentials();
     if (!creds) {
         showResult(*decoded);
-        showVerdict(Tone::Bad, tr("Cannot verify with this profile"), creds.error().message);
+        showVerdict(Tone::Bad, tr("Cannot verify with this profile"), inUserWords(creds.error().message));
         return;
     }
     const auto result = TokenInspector(m_context.clock).inspect(text, *creds);
     if (!result) {
-        showVerdict(Tone::Bad, tr("Not a token"), result.error().message);
+        showVerdict(Tone::Bad, tr("Not a token"), inUserWords(result.error().message));
         return;
     }
     showResult(*result);
@@ -538,8 +538,8 @@ void InspectPage::showResult(const Inspection& r)
             item->setForeground(claimed);
     }
     for (const Finding& f : r.findings) {
-        auto* item =
-            new QListWidgetItem(QStringLiteral("[%1] %2 — %3").arg(severityName(f.severity), f.code, f.message));
+        auto* item = new QListWidgetItem(
+            QStringLiteral("[%1] %2 — %3").arg(severityName(f.severity), f.code, inUserWords(f.message)));
         item->setData(Qt::UserRole, f.code);
         if (f.severity == Severity::Error)
             item->setForeground(toneColor(Tone::Bad, palette()));

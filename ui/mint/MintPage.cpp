@@ -51,13 +51,16 @@ QString severityText(Severity severity)
     return {};
 }
 
-QListWidgetItem* findingItem(Severity severity, const QString& code, const QString& message)
+QListWidgetItem* findingItem(Severity severity, const QString& code, const QString& message, const QPalette& palette)
 {
-    auto* item = new QListWidgetItem(MintPage::tr("%1: %2").arg(severityText(severity), message));
+    auto* item = new QListWidgetItem(MintPage::tr("%1: %2").arg(severityText(severity), inUserWords(message)));
     item->setData(Qt::UserRole, code);
     item->setToolTip(code);
+    // Colours from the palette's tones, readable in the light and the dark theme.
     if (severity == Severity::Error)
-        item->setForeground(QColor(0xc0, 0x1c, 0x28));
+        item->setForeground(toneColor(Tone::Bad, palette));
+    else if (severity == Severity::Warning)
+        item->setForeground(toneColor(Tone::Warning, palette));
     return item;
 }
 
@@ -483,12 +486,17 @@ void MintPage::refresh()
     // Only claim edits rewrite the raw view: a TTL change must not throw away JSON the user is still typing.
     if (std::exchange(m_claimsChanged, false) && !rawIsSource)
         writeRawJson(form->claims());
+    // Every reason not to mint is in the findings list, the one place that lists them all.
     const QString inputProblem = form->inputProblem();
-    if (!inputProblem.isEmpty())
-        return blockMint(tr("Cannot mint: %1").arg(inputProblem));
+    if (!inputProblem.isEmpty()) {
+        m_findings->addItem(findingItem(Severity::Error, QStringLiteral("form"), inputProblem, palette()));
+        return blockMint(tr("Cannot mint: %1").arg(inUserWords(inputProblem)));
+    }
     const auto plan = currentPlan();
-    if (!plan)
-        return blockMint(tr("Cannot mint: %1").arg(plan.error().message));
+    if (!plan) {
+        m_findings->addItem(findingItem(Severity::Error, QStringLiteral("plan"), plan.error().message, palette()));
+        return blockMint(tr("Cannot mint: %1").arg(inUserWords(plan.error().message)));
+    }
     if (m_secretsProfile != profile->name) {
         if (!isVisible())
             return blockMint(tr("The preview appears when this page is shown."));
@@ -500,19 +508,20 @@ void MintPage::refresh()
     const auto outcome = mint::mintAndInspect(*plan, *profile, m_secrets, m_context.clock);
     if (!outcome) {
         // The core refuses this plan: its reason is the finding that matters.
-        m_findings->addItem(findingItem(Severity::Error, QStringLiteral("mint-refused"), outcome.error().message));
-        m_preview->setPlainText(tr("No preview: %1").arg(outcome.error().message));
-        return blockMint(tr("Cannot mint: %1").arg(outcome.error().message));
+        m_findings->addItem(
+            findingItem(Severity::Error, QStringLiteral("mint-refused"), outcome.error().message, palette()));
+        m_preview->setPlainText(tr("No preview: %1").arg(inUserWords(outcome.error().message)));
+        return blockMint(tr("Cannot mint: %1").arg(inUserWords(outcome.error().message)));
     }
     m_preview->setPlainText(indentJson(outcome->minted.claims.serialize()));
     const QList<Finding>& findings = outcome->inspection.findings;
     for (const Finding& f : findings)
-        m_findings->addItem(findingItem(f.severity, f.code, f.message));
+        m_findings->addItem(findingItem(f.severity, f.code, f.message, palette()));
     if (findings.isEmpty())
         m_findings->addItem(tr("No findings."));
     for (const Finding& f : findings) {
         if (f.severity == Severity::Error)
-            return blockMint(tr("Cannot mint: %1").arg(f.message));
+            return blockMint(tr("Cannot mint: %1").arg(inUserWords(f.message)));
     }
     m_mint->setEnabled(true);
     const QString summary = mint::grantsSummary(*plan);
