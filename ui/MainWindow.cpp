@@ -106,6 +106,7 @@ void MainWindow::buildPages()
         showPage(QStringLiteral("profilesPage"));
         profilesPage->addProfile(provider);
     });
+    connect(mintPage, &MintPage::setupRequested, this, [this] { showPage(QStringLiteral("welcomeView")); });
     connect(welcome, &WelcomeView::inspectRequested, this, [this] { showPage(QStringLiteral("inspectPage")); });
     connect(historyPage, &HistoryPage::remintRequested, this, [this, mintPage](const mint::MintPlan& plan) {
         mintPage->loadPlan(plan);

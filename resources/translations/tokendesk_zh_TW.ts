@@ -331,6 +331,10 @@
         <source>Find (Ctrl+F), Enter for the next</source>
         <translation>尋找（Ctrl+F），按 Enter 找下一個</translation>
     </message>
+    <message>
+        <source>Minted, but History could not record the rows: %1</source>
+        <translation>已簽發，但歷程記錄無法記錄這些列：%1</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::BatchTableModel</name>
@@ -2662,6 +2666,22 @@ UTC：%3</translation>
     <message>
         <source>Ready to mint (Ctrl+Enter): %1.</source>
         <translation>可以簽發（Ctrl+Enter）：%1。</translation>
+    </message>
+    <message>
+        <source>Mint signs a token with the credentials of a profile: an API key and secret, an AppID and ServerSecret, or a private key. There is no profile yet.</source>
+        <translation>「簽發」使用設定檔的憑證簽署權杖：API 金鑰與密鑰、AppID 與 ServerSecret，或私密金鑰。目前還沒有任何設定檔。</translation>
+    </message>
+    <message>
+        <source>Set up a profile…</source>
+        <translation>設定設定檔…</translation>
+    </message>
+    <message>
+        <source>Set up a profile: LiveKit dev server, add or import</source>
+        <translation>設定設定檔：LiveKit 開發伺服器、新增或匯入</translation>
+    </message>
+    <message>
+        <source>The LiveKit dev server in one click, a profile for any provider, or an import</source>
+        <translation>一鍵設定 LiveKit 開發伺服器、為任何服務商新增設定檔，或匯入</translation>
     </message>
 </context>
 <context>

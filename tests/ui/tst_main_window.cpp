@@ -297,6 +297,12 @@ private Q_SLOTS:
             QVERIFY2(b && b->isVisible(), objectName);
             QTest::mouseClick(b, Qt::LeftButton);
         };
+        // Mint without a profile says what it needs and leads back here.
+        window.showPage(QStringLiteral("mintPage"));
+        QVERIFY(pages->currentWidget()->findChild<QWidget*>(QStringLiteral("mintEmptyState"))->isVisible());
+        QVERIFY(!pages->currentWidget()->findChild<QWidget*>(QStringLiteral("formScrollArea"))->isVisible());
+        clickIn(pages->currentWidget(), "setupProfilePushButton");
+        QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("welcomeView"));
 
         // What was found, by place.
         QStringList found;

@@ -98,6 +98,7 @@ MintPage::MintPage(AppContext& context, QWidget* parent)
     m_card = buildCard();
 
     auto* side = new QWidget(this);
+    m_side = side;
     side->setObjectName(QStringLiteral("resultCard"));
     m_sideLayout = new QVBoxLayout(side);
     m_sideLayout->setContentsMargins(0, 0, 0, 0);
@@ -109,9 +110,26 @@ MintPage::MintPage(AppContext& context, QWidget* parent)
     auto* body = new QHBoxLayout;
     body->addWidget(m_scroll, 1);
     body->addWidget(side);
+    m_empty = new QWidget(this);
+    m_empty->setObjectName(QStringLiteral("mintEmptyState"));
+    auto* emptyText = new QLabel(tr("Mint signs a token with the credentials of a profile: an API key and secret, an "
+                                    "AppID and ServerSecret, or a private key. There is no profile yet."),
+                                 m_empty);
+    emptyText->setWordWrap(true);
+    auto* setup = new QPushButton(tr("Set up a profile…"), m_empty);
+    name(setup, QStringLiteral("setupProfilePushButton"), tr("Set up a profile: LiveKit dev server, add or import"));
+    setup->setToolTip(tr("The LiveKit dev server in one click, a profile for any provider, or an import"));
+    connect(setup, &QPushButton::clicked, this, &MintPage::setupRequested);
+    auto* emptyLayout = new QVBoxLayout(m_empty);
+    emptyLayout->addWidget(emptyText);
+    emptyLayout->addWidget(setup, 0, Qt::AlignLeft);
+    emptyLayout->addStretch(1);
+    m_empty->hide();
+
     auto* layout = new QVBoxLayout(this);
     m_headerLayout = layout;
     layout->addWidget(buildHeader());
+    layout->addWidget(m_empty, 1);
     layout->addLayout(body, 1);
 
     auto* mintKey = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this, this, &MintPage::mint);
@@ -346,6 +364,10 @@ void MintPage::reloadProfiles()
             m_profile->addItem(providerIcon(p.provider),
                                QStringLiteral("%1 (%2)").arg(p.name, providerName(p.provider)), p.name);
         m_profile->setPlaceholderText(tr("No profiles yet: add one on the Profiles page"));
+        const bool none = m_profile->count() == 0;
+        m_empty->setVisible(none);
+        m_scroll->setVisible(!none);
+        m_side->setVisible(!none);
         const int index = m_profile->findData(previous);
         m_profile->setCurrentIndex(index >= 0 ? index : (m_profile->count() > 0 ? 0 : -1));
     }

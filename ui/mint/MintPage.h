@@ -60,6 +60,10 @@ public:
     /** Keeps the work of the page this one replaces (a language change): profile, TTL, form and the last result. */
     void takeOver(const MintPage& previous);
 
+Q_SIGNALS:
+    /** The empty state's "Set up a profile": the main window opens the welcome view. */
+    void setupRequested();
+
 protected:
     void showEvent(QShowEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
@@ -98,6 +102,8 @@ private:
     QVBoxLayout* m_formColumnLayout = nullptr;
     QWidget* m_mintBar = nullptr;
     QWidget* m_card = nullptr;
+    QWidget* m_side = nullptr;
+    QWidget* m_empty = nullptr; // what the page is for and its first step, while there is no profile
     QVBoxLayout* m_headerLayout = nullptr;
     QVBoxLayout* m_sideLayout = nullptr;
     QTabWidget* m_tabs = nullptr;
