@@ -2683,6 +2683,14 @@ UTC：%3</translation>
         <source>The LiveKit dev server in one click, a profile for any provider, or an import</source>
         <translation>一鍵設定 LiveKit 開發伺服器、為任何服務商新增設定檔，或匯入</translation>
     </message>
+    <message>
+        <source>needed: %1</source>
+        <translation>尚需：%1</translation>
+    </message>
+    <message>
+        <source>To mint: %1</source>
+        <translation>簽發前尚需：%1</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::PolicyEditor</name>

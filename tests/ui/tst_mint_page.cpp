@@ -441,6 +441,18 @@ private Q_SLOTS:
         QTRY_VERIFY2(findingsText(page).contains(QStringLiteral("identity")), qPrintable(findingsText(page)));
         QVERIFY(!mint->isEnabled());
         QVERIFY(child<QLabel>(page, "mintStatusLabel")->text().contains(QStringLiteral("identity cannot be empty")));
+        // Nothing typed yet: what is missing is still to do, not an error in red.
+        QVERIFY2(child<QLabel>(page, "mintStatusLabel")->text().startsWith(QStringLiteral("To mint:")),
+                 qPrintable(child<QLabel>(page, "mintStatusLabel")->text()));
+        QVERIFY2(findingsText(page).contains(QStringLiteral("needed:")) &&
+                     !findingsText(page).contains(QStringLiteral("error:")),
+                 qPrintable(findingsText(page)));
+        // Once the form is touched, the same problem is an error.
+        QTest::keyClick(child<QLineEdit>(page, "identityLineEdit"), Qt::Key_Space);
+        QTest::keyClick(child<QLineEdit>(page, "identityLineEdit"), Qt::Key_Backspace);
+        QTRY_VERIFY2(child<QLabel>(page, "mintStatusLabel")->text().startsWith(QStringLiteral("Cannot mint:")),
+                     qPrintable(child<QLabel>(page, "mintStatusLabel")->text()));
+        QVERIFY2(findingsText(page).contains(QStringLiteral("error:")), qPrintable(findingsText(page)));
         click(page, "randomIdentityPushButton");
         QVERIFY(child<QLineEdit>(page, "identityLineEdit")->text().startsWith(QStringLiteral("participant-")));
         QTRY_VERIFY(mint->isEnabled());

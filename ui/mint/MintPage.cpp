@@ -51,8 +51,16 @@ QString severityText(Severity severity)
     return {};
 }
 
-QListWidgetItem* findingItem(Severity severity, const QString& code, const QString& message, const QPalette& palette)
+/** `untouched`: nothing typed yet, so an error is what is still needed, not a mistake (shown neutral, not red). */
+QListWidgetItem* findingItem(Severity severity, const QString& code, const QString& message, const QPalette& palette,
+                             bool untouched = false)
 {
+    if (untouched && severity == Severity::Error) {
+        auto* item = new QListWidgetItem(MintPage::tr("needed: %1").arg(inUserWords(message)));
+        item->setData(Qt::UserRole, code);
+        item->setToolTip(code);
+        return item;
+    }
     auto* item = new QListWidgetItem(MintPage::tr("%1: %2").arg(severityText(severity), inUserWords(message)));
     item->setData(Qt::UserRole, code);
     item->setToolTip(code);
@@ -438,6 +446,8 @@ void MintPage::profileSelected(bool resetTtl)
     }
     m_rawJsonIsSource = false;
     m_claimsChanged = true;
+    if (resetTtl)
+        m_touched = false; // a new profile: what its form lacks is still to do, not yet a mistake
     scheduleRefresh();
 }
 
@@ -450,6 +460,7 @@ void MintPage::showEvent(QShowEvent* event)
 
 void MintPage::edited()
 {
+    m_touched = true;
     m_result->setStale(true);
     scheduleRefresh();
 }
@@ -480,10 +491,17 @@ Result<mint::MintPlan> MintPage::currentPlan() const
     return plan;
 }
 
-void MintPage::blockMint(const QString& reason)
+void MintPage::blockMint(const QString& reason, bool asIs)
 {
+    if (asIs) {
+        m_mint->setEnabled(false);
+        m_status->setText(reason);
+        return;
+    }
+    // Before anything was typed, the reason is what the form still needs; after, it is why Mint is refused. Either
+    // way the findings list has every problem; this line names the first.
     m_mint->setEnabled(false);
-    m_status->setText(reason);
+    m_status->setText(m_touched ? tr("Cannot mint: %1").arg(reason) : tr("To mint: %1").arg(reason));
 }
 
 void MintPage::refresh()
@@ -502,7 +520,8 @@ void MintPage::refresh()
         m_preview->clear();
         blockMint(profile
                       ? tr("Cannot mint: this build has no form for %1 profiles.").arg(providerName(profile->provider))
-                      : tr("Cannot mint: no profile. Add one on the Profiles page."));
+                      : tr("Cannot mint: no profile. Add one on the Profiles page."),
+                  true);
         return;
     }
     // Only claim edits rewrite the raw view: a TTL change must not throw away JSON the user is still typing.
@@ -511,39 +530,40 @@ void MintPage::refresh()
     // Every reason not to mint is in the findings list, the one place that lists them all.
     const QString inputProblem = form->inputProblem();
     if (!inputProblem.isEmpty()) {
-        m_findings->addItem(findingItem(Severity::Error, QStringLiteral("form"), inputProblem, palette()));
-        return blockMint(tr("Cannot mint: %1").arg(inUserWords(inputProblem)));
+        m_findings->addItem(findingItem(Severity::Error, QStringLiteral("form"), inputProblem, palette(), !m_touched));
+        return blockMint(inUserWords(inputProblem));
     }
     const auto plan = currentPlan();
     if (!plan) {
-        m_findings->addItem(findingItem(Severity::Error, QStringLiteral("plan"), plan.error().message, palette()));
-        return blockMint(tr("Cannot mint: %1").arg(inUserWords(plan.error().message)));
+        m_findings->addItem(
+            findingItem(Severity::Error, QStringLiteral("plan"), plan.error().message, palette(), !m_touched));
+        return blockMint(inUserWords(plan.error().message));
     }
     if (m_secretsProfile != profile->name) {
         if (!isVisible())
-            return blockMint(tr("The preview appears when this page is shown."));
+            return blockMint(tr("The preview appears when this page is shown."), true);
         loadSecrets(profile->name);
     }
     if (!m_secretsError.isEmpty())
-        return blockMint(tr("Cannot mint: the profile's secrets cannot be read: %1").arg(m_secretsError));
+        return blockMint(tr("Cannot mint: the profile's secrets cannot be read: %1").arg(m_secretsError), true);
 
     const auto outcome = mint::mintAndInspect(*plan, *profile, m_secrets, m_context.clock);
     if (!outcome) {
         // The core refuses this plan: its reason is the finding that matters.
-        m_findings->addItem(
-            findingItem(Severity::Error, QStringLiteral("mint-refused"), outcome.error().message, palette()));
+        m_findings->addItem(findingItem(Severity::Error, QStringLiteral("mint-refused"), outcome.error().message,
+                                        palette(), !m_touched));
         m_preview->setPlainText(tr("No preview: %1").arg(inUserWords(outcome.error().message)));
-        return blockMint(tr("Cannot mint: %1").arg(inUserWords(outcome.error().message)));
+        return blockMint(inUserWords(outcome.error().message));
     }
     m_preview->setPlainText(indentJson(outcome->minted.claims.serialize()));
     const QList<Finding>& findings = outcome->inspection.findings;
     for (const Finding& f : findings)
-        m_findings->addItem(findingItem(f.severity, f.code, f.message, palette()));
+        m_findings->addItem(findingItem(f.severity, f.code, f.message, palette(), !m_touched));
     if (findings.isEmpty())
         m_findings->addItem(tr("No findings."));
     for (const Finding& f : findings) {
         if (f.severity == Severity::Error)
-            return blockMint(tr("Cannot mint: %1").arg(inUserWords(f.message)));
+            return blockMint(inUserWords(f.message));
     }
     m_mint->setEnabled(true);
     const QString summary = mint::grantsSummary(*plan);
@@ -553,6 +573,10 @@ void MintPage::refresh()
 
 void MintPage::mint()
 {
+    if (!m_touched) {
+        m_touched = true; // Mint pressed: from now on a problem is an error
+        refresh();
+    }
     if (m_refreshTimer.isActive())
         refresh(); // a click right after typing judges what was typed
     if (!m_mint->isEnabled())
@@ -563,7 +587,7 @@ void MintPage::mint()
         return;
     const auto outcome = mint::mintAndInspect(*plan, *profile, m_secrets, m_context.clock);
     if (!outcome)
-        return blockMint(tr("Cannot mint: %1").arg(outcome.error().message));
+        return blockMint(inUserWords(outcome.error().message));
     m_result->showResult(*outcome, mint::identityOf(*plan));
     m_tabs->setCurrentIndex(0);
 

@@ -84,7 +84,8 @@ private:
     void wipeSecrets();
     void scheduleRefresh();
     void refresh();
-    void blockMint(const QString& reason);
+    /** Disables Mint and says why: "To mint: …" before any edit, "Cannot mint: …" after; `asIs` as given. */
+    void blockMint(const QString& reason, bool asIs = false);
     void rawJsonEdited();
     void writeRawJson(const QJsonObject& claims);
 
@@ -108,6 +109,7 @@ private:
     QVBoxLayout* m_sideLayout = nullptr;
     QTabWidget* m_tabs = nullptr;
     bool m_narrow = false;
+    bool m_touched = false; // edited or Mint pressed since the profile was chosen: problems are errors from then on
     QLabel* m_noForm;
     QPlainTextEdit* m_preview;
     QPlainTextEdit* m_rawJson;
