@@ -237,7 +237,7 @@ void MainWindow::showPage(const QString& objectName)
         m_navigation->setCurrentRow(-1);
         m_pages->setCurrentWidget(welcome);
         welcome->rescan();
-        welcome->setFocus();
+        welcome->focusFirst();
         return;
     }
     for (int i = 0; i < m_pages->count(); ++i) {

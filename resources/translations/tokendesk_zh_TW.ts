@@ -3696,6 +3696,10 @@ UTC：%3</translation>
         <source>Filter by path, status, origin, identity, room, reason… (Ctrl+F)</source>
         <translation>依路徑、狀態、來源、身分、房間、原因篩選…（Ctrl+F）</translation>
     </message>
+    <message>
+        <source>&amp;Copy request</source>
+        <translation>複製請求(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::ResultPanel</name>

@@ -18,6 +18,10 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
+#include <QAction>
+#include <QApplication>
+#include <QTimer>
+#include <QMenu>
 #include <QTest>
 
 using namespace td;
@@ -259,6 +263,37 @@ private Q_SLOTS:
         QCOMPARE(plans.at(1).value(QStringLiteral("claims")).toObject().value(QStringLiteral("sub")).toString(),
                  QStringLiteral("bob"));
         QVERIFY(f.dialogs.errors.isEmpty());
+    }
+
+    void contextMenuOffersTheRowActions()
+    {
+        test::TestContext f;
+        QVERIFY(f.history.append(entry(QStringLiteral("alice"), QStringLiteral("demo"), kNow - 20, kNow + 60)));
+        QVERIFY(f.history.append(entry(QStringLiteral("bob"), QStringLiteral("standup"), kNow - 10, kNow + 60)));
+        ui::HistoryPage page(f.context);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QSignalSpy spy(&page, &ui::HistoryPage::remintRequested);
+        auto* table = child<QTableView>(page, "historyTableView");
+        QStringList offered;
+        QTimer::singleShot(0, [&] {
+            auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            for (const QAction* a : menu->actions()) {
+                if (!a->isSeparator())
+                    offered << a->objectName() + (a->isEnabled() ? QString() : QStringLiteral("(off)"));
+            }
+            QTest::keyClick(menu, Qt::Key_Down);
+            QTest::keyClick(menu, Qt::Key_Return); // Re-mint, on the row under the pointer
+        });
+        const QRect rect = table->visualRect(table->model()->index(1, HistoryModel::RoomColumn));
+        Q_EMIT table->customContextMenuRequested(rect.center());
+        QCOMPARE(
+            offered.join(QLatin1Char(',')),
+            QStringLiteral("remintPushButtonMenuAction,copyTokenPushButtonMenuAction(off),deletePushButtonMenuAction"));
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(table->currentIndex().row(), 1);
     }
 
     void remintOfAnUnreadablePlanSaysWhy()

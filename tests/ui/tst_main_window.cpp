@@ -317,6 +317,18 @@ private Q_SLOTS:
                  qPrintable(found.at(1)));
         QVERIFY2(found.at(2).contains(QStringLiteral(".env")), qPrintable(found.at(2)));
         QVERIFY(!welcome->findChild<QScrollArea*>()->horizontalScrollBar()->isVisible());
+        // By keyboard: the focus starts on the first path and Tab walks all of them.
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.showPage(QStringLiteral("welcomeView"));
+        QStringList walked{QApplication::focusWidget()->objectName()};
+        for (int i = 0; i < 4; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            walked << QApplication::focusWidget()->objectName();
+        }
+        QCOMPARE(walked.join(QLatin1Char(' ')),
+                 QStringLiteral("devServerPushButton welcomeAddPushButton inspectPushButton servePushButton "
+                                "importFound0PushButton"));
 
         // Inspect needs no profile.
         clickIn(welcome, "inspectPushButton");

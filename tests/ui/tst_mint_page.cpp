@@ -10,6 +10,7 @@
 #include "ui/mint/QrCode.h"
 
 #include <QAbstractButton>
+#include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
@@ -346,6 +347,18 @@ private Q_SLOTS:
         QTest::keyClick(identity, Qt::Key_Return);
         QCOMPARE(child<QPlainTextEdit>(page, "tokenPlainTextEdit")->toPlainText(), token);
         QGuiApplication::clipboard()->clear();
+
+        // Tab reaches the Mint button from the form (through the visible controls, in a bounded number of steps).
+        auto* mint = child<QPushButton>(page, "mintPushButton");
+        identity->setFocus(Qt::TabFocusReason);
+        int steps = 0;
+        QStringList path;
+        while (QApplication::focusWidget() != mint && steps < 60) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            path << QApplication::focusWidget()->objectName();
+            ++steps;
+        }
+        QVERIFY2(QApplication::focusWidget() == mint, qPrintable(path.join(QLatin1Char(' '))));
     }
 
     // What was minted is marked out of date as soon as the form changes or another profile is picked.

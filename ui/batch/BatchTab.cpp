@@ -127,6 +127,7 @@ BatchTab::BatchTab(AppContext& context, QWidget* parent)
         m_table->setCurrentIndex(m_model->index(m_model->rowCount() - 1, 0));
         m_table->edit(m_table->currentIndex());
     });
+    addContextMenu(m_table, {m_copyToken, m_addRow, m_removeRows, m_paste});
     connect(m_removeRows, &QPushButton::clicked, this, [this] {
         QList<int> rows;
         for (const QModelIndex& index : m_table->selectionModel()->selectedIndexes())

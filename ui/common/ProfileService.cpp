@@ -10,6 +10,11 @@
 #include <QFileInfo>
 
 namespace td::ui {
+namespace {
+
+constexpr qint64 kMaxProfilesSize = qint64(8) * 1024 * 1024; // far beyond any real profiles.json
+
+} // namespace
 
 ProfileService::ProfileService(credentials::ProfileStore& store, credentials::SecretStore& secrets, QObject* parent)
     : QObject(parent), m_store(store), m_secrets(secrets)
@@ -38,7 +43,7 @@ void ProfileService::fileChanged()
 {
     watch();
     QFile file(m_store.path());
-    const QByteArray now = file.open(QIODevice::ReadOnly) ? file.read(8 * 1024 * 1024) : QByteArray();
+    const QByteArray now = file.open(QIODevice::ReadOnly) ? file.read(kMaxProfilesSize) : QByteArray();
     if (now == m_lastRead)
         return; // a neighbour in the folder changed (the vault, history), or our own save
     (void)reload();
@@ -56,7 +61,7 @@ std::optional<credentials::Profile> ProfileService::find(const QString& name) co
 Result<void> ProfileService::reload()
 {
     QFile file(m_store.path());
-    m_lastRead = file.open(QIODevice::ReadOnly) ? file.read(8 * 1024 * 1024) : QByteArray();
+    m_lastRead = file.open(QIODevice::ReadOnly) ? file.read(kMaxProfilesSize) : QByteArray();
     watch();
     auto loaded = m_store.load();
     if (!loaded) {

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "ui/common/Widgets.h"
 
+#include <QAbstractItemView>
 #include <QAction>
+#include <QMenu>
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
@@ -171,6 +173,32 @@ QString inUserWords(QString message)
     message.remove(cliHint);
     message.remove(errorNumber);
     return message;
+}
+
+void addContextMenu(QAbstractItemView* view, const QList<QAbstractButton*>& buttons, const QList<QAction*>& extra)
+{
+    view->setContextMenuPolicy(Qt::CustomContextMenu);
+    QObject::connect(view, &QWidget::customContextMenuRequested, view, [view, buttons, extra](const QPoint& at) {
+        if (const QModelIndex index = view->indexAt(at); index.isValid())
+            view->setCurrentIndex(index);
+        QMenu menu(view);
+        menu.setObjectName(view->objectName() + QStringLiteral("ContextMenu"));
+        for (QAbstractButton* button : buttons) {
+            if (!button || button->isHidden())
+                continue;
+            QAction* action = menu.addAction(button->icon(), button->text());
+            action->setObjectName(button->objectName() + QStringLiteral("MenuAction"));
+            action->setEnabled(button->isEnabled());
+            QObject::connect(action, &QAction::triggered, button, &QAbstractButton::click);
+        }
+        if (!extra.isEmpty()) {
+            if (!menu.isEmpty())
+                menu.addSeparator();
+            menu.addActions(extra);
+        }
+        if (!menu.isEmpty())
+            menu.exec(view->viewport()->mapToGlobal(at));
+    });
 }
 
 } // namespace td::ui

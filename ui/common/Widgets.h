@@ -8,11 +8,13 @@
 #include <QIcon>
 #include <QString>
 
-class QLineEdit;
-class QWidget;
-
+class QAbstractButton;
+class QAbstractItemView;
+class QAction;
 class QComboBox;
+class QLineEdit;
 class QPalette;
+class QWidget;
 
 namespace td::ui {
 
@@ -54,6 +56,13 @@ void bindSearchField(QWidget* page, QLineEdit* search, QWidget* results);
  * "(--api-secret S)") and internal error numbers ("(error 3)"), which mean nothing on a form.
  */
 QString inUserWords(QString message);
+
+/**
+ * A context menu on `view` with the actions of `buttons` (their text, icon and enabled state at that moment) and any
+ * `extra` actions: right-click (or the Menu key) selects the row under the pointer first, then offers what the
+ * page's buttons would do to it.
+ */
+void addContextMenu(QAbstractItemView* view, const QList<QAbstractButton*>& buttons, const QList<QAction*>& extra = {});
 
 /** Sets the objectName and accessible name of a widget in one go (every control has both). */
 void name(QWidget* widget, const QString& objectName, const QString& accessibleName);

@@ -130,6 +130,7 @@ HistoryPage::HistoryPage(AppContext& context, QWidget* parent)
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HistoryPage::updateState);
     connect(m_table, &QTableView::doubleClicked, this, &HistoryPage::remintSelected);
+    addContextMenu(m_table, {m_remint, m_copyToken, m_delete});
     connect(m_remint, &QPushButton::clicked, this, &HistoryPage::remintSelected);
     connect(m_copyToken, &QPushButton::clicked, this, &HistoryPage::copySelectedToken);
     connect(m_delete, &QPushButton::clicked, this, &HistoryPage::deleteSelected);

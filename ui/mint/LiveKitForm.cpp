@@ -130,7 +130,6 @@ LiveKitForm::LiveKitForm(QWidget* parent)
     connect(m_attributes, &QTableWidget::currentCellChanged, this,
             [this] { m_removeAttribute->setEnabled(m_attributes->currentRow() >= 0); });
     m_removeAttribute->setEnabled(false);
-    setFocusProxy(m_identity);
     showRole();
 }
 

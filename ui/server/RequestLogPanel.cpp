@@ -5,6 +5,9 @@
 #include "ui/server/RequestLogModel.h"
 
 #include <QHBoxLayout>
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHeaderView>
 
 #include <algorithm>
@@ -56,6 +59,22 @@ RequestLogPanel::RequestLogPanel(QWidget* parent)
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_filter, &QLineEdit::textChanged, this, &RequestLogPanel::updateCount);
+    // Copying a request (never a token: the log holds none) for a bug report or a chat.
+    auto* copyRow = new QAction(tr("&Copy request"), m_view);
+    copyRow->setObjectName(QStringLiteral("copyRequestAction"));
+    copyRow->setShortcut(QKeySequence::Copy);
+    copyRow->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(copyRow);
+    connect(copyRow, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_view->currentIndex();
+        if (!current.isValid())
+            return;
+        QStringList cells;
+        for (int c = 0; c < m_proxy->columnCount(); ++c)
+            cells << m_proxy->index(current.row(), c).data().toString();
+        QGuiApplication::clipboard()->setText(cells.join(QLatin1Char('\t')));
+    });
+    addContextMenu(m_view, {m_clear}, {copyRow});
     connect(m_clear, &QPushButton::clicked, m_model, &RequestLogModel::clear);
     connect(m_model, &QAbstractItemModel::modelReset, this, &RequestLogPanel::updateCount);
     setTabOrder(m_filter, m_clear);

@@ -143,7 +143,7 @@ WelcomeView::WelcomeView(AppContext& context, QString home, QString folder, QWid
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll);
-    setFocusProxy(dev);
+    m_first = dev;
 
     connect(dev, &QPushButton::clicked, this, &WelcomeView::addLiveKitDevServer);
     connect(paste, &QPushButton::clicked, this, &WelcomeView::inspectRequested);
@@ -153,7 +153,7 @@ WelcomeView::WelcomeView(AppContext& context, QString home, QString folder, QWid
 
 QString WelcomeView::describe(const credentials::FoundSource& source) const
 {
-    const QString names = source.profileNames.join(QStringLiteral(", "));
+    QString names = source.profileNames.join(QStringLiteral(", "));
     const int count = int(source.profileNames.size());
     switch (source.kind) {
     case credentials::FoundSource::Kind::LiveKitCliConfig:
@@ -188,7 +188,7 @@ void WelcomeView::rescan()
         return;
     }
     for (int i = 0; i < found.size(); ++i) {
-        const credentials::FoundSource source = found.at(i);
+        const credentials::FoundSource& source = found.at(i);
         auto* row = new QHBoxLayout;
         auto* text = wrapped(describe(source), m_found);
         text->setObjectName(QStringLiteral("found%1Label").arg(i));
@@ -217,6 +217,12 @@ void WelcomeView::importFound(const credentials::FoundSource& source)
     m_result->setText(message);
     if (!message.isEmpty() && !m_context.profiles.profiles().isEmpty())
         Q_EMIT mintRequested(m_context.profiles.profiles().constFirst().name);
+}
+
+void WelcomeView::focusFirst()
+{
+    // Not a focus proxy: a composite whose proxy is its own child can trap Tab in a loop (Qt 6.4).
+    m_first->setFocus(Qt::OtherFocusReason);
 }
 
 void WelcomeView::addLiveKitDevServer()

@@ -31,6 +31,8 @@ public:
     void addLiveKitDevServer();
     /** Looks again for importable credentials and lists them. */
     void rescan();
+    /** Puts the keyboard focus on the first path (the LiveKit dev server). */
+    void focusFirst();
 
 Q_SIGNALS:
     void mintRequested(const QString& profile);
@@ -49,6 +51,7 @@ private:
     QWidget* m_found;
     QVBoxLayout* m_foundLayout;
     QLabel* m_result;
+    QWidget* m_first = nullptr;
 };
 
 } // namespace td::ui
