@@ -100,7 +100,7 @@ interop_deps() {
 case "${1:-}" in
 run)
     # Builds only what it starts, in build/ci (the tree `test` uses too), so a run after a test, or a second run, rebuilds nothing.
-    log "run: installs missing packages, builds tokendesk and tokendesk-cli only (about 4 min the first time on 2 cores, seconds after), starts the window"
+    log "run: installs missing packages, builds tokendesk and tokendesk-cli only (about 4½ min the first time on 2 cores, a second after), starts the window"
     install_packages "${PACKAGES[@]}"
     if [ ! -f build/ci/build.ninja ]; then
         log "configuring build/ci (once)"
