@@ -3097,6 +3097,22 @@ UTC：%3</translation>
         <source>no profile named %1</source>
         <translation>沒有名為 %1 的設定檔</translation>
     </message>
+    <message>
+        <source> (found automatically)</source>
+        <translation>（自動偵測）</translation>
+    </message>
+    <message>
+        <source> (no system keychain answered)</source>
+        <translation>（沒有系統金鑰圈回應）</translation>
+    </message>
+    <message>
+        <source>encrypted vault %1</source>
+        <translation>加密保險庫 %1</translation>
+    </message>
+    <message>
+        <source>system keychain (Secret Service / KWallet)</source>
+        <translation>系統金鑰圈（Secret Service / KWallet）</translation>
+    </message>
 </context>
 <context>
     <name>ProfileText</name>

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The main window as a user meets it: five pages with shortcuts, the settings dialog, and switching to zh_TW.
+#include "core/credentials/VaultSecretStore.h"
 #include "tests/support/TestContext.h"
 #include "tests/support/TestData.h"
 #include "ui/MainWindow.h"
@@ -495,9 +496,16 @@ private Q_SLOTS:
         const auto* mint = window.findChild<QPushButton*>(QStringLiteral("mintPushButton"));
         QVERIFY(mint);
         QVERIFY2(!mint->text().contains(QStringLiteral("Mint")), qPrintable(mint->text()));
+        // The core's English description of an opened vault is shown in the user's language too.
+        credentials::VaultSecretStore vault(QStringLiteral("/tmp/td-vault"), [](bool) -> Result<crypto::SecretBytes> {
+            return fail(ErrorCode::InvalidArgument, QStringLiteral("not opened in this test"));
+        });
+        ui::ProfileService service(ctx.profileStore, vault);
+        QCOMPARE(service.secretStoreDescription(), QStringLiteral("加密保險庫 /tmp/td-vault"));
         // And back.
         window.setLanguage(QStringLiteral("en"));
         QCOMPARE(navigationTexts(window), english);
+        QCOMPARE(service.secretStoreDescription(), QStringLiteral("encrypted vault /tmp/td-vault"));
     }
 
     // At 1024x768 (and at the first-run size) the Mint form keeps its width before and after a mint for every

@@ -64,6 +64,13 @@ BatchTab::BatchTab(AppContext& context, QWidget* parent)
     m_addColumn->setMenu(new QMenu(m_addColumn));
     name(m_addRow, QStringLiteral("addRowPushButton"), tr("Add a row"));
     name(m_removeRows, QStringLiteral("removeRowsPushButton"), tr("Remove the selected rows"));
+    m_addRow->setIcon(actionIcon(QStringLiteral("add")));
+    m_removeRows->setIcon(actionIcon(QStringLiteral("delete")));
+    m_paste->setIcon(actionIcon(QStringLiteral("paste")));
+    m_import->setIcon(actionIcon(QStringLiteral("import")));
+    m_export->setIcon(actionIcon(QStringLiteral("export")));
+    m_copyToken->setIcon(actionIcon(QStringLiteral("copy")));
+    m_run->setIcon(pageIcon(QStringLiteral("mint")));
     name(m_paste, QStringLiteral("pastePushButton"), tr("Paste rows from the clipboard"));
     m_paste->setToolTip(tr("Cells copied from a spreadsheet (tab-separated) or CSV text; a first line naming columns "
                            "is used as the header"));

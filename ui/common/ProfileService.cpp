@@ -110,7 +110,23 @@ Result<void> ProfileService::remove(const QString& name)
 
 QString ProfileService::secretStoreDescription() const
 {
-    return m_secrets.description();
+    // The core describes its stores in English (for the CLI's messages); the GUI says the same in the user's language.
+    QString text = m_secrets.description();
+    QString suffix;
+    for (const auto& [english, translated] :
+         {std::pair{QStringLiteral(" (found automatically)"), tr(" (found automatically)")},
+          std::pair{QStringLiteral(" (no system keychain answered)"), tr(" (no system keychain answered)")}}) {
+        if (text.endsWith(english)) {
+            text.chop(english.size());
+            suffix = translated;
+        }
+    }
+    const QString vault = QStringLiteral("encrypted vault ");
+    if (text.startsWith(vault))
+        text = tr("encrypted vault %1").arg(text.mid(vault.size()));
+    else if (text == QStringLiteral("system keychain (Secret Service / KWallet)"))
+        text = tr("system keychain (Secret Service / KWallet)");
+    return text + suffix;
 }
 
 QString ProfileService::configDir() const

@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QHash>
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
@@ -34,11 +35,13 @@ QIcon providerIcon(Provider provider)
     return QIcon(QStringLiteral(":/icons/provider-%1.svg").arg(providerName(provider)));
 }
 
-QIcon pageIcon(const QString& page)
+namespace {
+
+QIcon svgIcon(const QString& path)
 {
     // Rendered from the SVG for each size and state: on the selection highlight the blue strokes would vanish, so
     // the selected state draws them in the palette's highlighted-text colour.
-    QFile file(QStringLiteral(":/icons/page-%1.svg").arg(page));
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
     const QByteArray normal = file.readAll();
@@ -57,6 +60,35 @@ QIcon pageIcon(const QString& page)
         }
     }
     return icon;
+}
+
+} // namespace
+
+QIcon pageIcon(const QString& page)
+{
+    return svgIcon(QStringLiteral(":/icons/page-%1.svg").arg(page));
+}
+
+QIcon actionIcon(const QString& action)
+{
+    // The desktop's own icon where its theme has one (freedesktop names), else TokenDesk's: never a bare button.
+    static const QHash<QString, QString> themeNames = {
+        {QStringLiteral("add"), QStringLiteral("list-add")},
+        {QStringLiteral("edit"), QStringLiteral("document-edit")},
+        {QStringLiteral("delete"), QStringLiteral("edit-delete")},
+        {QStringLiteral("import"), QStringLiteral("document-import")},
+        {QStringLiteral("export"), QStringLiteral("document-export")},
+        {QStringLiteral("copy"), QStringLiteral("edit-copy")},
+        {QStringLiteral("remint"), QStringLiteral("view-refresh")},
+        {QStringLiteral("start"), QStringLiteral("media-playback-start")},
+        {QStringLiteral("stop"), QStringLiteral("media-playback-stop")},
+        {QStringLiteral("clear"), QStringLiteral("edit-clear")},
+        {QStringLiteral("paste"), QStringLiteral("edit-paste")},
+    };
+    const QString themed = themeNames.value(action);
+    if (!themed.isEmpty() && QIcon::hasThemeIcon(themed))
+        return QIcon::fromTheme(themed);
+    return svgIcon(QStringLiteral(":/icons/action-%1.svg").arg(action));
 }
 
 void addRevealToggle(QLineEdit* edit)

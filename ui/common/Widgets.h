@@ -22,6 +22,9 @@ namespace td::ui {
 QIcon providerIcon(Provider provider);
 /** A navigation icon: "profiles", "mint", "inspect", "server", "history", "settings". */
 QIcon pageIcon(const QString& page);
+/** A toolbar icon: "add", "edit", "delete", "import", "export", "copy", "remint", "start", "stop", "clear", "paste"
+ *  (the desktop theme's when it has one). */
+QIcon actionIcon(const QString& action);
 
 /** Masks a secret field and adds a trailing eye action that reveals it while checked. */
 void addRevealToggle(QLineEdit* edit);

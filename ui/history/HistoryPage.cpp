@@ -66,6 +66,11 @@ HistoryPage::HistoryPage(AppContext& context, QWidget* parent)
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
     name(m_remint, QStringLiteral("remintPushButton"), tr("Re-mint the selected entry"));
+    m_remint->setIcon(actionIcon(QStringLiteral("remint")));
+    m_copyToken->setIcon(actionIcon(QStringLiteral("copy")));
+    m_delete->setIcon(actionIcon(QStringLiteral("delete")));
+    m_clear->setIcon(actionIcon(QStringLiteral("clear")));
+    m_export->setIcon(actionIcon(QStringLiteral("export")));
     m_remint->setToolTip(tr("Open the Mint page with the same claims (new times, new signature)"));
     name(m_copyToken, QStringLiteral("copyTokenPushButton"), tr("Copy the selected entry's token"));
     m_copyToken->setToolTip(tr("Only for entries that kept their token string; the clipboard is cleared later"));

@@ -61,6 +61,8 @@ ResultPanel::ResultPanel(AppContext& context, QWidget* parent)
     bold.setBold(true);
     m_warning->setFont(bold);
     name(m_token, QStringLiteral("tokenPlainTextEdit"), tr("Token (a credential)"));
+    m_copyToken->setIcon(actionIcon(QStringLiteral("copy")));
+    m_copyLink->setIcon(actionIcon(QStringLiteral("copy")));
     m_token->setReadOnly(true);
     m_token->setTabChangesFocus(true);
     m_token->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));

@@ -66,7 +66,7 @@ ProfilesPage::ProfilesPage(AppContext& context, QWidget* parent)
     setObjectName(QStringLiteral("profilesPage"));
 
     name(m_add, QStringLiteral("addPushButton"), tr("Add a profile"));
-    m_add->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
+    m_add->setIcon(actionIcon(QStringLiteral("add")));
     auto* addMenu = new QMenu(m_add);
     for (Provider p : {Provider::LiveKit, Provider::Zego, Provider::Jaas, Provider::Jitsi}) {
         QAction* action = addMenu->addAction(providerIcon(p), tr("%1…").arg(providerTitle(p)));
@@ -75,14 +75,14 @@ ProfilesPage::ProfilesPage(AppContext& context, QWidget* parent)
     }
     m_add->setMenu(addMenu);
     name(m_edit, QStringLiteral("editPushButton"), tr("Edit the selected profile"));
-    m_edit->setIcon(QIcon::fromTheme(QStringLiteral("document-edit")));
+    m_edit->setIcon(actionIcon(QStringLiteral("edit")));
     name(m_delete, QStringLiteral("deletePushButton"), tr("Delete the selected profile"));
-    m_delete->setIcon(QIcon::fromTheme(QStringLiteral("edit-delete")));
+    m_delete->setIcon(actionIcon(QStringLiteral("delete")));
     name(m_mintWith, QStringLiteral("mintWithPushButton"), tr("Mint a token with the selected profile"));
     m_mintWith->setIcon(pageIcon(QStringLiteral("mint")));
 
     name(m_import, QStringLiteral("importPushButton"), tr("Import profiles"));
-    m_import->setIcon(QIcon::fromTheme(QStringLiteral("document-import")));
+    m_import->setIcon(actionIcon(QStringLiteral("import")));
     auto* importMenu = new QMenu(m_import);
     const auto importAction = [&](const QString& objectName, const QString& text, ProfileTransfer::Source source) {
         QAction* action = importMenu->addAction(text);
@@ -96,7 +96,7 @@ ProfilesPage::ProfilesPage(AppContext& context, QWidget* parent)
     m_import->setMenu(importMenu);
 
     name(m_export, QStringLiteral("exportPushButton"), tr("Export profiles"));
-    m_export->setIcon(QIcon::fromTheme(QStringLiteral("document-export")));
+    m_export->setIcon(actionIcon(QStringLiteral("export")));
     auto* exportMenu = new QMenu(m_export);
     QAction* exportJson = exportMenu->addAction(tr("JSON without secrets…"));
     exportJson->setObjectName(QStringLiteral("exportJsonAction"));
@@ -133,7 +133,7 @@ ProfilesPage::ProfilesPage(AppContext& context, QWidget* parent)
 
     // One set of actions for the context menu, the keys and the buttons' tooltips.
     const auto rowAction = [this](const QString& objectName, const QString& text, const QString& icon) {
-        auto* action = new QAction(QIcon::fromTheme(icon), text, m_list);
+        auto* action = new QAction(icon.isEmpty() ? QIcon() : actionIcon(icon), text, m_list);
         action->setObjectName(objectName);
         action->setShortcutContext(Qt::WidgetShortcut);
         m_list->addAction(action);
@@ -141,12 +141,12 @@ ProfilesPage::ProfilesPage(AppContext& context, QWidget* parent)
     };
     m_mintAction = rowAction(QStringLiteral("mintWithAction"), tr("&Mint with this profile"), QString());
     m_mintAction->setIcon(pageIcon(QStringLiteral("mint")));
-    m_editAction = rowAction(QStringLiteral("editAction"), tr("&Edit…"), QStringLiteral("document-edit"));
+    m_editAction = rowAction(QStringLiteral("editAction"), tr("&Edit…"), QStringLiteral("edit"));
     m_editAction->setShortcut(QKeySequence(Qt::Key_F2));
-    m_duplicateAction = rowAction(QStringLiteral("duplicateAction"), tr("D&uplicate…"), QStringLiteral("edit-copy"));
-    m_copyNameAction = rowAction(QStringLiteral("copyNameAction"), tr("&Copy name"), QStringLiteral("edit-copy"));
+    m_duplicateAction = rowAction(QStringLiteral("duplicateAction"), tr("D&uplicate…"), QStringLiteral("copy"));
+    m_copyNameAction = rowAction(QStringLiteral("copyNameAction"), tr("&Copy name"), QStringLiteral("copy"));
     m_copyNameAction->setShortcut(QKeySequence::Copy);
-    m_deleteAction = rowAction(QStringLiteral("deleteAction"), tr("&Delete…"), QStringLiteral("edit-delete"));
+    m_deleteAction = rowAction(QStringLiteral("deleteAction"), tr("&Delete…"), QStringLiteral("delete"));
     m_deleteAction->setShortcut(QKeySequence::Delete);
 
     m_details->setObjectName(QStringLiteral("detailsGroupBox"));

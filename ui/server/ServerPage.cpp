@@ -58,6 +58,9 @@ ServerPage::ServerPage(AppContext& context, QWidget* parent)
     name(m_export, QStringLiteral("exportPushButton"), tr("Export the server config file"));
     m_status->setObjectName(QStringLiteral("statusLabel"));
     name(m_tabs, QStringLiteral("serverTabWidget"), tr("Server settings"));
+    m_copyUrl->setIcon(actionIcon(QStringLiteral("copy")));
+    m_import->setIcon(actionIcon(QStringLiteral("import")));
+    m_export->setIcon(actionIcon(QStringLiteral("export")));
     m_keys->setStoreDescription(context.profiles.secretStoreDescription());
 
     auto* policyScroll = new QScrollArea(this);
@@ -331,6 +334,7 @@ void ServerPage::stop()
 void ServerPage::updateState()
 {
     m_startStop->setText(m_running ? tr("S&top server") : tr("&Start server"));
+    m_startStop->setIcon(actionIcon(m_running ? QStringLiteral("stop") : QStringLiteral("start")));
     m_copyUrl->setEnabled(m_running);
     if (m_running) {
         const QString u = url();
