@@ -62,9 +62,9 @@ QList<FoundSource> findImportable(const QString& home, const QString& folder,
     return found;
 }
 
-QHash<QString, QByteArray> processEnvironment()
+crypto::SecretMap processEnvironment()
 {
-    QHash<QString, QByteArray> out;
+    crypto::SecretMap out;
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const QString& key : env.keys())
         out.insert(key, env.value(key).toUtf8());

@@ -3,6 +3,7 @@
 
 #include "core/Error.h"
 #include "core/credentials/Importer.h"
+#include "core/crypto/SecretBytes.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -32,7 +33,7 @@ QList<FoundSource> findImportable(const QString& home, const QString& folder,
 /** Reads a found source again, with its secrets, for the import itself. */
 Result<ImportResult> readFound(const FoundSource& source, const QHash<QString, QByteArray>& environment);
 
-/** The process environment as the importers take it. */
-QHash<QString, QByteArray> processEnvironment();
+/** The process environment as the importers take it, in a map that wipes its values (they hold secrets). */
+crypto::SecretMap processEnvironment();
 
 } // namespace td::credentials

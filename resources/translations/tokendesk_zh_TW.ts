@@ -2684,12 +2684,12 @@ UTC：%3</translation>
         <translation>一鍵設定 LiveKit 開發伺服器、為任何服務商新增設定檔，或匯入</translation>
     </message>
     <message>
-        <source>needed: %1</source>
-        <translation>尚需：%1</translation>
-    </message>
-    <message>
         <source>To mint: %1</source>
         <translation>簽發前尚需：%1</translation>
+    </message>
+    <message>
+        <source>needed</source>
+        <translation>尚需</translation>
     </message>
 </context>
 <context>
@@ -3260,6 +3260,10 @@ UTC：%3</translation>
         <source>Domain verification</source>
         <translation>網域驗證</translation>
     </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
 </context>
 <context>
     <name>ProfileTransfer</name>
@@ -3421,10 +3425,6 @@ UTC：%3</translation>
     <message>
         <source>Add a profile</source>
         <translation>新增設定檔</translation>
-    </message>
-    <message>
-        <source>%1…</source>
-        <translation>%1…</translation>
     </message>
     <message>
         <source>Edit the selected profile</source>
@@ -4439,10 +4439,6 @@ UTC：%3</translation>
     <message>
         <source>Add a profile for your provider</source>
         <translation>為您的服務商新增設定檔</translation>
-    </message>
-    <message>
-        <source>%1…</source>
-        <translation>%1…</translation>
     </message>
     <message>
         <source>Inspect a token</source>

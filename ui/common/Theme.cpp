@@ -3,7 +3,6 @@
 
 #include <QApplication>
 #include <QPainter>
-#include <QPointer>
 #include <QProxyStyle>
 #include <QStyleFactory>
 #include <QStyleOption>
@@ -63,8 +62,6 @@ const SystemLook& systemLook()
     return look;
 }
 
-} // namespace
-
 QPalette darkPalette()
 {
     QPalette p;
@@ -98,6 +95,8 @@ QPalette darkPalette()
     p.setColor(QPalette::Disabled, QPalette::Highlight, QColor(0x50, 0x50, 0x50));
     return p;
 }
+
+} // namespace
 
 void applyTheme(const QString& theme)
 {

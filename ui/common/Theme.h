@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QPalette>
 #include <QString>
 
 namespace td::ui {
@@ -12,8 +11,5 @@ namespace td::ui {
  * (toneColor, environment badges), so both read well. Keyboard focus gets a visible ring in all three.
  */
 void applyTheme(const QString& theme);
-
-/** The palette of the Dark theme (also used by tests to check contrast). */
-QPalette darkPalette();
 
 } // namespace td::ui

@@ -8,6 +8,9 @@
 #include <QComboBox>
 #include <QFile>
 #include <QHash>
+#include <QIconEngine>
+#include <QStyle>
+#include <QStyleOption>
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
@@ -37,29 +40,59 @@ QIcon providerIcon(Provider provider)
 
 namespace {
 
+/**
+ * An SVG icon rendered when a size is first asked for, not up front: a page builds dozens of icons before its first
+ * paint, and rendering each at every size cost ~140 ms and ~24 MB at start-up. Selected, the strokes are drawn in
+ * the palette's highlighted-text colour (on the selection highlight the blue would vanish); disabled, greyed by the
+ * style as for any icon.
+ */
+class SvgIconEngine final : public QIconEngine {
+public:
+    SvgIconEngine(QByteArray normal, QByteArray selected) : m_normal(std::move(normal)), m_selected(std::move(selected))
+    {
+    }
+
+    void paint(QPainter* painter, const QRect& rect, QIcon::Mode mode, QIcon::State state) override
+    {
+        painter->drawPixmap(rect, pixmap(rect.size() * painter->device()->devicePixelRatio(), mode, state));
+    }
+
+    QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State /*state*/) override
+    {
+        const quint64 key = (quint64(size.width()) << 32) | (quint64(size.height()) << 8) | quint64(mode);
+        if (const auto it = m_rendered.constFind(key); it != m_rendered.constEnd())
+            return *it;
+        QPixmap pixmap(size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        QSvgRenderer(mode == QIcon::Selected ? m_selected : m_normal).render(&painter);
+        painter.end();
+        if (mode == QIcon::Disabled) {
+            QStyleOption option;
+            option.palette = QApplication::palette();
+            pixmap = QApplication::style()->generatedIconPixmap(QIcon::Disabled, pixmap, &option);
+        }
+        m_rendered.insert(key, pixmap);
+        return pixmap;
+    }
+
+    QIconEngine* clone() const override { return new SvgIconEngine(*this); }
+
+private:
+    QByteArray m_normal;
+    QByteArray m_selected;
+    QHash<quint64, QPixmap> m_rendered;
+};
+
 QIcon svgIcon(const QString& path)
 {
-    // Rendered from the SVG for each size and state: on the selection highlight the blue strokes would vanish, so
-    // the selected state draws them in the palette's highlighted-text colour.
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
     const QByteArray normal = file.readAll();
     QByteArray selected = normal;
     selected.replace("#4a86c8", QApplication::palette().color(QPalette::HighlightedText).name().toLatin1());
-    QIcon icon;
-    for (const auto& [svg, mode] : {std::pair{normal, QIcon::Normal}, std::pair{selected, QIcon::Selected}}) {
-        QSvgRenderer renderer(svg);
-        for (const int size : {16, 22, 24, 32, 44, 48, 64, 96, 128}) {
-            QPixmap pixmap(size, size);
-            pixmap.fill(Qt::transparent);
-            QPainter painter(&pixmap);
-            renderer.render(&painter);
-            painter.end();
-            icon.addPixmap(pixmap, mode);
-        }
-    }
-    return icon;
+    return QIcon(new SvgIconEngine(normal, selected));
 }
 
 } // namespace

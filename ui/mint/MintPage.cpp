@@ -55,17 +55,13 @@ QString severityText(Severity severity)
 QListWidgetItem* findingItem(Severity severity, const QString& code, const QString& message, const QPalette& palette,
                              bool untouched = false)
 {
-    if (untouched && severity == Severity::Error) {
-        auto* item = new QListWidgetItem(MintPage::tr("needed: %1").arg(inUserWords(message)));
-        item->setData(Qt::UserRole, code);
-        item->setToolTip(code);
-        return item;
-    }
-    auto* item = new QListWidgetItem(MintPage::tr("%1: %2").arg(severityText(severity), inUserWords(message)));
+    const bool needed = untouched && severity == Severity::Error;
+    auto* item = new QListWidgetItem(
+        MintPage::tr("%1: %2").arg(needed ? MintPage::tr("needed") : severityText(severity), inUserWords(message)));
     item->setData(Qt::UserRole, code);
     item->setToolTip(code);
     // Colours from the palette's tones, readable in the light and the dark theme.
-    if (severity == Severity::Error)
+    if (severity == Severity::Error && !needed)
         item->setForeground(toneColor(Tone::Bad, palette));
     else if (severity == Severity::Warning)
         item->setForeground(toneColor(Tone::Warning, palette));
@@ -573,12 +569,10 @@ void MintPage::refresh()
 
 void MintPage::mint()
 {
-    if (!m_touched) {
-        m_touched = true; // Mint pressed: from now on a problem is an error
+    // A click right after typing judges what was typed; the first press also turns what is missing into errors.
+    const bool firstPress = !std::exchange(m_touched, true);
+    if (firstPress || m_refreshTimer.isActive())
         refresh();
-    }
-    if (m_refreshTimer.isActive())
-        refresh(); // a click right after typing judges what was typed
     if (!m_mint->isEnabled())
         return;
     const auto plan = currentPlan();

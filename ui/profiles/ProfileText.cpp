@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "ui/profiles/ProfileText.h"
 
+#include "ui/common/Widgets.h"
+
+#include <QAction>
 #include <QCoreApplication>
 #include <QHash>
+#include <QMenu>
 
 namespace td::ui {
 namespace {
@@ -122,6 +126,16 @@ QString fieldPlaceholder(const QString& field, Provider provider)
     if (field == QStringLiteral("room"))
         return Tr::tr("none");
     return {};
+}
+
+void addProviderActions(QMenu* menu, const QString& objectPrefix, const std::function<void(Provider)>& chosen)
+{
+    for (const Provider p : {Provider::LiveKit, Provider::Zego, Provider::Jaas, Provider::Jitsi}) {
+        QAction* action = menu->addAction(providerIcon(p), Tr::tr("%1…").arg(providerTitle(p)));
+        const QString id = providerName(p);
+        action->setObjectName(objectPrefix + id.left(1).toUpper() + id.mid(1) + QStringLiteral("Action"));
+        QObject::connect(action, &QAction::triggered, menu, [chosen, p] { chosen(p); });
+    }
 }
 
 QString fieldOfFinding(const QString& code)

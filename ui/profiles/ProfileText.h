@@ -5,6 +5,10 @@
 
 #include <QString>
 
+#include <functional>
+
+class QMenu;
+
 namespace td::ui {
 
 /** The provider as people call it: "LiveKit", "ZEGOCLOUD", "JaaS (8x8)", "Jitsi (self-hosted)". */
@@ -18,6 +22,12 @@ QString providerHint(Provider provider);
 QString fieldLabel(const QString& field, Provider provider);
 /** Example text for an empty field, in the provider's format; "" when there is none. */
 QString fieldPlaceholder(const QString& field, Provider provider);
+/**
+ * One "<Provider>…" entry per provider in `menu` (icon and title), named "<prefix><Provider>Action"
+ * ("addLivekitAction"); choosing one calls `chosen` with its provider. The Profiles page's and the welcome view's
+ * "Add a profile" menus.
+ */
+void addProviderActions(QMenu* menu, const QString& objectPrefix, const std::function<void(Provider)>& chosen);
 /** The form field a finding code of validateProfile belongs under ("app-id" -> "appId"); "" for none. */
 QString fieldOfFinding(const QString& code);
 

@@ -33,11 +33,6 @@ using credentials::Profile;
 
 const QString kProd = QStringLiteral("prod");
 
-QString actionName(const QString& verb, const QString& what)
-{
-    return verb + what.left(1).toUpper() + what.mid(1) + QStringLiteral("Action");
-}
-
 QLabel* statusLabel(const QString& objectName, QWidget* parent)
 {
     auto* label = new QLabel(parent);
@@ -68,11 +63,7 @@ ProfilesPage::ProfilesPage(AppContext& context, QWidget* parent)
     name(m_add, QStringLiteral("addPushButton"), tr("Add a profile"));
     m_add->setIcon(actionIcon(QStringLiteral("add")));
     auto* addMenu = new QMenu(m_add);
-    for (Provider p : {Provider::LiveKit, Provider::Zego, Provider::Jaas, Provider::Jitsi}) {
-        QAction* action = addMenu->addAction(providerIcon(p), tr("%1…").arg(providerTitle(p)));
-        action->setObjectName(actionName(QStringLiteral("add"), providerName(p)));
-        connect(action, &QAction::triggered, this, [this, p] { addProfile(p); });
-    }
+    addProviderActions(addMenu, QStringLiteral("add"), [this](Provider p) { addProfile(p); });
     m_add->setMenu(addMenu);
     name(m_edit, QStringLiteral("editPushButton"), tr("Edit the selected profile"));
     m_edit->setIcon(actionIcon(QStringLiteral("edit")));

@@ -45,10 +45,13 @@ QFrame* card(const QString& objectName, const QString& title, const QString& tex
     return frame;
 }
 
-QPushButton* button(const QString& text, const QString& objectName, const QString& accessible, QWidget* parent)
+/** A button that starts a path, at the bottom of its card. */
+QPushButton* addButton(QFrame* card, const QIcon& icon, const QString& text, const QString& objectName,
+                       const QString& accessible)
 {
-    auto* b = new QPushButton(text, parent);
+    auto* b = new QPushButton(icon, text, card);
     name(b, objectName, accessible);
+    card->layout()->addWidget(b);
     return b;
 }
 
@@ -80,40 +83,31 @@ WelcomeView::WelcomeView(AppContext& context, QString home, QString folder, QWid
                         tr("Tokens are signed with your project's credentials, kept as a profile; the secrets go to "
                            "the secret store shown in the status bar. A local LiveKit dev server takes one click."),
                         content);
-    QPushButton* dev = button(tr("LiveKit &dev server"), QStringLiteral("devServerPushButton"),
-                              tr("Add the LiveKit dev server profile and mint with it"), mint);
-    dev->setIcon(providerIcon(Provider::LiveKit));
+    QPushButton* dev =
+        addButton(mint, providerIcon(Provider::LiveKit), tr("LiveKit &dev server"),
+                  QStringLiteral("devServerPushButton"), tr("Add the LiveKit dev server profile and mint with it"));
     dev->setToolTip(tr("Adds the profile livekit-dev: API key devkey, secret \"secret\", server ws://localhost:7880, "
                        "as livekit-server --dev and lk --dev use"));
-    QPushButton* add = button(tr("Add a &profile"), QStringLiteral("welcomeAddPushButton"),
-                              tr("Add a profile for your provider"), mint);
+    QPushButton* add = addButton(mint, actionIcon(QStringLiteral("add")), tr("Add a &profile"),
+                                 QStringLiteral("welcomeAddPushButton"), tr("Add a profile for your provider"));
     auto* addMenu = new QMenu(add);
-    for (Provider p : {Provider::LiveKit, Provider::Zego, Provider::Jaas, Provider::Jitsi}) {
-        QAction* action = addMenu->addAction(providerIcon(p), tr("%1…").arg(providerTitle(p)));
-        action->setObjectName(QStringLiteral("welcomeAdd%1Action").arg(providerName(p)));
-        connect(action, &QAction::triggered, this, [this, p] { Q_EMIT addProfileRequested(p); });
-    }
+    addProviderActions(addMenu, QStringLiteral("welcomeAdd"), [this](Provider p) { Q_EMIT addProfileRequested(p); });
     add->setMenu(addMenu);
-    mint->layout()->addWidget(dev);
-    mint->layout()->addWidget(add);
 
     QFrame* inspect = card(QStringLiteral("inspectCard"), tr("Inspect a token"),
                            tr("Paste a token, a join link or an Authorization header: decoded as you paste, with "
                               "its permissions in plain words. No profile needed."),
                            content);
-    QPushButton* paste = button(tr("&Inspect a token"), QStringLiteral("inspectPushButton"),
-                                tr("Open Inspect to paste a token"), inspect);
-    paste->setIcon(pageIcon(QStringLiteral("inspect")));
-    inspect->layout()->addWidget(paste);
+    QPushButton* paste = addButton(inspect, pageIcon(QStringLiteral("inspect")), tr("&Inspect a token"),
+                                   QStringLiteral("inspectPushButton"), tr("Open Inspect to paste a token"));
 
     QFrame* serve = card(QStringLiteral("serveCard"), tr("Serve tokens to a frontend"),
                          tr("A local HTTP endpoint your web app calls for tokens, with CORS and a policy that limits "
                             "what a client may ask for. Starts from a template endpoint."),
                          content);
-    QPushButton* server = button(tr("Set up the &server"), QStringLiteral("servePushButton"),
-                                 tr("Open the Server page with a template endpoint"), serve);
-    server->setIcon(pageIcon(QStringLiteral("server")));
-    serve->layout()->addWidget(server);
+    QPushButton* server =
+        addButton(serve, pageIcon(QStringLiteral("server")), tr("Set up the &server"),
+                  QStringLiteral("servePushButton"), tr("Open the Server page with a template endpoint"));
 
     auto* cards = new QHBoxLayout;
     cards->addWidget(mint, 1);
@@ -148,7 +142,7 @@ WelcomeView::WelcomeView(AppContext& context, QString home, QString folder, QWid
     connect(dev, &QPushButton::clicked, this, &WelcomeView::addLiveKitDevServer);
     connect(paste, &QPushButton::clicked, this, &WelcomeView::inspectRequested);
     connect(server, &QPushButton::clicked, this, &WelcomeView::serveRequested);
-    rescan();
+    // No scan here: most starts never show this view; the main window scans each time it shows it.
 }
 
 QString WelcomeView::describe(const credentials::FoundSource& source) const
@@ -192,8 +186,8 @@ void WelcomeView::rescan()
         auto* row = new QHBoxLayout;
         auto* text = wrapped(describe(source), m_found);
         text->setObjectName(QStringLiteral("found%1Label").arg(i));
-        auto* import = button(tr("Import…"), QStringLiteral("importFound%1PushButton").arg(i),
-                              tr("Import from %1").arg(describe(source)), m_found);
+        auto* import = new QPushButton(actionIcon(QStringLiteral("import")), tr("Import…"), m_found);
+        name(import, QStringLiteral("importFound%1PushButton").arg(i), tr("Import from %1").arg(describe(source)));
         row->addWidget(text, 1);
         row->addWidget(import);
         m_foundLayout->addLayout(row);

@@ -29,7 +29,7 @@ public:
 
     /** Adds the LiveKit dev-server profile ("livekit-dev", or the next free name) and asks to mint with it. */
     void addLiveKitDevServer();
-    /** Looks again for importable credentials and lists them. */
+    /** Looks for importable credentials and lists them (each time the view is shown: files come and go). */
     void rescan();
     /** Puts the keyboard focus on the first path (the LiveKit dev server). */
     void focusFirst();
