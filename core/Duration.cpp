@@ -22,13 +22,12 @@ qint64 unitSeconds(QChar unit)
 Result<qint64> parseDuration(const QString& input)
 {
     const QString text = input.trimmed().toLower();
-    const auto bad = [&](const QString& why) {
-        return fail(
-            ErrorCode::InvalidArgument,
-            QStringLiteral("invalid duration \"%1\": %2 (use e.g. 90, 10m, 6h, 1h30m, 2d)").arg(input.left(40), why));
+    // Each reason is a whole sentence, so that it reads right in every language.
+    const auto bad = [&](const char* why, const QString& detail = {}) {
+        return fail(ErrorCode::InvalidValue, why, input.left(40), detail);
     };
     if (text.isEmpty())
-        return bad(QStringLiteral("empty"));
+        return bad(QT_TRANSLATE_NOOP("td::Error", "invalid duration \"%1\": empty (use e.g. 90, 10m, 6h, 1h30m, 2d)"));
     qint64 total = 0;
     qint64 lastUnit = std::numeric_limits<qint64>::max();
     qsizetype i = 0;
@@ -37,30 +36,43 @@ Result<qint64> parseDuration(const QString& input)
         while (i < text.size() && text[i].isDigit())
             ++i;
         if (start == i)
-            return bad(QStringLiteral("expected a number at position %1").arg(start + 1));
+            return bad(
+                QT_TRANSLATE_NOOP(
+                    "td::Error",
+                    "invalid duration \"%1\": expected a number at position %2 (use e.g. 90, 10m, 6h, 1h30m, 2d)"),
+                QString::number(start + 1));
         bool ok = false;
         const qint64 value = QStringView(text).sliced(start, i - start).toLongLong(&ok);
         if (!ok || value > 100LL * 365 * 86400)
-            return bad(QStringLiteral("number too large"));
+            return bad(QT_TRANSLATE_NOOP(
+                "td::Error", "invalid duration \"%1\": number too large (use e.g. 90, 10m, 6h, 1h30m, 2d)"));
         if (i == text.size()) {
             if (start != 0)
-                return bad(QStringLiteral("missing unit after the last number"));
+                return bad(QT_TRANSLATE_NOOP(
+                    "td::Error",
+                    "invalid duration \"%1\": missing unit after the last number (use e.g. 90, 10m, 6h, 1h30m, 2d)"));
             total = value;
             break;
         }
         const qint64 unit = unitSeconds(text[i]);
         if (unit == 0)
-            return bad(QStringLiteral("unknown unit '%1'").arg(text[i]));
+            return bad(QT_TRANSLATE_NOOP(
+                           "td::Error", "invalid duration \"%1\": unknown unit '%2' (use e.g. 90, 10m, 6h, 1h30m, 2d)"),
+                       QString(text[i]));
         if (unit >= lastUnit)
-            return bad(QStringLiteral("units must go from larger to smaller"));
+            return bad(QT_TRANSLATE_NOOP(
+                "td::Error",
+                "invalid duration \"%1\": units must go from larger to smaller (use e.g. 90, 10m, 6h, 1h30m, 2d)"));
         lastUnit = unit;
         total += value * unit;
         ++i;
     }
     if (total <= 0)
-        return bad(QStringLiteral("must be greater than zero"));
+        return bad(QT_TRANSLATE_NOOP(
+            "td::Error", "invalid duration \"%1\": must be greater than zero (use e.g. 90, 10m, 6h, 1h30m, 2d)"));
     if (total > 100LL * 365 * 86400)
-        return bad(QStringLiteral("more than 100 years"));
+        return bad(QT_TRANSLATE_NOOP("td::Error",
+                                     "invalid duration \"%1\": more than 100 years (use e.g. 90, 10m, 6h, 1h30m, 2d)"));
     return total;
 }
 

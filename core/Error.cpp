@@ -1,12 +1,116 @@
 // SPDX-License-Identifier: MIT
 #include "core/Error.h"
 
+#include <QCoreApplication>
+
 namespace td {
+
+QString fillErrorText(const QString& text, const QStringList& args)
+{
+    QString out;
+    out.reserve(text.size() + 16 * args.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == QLatin1Char('%') && i + 1 < text.size() && text.at(i + 1).isDigit()) {
+            qsizetype end = i + 1;
+            int number = 0;
+            while (end < text.size() && text.at(end).isDigit() && number < 100)
+                number = number * 10 + text.at(end++).digitValue();
+            if (number >= 1 && number <= args.size()) {
+                out += args.at(number - 1);
+                i = end - 1;
+                continue;
+            }
+        }
+        out += c;
+    }
+    return out;
+}
+
+Error makeError(ErrorCode code, const char* text, QStringList args)
+{
+    QString message = fillErrorText(QString::fromUtf8(text), args);
+    return Error{code, std::move(message), {}, text, std::move(args)};
+}
+
+QString localizedMessage(const QString& message, const char* text, const QStringList& args, const char* context)
+{
+    if (!text)
+        return message;
+    const QString english = fillErrorText(QString::fromUtf8(text), args);
+    if (!message.endsWith(english))
+        return message; // reworded on the way up: only the English whole is right
+    const QString translated = fillErrorText(QCoreApplication::translate(context, text), args);
+    return message.left(message.size() - english.size()) + translated;
+}
+
+QString Error::localized() const
+{
+    return localizedMessage(message, text, args, context);
+}
+
+QString Error::localizedDetail() const
+{
+    const QString all = localized();
+    const QString prefix = field + QStringLiteral(": ");
+    return !field.isEmpty() && all.startsWith(prefix) ? all.mid(prefix.size()) : all;
+}
+
+Error Error::in(const QString& prefix) const
+{
+    Error out = *this;
+    out.message = prefix + message;
+    return out;
+}
+
+Error Error::at(const QString& path) const
+{
+    Error out = in(path + QStringLiteral(": "));
+    out.field = field.isEmpty() ? path : path + QLatin1Char('.') + field;
+    return out;
+}
+
+int httpStatus(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::NotFound: return 404;
+    case ErrorCode::AlreadyExists: return 409;
+    case ErrorCode::FileError:
+    case ErrorCode::SecretStoreError:
+    case ErrorCode::Crypto:
+    case ErrorCode::ProcessHardeningFailed:
+    // The endpoint's own key or secret: the client is told only that the endpoint cannot mint.
+    case ErrorCode::EmptyKey:
+    case ErrorCode::PemMissingHeader:
+    case ErrorCode::PemMissingFooter:
+    case ErrorCode::PemTextBeforeHeader:
+    case ErrorCode::PemInvalidBase64:
+    case ErrorCode::PemTruncated:
+    case ErrorCode::KeyEncrypted:
+    case ErrorCode::WrongPassphrase:
+    case ErrorCode::NotRsaKey:
+    case ErrorCode::KeyTooSmall:
+    case ErrorCode::PublicKeyGiven:
+    case ErrorCode::UnsupportedKeyFormat:
+    case ErrorCode::ZegoAppIdInvalid:
+    case ErrorCode::ZegoSecretInvalid: return 500;
+    default: return 400;
+    }
+}
 
 QString errorCodeName(ErrorCode code)
 {
     switch (code) {
-    case ErrorCode::InvalidArgument: return QStringLiteral("invalid_argument");
+    case ErrorCode::MissingValue: return QStringLiteral("missing_value");
+    case ErrorCode::InvalidValue: return QStringLiteral("invalid_value");
+    case ErrorCode::OutOfRange: return QStringLiteral("out_of_range");
+    case ErrorCode::UnknownField: return QStringLiteral("unknown_field");
+    case ErrorCode::Conflict: return QStringLiteral("conflict");
+    case ErrorCode::NotApplicable: return QStringLiteral("not_applicable");
+    case ErrorCode::NotFound: return QStringLiteral("not_found");
+    case ErrorCode::AlreadyExists: return QStringLiteral("already_exists");
+    case ErrorCode::FileError: return QStringLiteral("file_error");
+    case ErrorCode::SecretStoreError: return QStringLiteral("secret_store_error");
     case ErrorCode::Crypto: return QStringLiteral("crypto");
     case ErrorCode::InvalidBase64: return QStringLiteral("invalid_base64");
     case ErrorCode::InvalidJson: return QStringLiteral("invalid_json");
@@ -38,6 +142,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::ZegoEffectiveTimeInvalid: return QStringLiteral("zego_effective_time_invalid");
     case ErrorCode::ZegoDecryptFailed: return QStringLiteral("zego_decrypt_failed");
     case ErrorCode::ProcessHardeningFailed: return QStringLiteral("process_hardening_failed");
+    case ErrorCode::InvalidArgument: return QStringLiteral("invalid_argument");
     }
     return QStringLiteral("unknown");
 }

@@ -57,11 +57,11 @@ int main(int argc, char* argv[])
     QApplication::setApplicationVersion(QStringLiteral(TOKENDESK_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/tokendesk.svg")));
     if (!hardened) {
-        QMessageBox::critical(nullptr, QStringLiteral("TokenDesk"), hardened.error().message);
+        QMessageBox::critical(nullptr, QStringLiteral("TokenDesk"), hardened.error().localized());
         return 3;
     }
     if (auto ok = td::crypto::selfTest(); !ok) {
-        QMessageBox::critical(nullptr, QStringLiteral("TokenDesk"), ok.error().message);
+        QMessageBox::critical(nullptr, QStringLiteral("TokenDesk"), ok.error().localized());
         return 3;
     }
     const QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -93,7 +93,7 @@ int main(int argc, char* argv[])
                             ? QApplication::translate("main", "Choose a passphrase for the new vault %1").arg(vaultPath)
                             : QApplication::translate("main", "Passphrase of the vault %1").arg(vaultPath));
                     if (!pass || pass->isEmpty())
-                        return td::fail(td::ErrorCode::InvalidArgument,
+                        return td::fail(td::ErrorCode::InvalidValue,
                                         QApplication::translate("main", "the vault stays locked: no passphrase given"));
                     return td::crypto::secretFromUtf8(*pass);
                 });

@@ -38,7 +38,7 @@ Result<BatchMinter> BatchMinter::create(const credentials::Profile& profile, con
 {
     if (options.seed || options.fixedClock) {
         if (const QString refusal = reproducibleRefusal(profile); !refusal.isEmpty())
-            return fail(ErrorCode::InvalidArgument, refusal);
+            return fail(ErrorCode::Conflict, refusal);
     }
     auto minter = mint::PlanMinter::create(profile, secrets);
     if (!minter)

@@ -124,7 +124,8 @@ Result<bool> boolean(const QString& column, const Cell* c)
     if (t == QStringLiteral("false") || t == QStringLiteral("no") || t == QStringLiteral("0") ||
         t == QStringLiteral("n"))
         return false;
-    return fail(ErrorCode::InvalidArgument, QStringLiteral("%1: \"%2\" is not true or false").arg(column, text(c)));
+    return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "%1: \"%2\" is not true or false"), column,
+                text(c));
 }
 
 /** A list cell: a JSON array of strings (as JSON or as text starting with '['), or text separated by + | ; , or spaces.
@@ -138,9 +139,9 @@ Result<QStringList> list(const QString& column, const Cell* c)
         QJsonParseError error{};
         const QJsonDocument doc = QJsonDocument::fromJson(text(c).toUtf8(), &error);
         if (!doc.isArray())
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("%1: not a JSON array (%2 at offset %3)")
-                                                        .arg(column, error.errorString())
-                                                        .arg(error.offset));
+            return fail(ErrorCode::InvalidValue,
+                        QT_TRANSLATE_NOOP("td::Error", "%1: not a JSON array (%2 at offset %3)"), column,
+                        error.errorString(), error.offset);
         array = doc.array();
     } else {
         static const QRegularExpression separators(QStringLiteral("[+|;,\\s]+"));
@@ -149,7 +150,8 @@ Result<QStringList> list(const QString& column, const Cell* c)
     QStringList out;
     for (const QJsonValue& item : array) {
         if (!item.isString())
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("%1: every item must be a string").arg(column));
+            return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "%1: every item must be a string"),
+                        column);
         out << item.toString();
     }
     return out;
@@ -168,9 +170,9 @@ Result<QJsonObject> object(const QString& column, const Cell* c, const QStringLi
         QJsonParseError error{};
         const QJsonDocument doc = QJsonDocument::fromJson(t.toUtf8(), &error);
         if (!doc.isObject())
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("%1: not a JSON object (%2 at offset %3)")
-                                                        .arg(column, error.errorString())
-                                                        .arg(error.offset));
+            return fail(ErrorCode::InvalidValue,
+                        QT_TRANSLATE_NOOP("td::Error", "%1: not a JSON object (%2 at offset %3)"), column,
+                        error.errorString(), error.offset);
         return doc.object();
     }
     QJsonObject out;
@@ -233,20 +235,21 @@ Result<RowPlan> liveKitPlan(const Cells& cells, const QString& room, mint::MintP
     claims.video = defaults;
     if (const QString preset = text(cells[Preset]).toLower(); !preset.isEmpty()) {
         if (auto ok = livekit::applyPreset(preset, claims); !ok)
-            return std::unexpected(Error{ok.error().code, QStringLiteral("preset: ") + ok.error().message});
+            return fail(ok.error().at(QStringLiteral("preset")));
     }
     if (const Cell* grants = cells[Grants]; !isEmpty(grants)) {
         auto obj = object(QStringLiteral("grants"), grants, {QStringLiteral("canPublishSources")});
         if (!obj)
             return std::unexpected(obj.error());
         if (auto ok = claims.video->merge(*obj); !ok)
-            return std::unexpected(Error{ok.error().code, QStringLiteral("grants: ") + ok.error().message});
+            return fail(ok.error().at(QStringLiteral("grants")));
     }
     if (claims.identity.isEmpty() && claims.video->roomJoin)
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("identity: empty, and LiveKit needs one to join a room"));
+        return fail(ErrorCode::MissingValue,
+                    QT_TRANSLATE_NOOP("td::Error", "identity: empty, and LiveKit needs one to join a room"));
     if (claims.video->roomJoin && claims.video->room.isEmpty())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("room: empty (give a room column or a default room)"));
+        return fail(ErrorCode::MissingValue,
+                    QT_TRANSLATE_NOOP("td::Error", "room: empty (give a room column or a default room)"));
     if (const Cell* attributes = cells[Attributes]; !isEmpty(attributes)) {
         auto obj = object(QStringLiteral("attributes"), attributes, {});
         if (!obj)
@@ -264,17 +267,18 @@ Result<RowPlan> zegoPlan(const Cells& cells, const QString& room, mint::MintPlan
 {
     const QString identity = text(cells[Identity]);
     if (identity.isEmpty())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("identity: empty (the Zego user ID)"));
+        return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "identity: empty (the Zego user ID)"));
     plan.claims.insert(QStringLiteral("user_id"), identity);
     zego::RoomPrivilege privilege;
     privilege.roomId = room;
     bool restricted = false;
     if (const QString preset = text(cells[Preset]).toLower(); !preset.isEmpty()) {
         if (preset != QStringLiteral("viewer") && preset != QStringLiteral("speaker"))
-            return fail(ErrorCode::InvalidArgument,
-                        QStringLiteral("preset: \"%1\" is not a Zego preset; use viewer (login only) or speaker "
-                                       "(login and publish)")
-                            .arg(preset));
+            return fail(ErrorCode::InvalidValue,
+                        QT_TRANSLATE_NOOP("td::Error",
+                                          "preset: \"%1\" is not a Zego preset; use viewer (login only) or speaker "
+                                          "(login and publish)"),
+                        preset);
         privilege.allowPublish = preset == QStringLiteral("speaker");
         restricted = true;
     }
@@ -306,7 +310,7 @@ Result<RowPlan> zegoPlan(const Cells& cells, const QString& room, mint::MintPlan
             return std::unexpected(on.error());
         if (*on) {
             if (room.isEmpty())
-                return fail(ErrorCode::InvalidArgument, QStringLiteral("kit: a Kit Token needs a room"));
+                return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "kit: a Kit Token needs a room"));
             const QString name = text(cells[Name]);
             plan.claims.insert(QStringLiteral("kit"),
                                QJsonObject{{QStringLiteral("room_id"), room},
@@ -322,18 +326,20 @@ Result<RowPlan> jitsiPlan(const Cells& cells, const QString& room, mint::MintPla
     jitsi::JitsiClaims claims;
     claims.room = room;
     if (claims.room.isEmpty())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("room: empty (a room name, or * for any room)"));
+        return fail(ErrorCode::MissingValue,
+                    QT_TRANSLATE_NOOP("td::Error", "room: empty (a room name, or * for any room)"));
     claims.user.id = text(cells[Identity]);
     claims.user.name = text(cells[Name]);
     claims.user.email = text(cells[Email]);
     claims.user.avatar = text(cells[Avatar]);
     if (claims.user.id.isEmpty() && claims.user.name.isEmpty())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("identity: empty (and no name either)"));
+        return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "identity: empty (and no name either)"));
     if (const QString preset = text(cells[Preset]).toLower(); !preset.isEmpty()) {
         if (preset != QStringLiteral("moderator") && preset != QStringLiteral("participant"))
             return fail(
-                ErrorCode::InvalidArgument,
-                QStringLiteral("preset: \"%1\" is not a Jitsi preset; use moderator or participant").arg(preset));
+                ErrorCode::InvalidValue,
+                QT_TRANSLATE_NOOP("td::Error", "preset: \"%1\" is not a Jitsi preset; use moderator or participant"),
+                preset);
         claims.user.moderator = preset == QStringLiteral("moderator");
     }
     if (const Cell* moderator = cells[Moderator]; !isEmpty(moderator)) {
@@ -349,8 +355,7 @@ Result<RowPlan> jitsiPlan(const Cells& cells, const QString& room, mint::MintPla
         for (auto it = obj->begin(); it != obj->end(); ++it) {
             auto feature = jitsi::parseFeature(it.key() + QLatin1Char('=') + valueText(it.value()));
             if (!feature)
-                return std::unexpected(
-                    Error{feature.error().code, QStringLiteral("features: ") + feature.error().message});
+                return fail(feature.error().at(QStringLiteral("features")));
             claims.features.append(*feature);
         }
     }
@@ -418,16 +423,18 @@ Result<void> checkColumns(Provider provider, const QStringList& headers, QString
         }
         if (!known.contains(canonical))
             return fail(
-                ErrorCode::InvalidArgument,
-                QStringLiteral("column \"%1\" does not apply to %2 profiles (its permissions would be ignored); "
-                               "%2 columns: %3")
-                    .arg(header, providerName(provider), known.join(QStringLiteral(", "))));
+                ErrorCode::NotApplicable,
+                QT_TRANSLATE_NOOP("td::Error",
+                                  "column \"%1\" does not apply to %2 profiles (its permissions would be ignored); "
+                                  "%2 columns: %3"),
+                header, providerName(provider), known.join(QStringLiteral(", ")));
         identity = identity || canonical == QStringLiteral("identity") || canonical == QStringLiteral("name");
     }
     if (!identity)
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("no identity column (also accepted: user_id, id, user); columns found: %1")
-                        .arg(headers.join(QStringLiteral(", "))));
+        return fail(
+            ErrorCode::MissingValue,
+            QT_TRANSLATE_NOOP("td::Error", "no identity column (also accepted: user_id, id, user); columns found: %1"),
+            headers.join(QStringLiteral(", ")));
     return {};
 }
 
@@ -459,14 +466,13 @@ QString RowPlan::room() const
 Result<RowPlan> planForRow(const InputRow& row, const credentials::Profile& profile, const RowDefaults& defaults)
 {
     if (!row.problem.isEmpty())
-        return fail(ErrorCode::InvalidArgument, row.problem);
+        return fail(ErrorCode::InvalidValue, row.problem);
     const Cells cells = cellsOf(row);
     const std::array<bool, ColumnCount>& applies = appliesTo(profile.provider);
     for (int column = 0; column < ColumnCount; ++column) {
         if (!applies[column] && !isEmpty(cells[column]))
-            return fail(ErrorCode::InvalidArgument,
-                        QStringLiteral("%1: does not apply to %2 profiles")
-                            .arg(QLatin1String(kColumnNames[column]), providerName(profile.provider)));
+            return fail(ErrorCode::NotApplicable, QT_TRANSLATE_NOOP("td::Error", "%1: does not apply to %2 profiles"),
+                        QLatin1String(kColumnNames[column]), providerName(profile.provider));
     }
     mint::MintPlan plan;
     plan.provider = profile.provider;
@@ -476,16 +482,16 @@ Result<RowPlan> planForRow(const InputRow& row, const credentials::Profile& prof
         auto seconds =
             ttl->json.isDouble() ? Result<qint64>(json::toInt64(ttl->json).value_or(0)) : parseDuration(text(ttl));
         if (!seconds)
-            return std::unexpected(Error{seconds.error().code, QStringLiteral("ttl: ") + seconds.error().message});
+            return fail(seconds.error().at(QStringLiteral("ttl")));
         if (*seconds <= 0)
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("ttl: must be positive"));
+            return fail(ErrorCode::OutOfRange, QT_TRANSLATE_NOOP("td::Error", "ttl: must be positive"));
         plan.ttlSeconds = *seconds;
     }
     QString room = text(cells[Room]);
     if (room.isEmpty())
         room = defaults.room;
 
-    Result<RowPlan> out = fail(ErrorCode::InvalidArgument, QStringLiteral("the profile has no provider"));
+    Result<RowPlan> out = fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "the profile has no provider"));
     switch (profile.provider) {
     case Provider::LiveKit: out = liveKitPlan(cells, room, std::move(plan)); break;
     case Provider::Zego: out = zegoPlan(cells, room, std::move(plan)); break;

@@ -74,36 +74,37 @@ Result<RunReport> runBatch(const QString& inputPath, const QString& outputPath, 
     const auto inFormat = formatOf(inputPath == QStringLiteral("-") ? QStringLiteral("-.csv") : inputPath);
     const auto outFormat = formatOf(outputPath);
     if (!inFormat)
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("cannot tell the format of %1: use .csv (or .tsv) or .json").arg(inputPath));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error", "cannot tell the format of %1: use .csv (or .tsv) or .json"),
+                    inputPath);
     if (!outFormat)
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("cannot tell the format of %1: use .csv or .json").arg(outputPath));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error", "cannot tell the format of %1: use .csv or .json"), outputPath);
 
     QFile input;
     const bool fromStdin = inputPath == QStringLiteral("-");
     if (fromStdin ? !input.open(stdin, QIODevice::ReadOnly)
                   : (input.setFileName(inputPath), !input.open(QIODevice::ReadOnly)))
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("cannot read %1: %2").arg(inputPath, input.errorString()));
+        return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "cannot read %1: %2"), inputPath,
+                    input.errorString());
     const qint64 total = fromStdin ? 0 : input.size();
 
     auto reader = openRowReader(input, *inFormat);
     if (!reader)
-        return std::unexpected(Error{reader.error().code, inputPath + QStringLiteral(": ") + reader.error().message});
+        return fail(reader.error().in(inputPath + QStringLiteral(": ")));
     // JSON rows name their columns in each object, so its columns are checked per row; CSV has them up front.
     std::optional<InputRow> pending;
     if (*inFormat == Format::Json) {
         auto first = (*reader)->next();
         if (!first)
-            return std::unexpected(Error{first.error().code, inputPath + QStringLiteral(": ") + first.error().message});
+            return fail(first.error().in(inputPath + QStringLiteral(": ")));
         pending = std::move(*first);
     }
     QStringList copied;
     const QStringList headers = (*reader)->headers();
     if (!headers.isEmpty() || *inFormat == Format::Csv) {
         if (auto ok = checkColumns(minter.profile().provider, headers, &copied); !ok)
-            return std::unexpected(Error{ok.error().code, inputPath + QStringLiteral(": ") + ok.error().message});
+            return fail(ok.error().in(inputPath + QStringLiteral(": ")));
     }
 
     credentials::AtomicOutputFile output(outputPath);
@@ -207,13 +208,12 @@ Result<RunReport> runBatch(const QString& inputPath, const QString& outputPath, 
         callbacks.progress((*reader)->bytesConsumed(), total);
     if (writeFailed || !writer->finish()) {
         output.cancel();
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("cannot write %1: %2 (the previous file, if any, is kept)")
-                        .arg(outputPath, output.errorString()));
+        return fail(ErrorCode::FileError,
+                    QT_TRANSLATE_NOOP("td::Error", "cannot write %1: %2 (the previous file, if any, is kept)"),
+                    outputPath, output.errorString());
     }
     if (auto ok = output.commit(); !ok)
-        return fail(ErrorCode::InvalidArgument,
-                    ok.error().message + QStringLiteral(" (the previous file, if any, is kept)"));
+        return fail(ok.error().code, ok.error().message + QStringLiteral(" (the previous file, if any, is kept)"));
     return report;
 }
 

@@ -116,7 +116,7 @@ Result<mint::MintPlan> planFor(Provider provider, const QString& profile, const 
     }
     case Provider::Unknown: break;
     }
-    return fail(ErrorCode::InvalidArgument, QStringLiteral("the profile has no provider"));
+    return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "the profile has no provider"));
 }
 
 } // namespace
@@ -190,13 +190,13 @@ Result<Matrix> buildMatrix(const mint::PlanMinter& minter, const MatrixSpec& spe
     const credentials::Profile& profile = minter.profile();
     const Provider provider = profile.provider;
     if (spec.room.trimmed().isEmpty())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the matrix needs a room"));
+        return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "the matrix needs a room"));
     for (const QStringList& set : spec.sourceSets) {
         for (const QString& source : set) {
             if (!livekit::publishSources().contains(source))
-                return fail(ErrorCode::InvalidArgument,
-                            QStringLiteral("unknown publish source \"%1\"; LiveKit knows %2")
-                                .arg(source, livekit::publishSources().join(QStringLiteral(", "))));
+                return fail(ErrorCode::InvalidValue,
+                            QT_TRANSLATE_NOOP("td::Error", "unknown publish source \"%1\"; LiveKit knows %2"), source,
+                            livekit::publishSources().join(QStringLiteral(", ")));
         }
     }
     for (const QString& feature : spec.features) {
@@ -215,9 +215,9 @@ Result<Matrix> buildMatrix(const mint::PlanMinter& minter, const MatrixSpec& spe
                 QStringList keys;
                 for (const MatrixDimension& d : all)
                     keys << d.key;
-                return fail(ErrorCode::InvalidArgument,
-                            QStringLiteral("unknown dimension \"%1\" for %2; choose from %3")
-                                .arg(key, providerName(provider), keys.join(QStringLiteral(", "))));
+                return fail(ErrorCode::InvalidValue,
+                            QT_TRANSLATE_NOOP("td::Error", "unknown dimension \"%1\" for %2; choose from %3"), key,
+                            providerName(provider), keys.join(QStringLiteral(", ")));
             }
             dims << *it;
         }
@@ -226,9 +226,10 @@ Result<Matrix> buildMatrix(const mint::PlanMinter& minter, const MatrixSpec& spe
     for (const MatrixDimension& d : dims) {
         combinations *= qMax<qsizetype>(1, d.values.size());
         if (combinations > kMaxMatrixRows)
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("more than %1 combinations: choose fewer dimensions "
-                                                                   "or values")
-                                                        .arg(kMaxMatrixRows));
+            return fail(ErrorCode::OutOfRange,
+                        QT_TRANSLATE_NOOP("td::Error", "more than %1 combinations: choose fewer dimensions "
+                                                       "or values"),
+                        kMaxMatrixRows);
     }
 
     Matrix matrix;

@@ -48,7 +48,8 @@ public:
         if (!header)
             return std::unexpected(header.error());
         if (!*header)
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("the input is empty (expected a header row)"));
+            return fail(ErrorCode::MissingValue,
+                        QT_TRANSLATE_NOOP("td::Error", "the input is empty (expected a header row)"));
         for (const QString& h : (*header)->fields)
             m_headers << h.trimmed();
         return {};
@@ -140,15 +141,16 @@ private:
         m_done = true;
         if (m_array || !m_started)
             return m_started ? failAt(m_line, QStringLiteral("the JSON array is not closed"))
-                             : fail(ErrorCode::InvalidArgument, QStringLiteral("the input is empty (expected a JSON "
-                                                                               "array of rows)"));
+                             : fail(ErrorCode::MissingValue,
+                                    QT_TRANSLATE_NOOP("td::Error", "the input is empty (expected a JSON "
+                                                                   "array of rows)"));
         return std::optional<InputRow>();
     }
 
     Result<std::optional<InputRow>> failAt(qint64 line, const QString& what)
     {
         m_done = true;
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("line %1: %2").arg(line).arg(what));
+        return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "line %1: %2"), line, what);
     }
 
     bool skipSpace()

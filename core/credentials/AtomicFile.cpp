@@ -40,27 +40,28 @@ Result<void> AtomicOutputFile::start()
     struct stat st {};
     if (::lstat(target.constData(), &st) == 0) {
         if (S_ISLNK(st.st_mode))
-            return fail(ErrorCode::InvalidArgument,
-                        QStringLiteral("%1 is a symbolic link: refusing to write through it (remove it, or choose "
-                                       "another file)")
-                            .arg(m_path));
+            return fail(ErrorCode::FileError,
+                        QT_TRANSLATE_NOOP("td::Error",
+                                          "%1 is a symbolic link: refusing to write through it (remove it, or choose "
+                                          "another file)"),
+                        m_path);
         if (!S_ISREG(st.st_mode))
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("%1 is not a regular file").arg(m_path));
+            return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "%1 is not a regular file"), m_path);
     } else if (errno != ENOENT) {
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot write %1: %2").arg(m_path, systemError()));
+        return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "cannot write %1: %2"), m_path, systemError());
     }
     const QFileInfo info(m_path);
     QByteArray pattern = QFile::encodeName(info.absolutePath() + QStringLiteral("/.") + info.fileName()) + ".XXXXXX";
     // mkostemp: O_CREAT|O_EXCL (never an existing file or link), mode 0600 from the first byte.
     const int fd = ::mkostemp(pattern.data(), O_CLOEXEC | O_NOFOLLOW);
     if (fd < 0)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot write %1: %2").arg(m_path, systemError()));
+        return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "cannot write %1: %2"), m_path, systemError());
     ::fchmod(fd, S_IRUSR | S_IWUSR);
     m_temp = QFile::decodeName(pattern);
     if (!open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
         ::close(fd);
         ::unlink(pattern.constData());
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot write %1: %2").arg(m_path, errorString()));
+        return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "cannot write %1: %2"), m_path, errorString());
     }
     return {};
 }
@@ -68,18 +69,18 @@ Result<void> AtomicOutputFile::start()
 Result<void> AtomicOutputFile::commit()
 {
     if (!isOpen() || m_done)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot save %1: not open").arg(m_path));
+        return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "cannot save %1: not open"), m_path);
     const bool flushed = flush() && ::fsync(handle()) == 0;
     close();
     if (!flushed || error() != QFileDevice::NoError) {
         cancel();
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot save %1: %2").arg(m_path, errorString()));
+        return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "cannot save %1: %2"), m_path, errorString());
     }
     // rename replaces the directory entry itself: a link planted meanwhile is replaced, never followed.
     if (::rename(QFile::encodeName(m_temp).constData(), QFile::encodeName(m_path).constData()) != 0) {
         const QString why = systemError();
         cancel();
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot save %1: %2").arg(m_path, why));
+        return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "cannot save %1: %2"), m_path, why);
     }
     m_done = true;
     return {};
@@ -100,10 +101,11 @@ Result<void> writeFileAtomically(const QString& path, const QByteArray& data)
     if (auto ok = file.start(); !ok)
         return ok;
     if (file.write(data) != data.size())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+        return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "cannot write %1: %2"), path,
+                    file.errorString());
     if (const auto& hook = atomicWriteInterruptHook(); hook && hook()) {
         file.cancel();
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the save of %1 was interrupted").arg(path));
+        return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "the save of %1 was interrupted"), path);
     }
     return file.commit();
 }

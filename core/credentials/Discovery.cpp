@@ -17,7 +17,7 @@ Result<QByteArray> readSmallFile(const QString& path)
 {
     QFile file(path);
     if (!QFileInfo(path).isFile() || file.size() > kMaxSize || !file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("%1 cannot be read").arg(path));
+        return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "%1 cannot be read"), path);
     return file.read(kMaxSize);
 }
 

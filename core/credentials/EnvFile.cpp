@@ -37,7 +37,7 @@ Result<QList<EnvEntry>> parseEnvFile(QByteArrayView input)
     qsizetype pos = 0;
     int line = 1;
     const auto bad = [&](int at, const QString& why) {
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("line %1: %2").arg(at).arg(why));
+        return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "line %1: %2"), at, why);
     };
     while (pos < text.size()) {
         qsizetype eol = text.indexOf('\n', pos);

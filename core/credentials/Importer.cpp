@@ -140,9 +140,11 @@ Result<ImportResult> importVariables(const QHash<QString, QByteArray>& vars, con
         result.profiles.append(p);
     }
     if (result.profiles.isEmpty())
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("no credentials found: expected LIVEKIT_API_KEY/SECRET, ZEGO_APP_ID/SERVER_SECRET, "
-                                   "JAAS_APP_ID/KEY_ID/PRIVATE_KEY or JITSI_APP_ID/APP_SECRET"));
+        return fail(
+            ErrorCode::NotFound,
+            QT_TRANSLATE_NOOP("td::Error",
+                              "no credentials found: expected LIVEKIT_API_KEY/SECRET, ZEGO_APP_ID/SERVER_SECRET, "
+                              "JAAS_APP_ID/KEY_ID/PRIVATE_KEY or JITSI_APP_ID/APP_SECRET"));
     return result;
 }
 
@@ -170,15 +172,15 @@ Result<ImportResult> importLiveKitCliConfig(QByteArrayView yaml)
         root = YAML::Load(std::string(yaml.data(), static_cast<size_t>(yaml.size())));
     } catch (const YAML::Exception& e) {
         // yaml-cpp reports with exceptions; they stop here, with the position but not the content.
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("the livekit-cli config is not valid YAML (line %1, column %2)")
-                        .arg(e.mark.line + 1)
-                        .arg(e.mark.column + 1));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error", "the livekit-cli config is not valid YAML (line %1, column %2)"),
+                    e.mark.line + 1, e.mark.column + 1);
     }
     ImportResult result;
     const YAML::Node projects = root["projects"];
     if (!projects || !projects.IsSequence())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the livekit-cli config has no \"projects\" list"));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error", "the livekit-cli config has no \"projects\" list"));
     const auto str = [](const YAML::Node& n, const char* key) {
         const YAML::Node v = n[key];
         return v && v.IsScalar() ? QString::fromStdString(v.as<std::string>()) : QString();
@@ -204,7 +206,8 @@ Result<ImportResult> importLiveKitCliConfig(QByteArrayView yaml)
         result.profiles.append(p);
     }
     if (result.profiles.isEmpty())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the livekit-cli config lists no projects"));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error", "the livekit-cli config lists no projects"));
     return result;
 }
 
@@ -229,8 +232,8 @@ Result<ImportResult> importFile(QByteArrayView data, const QString& fileName, co
 {
     switch (detectImportFormat(data, fileName)) {
     case ImportFormat::Bundle:
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("this file is an encrypted bundle: it needs its passphrase"));
+        return fail(ErrorCode::MissingValue,
+                    QT_TRANSLATE_NOOP("td::Error", "this file is an encrypted bundle: it needs its passphrase"));
     case ImportFormat::LiveKitCliConfig: return importLiveKitCliConfig(data);
     case ImportFormat::ProfilesJson: {
         auto profiles = ProfileStore::parse(data.toByteArray());
@@ -293,7 +296,7 @@ Result<ImportResult> importBundle(const QByteArray& data, QByteArrayView passphr
     if (!doc)
         return std::unexpected(doc.error());
     if (doc->value(QStringLiteral("kind")).toString() != QStringLiteral("tokendesk-bundle"))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("this vault is not an export bundle"));
+        return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "this vault is not an export bundle"));
     ImportResult result;
     const QJsonObject secrets = doc->value(QStringLiteral("secrets")).toObject();
     for (const QJsonValue& v : doc->value(QStringLiteral("profiles")).toArray()) {

@@ -38,7 +38,7 @@ Error keychainError(const QKeychain::Job& job, const QString& what)
         break;
     default: reason = job.errorString(); break;
     }
-    return Error{ErrorCode::InvalidArgument, QStringLiteral("keychain: cannot %1: %2").arg(what, reason)};
+    return Error{ErrorCode::SecretStoreError, QStringLiteral("keychain: cannot %1: %2").arg(what, reason)};
 }
 
 } // namespace
@@ -76,7 +76,7 @@ Result<std::optional<crypto::SecretBytes>> KeychainSecretStore::read(const QStri
     job.setAutoDelete(false);
     job.setKey(key);
     if (!runJob(job))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("keychain: no answer within 30 s"));
+        return fail(ErrorCode::SecretStoreError, QT_TRANSLATE_NOOP("td::Error", "keychain: no answer within 30 s"));
     if (job.error() == QKeychain::EntryNotFound)
         return std::optional<crypto::SecretBytes>();
     if (job.error() != QKeychain::NoError)
@@ -144,7 +144,7 @@ Result<void> KeychainSecretStore::writeRaw(const QString& key, QByteArrayView va
     job.setKey(key);
     job.setBinaryData(data);
     if (!runJob(job))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("keychain: no answer within 30 s"));
+        return fail(ErrorCode::SecretStoreError, QT_TRANSLATE_NOOP("td::Error", "keychain: no answer within 30 s"));
     if (job.error() != QKeychain::NoError)
         return std::unexpected(keychainError(job, QStringLiteral("store %1").arg(key)));
     return {};
@@ -156,7 +156,7 @@ Result<void> KeychainSecretStore::removeRaw(const QString& key)
     job.setAutoDelete(false);
     job.setKey(key);
     if (!runJob(job))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("keychain: no answer within 30 s"));
+        return fail(ErrorCode::SecretStoreError, QT_TRANSLATE_NOOP("td::Error", "keychain: no answer within 30 s"));
     if (job.error() != QKeychain::NoError && job.error() != QKeychain::EntryNotFound)
         return std::unexpected(keychainError(job, QStringLiteral("delete %1").arg(key)));
     return {};

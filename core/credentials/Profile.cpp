@@ -13,11 +13,6 @@
 namespace td::credentials {
 namespace {
 
-void add(ProfileCheck& check, Severity s, const char* code, QString message)
-{
-    check.findings.append(Finding{QString::fromLatin1(code), s, std::move(message)});
-}
-
 struct FieldRef {
     const char* json;
     QString Profile::*member;
@@ -33,12 +28,13 @@ void checkPem(ProfileCheck& check, const QByteArray& pem, bool required)
 {
     if (pem.isEmpty()) {
         if (required)
-            add(check, Severity::Error, "private-key-missing", QStringLiteral("the RSA private key is missing"));
+            addFinding(check.findings, Severity::Error, "private-key-missing",
+                       QT_TRANSLATE_NOOP("td::Finding", "the RSA private key is missing"));
         return;
     }
     auto key = crypto::loadRsaPrivateKey(pem);
     if (!key) {
-        add(check, Severity::Error, "private-key", QStringLiteral("private key: ") + key.error().message);
+        addFinding(check.findings, Severity::Error, "private-key", key.error().in(QStringLiteral("private key: ")));
         return;
     }
     check.fingerprint = key->publicKey().fingerprintSha256();
@@ -117,17 +113,17 @@ Result<Profile> Profile::fromJson(const QJsonObject& json)
     Profile p;
     p.name = json.value(QStringLiteral("name")).toString();
     if (!isValidName(p.name))
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("profile name \"%1\" is not valid").arg(p.name.left(64)));
+        return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "profile name \"%1\" is not valid"),
+                    p.name.left(64));
     const auto provider = parseProvider(json.value(QStringLiteral("provider")).toString());
     if (!provider)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("profile %1: unknown provider \"%2\"")
-                                                    .arg(p.name, json.value(QStringLiteral("provider")).toString()));
+        return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "profile %1: unknown provider \"%2\""),
+                    p.name, json.value(QStringLiteral("provider")).toString());
     p.provider = *provider;
     p.environment = json.value(QStringLiteral("environment")).toString(QStringLiteral("dev"));
     if (!environments().contains(p.environment))
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("profile %1: environment must be dev, staging or prod").arg(p.name));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error", "profile %1: environment must be dev, staging or prod"), p.name);
     const QJsonObject fields = json.value(QStringLiteral("fields")).toObject();
     for (const auto& f : kFields)
         p.*f.member = fields.value(QLatin1String(f.json)).toString();
@@ -137,12 +133,13 @@ Result<Profile> Profile::fromJson(const QJsonObject& json)
     p.note = json.value(QStringLiteral("note")).toString();
     const QJsonValue verification = json.value(QStringLiteral("domainVerification"));
     if (!verification.isUndefined() && !verification.isBool())
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("profile %1: domainVerification must be true or false").arg(p.name));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error", "profile %1: domainVerification must be true or false"), p.name);
     p.domainVerification = verification.toBool(true);
     p.secretGeneration = json.value(QStringLiteral("secretGeneration")).toInt(0);
     if (p.secretGeneration < 0)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("profile %1: secretGeneration is negative").arg(p.name));
+        return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "profile %1: secretGeneration is negative"),
+                    p.name);
     return p;
 }
 
@@ -150,13 +147,16 @@ ProfileCheck validateProfile(const Profile& p, const QHash<QString, QByteArray>&
 {
     ProfileCheck check;
     if (!Profile::isValidName(p.name))
-        add(check, Severity::Error, "name",
-            QStringLiteral("a profile name is 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+        addFinding(check.findings, Severity::Error, "name",
+                   QT_TRANSLATE_NOOP(
+                       "td::Finding",
+                       "a profile name is 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
     if (!Profile::environments().contains(p.environment))
-        add(check, Severity::Error, "environment", QStringLiteral("environment must be dev, staging or prod"));
+        addFinding(check.findings, Severity::Error, "environment",
+                   QT_TRANSLATE_NOOP("td::Finding", "environment must be dev, staging or prod"));
     if (!p.ttl.isEmpty()) {
         if (auto ttl = parseDuration(p.ttl); !ttl)
-            add(check, Severity::Error, "ttl", ttl.error().message);
+            addFinding(check.findings, Severity::Error, "ttl", ttl.error());
     }
     // Every field is one line of text: a newline or other control character (from a hand-edited bundle or env
     // file) would forge lines wherever the field is printed.
@@ -164,79 +164,91 @@ ProfileCheck validateProfile(const Profile& p, const QHash<QString, QByteArray>&
         const QString& value = p.*f.member;
         if (std::any_of(value.cbegin(), value.cend(),
                         [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7F; }))
-            add(check, Severity::Error, f.json,
-                QStringLiteral("%1 holds a control character (a line break?)").arg(QLatin1String(f.json)));
+            addFinding(check.findings, Severity::Error, f.json,
+                       QT_TRANSLATE_NOOP("td::Finding", "%1 holds a control character (a line break?)"),
+                       QLatin1String(f.json));
     }
     for (const QString* value : {&p.ttl, &p.room, &p.cipher, &p.note}) {
         if (std::any_of(value->cbegin(), value->cend(),
                         [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7F; }))
-            add(check, Severity::Error, "control-character",
-                QStringLiteral("a default or the note holds a control character (a line break?)"));
+            addFinding(
+                check.findings, Severity::Error, "control-character",
+                QT_TRANSLATE_NOOP("td::Finding", "a default or the note holds a control character (a line break?)"));
     }
     const auto secret = [&](const char* field) { return secrets.value(QString::fromLatin1(field)); };
     switch (p.provider) {
     case Provider::LiveKit:
         if (p.apiKey.isEmpty())
-            add(check, Severity::Error, "api-key", QStringLiteral("the LiveKit API key is missing"));
+            addFinding(check.findings, Severity::Error, "api-key",
+                       QT_TRANSLATE_NOOP("td::Finding", "the LiveKit API key is missing"));
         if (secret("apiSecret").isEmpty())
-            add(check, Severity::Error, "api-secret", QStringLiteral("the LiveKit API secret is missing"));
+            addFinding(check.findings, Severity::Error, "api-secret",
+                       QT_TRANSLATE_NOOP("td::Finding", "the LiveKit API secret is missing"));
         else if (secret("apiSecret").size() < 32)
-            add(check, Severity::Warning, "short-secret",
-                QStringLiteral("the API secret has %1 characters; LiveKit accepts it (the dev server uses \"secret\"), "
-                               "but production secrets should have at least 32")
-                    .arg(secret("apiSecret").size()));
+            addFinding(check.findings, Severity::Warning, "short-secret",
+                       QT_TRANSLATE_NOOP(
+                           "td::Finding",
+                           "the API secret has %1 characters; LiveKit accepts it (the dev server uses \"secret\"), "
+                           "but production secrets should have at least 32"),
+                       secret("apiSecret").size());
         if (!p.serverUrl.isEmpty() && !p.serverUrl.startsWith(QStringLiteral("wss://")) &&
             !p.serverUrl.startsWith(QStringLiteral("ws://")) && !p.serverUrl.startsWith(QStringLiteral("https://")) &&
             !p.serverUrl.startsWith(QStringLiteral("http://")))
-            add(check, Severity::Error, "server-url",
-                QStringLiteral("the LiveKit URL should look like wss://project.livekit.cloud"));
+            addFinding(
+                check.findings, Severity::Error, "server-url",
+                QT_TRANSLATE_NOOP("td::Finding", "the LiveKit URL should look like wss://project.livekit.cloud"));
         break;
     case Provider::Zego: {
         bool ok = false;
         const qulonglong id = p.appId.toULongLong(&ok);
         if (!ok || id == 0 || id > 0xffffffffULL)
-            add(check, Severity::Error, "app-id",
-                QStringLiteral("the ZEGOCLOUD AppID must be a non-zero 32-bit number"));
+            addFinding(check.findings, Severity::Error, "app-id",
+                       QT_TRANSLATE_NOOP("td::Finding", "the ZEGOCLOUD AppID must be a non-zero 32-bit number"));
         if (secret("serverSecret").size() != 32)
-            add(check, Severity::Error, "server-secret",
-                QStringLiteral("the ServerSecret must be exactly 32 characters, this has %1")
-                    .arg(secret("serverSecret").size()));
+            addFinding(check.findings, Severity::Error, "server-secret",
+                       QT_TRANSLATE_NOOP("td::Finding", "the ServerSecret must be exactly 32 characters, this has %1"),
+                       secret("serverSecret").size());
         if (!p.cipher.isEmpty() && p.cipher != QStringLiteral("gcm") && p.cipher != QStringLiteral("cbc"))
-            add(check, Severity::Error, "cipher", QStringLiteral("the cipher is gcm or cbc"));
+            addFinding(check.findings, Severity::Error, "cipher",
+                       QT_TRANSLATE_NOOP("td::Finding", "the cipher is gcm or cbc"));
         break;
     }
     case Provider::Jaas:
         if (auto ok = jitsi::validateJaasAppId(p.appId); !ok)
-            add(check, Severity::Error, "app-id", ok.error().message);
+            addFinding(check.findings, Severity::Error, "app-id", ok.error());
         if (p.keyId.isEmpty())
-            add(check, Severity::Error, "key-id", QStringLiteral("the JaaS key id is missing (AppID/kid)"));
+            addFinding(check.findings, Severity::Error, "key-id",
+                       QT_TRANSLATE_NOOP("td::Finding", "the JaaS key id is missing (AppID/kid)"));
         else if (p.keyId.contains(QLatin1Char('/')) && p.keyId.section(QLatin1Char('/'), 0, 0) != p.appId)
-            add(check, Severity::Error, "key-id",
-                QStringLiteral("the key id must start with the AppID followed by '/'"));
+            addFinding(check.findings, Severity::Error, "key-id",
+                       QT_TRANSLATE_NOOP("td::Finding", "the key id must start with the AppID followed by '/'"));
         checkPem(check, secret("privateKey"), true);
         break;
     case Provider::Jitsi:
         if (p.appId.isEmpty())
-            add(check, Severity::Error, "app-id", QStringLiteral("the Jitsi app_id is missing"));
+            addFinding(check.findings, Severity::Error, "app-id",
+                       QT_TRANSLATE_NOOP("td::Finding", "the Jitsi app_id is missing"));
         if (secret("appSecret").isEmpty() && secret("privateKey").isEmpty())
-            add(check, Severity::Error, "credentials",
-                QStringLiteral("give the app_secret (HS256) or a private key (RS256)"));
+            addFinding(check.findings, Severity::Error, "credentials",
+                       QT_TRANSLATE_NOOP("td::Finding", "give the app_secret (HS256) or a private key (RS256)"));
         if (!secret("privateKey").isEmpty()) {
             checkPem(check, secret("privateKey"), false);
             if (p.keyId.isEmpty())
-                add(check, Severity::Error, "key-id",
-                    QStringLiteral("RS256 needs a key id: Prosody fetches the key by it"));
+                addFinding(check.findings, Severity::Error, "key-id",
+                           QT_TRANSLATE_NOOP("td::Finding", "RS256 needs a key id: Prosody fetches the key by it"));
         }
         if (!p.serverUrl.isEmpty()) {
             auto deployment = jitsi::deploymentFromUrl(p.serverUrl, p.domainVerification);
             if (!deployment)
-                add(check, Severity::Error, "server-url", deployment.error().message);
+                addFinding(check.findings, Severity::Error, "server-url", deployment.error());
             else
                 check.findings.append(
                     jitsi::subjectFindings(p.subject.isEmpty() ? QStringLiteral("*") : p.subject, *deployment));
         }
         break;
-    case Provider::Unknown: add(check, Severity::Error, "provider", QStringLiteral("unknown provider")); break;
+    case Provider::Unknown:
+        addFinding(check.findings, Severity::Error, "provider", QT_TRANSLATE_NOOP("td::Finding", "unknown provider"));
+        break;
     }
     return check;
 }

@@ -89,8 +89,8 @@ Result<void> commitProfiles(ProfileStore& profiles, SecretStore& secretStore, QL
             const bool taken =
                 std::any_of(list.cbegin(), list.cend(), [&](const Profile& p) { return p.name == save.profile.name; });
             if (save.renamed() && taken)
-                return fail(ErrorCode::InvalidArgument,
-                            QStringLiteral("a profile named %1 exists").arg(save.profile.name));
+                return fail(ErrorCode::AlreadyExists, QT_TRANSLATE_NOOP("td::Error", "a profile named %1 exists"),
+                            save.profile.name);
             for (const Profile& p : std::as_const(list)) {
                 if (save.replaces(p))
                     superseded.append({p.name, p.secretGeneration});
@@ -161,7 +161,7 @@ Result<void> deleteProfile(ProfileStore& profiles, SecretStore& secretStore, con
                 return {};
             }
         }
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("no profile named %1").arg(name));
+        return fail(ErrorCode::NotFound, QT_TRANSLATE_NOOP("td::Error", "no profile named %1"), name);
     });
     if (!ok)
         return ok;

@@ -76,17 +76,19 @@ Result<QList<Profile>> ProfileStore::parse(const QByteArray& json)
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
     if (!doc.isObject())
-        return fail(ErrorCode::InvalidJson,
-                    QStringLiteral("profiles file is not valid JSON (%1)").arg(err.errorString()));
+        return fail(ErrorCode::InvalidJson, QT_TRANSLATE_NOOP("td::Error", "profiles file is not valid JSON (%1)"),
+                    err.errorString());
     const QJsonObject root = doc.object();
     const int version = root.value(QStringLiteral("version")).toInt(0);
     if (version == 1)
         return migrateV1(root);
-    if (version != kProfilesFormatVersion)
-        return fail(ErrorCode::InvalidArgument,
-                    version > kProfilesFormatVersion
-                        ? QStringLiteral("profiles file format %1 was written by a newer TokenDesk").arg(version)
-                        : QStringLiteral("profiles file has no valid \"version\""));
+    if (version != kProfilesFormatVersion) {
+        if (version > kProfilesFormatVersion)
+            return fail(ErrorCode::InvalidValue,
+                        QT_TRANSLATE_NOOP("td::Error", "profiles file format %1 was written by a newer TokenDesk"),
+                        version);
+        return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "profiles file has no valid \"version\""));
+    }
     QList<Profile> out;
     for (const QJsonValue& v : root.value(QStringLiteral("profiles")).toArray()) {
         auto p = Profile::fromJson(v.toObject());
@@ -103,10 +105,11 @@ Result<QList<Profile>> ProfileStore::load() const
     if (!f.exists())
         return QList<Profile>();
     if (!f.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot read %1: %2").arg(path(), f.errorString()));
+        return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "cannot read %1: %2"), path(),
+                    f.errorString());
     auto profiles = parse(f.readAll());
     if (!profiles)
-        return fail(profiles.error().code, path() + QStringLiteral(": ") + profiles.error().message);
+        return fail(profiles.error().in(path() + QStringLiteral(": ")));
     return profiles;
 }
 
@@ -119,20 +122,20 @@ Result<Profile> ProfileStore::find(const QString& name) const
         if (p.name == name)
             return p;
     }
-    return fail(ErrorCode::InvalidArgument,
-                QStringLiteral("no profile named \"%1\" (tokendesk-cli profile list)").arg(name));
+    return fail(ErrorCode::NotFound,
+                QT_TRANSLATE_NOOP("td::Error", "no profile named \"%1\" (tokendesk-cli profile list)"), name);
 }
 
 Result<void> ProfileStore::update(const std::function<Result<void>(QList<Profile>&)>& change)
 {
     if (!QDir().mkpath(m_dir))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot create %1").arg(m_dir));
+        return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "cannot create %1"), m_dir);
     QFile::setPermissions(m_dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     QLockFile lock(path() + QStringLiteral(".lock"));
     lock.setStaleLockTime(30000);
     if (!lock.tryLock(30000))
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("%1 is locked by another TokenDesk process").arg(path()));
+        return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "%1 is locked by another TokenDesk process"),
+                    path());
     auto profiles = load();
     if (!profiles)
         return std::unexpected(profiles.error());

@@ -21,8 +21,8 @@ Result<OpenedSecretStore> openSecretStore(const QString& choice, const QString& 
     else if (effective == QStringLiteral("vault"))
         out.store = std::make_unique<VaultSecretStore>(vaultPath, std::move(passphrase));
     else
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("the secret store is keychain, vault or auto, not \"%1\"").arg(choice));
+        return fail(ErrorCode::SecretStoreError,
+                    QT_TRANSLATE_NOOP("td::Error", "the secret store is keychain, vault or auto, not \"%1\""), choice);
     return out;
 }
 

@@ -26,7 +26,7 @@ struct Keys {
 Result<Keys> deriveKeys(QByteArrayView passphrase, QByteArrayView salt, const KdfParams& params)
 {
     if (passphrase.isEmpty())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the vault passphrase is empty"));
+        return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "the vault passphrase is empty"));
     auto master = crypto::scrypt(passphrase, salt, params.log2N, params.r, params.p, 32);
     if (!master)
         return std::unexpected(master.error());
@@ -52,7 +52,7 @@ Result<QByteArray> VaultFile::seal(const QJsonObject& document, QByteArrayView p
     auto salt = crypto::randomBytes(kSaltSize);
     auto nonce = crypto::randomBytes(kNonceSize);
     if (!salt || !nonce)
-        return fail(ErrorCode::Crypto, QStringLiteral("no randomness for the vault"));
+        return fail(ErrorCode::Crypto, QT_TRANSLATE_NOOP("td::Error", "no randomness for the vault"));
     auto keys = deriveKeys(passphrase, *salt, params);
     if (!keys)
         return std::unexpected(keys.error());
@@ -76,17 +76,20 @@ Result<QByteArray> VaultFile::seal(const QJsonObject& document, QByteArrayView p
 Result<QJsonObject> VaultFile::open(const QByteArray& data, QByteArrayView passphrase)
 {
     if (data.size() < 8 || !data.startsWith(kMagic))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("this is not a TokenDesk vault (wrong magic bytes)"));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error", "this is not a TokenDesk vault (wrong magic bytes)"));
     if (data.size() < kHeaderSize + 16)
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("the vault is truncated (%1 bytes): restore it from a backup").arg(data.size()));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error", "the vault is truncated (%1 bytes): restore it from a backup"),
+                    data.size());
     if (static_cast<quint8>(data[8]) != kVersion)
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("vault format %1 is not supported by this TokenDesk (it reads format %2)")
-                        .arg(static_cast<quint8>(data[8]))
-                        .arg(kVersion));
+        return fail(
+            ErrorCode::InvalidValue,
+            QT_TRANSLATE_NOOP("td::Error", "vault format %1 is not supported by this TokenDesk (it reads format %2)"),
+            static_cast<quint8>(data[8]), kVersion);
     if (static_cast<quint8>(data[9]) != kKdfScrypt)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the vault names an unknown key derivation"));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error", "the vault names an unknown key derivation"));
     KdfParams params;
     params.log2N = static_cast<quint8>(data[10]);
     params.r = qFromBigEndian<quint32>(data.constData() + 11);
@@ -101,17 +104,18 @@ Result<QJsonObject> VaultFile::open(const QByteArray& data, QByteArrayView passp
         // The check value depends on the passphrase and the salt: a changed salt or check field reads exactly like
         // a wrong passphrase, and the format has nothing that could tell the two apart.
         return fail(ErrorCode::WrongPassphrase,
-                    QStringLiteral("wrong vault passphrase (or the vault's header was modified)"));
+                    QT_TRANSLATE_NOOP("td::Error", "wrong vault passphrase (or the vault's header was modified)"));
     auto plain = crypto::aes256GcmDecrypt(keys->encryption.view(), nonce, QByteArrayView(data).sliced(kHeaderSize),
                                           QByteArrayView(data).first(kHeaderSize));
     if (!plain)
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("the vault failed authentication: the file was modified or damaged after it was "
-                                   "written; restore it from a backup"));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error",
+                                      "the vault failed authentication: the file was modified or damaged after it was "
+                                      "written; restore it from a backup"));
     const QJsonDocument doc = QJsonDocument::fromJson(*plain);
     crypto::wipe(*plain);
     if (!doc.isObject())
-        return fail(ErrorCode::InvalidJson, QStringLiteral("the vault's content is not a JSON object"));
+        return fail(ErrorCode::InvalidJson, QT_TRANSLATE_NOOP("td::Error", "the vault's content is not a JSON object"));
     return doc.object();
 }
 

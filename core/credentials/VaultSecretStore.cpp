@@ -18,7 +18,7 @@ Result<QByteArray> readFile(const QString& path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
+        return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "cannot read %1: %2"), path, f.errorString());
     return f.readAll();
 }
 
@@ -41,7 +41,7 @@ Result<crypto::SecretBytes> VaultSecretStore::passphrase(bool creating)
         if (!p)
             return std::unexpected(p.error());
         if (p->isEmpty())
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("the vault passphrase is empty"));
+            return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "the vault passphrase is empty"));
         m_passphrase = std::move(*p);
     }
     return *m_passphrase;
@@ -61,7 +61,7 @@ Result<QJsonObject> VaultSecretStore::load()
     if (!doc) {
         if (doc.error().code == ErrorCode::WrongPassphrase)
             m_passphrase.reset(); // let the next attempt ask again
-        return fail(doc.error().code, m_path + QStringLiteral(": ") + doc.error().message);
+        return fail(doc.error().in(m_path + QStringLiteral(": ")));
     }
     return doc->value(QStringLiteral("secrets")).toObject();
 }
@@ -95,14 +95,16 @@ Result<void> VaultSecretStore::modify(const std::function<void(QJsonObject&)>& c
 {
     const QString dir = QFileInfo(m_path).absolutePath();
     if (!QDir().mkpath(dir))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot create %1").arg(dir));
+        return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "cannot create %1"), dir);
     QLockFile lock(m_path + QStringLiteral(".lock"));
     lock.setStaleLockTime(kLockTimeoutMs);
-    if (!lock.tryLock(kLockTimeoutMs))
-        return fail(ErrorCode::InvalidArgument,
-                    lock.error() == QLockFile::LockFailedError
-                        ? QStringLiteral("the vault %1 is locked by another TokenDesk process").arg(m_path)
-                        : QStringLiteral("cannot create the lock file next to %1").arg(m_path));
+    if (!lock.tryLock(kLockTimeoutMs)) {
+        if (lock.error() == QLockFile::LockFailedError)
+            return fail(ErrorCode::FileError,
+                        QT_TRANSLATE_NOOP("td::Error", "the vault %1 is locked by another TokenDesk process"), m_path);
+        return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "cannot create the lock file next to %1"),
+                    m_path);
+    }
     // Re-read under the lock: another process may have saved since we last looked.
     auto secrets = load();
     if (!secrets)

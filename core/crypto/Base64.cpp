@@ -41,8 +41,10 @@ Result<QByteArray> decode(QByteArrayView text, Alphabet alphabet)
     qsizetype len = text.size();
     if (alphabet == Alphabet::Standard) {
         if (len % 4 != 0)
-            return fail(ErrorCode::InvalidBase64,
-                        QStringLiteral("length %1 is not a multiple of 4 (truncated or missing '=' padding)").arg(len));
+            return fail(
+                ErrorCode::InvalidBase64,
+                QT_TRANSLATE_NOOP("td::Error", "length %1 is not a multiple of 4 (truncated or missing '=' padding)"),
+                len);
         qsizetype pad = 0;
         while (pad < 2 && len > 0 && text[len - 1] == '=') {
             --len;
@@ -50,7 +52,8 @@ Result<QByteArray> decode(QByteArrayView text, Alphabet alphabet)
         }
     }
     if (len % 4 == 1)
-        return fail(ErrorCode::InvalidBase64, QStringLiteral("length %1 cannot be valid base64 (truncated)").arg(len));
+        return fail(ErrorCode::InvalidBase64,
+                    QT_TRANSLATE_NOOP("td::Error", "length %1 cannot be valid base64 (truncated)"), len);
 
     QByteArray out;
     out.reserve(len * 3 / 4 + 3);
@@ -69,7 +72,8 @@ Result<QByteArray> decode(QByteArrayView text, Alphabet alphabet)
     }
     // Leftover bits must be zero, otherwise two different strings decode to the same bytes.
     if (bits > 0 && (acc & ((1u << bits) - 1)) != 0)
-        return fail(ErrorCode::InvalidBase64, QStringLiteral("non-canonical encoding: trailing bits are not zero"));
+        return fail(ErrorCode::InvalidBase64,
+                    QT_TRANSLATE_NOOP("td::Error", "non-canonical encoding: trailing bits are not zero"));
     return out;
 }
 

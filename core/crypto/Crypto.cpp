@@ -194,7 +194,8 @@ RandomSource seededRandom(QByteArray seed)
 Result<QByteArray> aes256CbcEncrypt(QByteArrayView key, QByteArrayView iv, QByteArrayView plaintext)
 {
     if (key.size() != 32 || iv.size() != 16)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("AES-256-CBC needs a 32-byte key and a 16-byte IV"));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error", "AES-256-CBC needs a 32-byte key and a 16-byte IV"));
     CipherCtxPtr ctx(EVP_CIPHER_CTX_new());
     QByteArray out(plaintext.size() + 16, Qt::Uninitialized);
     int len1 = 0;
@@ -211,11 +212,12 @@ Result<QByteArray> aes256CbcEncrypt(QByteArrayView key, QByteArrayView iv, QByte
 Result<QByteArray> aes256CbcDecrypt(QByteArrayView key, QByteArrayView iv, QByteArrayView ciphertext)
 {
     if (key.size() != 32 || iv.size() != 16)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("AES-256-CBC needs a 32-byte key and a 16-byte IV"));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error", "AES-256-CBC needs a 32-byte key and a 16-byte IV"));
     if (ciphertext.isEmpty() || ciphertext.size() % 16 != 0)
-        return fail(
-            ErrorCode::InvalidArgument,
-            QStringLiteral("AES-CBC ciphertext length %1 is not a positive multiple of 16").arg(ciphertext.size()));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error", "AES-CBC ciphertext length %1 is not a positive multiple of 16"),
+                    ciphertext.size());
     CipherCtxPtr ctx(EVP_CIPHER_CTX_new());
     QByteArray out(ciphertext.size() + 16, Qt::Uninitialized);
     int len1 = 0;
@@ -227,7 +229,7 @@ Result<QByteArray> aes256CbcDecrypt(QByteArrayView key, QByteArrayView iv, QByte
     if (EVP_DecryptFinal_ex(ctx.get(), o + len1, &len2) != 1) {
         ERR_clear_error();
         return fail(ErrorCode::ZegoDecryptFailed,
-                    QStringLiteral("AES-CBC padding is invalid: wrong key or corrupted ciphertext"));
+                    QT_TRANSLATE_NOOP("td::Error", "AES-CBC padding is invalid: wrong key or corrupted ciphertext"));
     }
     out.resize(len1 + len2);
     return out;
@@ -237,7 +239,8 @@ Result<QByteArray> aes256GcmEncrypt(QByteArrayView key, QByteArrayView nonce, QB
                                     QByteArrayView aad)
 {
     if (key.size() != 32 || nonce.size() != 12)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("AES-256-GCM needs a 32-byte key and a 12-byte nonce"));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error", "AES-256-GCM needs a 32-byte key and a 12-byte nonce"));
     CipherCtxPtr ctx(EVP_CIPHER_CTX_new());
     QByteArray out(plaintext.size() + 16, Qt::Uninitialized);
     auto* o = reinterpret_cast<unsigned char*>(out.data());
@@ -257,9 +260,11 @@ Result<QByteArray> aes256GcmDecrypt(QByteArrayView key, QByteArrayView nonce, QB
                                     QByteArrayView aad)
 {
     if (key.size() != 32 || nonce.size() != 12)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("AES-256-GCM needs a 32-byte key and a 12-byte nonce"));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error", "AES-256-GCM needs a 32-byte key and a 12-byte nonce"));
     if (ciphertextAndTag.size() < 16)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("AES-GCM data is shorter than its 16-byte tag"));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error", "AES-GCM data is shorter than its 16-byte tag"));
     const qsizetype ctLen = ciphertextAndTag.size() - 16;
     CipherCtxPtr ctx(EVP_CIPHER_CTX_new());
     QByteArray out(ctLen + 16, Qt::Uninitialized);
@@ -275,8 +280,9 @@ Result<QByteArray> aes256GcmDecrypt(QByteArrayView key, QByteArrayView nonce, QB
         return std::unexpected(opensslError("AES-GCM decryption failed"));
     if (EVP_DecryptFinal_ex(ctx.get(), o + len, &finalLen) != 1) {
         ERR_clear_error();
-        return fail(ErrorCode::ZegoDecryptFailed,
-                    QStringLiteral("AES-GCM authentication failed: wrong key or the data was modified"));
+        return fail(
+            ErrorCode::ZegoDecryptFailed,
+            QT_TRANSLATE_NOOP("td::Error", "AES-GCM authentication failed: wrong key or the data was modified"));
     }
     out.resize(len + finalLen);
     return out;
@@ -286,17 +292,16 @@ Result<SecretBytes> scrypt(QByteArrayView passphrase, QByteArrayView salt, int l
                            qsizetype length)
 {
     if (log2N < 1 || log2N > 22 || r < 1 || r > 32 || p < 1 || p > 16 || length < 1 || length > 1024)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("scrypt parameters out of range"));
+        return fail(ErrorCode::OutOfRange, QT_TRANSLATE_NOOP("td::Error", "scrypt parameters out of range"));
     const quint64 n = quint64(1) << log2N;
     // The parameters come from a file header: a hostile file must not make us allocate gigabytes or spin for
     // minutes. N * r * p is capped at 8x what TokenDesk writes (2^17 * 8 * 1): at most 1 GiB and a few seconds.
     if (n * r * p > kMaxScryptWork)
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("scrypt cost N=2^%1, r=%2, p=%3 is beyond TokenDesk's limit (N*r*p at most 2^23); "
-                                   "the file was not written by TokenDesk or was tampered with")
-                        .arg(log2N)
-                        .arg(r)
-                        .arg(p));
+        return fail(ErrorCode::OutOfRange,
+                    QT_TRANSLATE_NOOP(
+                        "td::Error", "scrypt cost N=2^%1, r=%2, p=%3 is beyond TokenDesk's limit (N*r*p at most 2^23); "
+                                     "the file was not written by TokenDesk or was tampered with"),
+                    log2N, r, p);
     const quint64 maxMemory = 128ULL * r * (n + p) + (16ULL << 20);
     QByteArray out(length, Qt::Uninitialized);
     const int ok = EVP_PBE_scrypt(passphrase.data(), static_cast<size_t>(passphrase.size()), bytes(salt),

@@ -104,16 +104,16 @@ Result<void> checkRsa(EVP_PKEY* pkey)
     if (EVP_PKEY_get_base_id(pkey) != EVP_PKEY_RSA) {
         const char* name = EVP_PKEY_get0_type_name(pkey);
         return fail(ErrorCode::NotRsaKey,
-                    QStringLiteral("this is a %1 key, not an RSA key: RS256 needs an RSA key of at least %2 bits")
-                        .arg(name ? QString::fromLatin1(name) : QStringLiteral("non-RSA"))
-                        .arg(kMinRsaBits));
+                    QT_TRANSLATE_NOOP("td::Error",
+                                      "this is a %1 key, not an RSA key: RS256 needs an RSA key of at least %2 bits"),
+                    name ? QString::fromLatin1(name) : QStringLiteral("non-RSA"), kMinRsaBits);
     }
     const int bits = EVP_PKEY_get_bits(pkey);
     if (bits < kMinRsaBits)
-        return fail(ErrorCode::KeyTooSmall, QStringLiteral("the RSA key has %1 bits; RS256 needs at least %2 (8x8 "
-                                                           "JaaS and jose reject smaller keys): generate a new key")
-                                                .arg(bits)
-                                                .arg(kMinRsaBits));
+        return fail(ErrorCode::KeyTooSmall,
+                    QT_TRANSLATE_NOOP("td::Error", "the RSA key has %1 bits; RS256 needs at least %2 (8x8 "
+                                                   "JaaS and jose reject smaller keys): generate a new key"),
+                    bits, kMinRsaBits);
     return {};
 }
 
@@ -121,9 +121,11 @@ Result<RsaPrivateKey> privateKeyFromBlock(const PemBlock& block, QByteArrayView 
 {
     const bool encrypted = block.label == "ENCRYPTED PRIVATE KEY" || block.isLegacyEncrypted();
     if (encrypted && passphrase.isEmpty())
-        return fail(ErrorCode::KeyEncrypted,
-                    QStringLiteral("the private key is encrypted: enter its passphrase (--passphrase-file), or export "
-                                   "it without one (openssl pkey -in key.pem -out plain.pem)"));
+        return fail(
+            ErrorCode::KeyEncrypted,
+            QT_TRANSLATE_NOOP("td::Error",
+                              "the private key is encrypted: enter its passphrase (--passphrase-file), or export "
+                              "it without one (openssl pkey -in key.pem -out plain.pem)"));
     if (!encrypted) {
         if (auto err = checkDerLength(block.der))
             return std::unexpected(*err);
@@ -138,11 +140,12 @@ Result<RsaPrivateKey> privateKeyFromBlock(const PemBlock& block, QByteArrayView 
     if (!pkey) {
         if (encrypted)
             return fail(ErrorCode::WrongPassphrase,
-                        QStringLiteral("the passphrase does not decrypt this private key (wrong passphrase, or the "
-                                       "encrypted key is damaged)"));
-        return fail(
-            ErrorCode::UnsupportedKeyFormat,
-            QStringLiteral("the %1 block does not contain a valid private key").arg(QString::fromLatin1(block.label)));
+                        QT_TRANSLATE_NOOP("td::Error",
+                                          "the passphrase does not decrypt this private key (wrong passphrase, or the "
+                                          "encrypted key is damaged)"));
+        return fail(ErrorCode::UnsupportedKeyFormat,
+                    QT_TRANSLATE_NOOP("td::Error", "the %1 block does not contain a valid private key"),
+                    QString::fromLatin1(block.label));
     }
     auto handle = std::make_shared<const KeyHandle>(pkey);
     if (auto ok = checkRsa(pkey); !ok)
@@ -168,9 +171,9 @@ Result<RsaPublicKey> publicKeyFromBlock(const PemBlock& block)
     }
     ERR_clear_error();
     if (!pkey)
-        return fail(
-            ErrorCode::UnsupportedKeyFormat,
-            QStringLiteral("the %1 block does not contain a valid public key").arg(QString::fromLatin1(block.label)));
+        return fail(ErrorCode::UnsupportedKeyFormat,
+                    QT_TRANSLATE_NOOP("td::Error", "the %1 block does not contain a valid public key"),
+                    QString::fromLatin1(block.label));
     auto handle = std::make_shared<const KeyHandle>(pkey);
     if (auto ok = checkRsa(pkey); !ok)
         return std::unexpected(ok.error());
@@ -188,19 +191,22 @@ Result<void> checkPrivateLabel(const QByteArray& label)
         return {};
     if (isPublicLabel(label))
         return fail(ErrorCode::PublicKeyGiven,
-                    QStringLiteral("this is a %1, but signing needs the private key (-----BEGIN PRIVATE KEY----- or "
-                                   "-----BEGIN RSA PRIVATE KEY-----)")
-                        .arg(label == "CERTIFICATE" ? QStringLiteral("certificate") : QStringLiteral("public key")));
+                    QT_TRANSLATE_NOOP("td::Error",
+                                      "this is a %1, but signing needs the private key (-----BEGIN PRIVATE KEY----- or "
+                                      "-----BEGIN RSA PRIVATE KEY-----)"),
+                    label == "CERTIFICATE" ? QStringLiteral("certificate") : QStringLiteral("public key"));
     if (label == "EC PRIVATE KEY" || label == "DSA PRIVATE KEY")
-        return fail(
-            ErrorCode::NotRsaKey,
-            QStringLiteral("this is an %1, not an RSA key: RS256 needs an RSA key").arg(QString::fromLatin1(label)));
+        return fail(ErrorCode::NotRsaKey,
+                    QT_TRANSLATE_NOOP("td::Error", "this is an %1, not an RSA key: RS256 needs an RSA key"),
+                    QString::fromLatin1(label));
     if (label == "OPENSSH PRIVATE KEY")
         return fail(
             ErrorCode::UnsupportedKeyFormat,
-            QStringLiteral("OpenSSH key format is not supported: convert it with ssh-keygen -p -m PKCS8 -f KEY"));
+            QT_TRANSLATE_NOOP("td::Error",
+                              "OpenSSH key format is not supported: convert it with ssh-keygen -p -m PKCS8 -f KEY"));
     return fail(ErrorCode::UnsupportedKeyFormat,
-                QStringLiteral("a PEM block labelled \"%1\" is not a private key").arg(QString::fromLatin1(label)));
+                QT_TRANSLATE_NOOP("td::Error", "a PEM block labelled \"%1\" is not a private key"),
+                QString::fromLatin1(label));
 }
 
 } // namespace
@@ -231,28 +237,30 @@ Result<PemBlock> parsePem(QByteArrayView input)
     QByteArray text = normalizePemText(input);
     WipeOnExit wipeText{text};
     if (text.isEmpty())
-        return fail(ErrorCode::EmptyKey, QStringLiteral("the key is empty"));
+        return fail(ErrorCode::EmptyKey, QT_TRANSLATE_NOOP("td::Error", "the key is empty"));
 
     const qsizetype begin = text.indexOf(kBegin);
     if (begin < 0) {
         if (text.contains(kEnd))
             return fail(ErrorCode::PemMissingHeader,
-                        QStringLiteral("the -----BEGIN ...----- line is missing: copy the whole key including it"));
+                        QT_TRANSLATE_NOOP("td::Error",
+                                          "the -----BEGIN ...----- line is missing: copy the whole key including it"));
         return fail(ErrorCode::PemMissingHeader,
-                    QStringLiteral("no -----BEGIN ...----- line found: this is not a PEM key"));
+                    QT_TRANSLATE_NOOP("td::Error", "no -----BEGIN ...----- line found: this is not a PEM key"));
     }
     if (begin > 0) {
         const QByteArrayView before = QByteArrayView(text).first(begin);
         if (!before.trimmed().isEmpty())
             return fail(ErrorCode::PemTextBeforeHeader,
-                        QStringLiteral("there is text before the -----BEGIN line (%1): remove it and keep only the "
-                                       "block from -----BEGIN to -----END")
-                            .arg(quotedSnippet(before)));
+                        QT_TRANSLATE_NOOP("td::Error",
+                                          "there is text before the -----BEGIN line (%1): remove it and keep only the "
+                                          "block from -----BEGIN to -----END"),
+                        quotedSnippet(before));
     }
     const qsizetype labelStart = begin + kBegin.size();
     const qsizetype labelEnd = text.indexOf(kDashes, labelStart);
     if (labelEnd < 0 || labelEnd - labelStart > 40 || text.mid(labelStart, labelEnd - labelStart).contains('\n'))
-        return fail(ErrorCode::PemMissingHeader, QStringLiteral("the -----BEGIN line is malformed"));
+        return fail(ErrorCode::PemMissingHeader, QT_TRANSLATE_NOOP("td::Error", "the -----BEGIN line is malformed"));
 
     PemBlock block;
     block.label = text.mid(labelStart, labelEnd - labelStart).trimmed();
@@ -262,11 +270,12 @@ Result<PemBlock> parsePem(QByteArrayView input)
     if (footerPos < 0) {
         if (text.indexOf(kEnd, bodyStart) >= 0)
             return fail(ErrorCode::PemMissingFooter,
-                        QStringLiteral("the -----END line does not match -----BEGIN %1-----")
-                            .arg(QString::fromLatin1(block.label)));
-        return fail(ErrorCode::PemMissingFooter,
-                    QStringLiteral("the -----END %1----- line is missing: the key was cut off when copied")
-                        .arg(QString::fromLatin1(block.label)));
+                        QT_TRANSLATE_NOOP("td::Error", "the -----END line does not match -----BEGIN %1-----"),
+                        QString::fromLatin1(block.label));
+        return fail(
+            ErrorCode::PemMissingFooter,
+            QT_TRANSLATE_NOOP("td::Error", "the -----END %1----- line is missing: the key was cut off when copied"),
+            QString::fromLatin1(block.label));
     }
 
     // The body is read through views into a buffer sized up front: line copies and a growing buffer would leave
@@ -302,15 +311,16 @@ Result<PemBlock> parsePem(QByteArrayView input)
         }
     }
     if (body.isEmpty())
-        return fail(ErrorCode::PemTruncated, QStringLiteral("the PEM block has no body"));
+        return fail(ErrorCode::PemTruncated, QT_TRANSLATE_NOOP("td::Error", "the PEM block has no body"));
     auto der = base64Decode(body);
     if (!der) {
         if (body.size() % 4 != 0)
             return fail(ErrorCode::PemInvalidBase64,
-                        QStringLiteral("the key body is not valid base64 (%1): it was probably cut off or edited")
-                            .arg(der.error().message));
+                        QT_TRANSLATE_NOOP("td::Error",
+                                          "the key body is not valid base64 (%1): it was probably cut off or edited"),
+                        der.error().message);
         return fail(ErrorCode::PemInvalidBase64,
-                    QStringLiteral("the key body is not valid base64 (%1)").arg(der.error().message));
+                    QT_TRANSLATE_NOOP("td::Error", "the key body is not valid base64 (%1)"), der.error().message);
     }
     block.der = std::move(*der);
     return block;

@@ -32,16 +32,18 @@ Result<void> disableCoreDumps()
     const rlimit none{0, 0};
     if (::setrlimit(RLIMIT_CORE, &none) != 0)
         return fail(ErrorCode::ProcessHardeningFailed,
-                    QStringLiteral("cannot turn core dumps off (setrlimit RLIMIT_CORE: %1); TokenDesk does not run "
-                                   "where a crash could write its secrets to disk")
-                        .arg(systemError()));
+                    QT_TRANSLATE_NOOP("td::Error",
+                                      "cannot turn core dumps off (setrlimit RLIMIT_CORE: %1); TokenDesk does not run "
+                                      "where a crash could write its secrets to disk"),
+                    systemError());
 #endif
 #if defined(Q_OS_LINUX)
     if (::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
         return fail(ErrorCode::ProcessHardeningFailed,
-                    QStringLiteral("cannot make the process non-dumpable (prctl PR_SET_DUMPABLE: %1); TokenDesk does "
-                                   "not run where a crash could write its secrets to disk")
-                        .arg(systemError()));
+                    QT_TRANSLATE_NOOP(
+                        "td::Error", "cannot make the process non-dumpable (prctl PR_SET_DUMPABLE: %1); TokenDesk does "
+                                     "not run where a crash could write its secrets to disk"),
+                    systemError());
 #endif
     return {};
 }

@@ -88,7 +88,7 @@ int RsaPrivateKey::bits() const
 Result<QByteArray> RsaPrivateKey::signSha256(QByteArrayView data) const
 {
     if (!m_key)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("no private key loaded"));
+        return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "no private key loaded"));
     MdCtxPtr ctx(EVP_MD_CTX_new());
     size_t sigLen = static_cast<size_t>(EVP_PKEY_get_size(m_key->pkey));
     QByteArray sig(static_cast<qsizetype>(sigLen), Qt::Uninitialized);
@@ -96,7 +96,7 @@ Result<QByteArray> RsaPrivateKey::signSha256(QByteArrayView data) const
         EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(sig.data()), &sigLen,
                        reinterpret_cast<const unsigned char*>(data.data()), static_cast<size_t>(data.size())) != 1) {
         ERR_clear_error();
-        return fail(ErrorCode::Crypto, QStringLiteral("RSA signing failed"));
+        return fail(ErrorCode::Crypto, QT_TRANSLATE_NOOP("td::Error", "RSA signing failed"));
     }
     sig.resize(static_cast<qsizetype>(sigLen));
     return sig;
@@ -132,10 +132,11 @@ QByteArray RsaPrivateKey::pkcs8Pem() const
 Result<RsaPrivateKey> RsaPrivateKey::generate(int bits)
 {
     if (bits < kMinRsaBits)
-        return fail(ErrorCode::KeyTooSmall, QStringLiteral("RSA keys must have at least %1 bits").arg(kMinRsaBits));
+        return fail(ErrorCode::KeyTooSmall, QT_TRANSLATE_NOOP("td::Error", "RSA keys must have at least %1 bits"),
+                    kMinRsaBits);
     EVP_PKEY* pkey = EVP_RSA_gen(static_cast<unsigned int>(bits));
     if (!pkey)
-        return fail(ErrorCode::Crypto, QStringLiteral("RSA key generation failed"));
+        return fail(ErrorCode::Crypto, QT_TRANSLATE_NOOP("td::Error", "RSA key generation failed"));
     return RsaPrivateKey(std::make_shared<const KeyHandle>(pkey));
 }
 

@@ -15,7 +15,8 @@ Result<void> check(bool ok, const char* what)
 {
     if (ok)
         return {};
-    return fail(ErrorCode::Crypto, QStringLiteral("crypto self-test failed: %1").arg(QString::fromLatin1(what)));
+    return fail(ErrorCode::Crypto, QT_TRANSLATE_NOOP("td::Error", "crypto self-test failed: %1"),
+                QString::fromLatin1(what));
 }
 
 } // namespace

@@ -65,7 +65,7 @@ Result<std::optional<Record>> Reader::next()
     }
     const auto failAt = [this](qint64 line, const QString& what) -> Result<std::optional<Record>> {
         m_failed = true;
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("line %1: %2").arg(line).arg(what));
+        return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "line %1: %2"), line, what);
     };
 
     for (;;) {

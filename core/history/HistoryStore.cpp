@@ -45,7 +45,7 @@ Result<HistoryEntry> HistoryEntry::fromJson(const QJsonObject& json)
     e.id = json.value(QStringLiteral("id")).toString();
     const auto provider = parseProvider(json.value(QStringLiteral("provider")).toString());
     if (e.id.isEmpty() || !provider)
-        return fail(ErrorCode::InvalidJson, QStringLiteral("history entry without id or provider"));
+        return fail(ErrorCode::InvalidJson, QT_TRANSLATE_NOOP("td::Error", "history entry without id or provider"));
     e.provider = *provider;
     e.profile = json.value(QStringLiteral("profile")).toString();
     e.identity = json.value(QStringLiteral("identity")).toString();
@@ -67,8 +67,8 @@ Result<QList<HistoryEntry>> HistoryStore::load(int* skipped) const
     QFile file(m_path);
     if (file.exists()) {
         if (!file.open(QIODevice::ReadOnly))
-            return fail(ErrorCode::InvalidArgument,
-                        QStringLiteral("cannot read %1: %2").arg(m_path, file.errorString()));
+            return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "cannot read %1: %2"), m_path,
+                        file.errorString());
         while (!file.atEnd()) {
             const QByteArray line = file.readLine().trimmed();
             if (line.isEmpty())
@@ -112,10 +112,12 @@ Result<void> HistoryStore::appendAll(QList<HistoryEntry> entries)
     QFile file(m_path);
     // Created 0600 from the start (no moment with the umask's mode); an existing file is tightened too.
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append, ownerOnly))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString()));
+        return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "cannot write %1: %2"), m_path,
+                    file.errorString());
     file.setPermissions(ownerOnly);
     if (file.write(line) != line.size() || !file.flush())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString()));
+        return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "cannot write %1: %2"), m_path,
+                    file.errorString());
     Q_EMIT changed();
     return {};
 }

@@ -12,11 +12,6 @@
 namespace td {
 namespace {
 
-void add(QList<Finding>& out, Severity s, const QString& code, QString message)
-{
-    out.append(Finding{code, s, std::move(message)});
-}
-
 Provider detectProvider(const jwt::DecodedJwt& t)
 {
     const QJsonObject& p = t.payload;
@@ -42,51 +37,57 @@ void lintTimes(const jwt::DecodedJwt& t, Provider provider, qint64 now, qint64 l
     const QJsonValue nbf = t.payload.value(QStringLiteral("nbf"));
     if (exp.isUndefined()) {
         if (provider == Provider::LiveKit)
-            add(out, Severity::Warning, QStringLiteral("missing-exp"),
-                QStringLiteral("no exp: the token never expires; LiveKit servers after protocol v1.50.4 refuse it"));
+            addFinding(
+                out, Severity::Warning, "missing-exp",
+                QT_TRANSLATE_NOOP("td::Finding",
+                                  "no exp: the token never expires; LiveKit servers after protocol v1.50.4 refuse it"));
     } else if (!exp.isDouble()) {
-        add(out, Severity::Error, QStringLiteral("exp-not-number"), QStringLiteral("exp must be a number of seconds"));
+        addFinding(out, Severity::Error, "exp-not-number",
+                   QT_TRANSLATE_NOOP("td::Finding", "exp must be a number of seconds"));
     } else if (now >= json::claimSeconds(exp) + leeway) {
-        add(out, Severity::Error, QStringLiteral("expired"),
-            QStringLiteral("expired %1 (verifier leeway %2 s)")
-                .arg(formatRelative(json::claimSeconds(exp), now))
-                .arg(leeway));
+        addFinding(out, Severity::Error, "expired",
+                   QT_TRANSLATE_NOOP("td::Finding", "expired %1 (verifier leeway %2 s)"),
+                   formatRelative(json::claimSeconds(exp), now), leeway);
     } else if (now >= json::claimSeconds(exp)) {
         // Still accepted, but only thanks to the verifier's grace period: say so rather than call it simply valid.
-        add(out, Severity::Warning, QStringLiteral("expired-within-leeway"),
-            QStringLiteral("expired %1, accepted by %2's %3 s leeway for %4 s more")
-                .arg(formatRelative(json::claimSeconds(exp), now), providerDisplayName(provider))
-                .arg(leeway)
-                .arg(json::claimSeconds(exp) + leeway - now));
+        addFinding(out, Severity::Warning, "expired-within-leeway",
+                   QT_TRANSLATE_NOOP("td::Finding", "expired %1, accepted by %2's %3 s leeway for %4 s more"),
+                   formatRelative(json::claimSeconds(exp), now), providerDisplayName(provider), leeway,
+                   json::claimSeconds(exp) + leeway - now);
     }
     if (!nbf.isUndefined()) {
         if (!nbf.isDouble())
-            add(out, Severity::Error, QStringLiteral("nbf-not-number"),
-                QStringLiteral("nbf must be a number of seconds"));
+            addFinding(out, Severity::Error, "nbf-not-number",
+                       QT_TRANSLATE_NOOP("td::Finding", "nbf must be a number of seconds"));
         else if (now + leeway < json::claimSeconds(nbf))
-            add(out, Severity::Error, QStringLiteral("not-yet-valid"),
-                QStringLiteral(
-                    "not valid until %1, beyond the verifier's leeway of %2 s: check the minting machine's clock")
-                    .arg(formatRelative(json::claimSeconds(nbf), now))
-                    .arg(leeway));
+            addFinding(
+                out, Severity::Error, "not-yet-valid",
+                QT_TRANSLATE_NOOP(
+                    "td::Finding",
+                    "not valid until %1, beyond the verifier's leeway of %2 s: check the minting machine's clock"),
+                formatRelative(json::claimSeconds(nbf), now), leeway);
     }
     if (exp.isDouble() && nbf.isDouble() && exp.toDouble() <= nbf.toDouble())
-        add(out, Severity::Error, QStringLiteral("exp-before-nbf"),
-            QStringLiteral("exp is not after nbf: never valid"));
+        addFinding(out, Severity::Error, "exp-before-nbf",
+                   QT_TRANSLATE_NOOP("td::Finding", "exp is not after nbf: never valid"));
 }
 
 void lintLiveKitEnvelope(const jwt::DecodedJwt& t, QList<Finding>& out)
 {
     if (t.algorithm != QStringLiteral("HS256"))
-        add(out, Severity::Error, QStringLiteral("wrong-alg"),
-            QStringLiteral("LiveKit servers accept only HS256, this token uses \"%1\"").arg(t.algorithm));
+        addFinding(out, Severity::Error, "wrong-alg",
+                   QT_TRANSLATE_NOOP("td::Finding", "LiveKit servers accept only HS256, this token uses \"%1\""),
+                   t.algorithm);
     if (!t.payload.value(QStringLiteral("iss")).isString())
-        add(out, Severity::Error, QStringLiteral("missing-iss"),
-            QStringLiteral("no iss: the server finds the API secret by iss (the API key), so it answers 401"));
+        addFinding(
+            out, Severity::Error, "missing-iss",
+            QT_TRANSLATE_NOOP("td::Finding",
+                              "no iss: the server finds the API secret by iss (the API key), so it answers 401"));
     const QJsonValue typ = t.header.value(QStringLiteral("typ"));
     if (!typ.isUndefined() && typ.toString() != QStringLiteral("JWT"))
-        add(out, Severity::Info, QStringLiteral("unusual-typ"),
-            QStringLiteral("header typ \"%1\" is unusual (LiveKit ignores it)").arg(typ.toString()));
+        addFinding(out, Severity::Info, "unusual-typ",
+                   QT_TRANSLATE_NOOP("td::Finding", "header typ \"%1\" is unusual (LiveKit ignores it)"),
+                   typ.toString());
 }
 
 std::optional<jwt::JwtSigner> signerFor(const jwt::DecodedJwt& t, const VerifyCredentials& c, QList<Finding>& out)
@@ -95,8 +96,8 @@ std::optional<jwt::JwtSigner> signerFor(const jwt::DecodedJwt& t, const VerifyCr
     if (!c.secret.isEmpty()) {
         auto s = jwt::JwtSigner::hmac(jwt::isHmac(alg) ? alg : jwt::Algorithm::HS256, c.secret);
         if (!s) {
-            add(out, Severity::Error, errorCodeName(s.error().code).replace(QLatin1Char('_'), QLatin1Char('-')),
-                s.error().message);
+            addFinding(out, Severity::Error, errorCodeName(s.error().code).replace(QLatin1Char('_'), QLatin1Char('-')),
+                       s.error());
             return std::nullopt;
         }
         return *s;
@@ -127,12 +128,15 @@ Result<Inspection> TokenInspector::inspectJwt(const QByteArray& token, const Ver
         addTime(out, QLatin1String(name), t.payload.value(QLatin1String(name)));
 
     if (t.algorithm.compare(QStringLiteral("none"), Qt::CaseInsensitive) == 0)
-        add(out.findings, Severity::Error, QStringLiteral("alg-none"),
-            QStringLiteral("alg \"none\": the token is unsigned and every verifier must refuse it"));
+        addFinding(
+            out.findings, Severity::Error, "alg-none",
+            QT_TRANSLATE_NOOP("td::Finding", "alg \"none\": the token is unsigned and every verifier must refuse it"));
     if (t.header.contains(QStringLiteral("crit")))
-        add(out.findings, Severity::Error, QStringLiteral("crit-header"),
-            QStringLiteral("the header lists critical extensions (crit): RFC 7515 makes a verifier refuse a token "
-                           "whose critical extensions it does not understand, and livekit-server-sdk and jose do"));
+        addFinding(
+            out.findings, Severity::Error, "crit-header",
+            QT_TRANSLATE_NOOP("td::Finding",
+                              "the header lists critical extensions (crit): RFC 7515 makes a verifier refuse a token "
+                              "whose critical extensions it does not understand, and livekit-server-sdk and jose do"));
     lintTimes(t, out.provider, now, leeway, out.findings);
 
     std::optional<jwt::Algorithm> pinned;
@@ -144,9 +148,11 @@ Result<Inspection> TokenInspector::inspectJwt(const QByteArray& token, const Ver
         out.permissions = livekit::explainPermissions(claims, claims.identity);
         pinned = jwt::Algorithm::HS256;
         if (!c.apiKey.isEmpty() && t.payload.value(QStringLiteral("iss")).toString() != c.apiKey)
-            add(out.findings, Severity::Error, QStringLiteral("iss-mismatch"),
-                QStringLiteral("iss is \"%1\", not the API key \"%2\": the server would look up another key's secret")
-                    .arg(t.payload.value(QStringLiteral("iss")).toString(), c.apiKey));
+            addFinding(out.findings, Severity::Error, "iss-mismatch",
+                       QT_TRANSLATE_NOOP(
+                           "td::Finding",
+                           "iss is \"%1\", not the API key \"%2\": the server would look up another key's secret"),
+                       t.payload.value(QStringLiteral("iss")).toString(), c.apiKey);
         break;
     }
     case Provider::Jaas:
@@ -161,18 +167,21 @@ Result<Inspection> TokenInspector::inspectJwt(const QByteArray& token, const Ver
         out.findings += jitsi::lint(t, false);
         out.permissions = jitsi::explainPermissions(t.payload);
         if (!c.issuer.isEmpty() && t.payload.value(QStringLiteral("iss")).toString() != c.issuer)
-            add(out.findings, Severity::Error, QStringLiteral("iss-mismatch"),
-                QStringLiteral("iss is not the app_id \"%1\": Prosody only accepts its asap_accepted_issuers")
-                    .arg(c.issuer));
+            addFinding(
+                out.findings, Severity::Error, "iss-mismatch",
+                QT_TRANSLATE_NOOP("td::Finding",
+                                  "iss is not the app_id \"%1\": Prosody only accepts its asap_accepted_issuers"),
+                c.issuer);
         if (!c.audience.isEmpty() && t.payload.value(QStringLiteral("aud")).toString() != c.audience)
-            add(out.findings, Severity::Error, QStringLiteral("aud-mismatch"),
-                QStringLiteral("aud is not \"%1\" (asap_accepted_audiences)").arg(c.audience));
+            addFinding(out.findings, Severity::Error, "aud-mismatch",
+                       QT_TRANSLATE_NOOP("td::Finding", "aud is not \"%1\" (asap_accepted_audiences)"), c.audience);
         break;
     case Provider::Zego:
     case Provider::Unknown:
         out.kind = QStringLiteral("jwt");
-        add(out.findings, Severity::Info, QStringLiteral("unknown-provider"),
-            QStringLiteral("a JWT, but neither a LiveKit, JaaS nor Jitsi token by its claims"));
+        addFinding(
+            out.findings, Severity::Info, "unknown-provider",
+            QT_TRANSLATE_NOOP("td::Finding", "a JWT, but neither a LiveKit, JaaS nor Jitsi token by its claims"));
         break;
     }
 
@@ -191,8 +200,8 @@ Result<Inspection> TokenInspector::inspectJwt(const QByteArray& token, const Ver
         out.signature = SignatureState::Valid;
     } else {
         out.signature = SignatureState::Invalid;
-        add(out.findings, Severity::Error, errorCodeName(ok.error().code).replace(QLatin1Char('_'), QLatin1Char('-')),
-            ok.error().message);
+        addFinding(out.findings, Severity::Error,
+                   errorCodeName(ok.error().code).replace(QLatin1Char('_'), QLatin1Char('-')), ok.error());
     }
     return out;
 }

@@ -12,11 +12,6 @@
 namespace td {
 namespace {
 
-void add(QList<Finding>& out, Severity s, const char* code, QString message)
-{
-    out.append(Finding{QString::fromLatin1(code), s, std::move(message)});
-}
-
 void explainPrivilege(const QString& payload, Inspection& out)
 {
     out.permissions << zego::explainPayload(payload);
@@ -53,10 +48,9 @@ Result<Inspection> TokenInspector::inspectZego(const QByteArray& token, const Ve
                                       {QStringLiteral("userName"), kit->info.userName},
                                       {QStringLiteral("appID"), static_cast<qint64>(kit->info.appId)}});
         if (c.zegoAppId && kit->info.appId != *c.zegoAppId)
-            add(out.findings, Severity::Error, "app-id-mismatch",
-                QStringLiteral("the Kit Token's appID %1 is not the expected %2")
-                    .arg(kit->info.appId)
-                    .arg(*c.zegoAppId));
+            addFinding(out.findings, Severity::Error, "app-id-mismatch",
+                       QT_TRANSLATE_NOOP("td::Finding", "the Kit Token's appID %1 is not the expected %2"),
+                       kit->info.appId, *c.zegoAppId);
     }
     auto env = zego::parseToken04(token04);
     if (!env)
@@ -73,21 +67,25 @@ Result<Inspection> TokenInspector::inspectZego(const QByteArray& token, const Ve
     const qint64 now = m_clock.nowSeconds();
     const qint64 leeway = c.leewaySeconds.value_or(0);
     if (now >= env->expire + leeway)
-        add(out.findings, Severity::Error, "expired",
-            QStringLiteral("expired %1: ZEGOCLOUD refuses it at login").arg(formatRelative(env->expire, now)));
+        addFinding(out.findings, Severity::Error, "expired",
+                   QT_TRANSLATE_NOOP("td::Finding", "expired %1: ZEGOCLOUD refuses it at login"),
+                   formatRelative(env->expire, now));
     if (env->layout == zego::Layout::Cbc)
-        add(out.findings, Severity::Info, "cbc-layout",
-            QStringLiteral("CBC layout: accepted, but the newest official generator writes GCM (authenticated)"));
+        addFinding(
+            out.findings, Severity::Info, "cbc-layout",
+            QT_TRANSLATE_NOOP("td::Finding",
+                              "CBC layout: accepted, but the newest official generator writes GCM (authenticated)"));
 
     if (c.secret.isEmpty()) {
-        add(out.findings, Severity::Info, "encrypted",
-            QStringLiteral("the claims are encrypted: give the ServerSecret to read and verify them"));
+        addFinding(out.findings, Severity::Info, "encrypted",
+                   QT_TRANSLATE_NOOP("td::Finding",
+                                     "the claims are encrypted: give the ServerSecret to read and verify them"));
         return out;
     }
     auto plain = zego::decryptToken04(*env, c.secret);
     if (!plain) {
         out.signature = SignatureState::Invalid;
-        add(out.findings, Severity::Error, "decrypt-failed", plain.error().message);
+        addFinding(out.findings, Severity::Error, "decrypt-failed", plain.error());
         return out;
     }
     out.signature = SignatureState::Valid;
@@ -96,39 +94,46 @@ Result<Inspection> TokenInspector::inspectZego(const QByteArray& token, const Ve
     addTime(out, QStringLiteral("ctime"), static_cast<double>(plain->ctime));
     addTime(out, QStringLiteral("expire"), static_cast<double>(plain->expire));
     if (plain->expire != env->expire)
-        add(out.findings, Severity::Error, "expire-mismatch",
-            QStringLiteral("the clear expire (%1) differs from the encrypted one (%2): the token was assembled by hand")
-                .arg(env->expire)
-                .arg(plain->expire));
+        addFinding(out.findings, Severity::Error, "expire-mismatch",
+                   QT_TRANSLATE_NOOP(
+                       "td::Finding",
+                       "the clear expire (%1) differs from the encrypted one (%2): the token was assembled by hand"),
+                   env->expire, plain->expire);
     if (c.zegoAppId && plain->appId != *c.zegoAppId)
-        add(out.findings, Severity::Error, "app-id-mismatch",
-            QStringLiteral("app_id %1 is not the expected AppID %2: ZEGOCLOUD refuses tokens of another app")
-                .arg(plain->appId)
-                .arg(*c.zegoAppId));
+        addFinding(out.findings, Severity::Error, "app-id-mismatch",
+                   QT_TRANSLATE_NOOP("td::Finding",
+                                     "app_id %1 is not the expected AppID %2: ZEGOCLOUD refuses tokens of another app"),
+                   plain->appId, *c.zegoAppId);
     if (plain->ctime > now + 60)
-        add(out.findings, Severity::Warning, "ctime-future",
-            QStringLiteral("ctime is %1: the minting machine's clock is ahead").arg(formatRelative(plain->ctime, now)));
+        addFinding(out.findings, Severity::Warning, "ctime-future",
+                   QT_TRANSLATE_NOOP("td::Finding", "ctime is %1: the minting machine's clock is ahead"),
+                   formatRelative(plain->ctime, now));
     if (!plain->payload)
-        add(out.findings, Severity::Info, "no-payload",
-            QStringLiteral("no payload member: made by the UIKit test generator (generateKitTokenForTest)"));
+        addFinding(out.findings, Severity::Info, "no-payload",
+                   QT_TRANSLATE_NOOP("td::Finding",
+                                     "no payload member: made by the UIKit test generator (generateKitTokenForTest)"));
     // The Kit Token's outer part is plain base64 anyone can rewrite; only the Token04 inside is authenticated.
     if (kitInfo) {
         if (kitInfo->userId != plain->userId)
-            add(out.findings, Severity::Error, "kit-user-mismatch",
-                QStringLiteral("the Kit Token says userID \"%1\" but its authenticated Token04 is for \"%2\": the "
-                               "outer part was changed, or the two were assembled from different mints")
-                    .arg(kitInfo->userId, plain->userId));
+            addFinding(
+                out.findings, Severity::Error, "kit-user-mismatch",
+                QT_TRANSLATE_NOOP("td::Finding",
+                                  "the Kit Token says userID \"%1\" but its authenticated Token04 is for \"%2\": the "
+                                  "outer part was changed, or the two were assembled from different mints"),
+                kitInfo->userId, plain->userId);
         const auto privilege = zego::RoomPrivilege::fromPayload(plain->payload.value_or(QString()));
         if (privilege && !privilege->roomId.isEmpty() && privilege->roomId != kitInfo->roomId)
-            add(out.findings, Severity::Error, "kit-room-mismatch",
-                QStringLiteral("the Kit Token says roomID \"%1\" but its authenticated Token04 allows only room "
-                               "\"%2\"")
-                    .arg(kitInfo->roomId, privilege->roomId));
+            addFinding(
+                out.findings, Severity::Error, "kit-room-mismatch",
+                QT_TRANSLATE_NOOP("td::Finding",
+                                  "the Kit Token says roomID \"%1\" but its authenticated Token04 allows only room "
+                                  "\"%2\""),
+                kitInfo->roomId, privilege->roomId);
         if (kitInfo->appId != plain->appId)
-            add(out.findings, Severity::Error, "kit-app-mismatch",
-                QStringLiteral("the Kit Token says appID %1 but its authenticated Token04 is for app %2")
-                    .arg(kitInfo->appId)
-                    .arg(plain->appId));
+            addFinding(out.findings, Severity::Error, "kit-app-mismatch",
+                       QT_TRANSLATE_NOOP("td::Finding",
+                                         "the Kit Token says appID %1 but its authenticated Token04 is for app %2"),
+                       kitInfo->appId, plain->appId);
     }
     out.permissions << QStringLiteral("user %1 of app %2").arg(plain->userId).arg(plain->appId);
     explainPrivilege(plain->payload.value_or(QString()), out);

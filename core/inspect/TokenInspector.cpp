@@ -76,18 +76,19 @@ Result<Inspection> TokenInspector::inspect(QByteArrayView text, const VerifyCred
 {
     const QByteArray token = extractToken(text);
     if (token.isEmpty())
-        return fail(ErrorCode::MalformedToken, QStringLiteral("no token given"));
+        return fail(ErrorCode::MalformedToken, QT_TRANSLATE_NOOP("td::Error", "no token given"));
     if (token.size() > jwt::kMaxTokenSize)
-        return fail(
-            ErrorCode::MalformedToken,
-            QStringLiteral("the input is %1 bytes; tokens are at most %2").arg(token.size()).arg(jwt::kMaxTokenSize));
+        return fail(ErrorCode::MalformedToken,
+                    QT_TRANSLATE_NOOP("td::Error", "the input is %1 bytes; tokens are at most %2"), token.size(),
+                    jwt::kMaxTokenSize);
     if (token.startsWith("04") && !token.contains('.'))
         return inspectZego(token, credentials);
     if (token.count('.') == 2)
         return inspectJwt(token, credentials);
     return fail(ErrorCode::MalformedToken,
-                QStringLiteral("not a token TokenDesk knows: a JWT has three '.'-separated parts (LiveKit, Jitsi), a "
-                               "ZEGOCLOUD Token04 starts with \"04\""));
+                QT_TRANSLATE_NOOP(
+                    "td::Error", "not a token TokenDesk knows: a JWT has three '.'-separated parts (LiveKit, Jitsi), a "
+                                 "ZEGOCLOUD Token04 starts with \"04\""));
 }
 
 void TokenInspector::addTime(Inspection& out, const QString& name, const QJsonValue& value) const

@@ -18,25 +18,27 @@ Result<QJsonObject> parseSegmentJson(const QByteArray& bytes, const char* what)
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &err);
     if (err.error != QJsonParseError::NoError)
-        return fail(ErrorCode::MalformedToken, QStringLiteral("the %1 is not valid JSON (%2 at offset %3)")
-                                                   .arg(QString::fromLatin1(what), err.errorString())
-                                                   .arg(err.offset));
-    if (!doc.isObject())
         return fail(ErrorCode::MalformedToken,
-                    QStringLiteral("the %1 is JSON but not an object").arg(QString::fromLatin1(what)));
+                    QT_TRANSLATE_NOOP("td::Error", "the %1 is not valid JSON (%2 at offset %3)"),
+                    QString::fromLatin1(what), err.errorString(), err.offset);
+    if (!doc.isObject())
+        return fail(ErrorCode::MalformedToken, QT_TRANSLATE_NOOP("td::Error", "the %1 is JSON but not an object"),
+                    QString::fromLatin1(what));
     return doc.object();
 }
 
 Result<QByteArray> decodeSegment(QByteArrayView segment, const char* what)
 {
     if (segment.contains('='))
-        return fail(ErrorCode::MalformedToken,
-                    QStringLiteral("the %1 segment has '=' padding, which JWS forbids (LiveKit's Go parser rejects it)")
-                        .arg(QString::fromLatin1(what)));
+        return fail(
+            ErrorCode::MalformedToken,
+            QT_TRANSLATE_NOOP("td::Error",
+                              "the %1 segment has '=' padding, which JWS forbids (LiveKit's Go parser rejects it)"),
+            QString::fromLatin1(what));
     auto bytes = crypto::base64UrlDecode(segment);
     if (!bytes)
-        return fail(ErrorCode::MalformedToken, QStringLiteral("the %1 segment is not base64url: %2")
-                                                   .arg(QString::fromLatin1(what), bytes.error().message));
+        return fail(ErrorCode::MalformedToken, QT_TRANSLATE_NOOP("td::Error", "the %1 segment is not base64url: %2"),
+                    QString::fromLatin1(what), bytes.error().message);
     return bytes;
 }
 
@@ -68,7 +70,7 @@ Result<QByteArray> JwtBuilder::sign(const JwtSigner& signer)
     if (!sig)
         return std::unexpected(sig.error());
     if (sig->isEmpty())
-        return fail(ErrorCode::Crypto, QStringLiteral("signing produced no signature"));
+        return fail(ErrorCode::Crypto, QT_TRANSLATE_NOOP("td::Error", "signing produced no signature"));
     token.append('.');
     token.append(crypto::base64UrlEncode(*sig));
     return token;
@@ -78,17 +80,17 @@ Result<DecodedJwt> decode(QByteArrayView input)
 {
     const QByteArrayView token = input.trimmed();
     if (token.isEmpty())
-        return fail(ErrorCode::MalformedToken, QStringLiteral("the token is empty"));
+        return fail(ErrorCode::MalformedToken, QT_TRANSLATE_NOOP("td::Error", "the token is empty"));
     if (token.size() > kMaxTokenSize)
-        return fail(
-            ErrorCode::MalformedToken,
-            QStringLiteral("the token is %1 bytes, more than the %2 accepted").arg(token.size()).arg(kMaxTokenSize));
+        return fail(ErrorCode::MalformedToken,
+                    QT_TRANSLATE_NOOP("td::Error", "the token is %1 bytes, more than the %2 accepted"), token.size(),
+                    kMaxTokenSize);
     const qsizetype dot1 = token.indexOf('.');
     const qsizetype dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
     if (dot1 < 0 || dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {
         const qsizetype parts = token.count('.') + 1;
         return fail(ErrorCode::MalformedToken,
-                    QStringLiteral("a JWT has 3 segments separated by '.', this has %1").arg(parts));
+                    QT_TRANSLATE_NOOP("td::Error", "a JWT has 3 segments separated by '.', this has %1"), parts);
     }
     DecodedJwt out;
     const QByteArrayView headerSeg = token.first(dot1);
@@ -125,24 +127,28 @@ Result<DecodedJwt> decode(QByteArrayView input)
 Result<void> JwtVerifier::verifySignature(const DecodedJwt& token, const JwtSigner& key) const
 {
     if (!token.header.value(QStringLiteral("alg")).isString())
-        return fail(ErrorCode::UnsupportedAlgorithm, QStringLiteral("the header has no \"alg\" string"));
+        return fail(ErrorCode::UnsupportedAlgorithm,
+                    QT_TRANSLATE_NOOP("td::Error", "the header has no \"alg\" string"));
     if (token.algorithm.compare(QStringLiteral("none"), Qt::CaseInsensitive) == 0)
-        return fail(ErrorCode::AlgorithmNotAllowed,
-                    QStringLiteral("\"alg\": \"none\" means unsigned; unsigned tokens are never accepted"));
+        return fail(
+            ErrorCode::AlgorithmNotAllowed,
+            QT_TRANSLATE_NOOP("td::Error", "\"alg\": \"none\" means unsigned; unsigned tokens are never accepted"));
     const auto alg = parseAlgorithm(token.algorithm);
     if (!alg)
-        return fail(ErrorCode::UnsupportedAlgorithm,
-                    QStringLiteral("algorithm \"%1\" is not supported (HS256, HS384, HS512, RS256 are)")
-                        .arg(token.algorithm.left(20)));
+        return fail(
+            ErrorCode::UnsupportedAlgorithm,
+            QT_TRANSLATE_NOOP("td::Error", "algorithm \"%1\" is not supported (HS256, HS384, HS512, RS256 are)"),
+            token.algorithm.left(20));
     if (!m_options.algorithms.contains(*alg)) {
         QStringList allowed;
         for (Algorithm a : m_options.algorithms)
             allowed << algorithmName(a);
-        return fail(ErrorCode::AlgorithmNotAllowed, QStringLiteral("algorithm %1 is not allowed here (expected %2)")
-                                                        .arg(token.algorithm, allowed.join(QStringLiteral(", "))));
+        return fail(ErrorCode::AlgorithmNotAllowed,
+                    QT_TRANSLATE_NOOP("td::Error", "algorithm %1 is not allowed here (expected %2)"), token.algorithm,
+                    allowed.join(QStringLiteral(", ")));
     }
     if (token.signature.isEmpty())
-        return fail(ErrorCode::BadSignature, QStringLiteral("the signature segment is empty"));
+        return fail(ErrorCode::BadSignature, QT_TRANSLATE_NOOP("td::Error", "the signature segment is empty"));
     return key.verify(*alg, token.signingInput, token.signature);
 }
 
@@ -153,32 +159,34 @@ Result<void> JwtVerifier::verifyClaims(const DecodedJwt& token) const
     const QJsonValue exp = token.payload.value(QStringLiteral("exp"));
     if (exp.isUndefined()) {
         if (m_options.requireExpiry)
-            return fail(ErrorCode::MissingClaim, QStringLiteral("the token has no \"exp\" (expiry) claim"));
+            return fail(ErrorCode::MissingClaim,
+                        QT_TRANSLATE_NOOP("td::Error", "the token has no \"exp\" (expiry) claim"));
     } else if (!exp.isDouble()) {
-        return fail(ErrorCode::MalformedToken, QStringLiteral("\"exp\" must be a number of seconds"));
+        return fail(ErrorCode::MalformedToken, QT_TRANSLATE_NOOP("td::Error", "\"exp\" must be a number of seconds"));
     } else if (now >= json::claimSeconds(exp) + leeway) {
-        return fail(ErrorCode::TokenExpired, QStringLiteral("the token expired at %1 (now %2, leeway %3 s)")
-                                                 .arg(utc(json::claimSeconds(exp)), utc(now))
-                                                 .arg(leeway));
+        return fail(ErrorCode::TokenExpired,
+                    QT_TRANSLATE_NOOP("td::Error", "the token expired at %1 (now %2, leeway %3 s)"),
+                    utc(json::claimSeconds(exp)), utc(now), leeway);
     }
     const QJsonValue nbf = token.payload.value(QStringLiteral("nbf"));
     if (!nbf.isUndefined()) {
         if (!nbf.isDouble())
-            return fail(ErrorCode::MalformedToken, QStringLiteral("\"nbf\" must be a number of seconds"));
+            return fail(ErrorCode::MalformedToken,
+                        QT_TRANSLATE_NOOP("td::Error", "\"nbf\" must be a number of seconds"));
         if (now + leeway < json::claimSeconds(nbf))
             return fail(ErrorCode::TokenNotYetValid,
-                        QStringLiteral("the token is not valid before %1 (now %2, leeway %3 s)")
-                            .arg(utc(json::claimSeconds(nbf)), utc(now))
-                            .arg(leeway));
+                        QT_TRANSLATE_NOOP("td::Error", "the token is not valid before %1 (now %2, leeway %3 s)"),
+                        utc(json::claimSeconds(nbf)), utc(now), leeway);
     }
     if (m_options.issuer) {
         const QJsonValue iss = token.payload.value(QStringLiteral("iss"));
         if (!iss.isString())
-            return fail(ErrorCode::MissingClaim, QStringLiteral("the token has no \"iss\" (issuer) claim"));
+            return fail(ErrorCode::MissingClaim,
+                        QT_TRANSLATE_NOOP("td::Error", "the token has no \"iss\" (issuer) claim"));
         if (iss.toString() != *m_options.issuer)
-            return fail(
-                ErrorCode::ClaimMismatch,
-                QStringLiteral("issuer \"%1\" is not the expected \"%2\"").arg(iss.toString(), *m_options.issuer));
+            return fail(ErrorCode::ClaimMismatch,
+                        QT_TRANSLATE_NOOP("td::Error", "issuer \"%1\" is not the expected \"%2\""), iss.toString(),
+                        *m_options.issuer);
     }
     if (m_options.audience) {
         const QJsonValue aud = token.payload.value(QStringLiteral("aud"));
@@ -186,10 +194,11 @@ Result<void> JwtVerifier::verifyClaims(const DecodedJwt& token) const
         if (aud.isArray())
             ok = aud.toArray().contains(QJsonValue(*m_options.audience));
         if (aud.isUndefined())
-            return fail(ErrorCode::MissingClaim, QStringLiteral("the token has no \"aud\" (audience) claim"));
+            return fail(ErrorCode::MissingClaim,
+                        QT_TRANSLATE_NOOP("td::Error", "the token has no \"aud\" (audience) claim"));
         if (!ok)
-            return fail(ErrorCode::ClaimMismatch,
-                        QStringLiteral("audience is not the expected \"%1\"").arg(*m_options.audience));
+            return fail(ErrorCode::ClaimMismatch, QT_TRANSLATE_NOOP("td::Error", "audience is not the expected \"%1\""),
+                        *m_options.audience);
     }
     return {};
 }

@@ -49,12 +49,14 @@ Result<JwtSigner> JwtSigner::hmac(Algorithm algorithm, QByteArrayView secret)
 {
     if (!isHmac(algorithm))
         return fail(ErrorCode::KeyTypeMismatch,
-                    QStringLiteral("%1 needs an RSA key, not a shared secret").arg(algorithmName(algorithm)));
+                    QT_TRANSLATE_NOOP("td::Error", "%1 needs an RSA key, not a shared secret"),
+                    algorithmName(algorithm));
     if (crypto::looksLikePem(secret))
         return fail(ErrorCode::AlgorithmConfusion,
-                    QStringLiteral("a PEM key was given as an HMAC secret: using a public key as an %1 secret is the "
-                                   "algorithm-confusion attack; pass it as a public or private key instead")
-                        .arg(algorithmName(algorithm)));
+                    QT_TRANSLATE_NOOP(
+                        "td::Error", "a PEM key was given as an HMAC secret: using a public key as an %1 secret is the "
+                                     "algorithm-confusion attack; pass it as a public or private key instead"),
+                    algorithmName(algorithm));
     JwtSigner s;
     s.m_algorithm = algorithm;
     s.m_secret = std::make_shared<const crypto::SecretBytes>(secret);
@@ -90,33 +92,39 @@ Result<QByteArray> JwtSigner::sign(QByteArrayView signingInput) const
         return m_hmac->mac(signingInput);
     if (!m_private.isNull())
         return m_private.signSha256(signingInput);
-    return fail(ErrorCode::PublicKeyGiven, QStringLiteral("a public key can verify tokens but not sign them"));
+    return fail(ErrorCode::PublicKeyGiven,
+                QT_TRANSLATE_NOOP("td::Error", "a public key can verify tokens but not sign them"));
 }
 
 Result<void> JwtSigner::verify(Algorithm algorithm, QByteArrayView signingInput, QByteArrayView signature) const
 {
     if (isHmac(algorithm)) {
         if (!m_secret)
-            return fail(ErrorCode::AlgorithmConfusion,
-                        QStringLiteral("the token claims %1 (shared secret) but the key is an RSA key: refusing, this "
-                                       "is the algorithm-confusion attack")
-                            .arg(algorithmName(algorithm)));
+            return fail(
+                ErrorCode::AlgorithmConfusion,
+                QT_TRANSLATE_NOOP("td::Error",
+                                  "the token claims %1 (shared secret) but the key is an RSA key: refusing, this "
+                                  "is the algorithm-confusion attack"),
+                algorithmName(algorithm));
         const QByteArray expected = algorithm == m_algorithm
                                         ? m_hmac->mac(signingInput)
                                         : crypto::hmac(hashFor(algorithm), m_secret->view(), signingInput);
         if (!crypto::constantTimeEquals(expected, signature))
-            return fail(ErrorCode::BadSignature, QStringLiteral("the %1 signature does not match: wrong secret or the "
-                                                                "token was modified")
-                                                     .arg(algorithmName(algorithm)));
+            return fail(ErrorCode::BadSignature,
+                        QT_TRANSLATE_NOOP("td::Error", "the %1 signature does not match: wrong secret or the "
+                                                       "token was modified"),
+                        algorithmName(algorithm));
         return {};
     }
     if (m_public.isNull())
         return fail(ErrorCode::KeyTypeMismatch,
-                    QStringLiteral("the token is signed with RS256 but a shared secret was given: verify it with the "
-                                   "RSA public key"));
+                    QT_TRANSLATE_NOOP(
+                        "td::Error", "the token is signed with RS256 but a shared secret was given: verify it with the "
+                                     "RSA public key"));
     if (!m_public.verifySha256(signingInput, signature))
         return fail(ErrorCode::BadSignature,
-                    QStringLiteral("the RS256 signature does not match: wrong public key or the token was modified"));
+                    QT_TRANSLATE_NOOP(
+                        "td::Error", "the RS256 signature does not match: wrong public key or the token was modified"));
     return {};
 }
 

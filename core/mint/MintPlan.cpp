@@ -81,8 +81,8 @@ Result<MintPlan> MintPlan::fromJson(const QJsonObject& json)
     MintPlan plan;
     const auto provider = parseProvider(json.value(QStringLiteral("provider")).toString());
     if (!provider)
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("a mint plan needs provider livekit, zego, jaas or jitsi"));
+        return fail(ErrorCode::MissingValue,
+                    QT_TRANSLATE_NOOP("td::Error", "a mint plan needs provider livekit, zego, jaas or jitsi"));
     plan.provider = *provider;
     plan.profile = json.value(QStringLiteral("profile")).toString();
     plan.ttlSeconds = json.value(QStringLiteral("ttl")).toInteger();
@@ -96,9 +96,8 @@ Result<MintedToken> mint(const MintPlan& plan, const credentials::Profile& profi
                          const QHash<QString, QByteArray>& secrets, const Clock& clock)
 {
     if (plan.provider != profile.provider)
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("profile %1 is for %2, not %3")
-                        .arg(profile.name, providerName(profile.provider), providerName(plan.provider)));
+        return fail(ErrorCode::NotApplicable, QT_TRANSLATE_NOOP("td::Error", "profile %1 is for %2, not %3"),
+                    profile.name, providerName(profile.provider), providerName(plan.provider));
     auto minter = PlanMinter::create(profile, secrets);
     if (!minter)
         return std::unexpected(minter.error());

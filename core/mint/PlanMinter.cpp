@@ -29,10 +29,10 @@ Result<crypto::RsaPrivateKey> profilePrivateKey(const QHash<QString, QByteArray>
 {
     const QByteArray pem = secrets.value(QStringLiteral("privateKey"));
     if (pem.isEmpty())
-        return fail(ErrorCode::EmptyKey, QStringLiteral("the profile has no private key"));
+        return fail(ErrorCode::EmptyKey, QT_TRANSLATE_NOOP("td::Error", "the profile has no private key"));
     auto key = crypto::loadRsaPrivateKey(pem);
     if (!key)
-        return fail(key.error().code, QStringLiteral("the profile's private key: ") + key.error().message);
+        return fail(key.error().in(QStringLiteral("the profile's private key: ")));
     return key;
 }
 
@@ -42,7 +42,7 @@ Result<quint32> zegoAppId(const QString& text)
     const qulonglong id = text.trimmed().toULongLong(&ok);
     if (!ok || id == 0 || id > 0xffffffffULL)
         return fail(ErrorCode::ZegoAppIdInvalid,
-                    QStringLiteral("the profile's AppID must be a non-zero 32-bit number"));
+                    QT_TRANSLATE_NOOP("td::Error", "the profile's AppID must be a non-zero 32-bit number"));
     return static_cast<quint32>(id);
 }
 
@@ -79,17 +79,16 @@ Result<PlanMinter> PlanMinter::create(const credentials::Profile& profile, const
     }
     case Provider::Unknown: break;
     }
-    return fail(ErrorCode::InvalidArgument, QStringLiteral("the profile has no provider"));
+    return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "the profile has no provider"));
 }
 
 Result<MintedToken> PlanMinter::mint(const MintPlan& plan, const Clock& clock, const crypto::RandomSource& random) const
 {
     if (plan.provider != m_profile.provider)
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("profile %1 is for %2, not %3")
-                        .arg(m_profile.name, providerName(m_profile.provider), providerName(plan.provider)));
+        return fail(ErrorCode::NotApplicable, QT_TRANSLATE_NOOP("td::Error", "profile %1 is for %2, not %3"),
+                    m_profile.name, providerName(m_profile.provider), providerName(plan.provider));
     if (plan.ttlSeconds <= 0)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the TTL must be positive"));
+        return fail(ErrorCode::OutOfRange, QT_TRANSLATE_NOOP("td::Error", "the TTL must be positive"));
     switch (plan.provider) {
     case Provider::LiveKit: return mintLiveKit(plan, clock);
     case Provider::Zego: return mintZego(plan, clock, random);
@@ -97,7 +96,7 @@ Result<MintedToken> PlanMinter::mint(const MintPlan& plan, const Clock& clock, c
     case Provider::Jitsi: return mintJitsi(plan, clock);
     case Provider::Unknown: break;
     }
-    return fail(ErrorCode::InvalidArgument, QStringLiteral("unknown provider"));
+    return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "unknown provider"));
 }
 
 Result<MintedToken> PlanMinter::mintLiveKit(const MintPlan& plan, const Clock& clock) const
@@ -106,7 +105,7 @@ Result<MintedToken> PlanMinter::mintLiveKit(const MintPlan& plan, const Clock& c
     const livekit::LiveKitClaims claims = livekit::readClaims(plan.claims, findings);
     for (const Finding& f : findings) {
         if (f.severity == Severity::Error)
-            return fail(ErrorCode::InvalidArgument, f.message);
+            return fail(findingError(f, ErrorCode::InvalidValue));
     }
     QJsonObject extra;
     for (auto it = plan.claims.begin(); it != plan.claims.end(); ++it) {
@@ -120,10 +119,10 @@ Result<MintedToken> PlanMinter::mintLiveKit(const livekit::LiveKitClaims& claims
                                             const QJsonObject& extraClaims) const
 {
     if (!m_liveKit)
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("profile %1 is not a LiveKit profile").arg(m_profile.name));
+        return fail(ErrorCode::NotApplicable, QT_TRANSLATE_NOOP("td::Error", "profile %1 is not a LiveKit profile"),
+                    m_profile.name);
     if (ttlSeconds <= 0)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the TTL must be positive"));
+        return fail(ErrorCode::OutOfRange, QT_TRANSLATE_NOOP("td::Error", "the TTL must be positive"));
     return m_liveKit->mint(claims, ttlSeconds, clock, extraClaims);
 }
 
@@ -140,7 +139,8 @@ Result<MintedToken> PlanMinter::mintZego(const MintPlan& plan, const Clock& cloc
     const QString cipher = plan.claims.value(QStringLiteral("cipher")).toString(QStringLiteral("gcm"));
     const auto layout = zego::parseLayout(cipher);
     if (!layout)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("cipher must be gcm or cbc, not \"%1\"").arg(cipher));
+        return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "cipher must be gcm or cbc, not \"%1\""),
+                    cipher);
     request.layout = *layout;
     auto minted = zego::mintToken04(request, clock);
     if (!minted)

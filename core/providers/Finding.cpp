@@ -1,10 +1,33 @@
 // SPDX-License-Identifier: MIT
 #include "core/providers/Finding.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <vector>
 
 namespace td {
+
+Finding makeFinding(QString code, Severity severity, const char* text, QStringList args)
+{
+    QString message = fillErrorText(QString::fromUtf8(text), args);
+    return Finding{std::move(code), severity, std::move(message), text, std::move(args)};
+}
+
+QString Finding::localized() const
+{
+    return localizedMessage(message, text, args, context);
+}
+
+void addFinding(QList<Finding>& out, Severity severity, const QString& code, const Error& error)
+{
+    out.append(Finding{code, severity, error.message, error.text, error.args, error.context});
+}
+
+Error findingError(const Finding& finding, ErrorCode code)
+{
+    return Error{code, finding.message, {}, finding.text, finding.args, finding.context};
+}
 
 QString severityName(Severity severity)
 {

@@ -184,7 +184,7 @@ HandlerResponse handleLiveKit(const Endpoint& ep, RequestFields fields, const Cl
                     403, QStringLiteral("the grant \"%1\" is fixed by this endpoint").arg(it.key().left(64)));
         }
         if (auto ok = grant.merge(requested); !ok)
-            return errorResponse(400, ok.error().message);
+            return errorResponse(ok.error());
     }
     grant.room = text(fields, QStringLiteral("room"));
 
@@ -204,7 +204,7 @@ HandlerResponse handleLiveKit(const Endpoint& ep, RequestFields fields, const Cl
             return errorResponse(400, QStringLiteral("room_config must be an object"));
         auto config = livekit::normaliseRoomConfig(rc.toObject());
         if (!config)
-            return errorResponse(400, config.error().message);
+            return errorResponse(config.error());
         // What a room configuration can do is a privilege like any grant: recording and streaming need
         // allowRecorder, agents allowAgentDispatch (and a listed name); streams and another room's name never pass.
         if (config->contains(QStringLiteral("egress")) && !policy.allowRecorder)
@@ -238,7 +238,7 @@ HandlerResponse handleLiveKit(const Endpoint& ep, RequestFields fields, const Cl
         return errorResponse(500, QStringLiteral("the endpoint's credentials are unusable"));
     auto minted = ep.liveKitMinter->mint(claims, std::get<qint64>(ttl), clock);
     if (!minted)
-        return errorResponse(400, minted.error().message);
+        return errorResponse(minted.error());
     if (ep.type == EndpointType::LiveKitGet) {
         r.contentType = "text/plain; charset=utf-8";
         r.body = minted->token;
@@ -271,7 +271,7 @@ HandlerResponse handleJitsi(const Endpoint& ep, RequestFields fields, const Cloc
     auto claim =
         jitsi::roomClaimFor(askedRoom.trimmed() == QStringLiteral("*") ? QStringLiteral("*") : askedRoom, false, false);
     if (!claim)
-        return errorResponse(400, claim.error().message);
+        return errorResponse(claim.error());
     if (claim->written == QStringLiteral("*") && !policy.allowAnyRoom)
         return errorResponse(403, QStringLiteral("this endpoint does not grant tokens valid for any room (\"*\")"));
     if (policy.roomPattern && !policy.roomPattern->match(claim->written).hasMatch())
@@ -314,7 +314,7 @@ HandlerResponse handleJitsi(const Endpoint& ep, RequestFields fields, const Cloc
     const auto ttl = ttlFor(policy, fields.value(QStringLiteral("ttl")), jitsi::kDefaultTtlSeconds, r.headers);
     if (const auto* refused = std::get_if<HandlerResponse>(&ttl))
         return *refused;
-    Result<MintedToken> minted = fail(ErrorCode::InvalidArgument, QString());
+    Result<MintedToken> minted = fail(ErrorCode::InvalidValue, QString());
     const EndpointCredentials& c = ep.credentials;
     if (c.provider == Provider::Jaas) {
         jitsi::JaasRequest req{
@@ -335,7 +335,7 @@ HandlerResponse handleJitsi(const Endpoint& ep, RequestFields fields, const Cloc
         minted = jitsi::mintSelfHosted(req, clock);
     }
     if (!minted)
-        return errorResponse(400, minted.error().message);
+        return errorResponse(minted.error());
     const QString room = minted->claims.toJsonValue().toObject().value(QStringLiteral("room")).toString();
     QJsonObject body{{QStringLiteral("token"), QString::fromLatin1(minted->token)}, {QStringLiteral("room"), room}};
     if (room != QStringLiteral("*"))
@@ -366,10 +366,7 @@ HandlerResponse handleZego(const Endpoint& ep, RequestFields fields, const Clock
     req.effectiveSeconds = std::get<qint64>(ttl);
     auto minted = zego::mintToken04(req, clock);
     if (!minted) {
-        // A client hears about its own input, never about the endpoint's secret.
-        if (minted.error().code == ErrorCode::ZegoSecretInvalid || minted.error().code == ErrorCode::ZegoAppIdInvalid)
-            return errorResponse(500, QStringLiteral("the endpoint's credentials are unusable"));
-        return errorResponse(400, minted.error().message);
+        return errorResponse(minted.error());
     }
     QJsonObject body{{QStringLiteral("token"), QString::fromLatin1(minted->token)}};
     const QString roomId = text(fields, QStringLiteral("roomID"));
@@ -377,7 +374,7 @@ HandlerResponse handleZego(const Endpoint& ep, RequestFields fields, const Clock
     if (!roomId.isEmpty() && !userName.isEmpty()) {
         auto kit = zego::makeKitToken(minted->token, zego::KitInfo{req.userId, roomId, userName, req.appId});
         if (!kit)
-            return errorResponse(400, kit.error().message);
+            return errorResponse(kit.error());
         body.insert(QStringLiteral("kitToken"), QString::fromLatin1(*kit));
     }
     r.body = json(200, body).body;
@@ -388,6 +385,14 @@ HandlerResponse handleZego(const Endpoint& ep, RequestFields fields, const Clock
 }
 
 } // namespace
+
+HandlerResponse errorResponse(const Error& error)
+{
+    const int status = httpStatus(error.code);
+    // A client hears about its own input, never about the endpoint's key or secret.
+    return errorResponse(status,
+                         status >= 500 ? QStringLiteral("the endpoint's credentials are unusable") : error.message);
+}
 
 HandlerResponse errorResponse(int status, const QString& message)
 {
@@ -410,8 +415,8 @@ Result<RequestFields> readFields(EndpointType type, const QByteArray& method,
         QJsonParseError err{};
         const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
         if (!doc.isObject())
-            return fail(ErrorCode::InvalidJson,
-                        QStringLiteral("the body must be a JSON object (%1)").arg(err.errorString()));
+            return fail(ErrorCode::InvalidJson, QT_TRANSLATE_NOOP("td::Error", "the body must be a JSON object (%1)"),
+                        err.errorString());
         const QJsonObject o = doc.object();
         static const QList<QPair<QString, QString>> names = {
             {QStringLiteral("room_name"), QStringLiteral("room")},
@@ -429,7 +434,8 @@ Result<RequestFields> readFields(EndpointType type, const QByteArray& method,
                     field = internal;
             }
             if (field.isEmpty())
-                return fail(ErrorCode::InvalidArgument, QStringLiteral("unknown field \"%1\"").arg(it.key().left(64)));
+                return fail(ErrorCode::UnknownField, QT_TRANSLATE_NOOP("td::Error", "unknown field \"%1\""),
+                            it.key().left(64));
             if (it.value().isNull())
                 continue;
             // Text fields take text. A whole number is written exactly (1234567, never 1.23457e+06, which two
@@ -442,7 +448,8 @@ Result<RequestFields> readFields(EndpointType type, const QByteArray& method,
                                        ? json::toInt64(it.value())
                                        : std::nullopt;
                 if (!whole)
-                    return fail(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" must be a string").arg(it.key()));
+                    return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "\"%1\" must be a string"),
+                                it.key());
                 fields.insert(field, QString::number(*whole));
                 continue;
             }
@@ -452,11 +459,12 @@ Result<RequestFields> readFields(EndpointType type, const QByteArray& method,
     }
     for (const auto& [key, value] : query) {
         if (fields.contains(key))
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" is given twice").arg(key.left(64)));
+            return fail(ErrorCode::Conflict, QT_TRANSLATE_NOOP("td::Error", "\"%1\" is given twice"), key.left(64));
         if (key == QStringLiteral("features") || key == QStringLiteral("attributes")) {
             const QJsonDocument doc = QJsonDocument::fromJson(value.toUtf8());
             if (!doc.isObject())
-                return fail(ErrorCode::InvalidJson, QStringLiteral("\"%1\" must be a JSON object").arg(key));
+                return fail(ErrorCode::InvalidJson, QT_TRANSLATE_NOOP("td::Error", "\"%1\" must be a JSON object"),
+                            key);
             fields.insert(key, doc.object());
         } else {
             fields.insert(key, value);

@@ -31,6 +31,8 @@ struct HandlerResponse {
 
 /** JSON {"error": message} with a status. */
 HandlerResponse errorResponse(int status, const QString& message);
+/** The answer to a request that failed with `error`: httpStatus() of its code; a 500 does not say why. */
+HandlerResponse errorResponse(const Error& error);
 
 /** Reads the contract's fields from a request: query items for GET, the JSON body for livekit-standard. */
 Result<RequestFields> readFields(EndpointType type, const QByteArray& method,

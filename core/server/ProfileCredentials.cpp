@@ -34,7 +34,8 @@ Result<EndpointCredentials> credentialsFromProfile(const credentials::Profile& p
     case Provider::Unknown: break;
     }
     if (c.secret.isEmpty() && c.privateKey.isNull())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("profile %1 has no stored secret").arg(profile.name));
+        return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "profile %1 has no stored secret"),
+                    profile.name);
     return c;
 }
 

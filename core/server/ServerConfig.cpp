@@ -14,9 +14,10 @@
 namespace td::server {
 namespace {
 
-Error at(const QString& field, const QString& message)
+/** An error about the config value at `field` ("endpoints[1].policy.maxTtl: a duration such as ..."). */
+template <typename... Args> Error at(const QString& field, ErrorCode code, const char* text, const Args&... args)
 {
-    return Error{ErrorCode::InvalidArgument, field + QStringLiteral(": ") + message};
+    return makeError(code, text, QStringList{detail::errorArg(args)...}).at(field);
 }
 
 Result<std::optional<QRegularExpression>> pattern(const QJsonObject& o, const char* key, const QString& field)
@@ -25,10 +26,12 @@ Result<std::optional<QRegularExpression>> pattern(const QJsonObject& o, const ch
     if (v.isUndefined())
         return std::optional<QRegularExpression>();
     if (!v.isString())
-        return std::unexpected(at(field, QStringLiteral("must be a regular expression string")));
+        return std::unexpected(
+            at(field, ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "must be a regular expression string")));
     QRegularExpression re(v.toString());
     if (!re.isValid())
-        return std::unexpected(at(field, QStringLiteral("invalid regular expression: %1").arg(re.errorString())));
+        return std::unexpected(at(field, ErrorCode::InvalidValue,
+                                  QT_TRANSLATE_NOOP("td::Error", "invalid regular expression: %1"), re.errorString()));
     // Anchor the whole value: "demo-.*" must not match "evil-demo-x".
     return std::optional<QRegularExpression>(QRegularExpression(QRegularExpression::anchoredPattern(v.toString())));
 }
@@ -47,15 +50,16 @@ Result<Policy> parsePolicy(const QJsonObject& o, EndpointType type, const QStrin
                                       QStringLiteral("agentNames"),        QStringLiteral("defaults")};
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key()))
-            return std::unexpected(at(field + QLatin1Char('.') + it.key(), QStringLiteral("unknown policy field")));
+            return std::unexpected(at(field + QLatin1Char('.') + it.key(), ErrorCode::UnknownField,
+                                      QT_TRANSLATE_NOOP("td::Error", "unknown policy field")));
     }
     // Without allowFields a client may send the contract's own fields; with it, exactly the fields listed.
     p.allowedFields = o.contains(QStringLiteral("allowFields")) ? QStringList() : contractFields(type);
     for (const QJsonValue& v : o.value(QStringLiteral("allowFields")).toArray()) {
         if (!requestFields(type).contains(v.toString()))
-            return std::unexpected(
-                at(field + QStringLiteral(".allowFields"),
-                   QStringLiteral("\"%1\" is not a request field of %2").arg(v.toString(), endpointTypeName(type))));
+            return std::unexpected(at(field + QStringLiteral(".allowFields"), ErrorCode::InvalidValue,
+                                      QT_TRANSLATE_NOOP("td::Error", "\"%1\" is not a request field of %2"),
+                                      v.toString(), endpointTypeName(type)));
         p.allowedFields << v.toString();
     }
     auto room = pattern(o, "room", field + QStringLiteral(".room"));
@@ -74,8 +78,8 @@ Result<Policy> parsePolicy(const QJsonObject& o, EndpointType type, const QStrin
             continue;
         auto seconds = v.isDouble() ? Result<qint64>(json::toInt64(v).value_or(0)) : parseDuration(v.toString());
         if (!seconds || *seconds <= 0)
-            return std::unexpected(at(field + QLatin1Char('.') + QLatin1String(key),
-                                      QStringLiteral("a duration such as 10m or 1h, or seconds")));
+            return std::unexpected(at(field + QLatin1Char('.') + QLatin1String(key), ErrorCode::InvalidValue,
+                                      QT_TRANSLATE_NOOP("td::Error", "a duration such as 10m or 1h, or seconds")));
         if (QLatin1String(key) == QLatin1String("maxTtl"))
             p.maxTtlSeconds = *seconds;
         else
@@ -84,13 +88,13 @@ Result<Policy> parsePolicy(const QJsonObject& o, EndpointType type, const QStrin
     p.grants = o.value(QStringLiteral("grants")).toObject();
     if (!p.grants.isEmpty()) {
         if (auto ok = livekit::VideoGrant::fromJson(p.grants); !ok)
-            return std::unexpected(at(field + QStringLiteral(".grants"), ok.error().message));
+            return std::unexpected(ok.error().at(field + QStringLiteral(".grants")));
     }
     p.features = o.value(QStringLiteral("features")).toObject();
     for (auto it = p.features.begin(); it != p.features.end(); ++it) {
         if (!jitsi::knownFeatures().contains(it.key()) || !it.value().isBool())
-            return std::unexpected(at(field + QStringLiteral(".features.") + it.key(),
-                                      QStringLiteral("a known feature set to true or false")));
+            return std::unexpected(at(field + QStringLiteral(".features.") + it.key(), ErrorCode::InvalidValue,
+                                      QT_TRANSLATE_NOOP("td::Error", "a known feature set to true or false")));
     }
     p.allowModerator = o.value(QStringLiteral("allowModerator")).toBool(false);
     p.allowRoomAdmin = o.value(QStringLiteral("allowRoomAdmin")).toBool(false);
@@ -101,10 +105,12 @@ Result<Policy> parsePolicy(const QJsonObject& o, EndpointType type, const QStrin
     p.allowAgentDispatch = o.value(QStringLiteral("allowAgentDispatch")).toBool(false);
     const QJsonValue agentNames = o.value(QStringLiteral("agentNames"));
     if (!agentNames.isUndefined() && !agentNames.isArray())
-        return std::unexpected(at(field + QStringLiteral(".agentNames"), QStringLiteral("a list of agent names")));
+        return std::unexpected(at(field + QStringLiteral(".agentNames"), ErrorCode::InvalidValue,
+                                  QT_TRANSLATE_NOOP("td::Error", "a list of agent names")));
     for (const QJsonValue& v : agentNames.toArray()) {
         if (!v.isString() || v.toString().isEmpty())
-            return std::unexpected(at(field + QStringLiteral(".agentNames"), QStringLiteral("a list of agent names")));
+            return std::unexpected(at(field + QStringLiteral(".agentNames"), ErrorCode::InvalidValue,
+                                      QT_TRANSLATE_NOOP("td::Error", "a list of agent names")));
         p.agentNames << v.toString();
     }
     p.defaults = o.value(QStringLiteral("defaults")).toObject();
@@ -115,17 +121,21 @@ Result<EndpointCredentials> checkKind(EndpointCredentials c, EndpointType type, 
 {
     const bool ok = canServe(c.provider, type);
     if (!ok)
-        return std::unexpected(at(field, QStringLiteral("a %1 profile cannot serve a %2 endpoint")
-                                             .arg(providerName(c.provider), endpointTypeName(type))));
+        return std::unexpected(at(field, ErrorCode::NotApplicable,
+                                  QT_TRANSLATE_NOOP("td::Error", "a %1 profile cannot serve a %2 endpoint"),
+                                  providerName(c.provider), endpointTypeName(type)));
     // Credentials that cannot mint are refused now, not reported to each client (which would describe them).
     if (c.provider == Provider::Zego) {
         bool idOk = false;
         const qulonglong id = c.appId.toULongLong(&idOk);
         if (!idOk || id == 0 || id > 0xffffffffULL)
-            return std::unexpected(at(field, QStringLiteral("the ZEGOCLOUD AppID is not a non-zero 32-bit number")));
+            return std::unexpected(
+                at(field, ErrorCode::InvalidValue,
+                   QT_TRANSLATE_NOOP("td::Error", "the ZEGOCLOUD AppID is not a non-zero 32-bit number")));
         if (c.secret.size() != 32)
             return std::unexpected(
-                at(field, QStringLiteral("the ZEGOCLOUD ServerSecret is not a 32-character secret")));
+                at(field, ErrorCode::InvalidValue,
+                   QT_TRANSLATE_NOOP("td::Error", "the ZEGOCLOUD ServerSecret is not a 32-character secret")));
     }
     return c;
 }
@@ -268,7 +278,7 @@ Result<EndpointCredentials> credentialsFromEnvironment(EndpointType type, const 
     const auto need = [&](const char* name) -> Result<QString> {
         const QString v = env.value(QLatin1String(name));
         if (v.isEmpty())
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("%1 is not set").arg(QLatin1String(name)));
+            return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "%1 is not set"), QLatin1String(name));
         return v;
     };
     switch (type) {
@@ -301,7 +311,7 @@ Result<EndpointCredentials> credentialsFromEnvironment(EndpointType type, const 
             c.keyId = env.value(QStringLiteral("JAAS_KEY_ID"));
             auto key = crypto::loadRsaPrivateKey(env.value(QStringLiteral("JAAS_PRIVATE_KEY")).toUtf8());
             if (!key)
-                return fail(key.error().code, QStringLiteral("JAAS_PRIVATE_KEY: ") + key.error().message);
+                return fail(key.error().at(QStringLiteral("JAAS_PRIVATE_KEY")));
             c.privateKey = *key;
             return c;
         } else {
@@ -326,9 +336,9 @@ Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileRe
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
     if (!doc.isObject())
-        return fail(
-            ErrorCode::InvalidJson,
-            QStringLiteral("the config is not a JSON object (%1 at offset %2)").arg(err.errorString()).arg(err.offset));
+        return fail(ErrorCode::InvalidJson,
+                    QT_TRANSLATE_NOOP("td::Error", "the config is not a JSON object (%1 at offset %2)"),
+                    err.errorString(), err.offset);
     const QJsonObject root = doc.object();
     static const QStringList known = {QStringLiteral("bind"),         QStringLiteral("port"),
                                       QStringLiteral("allowRemote"),  QStringLiteral("allowedOrigins"),
@@ -336,19 +346,22 @@ Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileRe
                                       QStringLiteral("limits"),       QStringLiteral("endpoints")};
     for (auto it = root.begin(); it != root.end(); ++it) {
         if (!known.contains(it.key()))
-            return std::unexpected(at(it.key(), QStringLiteral("unknown field")));
+            return std::unexpected(
+                at(it.key(), ErrorCode::UnknownField, QT_TRANSLATE_NOOP("td::Error", "unknown field")));
     }
     ServerConfig c;
     if (root.contains(QStringLiteral("bind"))) {
         const QHostAddress address(root.value(QStringLiteral("bind")).toString());
         if (address.isNull())
-            return std::unexpected(at(QStringLiteral("bind"), QStringLiteral("an IP address such as 127.0.0.1")));
+            return std::unexpected(at(QStringLiteral("bind"), ErrorCode::InvalidValue,
+                                      QT_TRANSLATE_NOOP("td::Error", "an IP address such as 127.0.0.1")));
         c.bind = address;
     }
     if (root.contains(QStringLiteral("port"))) {
         const int port = root.value(QStringLiteral("port")).toInt(-1);
         if (port < 0 || port > 65535)
-            return std::unexpected(at(QStringLiteral("port"), QStringLiteral("0 to 65535")));
+            return std::unexpected(
+                at(QStringLiteral("port"), ErrorCode::OutOfRange, QT_TRANSLATE_NOOP("td::Error", "0 to 65535")));
         c.port = static_cast<quint16>(port);
     }
     c.allowRemote = root.value(QStringLiteral("allowRemote")).toBool(false);
@@ -357,11 +370,13 @@ Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileRe
         const QString field = QStringLiteral("allowedOrigins[%1]").arg(i);
         const QString raw = origins.at(i).toString();
         if (raw.contains(QLatin1Char('*')))
-            return std::unexpected(at(field, QStringLiteral("wildcards are not allowed; list each origin")));
+            return std::unexpected(at(field, ErrorCode::InvalidValue,
+                                      QT_TRANSLATE_NOOP("td::Error", "wildcards are not allowed; list each origin")));
         const QString origin = normaliseOrigin(raw);
         if (origin.isEmpty())
             return std::unexpected(
-                at(field, QStringLiteral("\"%1\" is not an origin like http://localhost:3000").arg(raw)));
+                at(field, ErrorCode::InvalidValue,
+                   QT_TRANSLATE_NOOP("td::Error", "\"%1\" is not an origin like http://localhost:3000"), raw));
         c.allowedOrigins << origin;
     }
     static const QRegularExpression hostName(
@@ -371,10 +386,11 @@ Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileRe
         const QString raw = hosts.at(i).toString();
         const QString host = raw.trimmed().toLower();
         if (host.size() > 253 || !hostName.match(host).hasMatch())
-            return std::unexpected(at(QStringLiteral("allowedHosts[%1]").arg(i),
-                                      QStringLiteral("\"%1\" is not a host name like tokens.lan (no scheme, port or "
-                                                     "wildcard)")
-                                          .arg(raw.left(100))));
+            return std::unexpected(
+                at(QStringLiteral("allowedHosts[%1]").arg(i), ErrorCode::InvalidValue,
+                   QT_TRANSLATE_NOOP("td::Error", "\"%1\" is not a host name like tokens.lan (no scheme, port or "
+                                                  "wildcard)"),
+                   raw.left(100)));
         c.allowedHosts << host;
     }
     const QJsonArray keys = root.value(QStringLiteral("auth")).toObject().value(QStringLiteral("bearerKeys")).toArray();
@@ -383,12 +399,13 @@ Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileRe
         const QJsonObject k = keys.at(i).toObject();
         const QString var = k.value(QStringLiteral("keyEnv")).toString();
         if (var.isEmpty())
-            return std::unexpected(
-                at(field + QStringLiteral(".keyEnv"), QStringLiteral("name the variable holding the key")));
+            return std::unexpected(at(field + QStringLiteral(".keyEnv"), ErrorCode::MissingValue,
+                                      QT_TRANSLATE_NOOP("td::Error", "name the variable holding the key")));
         const QByteArray key = environment.value(var).toUtf8();
         if (key.size() < 16)
-            return std::unexpected(at(field + QStringLiteral(".keyEnv"),
-                                      QStringLiteral("%1 must hold a key of at least 16 characters").arg(var)));
+            return std::unexpected(at(field + QStringLiteral(".keyEnv"), ErrorCode::OutOfRange,
+                                      QT_TRANSLATE_NOOP("td::Error", "%1 must hold a key of at least 16 characters"),
+                                      var));
         c.bearerKeys.append(BearerKey{k.value(QStringLiteral("name")).toString(var), key});
     }
     const QJsonObject limits = root.value(QStringLiteral("limits")).toObject();
@@ -403,30 +420,32 @@ Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileRe
             continue;
         const int n = v.toInt(-1);
         if (n < low || n > high)
-            return std::unexpected(
-                at(QStringLiteral("limits.") + QLatin1String(key), QStringLiteral("%1 to %2").arg(low).arg(high)));
+            return std::unexpected(at(QStringLiteral("limits.") + QLatin1String(key), ErrorCode::OutOfRange,
+                                      QT_TRANSLATE_NOOP("td::Error", "%1 to %2"), low, high));
         *target = n;
     }
     const QJsonArray endpoints = root.value(QStringLiteral("endpoints")).toArray();
     if (endpoints.isEmpty())
-        return std::unexpected(at(QStringLiteral("endpoints"), QStringLiteral("list at least one endpoint")));
+        return std::unexpected(at(QStringLiteral("endpoints"), ErrorCode::MissingValue,
+                                  QT_TRANSLATE_NOOP("td::Error", "list at least one endpoint")));
     for (qsizetype i = 0; i < endpoints.size(); ++i) {
         const QString field = QStringLiteral("endpoints[%1]").arg(i);
         const QJsonObject e = endpoints.at(i).toObject();
         Endpoint ep;
         ep.path = e.value(QStringLiteral("path")).toString();
         if (!ep.path.startsWith(QLatin1Char('/')) || ep.path.contains(QLatin1Char('?')) || ep.path.size() > 200)
-            return std::unexpected(at(field + QStringLiteral(".path"), QStringLiteral("a path such as /getToken")));
+            return std::unexpected(at(field + QStringLiteral(".path"), ErrorCode::InvalidValue,
+                                      QT_TRANSLATE_NOOP("td::Error", "a path such as /getToken")));
         for (const Endpoint& other : c.endpoints) {
             if (other.path == ep.path)
-                return std::unexpected(
-                    at(field + QStringLiteral(".path"), QStringLiteral("%1 is listed twice").arg(ep.path)));
+                return std::unexpected(at(field + QStringLiteral(".path"), ErrorCode::Conflict,
+                                          QT_TRANSLATE_NOOP("td::Error", "%1 is listed twice"), ep.path));
         }
         const auto type = parseEndpointType(e.value(QStringLiteral("type")).toString());
         if (!type)
-            return std::unexpected(
-                at(field + QStringLiteral(".type"),
-                   QStringLiteral("one of livekit-get, livekit-standard, jitsi-get, zego-get, healthz")));
+            return std::unexpected(at(
+                field + QStringLiteral(".type"), ErrorCode::InvalidValue,
+                QT_TRANSLATE_NOOP("td::Error", "one of livekit-get, livekit-standard, jitsi-get, zego-get, healthz")));
         ep.type = *type;
         auto policy =
             parsePolicy(e.value(QStringLiteral("policy")).toObject(), ep.type, field + QStringLiteral(".policy"));
@@ -445,13 +464,13 @@ Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileRe
             const QString source = e.value(QStringLiteral("credentials")).toString();
             if (profile.isEmpty() == (source != QStringLiteral("env")))
                 return std::unexpected(
-                    at(field, QStringLiteral("give either \"profile\": NAME or \"credentials\": \"env\"")));
+                    at(field, ErrorCode::Conflict,
+                       QT_TRANSLATE_NOOP("td::Error", "give either \"profile\": NAME or \"credentials\": \"env\"")));
             Result<EndpointCredentials> creds =
                 profile.isEmpty() ? credentialsFromEnvironment(ep.type, environment) : profiles(profile);
             if (!creds)
-                return std::unexpected(
-                    at(field + (profile.isEmpty() ? QStringLiteral(".credentials") : QStringLiteral(".profile")),
-                       creds.error().message));
+                return std::unexpected(creds.error().at(
+                    field + (profile.isEmpty() ? QStringLiteral(".credentials") : QStringLiteral(".profile"))));
             auto checked = checkKind(*creds, ep.type, field + QStringLiteral(".profile"));
             if (!checked)
                 return std::unexpected(checked.error());
@@ -459,7 +478,7 @@ Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileRe
             if (ep.type == EndpointType::LiveKitGet || ep.type == EndpointType::LiveKitStandard) {
                 auto minter = livekit::LiveKitMinter::create(ep.credentials.apiKey, ep.credentials.secret);
                 if (!minter)
-                    return std::unexpected(at(field, minter.error().message));
+                    return std::unexpected(minter.error().at(field));
                 ep.liveKitMinter = std::make_shared<const livekit::LiveKitMinter>(std::move(*minter));
             }
         }

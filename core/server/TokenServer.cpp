@@ -401,10 +401,11 @@ TokenServer::~TokenServer()
 Result<quint16> TokenServer::start(const ServerConfig& config)
 {
     if (!config.bind.isLoopback() && !config.allowRemote)
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("binding to %1 exposes the server beyond this machine: pass --allow-remote (or "
-                                   "\"allowRemote\": true) to mean it")
-                        .arg(config.bind.toString()));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error",
+                                      "binding to %1 exposes the server beyond this machine: pass --allow-remote (or "
+                                      "\"allowRemote\": true) to mean it"),
+                    config.bind.toString());
     m_config = std::make_shared<const ServerConfig>(config);
     m_limiter.configure(config.limits.requestsPerMinute, config.limits.burst);
     m_tcp = new GuardedTcpServer(
@@ -425,8 +426,8 @@ Result<quint16> TokenServer::start(const ServerConfig& config)
         const QString why = m_tcp->errorString();
         delete m_tcp;
         m_tcp = nullptr;
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("cannot listen on %1:%2: %3").arg(config.bind.toString()).arg(config.port).arg(why));
+        return fail(ErrorCode::Conflict, QT_TRANSLATE_NOOP("td::Error", "cannot listen on %1:%2: %3"),
+                    config.bind.toString(), config.port, why);
     }
     bind(m_tcp);
     return m_tcp->serverPort();
@@ -641,7 +642,7 @@ bool TokenServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* s
     }
     auto fields = readFields(endpoint->type, method, request.query().queryItems(QUrl::FullyDecoded), request.body());
     if (!fields)
-        return reply(errorResponse(400, fields.error().message), allowedOrigin, entry);
+        return reply(errorResponse(fields.error()), allowedOrigin, entry);
     if (!signsWithRsa(*endpoint))
         return reply(handleTokenRequest(*endpoint, *fields, m_clock), allowedOrigin, entry);
     // RSA signing takes about a millisecond: do it on the server's own pool so other clients and both cores keep

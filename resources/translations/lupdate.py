@@ -7,7 +7,8 @@ td::ui::MintPage under the context "MintPage", while tr() looks them up under "t
 script runs lupdate in lupdate's naming and stores the .ts in the run-time naming:
 
   lupdate.py update LUPDATE SOURCE_DIR   refresh the .ts files (new strings arrive unfinished: translate them)
-  lupdate.py check LUPDATE SOURCE_DIR    fail if any string of ui/ or app/gui/ lacks a finished zh_TW translation
+  lupdate.py check LUPDATE SOURCE_DIR    fail if any string of ui/ or app/gui/, or any error or finding text marked
+                                         in core/, lacks a finished zh_TW translation
 """
 import pathlib
 import re
@@ -22,7 +23,7 @@ PREFIX = 'td::ui::'
 
 def plain_contexts(src):
     """Contexts that are not Q_OBJECT classes of td::ui: Q_DECLARE_TR_FUNCTIONS names and translate() contexts."""
-    names = {'main'}
+    names = {'main', 'td::Error', 'td::Finding'}  # core's marked error and finding texts (QT_TRANSLATE_NOOP)
     for path in list((src / 'ui').rglob('*.h')) + list((src / 'ui').rglob('*.cpp')) + list((src / 'app/gui').rglob('*.cpp')):
         names.update(re.findall(r'Q_DECLARE_TR_FUNCTIONS\((\w+)\)', path.read_text(encoding='utf-8')))
     return names
@@ -38,7 +39,7 @@ def run_lupdate(lupdate, src, ts):
     plain = plain_contexts(src)
     rename_contexts(ts, lambda n: n[len(PREFIX):] if n.startswith(PREFIX) else n)
     subprocess.run([lupdate, '-silent', '-no-obsolete', '-locations', 'none', '-extensions', 'cpp,h',
-                    str(src / 'ui'), str(src / 'app/gui'), '-ts', str(ts)], check=True, stderr=subprocess.DEVNULL)
+                    str(src / 'core'), str(src / 'ui'), str(src / 'app/gui'), '-ts', str(ts)], check=True, stderr=subprocess.DEVNULL)
     rename_contexts(ts, lambda n: n if n in plain or n.startswith(PREFIX) else PREFIX + n)
 
 

@@ -4800,4 +4800,1450 @@ UTC：%3</translation>
         <translation>系統金鑰圈；若沒有回應則使用加密保險庫（首次使用時開啟）</translation>
     </message>
 </context>
+<context>
+    <name>td::Error</name>
+    <message>
+        <source>%1: &quot;%2&quot; is not true or false</source>
+        <translation>%1："%2" 不是 true 或 false</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON array (%2 at offset %3)</source>
+        <translation>%1：不是 JSON 陣列（%2，位於位移 %3）</translation>
+    </message>
+    <message>
+        <source>%1: every item must be a string</source>
+        <translation>%1：每個項目都必須是字串</translation>
+    </message>
+    <message>
+        <source>%1: not a JSON object (%2 at offset %3)</source>
+        <translation>%1：不是 JSON 物件（%2，位於位移 %3）</translation>
+    </message>
+    <message>
+        <source>identity: empty, and LiveKit needs one to join a room</source>
+        <translation>identity：空白，而 LiveKit 需要身分才能加入房間</translation>
+    </message>
+    <message>
+        <source>room: empty (give a room column or a default room)</source>
+        <translation>room：空白（請提供 room 欄或預設房間）</translation>
+    </message>
+    <message>
+        <source>identity: empty (the Zego user ID)</source>
+        <translation>identity：空白（即 Zego 使用者 ID）</translation>
+    </message>
+    <message>
+        <source>preset: &quot;%1&quot; is not a Zego preset; use viewer (login only) or speaker (login and publish)</source>
+        <translation>preset："%1" 不是 Zego 預設組合；請使用 viewer（僅登入）或 speaker（登入並發布）</translation>
+    </message>
+    <message>
+        <source>kit: a Kit Token needs a room</source>
+        <translation>kit：Kit Token 需要房間</translation>
+    </message>
+    <message>
+        <source>room: empty (a room name, or * for any room)</source>
+        <translation>room：空白（請填寫房間名稱，或以 * 表示任何房間）</translation>
+    </message>
+    <message>
+        <source>identity: empty (and no name either)</source>
+        <translation>identity：空白（也沒有名稱）</translation>
+    </message>
+    <message>
+        <source>preset: &quot;%1&quot; is not a Jitsi preset; use moderator or participant</source>
+        <translation>preset："%1" 不是 Jitsi 預設組合；請使用 moderator 或 participant</translation>
+    </message>
+    <message>
+        <source>column &quot;%1&quot; does not apply to %2 profiles (its permissions would be ignored); %2 columns: %3</source>
+        <translation>"%1" 欄不適用於 %2 設定檔（其權限會被忽略）；%2 可用的欄：%3</translation>
+    </message>
+    <message>
+        <source>no identity column (also accepted: user_id, id, user); columns found: %1</source>
+        <translation>沒有 identity 欄（也接受：user_id、id、user）；找到的欄：%1</translation>
+    </message>
+    <message>
+        <source>%1: does not apply to %2 profiles</source>
+        <translation>%1：不適用於 %2 設定檔</translation>
+    </message>
+    <message>
+        <source>ttl: must be positive</source>
+        <translation>ttl：必須是正數</translation>
+    </message>
+    <message>
+        <source>the profile has no provider</source>
+        <translation>設定檔沒有供應商</translation>
+    </message>
+    <message>
+        <source>cannot tell the format of %1: use .csv (or .tsv) or .json</source>
+        <translation>無法判斷 %1 的格式：請使用 .csv（或 .tsv）或 .json</translation>
+    </message>
+    <message>
+        <source>cannot tell the format of %1: use .csv or .json</source>
+        <translation>無法判斷 %1 的格式：請使用 .csv 或 .json</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>無法讀取 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2 (the previous file, if any, is kept)</source>
+        <translation>無法寫入 %1：%2（若已有先前的檔案，會予以保留）</translation>
+    </message>
+    <message>
+        <source>the matrix needs a room</source>
+        <translation>矩陣需要房間</translation>
+    </message>
+    <message>
+        <source>unknown publish source &quot;%1&quot;; LiveKit knows %2</source>
+        <translation>未知的發布媒體來源 "%1"；LiveKit 認得的有：%2</translation>
+    </message>
+    <message>
+        <source>unknown dimension &quot;%1&quot; for %2; choose from %3</source>
+        <translation>%2 沒有 "%1" 這個維度；請從以下選擇：%3</translation>
+    </message>
+    <message>
+        <source>more than %1 combinations: choose fewer dimensions or values</source>
+        <translation>組合超過 %1 種：請選擇較少的維度或值</translation>
+    </message>
+    <message>
+        <source>the input is empty (expected a header row)</source>
+        <translation>輸入內容是空的（應有標題列）</translation>
+    </message>
+    <message>
+        <source>the input is empty (expected a JSON array of rows)</source>
+        <translation>輸入內容是空的（應為由各列組成的 JSON 陣列）</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link: refusing to write through it (remove it, or choose another file)</source>
+        <translation>%1 是符號連結：拒絕透過它寫入（請移除它，或選擇其他檔案）</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file</source>
+        <translation>%1 不是一般檔案</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>無法寫入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot save %1: not open</source>
+        <translation>無法儲存 %1：檔案未開啟</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation>無法儲存 %1：%2</translation>
+    </message>
+    <message>
+        <source>the save of %1 was interrupted</source>
+        <translation>%1 的儲存作業被中斷</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read</source>
+        <translation>無法讀取 %1</translation>
+    </message>
+    <message>
+        <source>no credentials found: expected LIVEKIT_API_KEY/SECRET, ZEGO_APP_ID/SERVER_SECRET, JAAS_APP_ID/KEY_ID/PRIVATE_KEY or JITSI_APP_ID/APP_SECRET</source>
+        <translation>找不到憑證：預期有 LIVEKIT_API_KEY/SECRET、ZEGO_APP_ID/SERVER_SECRET、JAAS_APP_ID/KEY_ID/PRIVATE_KEY 或 JITSI_APP_ID/APP_SECRET</translation>
+    </message>
+    <message>
+        <source>the livekit-cli config is not valid YAML (line %1, column %2)</source>
+        <translation>livekit-cli 組態不是有效的 YAML（第 %1 行，第 %2 欄）</translation>
+    </message>
+    <message>
+        <source>the livekit-cli config has no &quot;projects&quot; list</source>
+        <translation>livekit-cli 組態沒有 "projects" 清單</translation>
+    </message>
+    <message>
+        <source>the livekit-cli config lists no projects</source>
+        <translation>livekit-cli 組態未列出任何專案</translation>
+    </message>
+    <message>
+        <source>this file is an encrypted bundle: it needs its passphrase</source>
+        <translation>此檔案是加密組合包：需要它的密語</translation>
+    </message>
+    <message>
+        <source>this vault is not an export bundle</source>
+        <translation>這是加密保險庫，不是匯出的組合包</translation>
+    </message>
+    <message>
+        <source>keychain: no answer within 30 s</source>
+        <translation>系統金鑰圈：30 秒內沒有回應</translation>
+    </message>
+    <message>
+        <source>profile name &quot;%1&quot; is not valid</source>
+        <translation>設定檔名稱 "%1" 無效</translation>
+    </message>
+    <message>
+        <source>profile %1: unknown provider &quot;%2&quot;</source>
+        <translation>設定檔 %1：未知的供應商 "%2"</translation>
+    </message>
+    <message>
+        <source>profile %1: environment must be dev, staging or prod</source>
+        <translation>設定檔 %1：環境必須是 dev、staging 或 prod</translation>
+    </message>
+    <message>
+        <source>profile %1: domainVerification must be true or false</source>
+        <translation>設定檔 %1：domainVerification 必須是 true 或 false</translation>
+    </message>
+    <message>
+        <source>profile %1: secretGeneration is negative</source>
+        <translation>設定檔 %1：secretGeneration 是負數</translation>
+    </message>
+    <message>
+        <source>a profile named %1 exists</source>
+        <translation>已有名為 %1 的設定檔</translation>
+    </message>
+    <message>
+        <source>no profile named %1</source>
+        <translation>沒有名為 %1 的設定檔</translation>
+    </message>
+    <message>
+        <source>profiles file is not valid JSON (%1)</source>
+        <translation>設定檔清單檔案不是有效的 JSON（%1）</translation>
+    </message>
+    <message>
+        <source>profiles file format %1 was written by a newer TokenDesk</source>
+        <translation>設定檔清單檔案的格式 %1 是由較新版的 TokenDesk 寫入的</translation>
+    </message>
+    <message>
+        <source>profiles file has no valid &quot;version&quot;</source>
+        <translation>設定檔清單檔案沒有有效的 "version"</translation>
+    </message>
+    <message>
+        <source>no profile named &quot;%1&quot; (tokendesk-cli profile list)</source>
+        <translation>沒有名為 "%1" 的設定檔 (tokendesk-cli profile list)</translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation>無法建立 %1</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another TokenDesk process</source>
+        <translation>%1 已被另一個 TokenDesk 程序鎖定</translation>
+    </message>
+    <message>
+        <source>the secret store is keychain, vault or auto, not &quot;%1&quot;</source>
+        <translation>密鑰儲存區必須是 keychain、vault 或 auto，而不是 "%1"</translation>
+    </message>
+    <message>
+        <source>the vault passphrase is empty</source>
+        <translation>加密保險庫的密語是空的</translation>
+    </message>
+    <message>
+        <source>no randomness for the vault</source>
+        <translation>無法為加密保險庫取得隨機數</translation>
+    </message>
+    <message>
+        <source>this is not a TokenDesk vault (wrong magic bytes)</source>
+        <translation>這不是 TokenDesk 加密保險庫（magic bytes 不符）</translation>
+    </message>
+    <message>
+        <source>the vault is truncated (%1 bytes): restore it from a backup</source>
+        <translation>加密保險庫已被截斷（%1 位元組）：請從備份還原</translation>
+    </message>
+    <message>
+        <source>vault format %1 is not supported by this TokenDesk (it reads format %2)</source>
+        <translation>此版 TokenDesk 不支援加密保險庫格式 %1（它只能讀取格式 %2）</translation>
+    </message>
+    <message>
+        <source>the vault names an unknown key derivation</source>
+        <translation>加密保險庫指定了未知的金鑰衍生方式</translation>
+    </message>
+    <message>
+        <source>wrong vault passphrase (or the vault&apos;s header was modified)</source>
+        <translation>加密保險庫密語錯誤（或加密保險庫的標頭已遭修改）</translation>
+    </message>
+    <message>
+        <source>the vault failed authentication: the file was modified or damaged after it was written; restore it from a backup</source>
+        <translation>加密保險庫驗證失敗：檔案在寫入後遭到修改或損壞；請從備份還原</translation>
+    </message>
+    <message>
+        <source>the vault&apos;s content is not a JSON object</source>
+        <translation>加密保險庫的內容不是 JSON 物件</translation>
+    </message>
+    <message>
+        <source>the vault %1 is locked by another TokenDesk process</source>
+        <translation>加密保險庫 %1 已被另一個 TokenDesk 程序鎖定</translation>
+    </message>
+    <message>
+        <source>cannot create the lock file next to %1</source>
+        <translation>無法在 %1 旁建立鎖定檔</translation>
+    </message>
+    <message>
+        <source>length %1 is not a multiple of 4 (truncated or missing &apos;=&apos; padding)</source>
+        <translation>長度 %1 不是 4 的倍數（已被截斷，或缺少 '=' 填補）</translation>
+    </message>
+    <message>
+        <source>length %1 cannot be valid base64 (truncated)</source>
+        <translation>長度 %1 不可能是有效的 base64（已被截斷）</translation>
+    </message>
+    <message>
+        <source>non-canonical encoding: trailing bits are not zero</source>
+        <translation>非標準編碼：結尾的位元不是零</translation>
+    </message>
+    <message>
+        <source>AES-256-CBC needs a 32-byte key and a 16-byte IV</source>
+        <translation>AES-256-CBC 需要 32 位元組的金鑰與 16 位元組的 IV</translation>
+    </message>
+    <message>
+        <source>AES-CBC ciphertext length %1 is not a positive multiple of 16</source>
+        <translation>AES-CBC 密文長度 %1 不是 16 的正整數倍</translation>
+    </message>
+    <message>
+        <source>AES-CBC padding is invalid: wrong key or corrupted ciphertext</source>
+        <translation>AES-CBC 填補無效：金鑰錯誤或密文已損毀</translation>
+    </message>
+    <message>
+        <source>AES-256-GCM needs a 32-byte key and a 12-byte nonce</source>
+        <translation>AES-256-GCM 需要 32 位元組的金鑰與 12 位元組的 nonce</translation>
+    </message>
+    <message>
+        <source>AES-GCM data is shorter than its 16-byte tag</source>
+        <translation>AES-GCM 資料比其 16 位元組的標籤還短</translation>
+    </message>
+    <message>
+        <source>AES-GCM authentication failed: wrong key or the data was modified</source>
+        <translation>AES-GCM 驗證失敗：金鑰錯誤，或資料已遭修改</translation>
+    </message>
+    <message>
+        <source>scrypt parameters out of range</source>
+        <translation>scrypt 參數超出範圍</translation>
+    </message>
+    <message>
+        <source>scrypt cost N=2^%1, r=%2, p=%3 is beyond TokenDesk&apos;s limit (N*r*p at most 2^23); the file was not written by TokenDesk or was tampered with</source>
+        <translation>scrypt 成本 N=2^%1, r=%2, p=%3 超出 TokenDesk 的上限（N*r*p 最多為 2^23）；此檔案不是由 TokenDesk 寫入，或已遭竄改</translation>
+    </message>
+    <message>
+        <source>this is a %1 key, not an RSA key: RS256 needs an RSA key of at least %2 bits</source>
+        <translation>這是 %1 金鑰，不是 RSA 金鑰：RS256 需要至少 %2 位元的 RSA 金鑰</translation>
+    </message>
+    <message>
+        <source>the RSA key has %1 bits; RS256 needs at least %2 (8x8 JaaS and jose reject smaller keys): generate a new key</source>
+        <translation>此 RSA 金鑰只有 %1 位元；RS256 至少需要 %2 位元（8x8 JaaS 與 jose 會拒絕較小的金鑰）：請產生新的金鑰</translation>
+    </message>
+    <message>
+        <source>the private key is encrypted: enter its passphrase (--passphrase-file), or export it without one (openssl pkey -in key.pem -out plain.pem)</source>
+        <translation>私鑰已加密：請輸入其密語 (--passphrase-file)，或將它匯出為不含密語的版本（openssl pkey -in key.pem -out plain.pem）</translation>
+    </message>
+    <message>
+        <source>the passphrase does not decrypt this private key (wrong passphrase, or the encrypted key is damaged)</source>
+        <translation>此密語無法解密這個私鑰（密語錯誤，或加密的私鑰已損壞）</translation>
+    </message>
+    <message>
+        <source>the %1 block does not contain a valid private key</source>
+        <translation>%1 區塊不含有效的私鑰</translation>
+    </message>
+    <message>
+        <source>the %1 block does not contain a valid public key</source>
+        <translation>%1 區塊不含有效的公鑰</translation>
+    </message>
+    <message>
+        <source>this is a %1, but signing needs the private key (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----)</source>
+        <translation>這是 %1，但簽署需要私鑰（-----BEGIN PRIVATE KEY----- 或 -----BEGIN RSA PRIVATE KEY-----）</translation>
+    </message>
+    <message>
+        <source>this is an %1, not an RSA key: RS256 needs an RSA key</source>
+        <translation>這是 %1，不是 RSA 金鑰：RS256 需要 RSA 金鑰</translation>
+    </message>
+    <message>
+        <source>OpenSSH key format is not supported: convert it with ssh-keygen -p -m PKCS8 -f KEY</source>
+        <translation>不支援 OpenSSH 金鑰格式：請以 ssh-keygen -p -m PKCS8 -f KEY 轉換</translation>
+    </message>
+    <message>
+        <source>a PEM block labelled &quot;%1&quot; is not a private key</source>
+        <translation>標記為 "%1" 的 PEM 區塊不是私鑰</translation>
+    </message>
+    <message>
+        <source>the key is empty</source>
+        <translation>金鑰是空的</translation>
+    </message>
+    <message>
+        <source>the -----BEGIN ...----- line is missing: copy the whole key including it</source>
+        <translation>缺少 -----BEGIN ...----- 這一行：請複製包含這一行在內的完整金鑰</translation>
+    </message>
+    <message>
+        <source>no -----BEGIN ...----- line found: this is not a PEM key</source>
+        <translation>找不到 -----BEGIN ...----- 行：這不是 PEM 金鑰</translation>
+    </message>
+    <message>
+        <source>there is text before the -----BEGIN line (%1): remove it and keep only the block from -----BEGIN to -----END</source>
+        <translation>-----BEGIN 行之前有其他文字（%1）：請將其移除，只保留從 -----BEGIN 到 -----END 的區塊</translation>
+    </message>
+    <message>
+        <source>the -----BEGIN line is malformed</source>
+        <translation>-----BEGIN 行的格式錯誤</translation>
+    </message>
+    <message>
+        <source>the -----END line does not match -----BEGIN %1-----</source>
+        <translation>-----END 行與 -----BEGIN %1----- 不相符</translation>
+    </message>
+    <message>
+        <source>the -----END %1----- line is missing: the key was cut off when copied</source>
+        <translation>缺少 -----END %1----- 行：金鑰在複製時被截斷了</translation>
+    </message>
+    <message>
+        <source>the PEM block has no body</source>
+        <translation>PEM 區塊沒有內容</translation>
+    </message>
+    <message>
+        <source>the key body is not valid base64 (%1): it was probably cut off or edited</source>
+        <translation>金鑰內容不是有效的 base64（%1）：可能已被截斷或修改</translation>
+    </message>
+    <message>
+        <source>the key body is not valid base64 (%1)</source>
+        <translation>金鑰內容不是有效的 base64（%1）</translation>
+    </message>
+    <message>
+        <source>cannot turn core dumps off (setrlimit RLIMIT_CORE: %1); TokenDesk does not run where a crash could write its secrets to disk</source>
+        <translation>無法關閉核心傾印（setrlimit RLIMIT_CORE：%1）；TokenDesk 不會在當機時可能將密鑰寫入磁碟的環境中執行</translation>
+    </message>
+    <message>
+        <source>cannot make the process non-dumpable (prctl PR_SET_DUMPABLE: %1); TokenDesk does not run where a crash could write its secrets to disk</source>
+        <translation>無法將程序設為不可傾印（prctl PR_SET_DUMPABLE：%1）；TokenDesk 不會在當機時可能將密鑰寫入磁碟的環境中執行</translation>
+    </message>
+    <message>
+        <source>no private key loaded</source>
+        <translation>未載入私鑰</translation>
+    </message>
+    <message>
+        <source>RSA signing failed</source>
+        <translation>RSA 簽署失敗</translation>
+    </message>
+    <message>
+        <source>RSA keys must have at least %1 bits</source>
+        <translation>RSA 金鑰至少必須有 %1 位元</translation>
+    </message>
+    <message>
+        <source>RSA key generation failed</source>
+        <translation>RSA 金鑰產生失敗</translation>
+    </message>
+    <message>
+        <source>crypto self-test failed: %1</source>
+        <translation>加密自我測試失敗：%1</translation>
+    </message>
+    <message>
+        <source>invalid duration &quot;%1&quot;: empty (use e.g. 90, 10m, 6h, 1h30m, 2d)</source>
+        <translation>無效的時間長度 "%1"：空白（請使用例如 90、10m、6h、1h30m、2d）</translation>
+    </message>
+    <message>
+        <source>invalid duration &quot;%1&quot;: expected a number at position %2 (use e.g. 90, 10m, 6h, 1h30m, 2d)</source>
+        <translation>無效的時間長度 "%1"：位置 %2 應為數字（請使用例如 90、10m、6h、1h30m、2d）</translation>
+    </message>
+    <message>
+        <source>invalid duration &quot;%1&quot;: number too large (use e.g. 90, 10m, 6h, 1h30m, 2d)</source>
+        <translation>無效的時間長度 "%1"：數字太大（請使用例如 90、10m、6h、1h30m、2d）</translation>
+    </message>
+    <message>
+        <source>invalid duration &quot;%1&quot;: missing unit after the last number (use e.g. 90, 10m, 6h, 1h30m, 2d)</source>
+        <translation>無效的時間長度 "%1"：最後一個數字後面缺少單位（請使用例如 90、10m、6h、1h30m、2d）</translation>
+    </message>
+    <message>
+        <source>invalid duration &quot;%1&quot;: unknown unit &apos;%2&apos; (use e.g. 90, 10m, 6h, 1h30m, 2d)</source>
+        <translation>無效的時間長度 "%1"：未知的單位 '%2'（請使用例如 90、10m、6h、1h30m、2d）</translation>
+    </message>
+    <message>
+        <source>invalid duration &quot;%1&quot;: units must go from larger to smaller (use e.g. 90, 10m, 6h, 1h30m, 2d)</source>
+        <translation>無效的時間長度 "%1"：單位必須由大到小排列（請使用例如 90、10m、6h、1h30m、2d）</translation>
+    </message>
+    <message>
+        <source>invalid duration &quot;%1&quot;: must be greater than zero (use e.g. 90, 10m, 6h, 1h30m, 2d)</source>
+        <translation>無效的時間長度 "%1"：必須大於零（請使用例如 90、10m、6h、1h30m、2d）</translation>
+    </message>
+    <message>
+        <source>invalid duration &quot;%1&quot;: more than 100 years (use e.g. 90, 10m, 6h, 1h30m, 2d)</source>
+        <translation>無效的時間長度 "%1"：超過 100 年（請使用例如 90、10m、6h、1h30m、2d）</translation>
+    </message>
+    <message>
+        <source>history entry without id or provider</source>
+        <translation>歷程記錄項目缺少 id 或供應商</translation>
+    </message>
+    <message>
+        <source>no token given</source>
+        <translation>未提供權杖</translation>
+    </message>
+    <message>
+        <source>the input is %1 bytes; tokens are at most %2</source>
+        <translation>輸入內容有 %1 位元組；權杖最多 %2 位元組</translation>
+    </message>
+    <message>
+        <source>not a token TokenDesk knows: a JWT has three &apos;.&apos;-separated parts (LiveKit, Jitsi), a ZEGOCLOUD Token04 starts with &quot;04&quot;</source>
+        <translation>不是 TokenDesk 認得的權杖：JWT 由三個以 '.' 分隔的部分組成（LiveKit、Jitsi），ZEGOCLOUD 的 Token04 則以 "04" 開頭</translation>
+    </message>
+    <message>
+        <source>the %1 is not valid JSON (%2 at offset %3)</source>
+        <translation>%1 不是有效的 JSON（%2，位於位移 %3）</translation>
+    </message>
+    <message>
+        <source>the %1 is JSON but not an object</source>
+        <translation>%1 是 JSON，但不是物件</translation>
+    </message>
+    <message>
+        <source>the %1 segment has &apos;=&apos; padding, which JWS forbids (LiveKit&apos;s Go parser rejects it)</source>
+        <translation>%1 區段含有 '=' 填補，這是 JWS 所禁止的（LiveKit 的 Go 剖析器會拒絕）</translation>
+    </message>
+    <message>
+        <source>the %1 segment is not base64url: %2</source>
+        <translation>%1 區段不是 base64url：%2</translation>
+    </message>
+    <message>
+        <source>signing produced no signature</source>
+        <translation>簽署後未產生簽章</translation>
+    </message>
+    <message>
+        <source>the token is empty</source>
+        <translation>權杖是空的</translation>
+    </message>
+    <message>
+        <source>the token is %1 bytes, more than the %2 accepted</source>
+        <translation>權杖有 %1 位元組，超過可接受的 %2 位元組</translation>
+    </message>
+    <message>
+        <source>a JWT has 3 segments separated by &apos;.&apos;, this has %1</source>
+        <translation>JWT 有 3 個以 '.' 分隔的區段，此權杖有 %1 個</translation>
+    </message>
+    <message>
+        <source>the header has no &quot;alg&quot; string</source>
+        <translation>標頭沒有 "alg" 字串</translation>
+    </message>
+    <message>
+        <source>&quot;alg&quot;: &quot;none&quot; means unsigned; unsigned tokens are never accepted</source>
+        <translation>"alg": "none" 表示未簽署；未簽署的權杖一律不接受</translation>
+    </message>
+    <message>
+        <source>algorithm &quot;%1&quot; is not supported (HS256, HS384, HS512, RS256 are)</source>
+        <translation>不支援演算法 "%1"（支援的有 HS256、HS384、HS512、RS256）</translation>
+    </message>
+    <message>
+        <source>algorithm %1 is not allowed here (expected %2)</source>
+        <translation>此處不允許演算法 %1（應為 %2）</translation>
+    </message>
+    <message>
+        <source>the signature segment is empty</source>
+        <translation>簽章區段是空的</translation>
+    </message>
+    <message>
+        <source>the token has no &quot;exp&quot; (expiry) claim</source>
+        <translation>權杖沒有 "exp"（到期時間）宣告</translation>
+    </message>
+    <message>
+        <source>&quot;exp&quot; must be a number of seconds</source>
+        <translation>"exp" 必須是秒數</translation>
+    </message>
+    <message>
+        <source>the token expired at %1 (now %2, leeway %3 s)</source>
+        <translation>權杖已於 %1 過期（現在 %2，寬限期 %3 秒）</translation>
+    </message>
+    <message>
+        <source>&quot;nbf&quot; must be a number of seconds</source>
+        <translation>"nbf" 必須是秒數</translation>
+    </message>
+    <message>
+        <source>the token is not valid before %1 (now %2, leeway %3 s)</source>
+        <translation>權杖在 %1 之前無效（現在 %2，寬限期 %3 秒）</translation>
+    </message>
+    <message>
+        <source>the token has no &quot;iss&quot; (issuer) claim</source>
+        <translation>權杖沒有 "iss"（簽發者）宣告</translation>
+    </message>
+    <message>
+        <source>issuer &quot;%1&quot; is not the expected &quot;%2&quot;</source>
+        <translation>簽發者 "%1" 不是預期的 "%2"</translation>
+    </message>
+    <message>
+        <source>the token has no &quot;aud&quot; (audience) claim</source>
+        <translation>權杖沒有 "aud"（受眾）宣告</translation>
+    </message>
+    <message>
+        <source>audience is not the expected &quot;%1&quot;</source>
+        <translation>受眾不是預期的 "%1"</translation>
+    </message>
+    <message>
+        <source>%1 needs an RSA key, not a shared secret</source>
+        <translation>%1 需要 RSA 金鑰，而不是共用密鑰</translation>
+    </message>
+    <message>
+        <source>a PEM key was given as an HMAC secret: using a public key as an %1 secret is the algorithm-confusion attack; pass it as a public or private key instead</source>
+        <translation>提供了 PEM 金鑰作為 HMAC 密鑰：將公鑰當作 %1 密鑰使用正是演算法混淆攻擊；請改以公鑰或私鑰的形式提供</translation>
+    </message>
+    <message>
+        <source>a public key can verify tokens but not sign them</source>
+        <translation>公鑰可以驗證權杖，但無法簽署權杖</translation>
+    </message>
+    <message>
+        <source>the token claims %1 (shared secret) but the key is an RSA key: refusing, this is the algorithm-confusion attack</source>
+        <translation>權杖宣稱使用 %1（共用密鑰），但金鑰是 RSA 金鑰：已拒絕，這是演算法混淆攻擊</translation>
+    </message>
+    <message>
+        <source>the %1 signature does not match: wrong secret or the token was modified</source>
+        <translation>%1 簽章不符：密鑰錯誤，或權杖已遭修改</translation>
+    </message>
+    <message>
+        <source>the token is signed with RS256 but a shared secret was given: verify it with the RSA public key</source>
+        <translation>權杖以 RS256 簽署，但提供的是共用密鑰：請以 RSA 公鑰驗證</translation>
+    </message>
+    <message>
+        <source>the RS256 signature does not match: wrong public key or the token was modified</source>
+        <translation>RS256 簽章不符：公鑰錯誤，或權杖已遭修改</translation>
+    </message>
+    <message>
+        <source>a mint plan needs provider livekit, zego, jaas or jitsi</source>
+        <translation>簽發計畫的供應商必須是 livekit、zego、jaas 或 jitsi</translation>
+    </message>
+    <message>
+        <source>profile %1 is for %2, not %3</source>
+        <translation>設定檔 %1 適用於 %2，而不是 %3</translation>
+    </message>
+    <message>
+        <source>the profile has no private key</source>
+        <translation>設定檔沒有私鑰</translation>
+    </message>
+    <message>
+        <source>the profile&apos;s AppID must be a non-zero 32-bit number</source>
+        <translation>設定檔的 AppID 必須是非零的 32 位元數字</translation>
+    </message>
+    <message>
+        <source>the TTL must be positive</source>
+        <translation>TTL 必須是正數</translation>
+    </message>
+    <message>
+        <source>unknown provider</source>
+        <translation>未知的供應商</translation>
+    </message>
+    <message>
+        <source>profile %1 is not a LiveKit profile</source>
+        <translation>設定檔 %1 不是 LiveKit 設定檔</translation>
+    </message>
+    <message>
+        <source>cipher must be gcm or cbc, not &quot;%1&quot;</source>
+        <translation>cipher 必須是 gcm 或 cbc，而不是 "%1"</translation>
+    </message>
+    <message>
+        <source>the room name holds an unpaired UTF-16 surrogate, which Jitsi Meet cannot encode</source>
+        <translation>房間名稱含有未成對的 UTF-16 代理字元，Jitsi Meet 無法將其編碼</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Jitsi Meet address such as https://meet.example.org</source>
+        <translation>"%1" 不是 Jitsi Meet 位址（例如 https://meet.example.org）</translation>
+    </message>
+    <message>
+        <source>a room is required (--room NAME, or --room &apos;*&apos; for any room): Prosody refuses tokens without one</source>
+        <translation>必須指定房間 (--room NAME, or --room '*' for any room)：Prosody 會拒絕沒有房間的權杖</translation>
+    </message>
+    <message>
+        <source>affiliation must be owner, member, moderator or teacher, not &quot;%1&quot;</source>
+        <translation>affiliation 必須是 owner、member、moderator 或 teacher，而不是 "%1"</translation>
+    </message>
+    <message>
+        <source>unknown feature &quot;%1&quot;</source>
+        <translation>未知的功能 "%1"</translation>
+    </message>
+    <message>
+        <source>feature &quot;%1&quot;: value must be true or false, not &quot;%2&quot;</source>
+        <translation>功能 "%1"：值必須是 true 或 false，而不是 "%2"</translation>
+    </message>
+    <message>
+        <source>unknown feature &quot;%1&quot;%2; known features: %3</source>
+        <translation>未知的功能 "%1"%2；已知的功能：%3</translation>
+    </message>
+    <message>
+        <source>the JaaS AppID must look like vpaas-magic-cookie-&lt;32 hex digits&gt; (JaaS console, API keys page)</source>
+        <translation>JaaS AppID 必須形如 vpaas-magic-cookie-&lt;32 位十六進位數字&gt;（見 JaaS 主控台的 API keys 頁面）</translation>
+    </message>
+    <message>
+        <source>the JaaS key id is missing (--key-id AppID/kid)</source>
+        <translation>缺少 JaaS 金鑰 ID (--key-id AppID/kid)</translation>
+    </message>
+    <message>
+        <source>the key id &quot;%1&quot; belongs to another AppID: its part before &apos;/&apos; must equal the AppID (8x8 reports kidMismatch)</source>
+        <translation>金鑰 ID "%1" 屬於另一個 AppID：其 '/' 之前的部分必須與 AppID 相同（8x8 會回報 kidMismatch）</translation>
+    </message>
+    <message>
+        <source>a JaaS token needs the tenant&apos;s RSA private key</source>
+        <translation>JaaS 權杖需要租用戶的 RSA 私鑰</translation>
+    </message>
+    <message>
+        <source>the Jitsi app_id is missing (--app-id or JITSI_APP_ID)</source>
+        <translation>缺少 Jitsi app_id (--app-id or JITSI_APP_ID)</translation>
+    </message>
+    <message>
+        <source>the audience must not be empty: Prosody requires aud</source>
+        <translation>受眾不得為空：Prosody 需要 aud</translation>
+    </message>
+    <message>
+        <source>RS256 (ASAP) needs a key id (--key-id): Prosody fetches the public key by it</source>
+        <translation>RS256（ASAP）需要金鑰 ID (--key-id)：Prosody 會依此取得公鑰</translation>
+    </message>
+    <message>
+        <source>give the app secret (--app-secret / JITSI_APP_SECRET) or a private key and key id</source>
+        <translation>請提供 App 密鑰 (--app-secret / JITSI_APP_SECRET)，或私鑰與金鑰 ID</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必須是 true 或 false</translation>
+    </message>
+    <message>
+        <source>context.user.moderator must be true or false</source>
+        <translation>context.user.moderator 必須是 true 或 false</translation>
+    </message>
+    <message>
+        <source>context.user.hidden-from-recorder must be true or false</source>
+        <translation>context.user.hidden-from-recorder 必須是 true 或 false</translation>
+    </message>
+    <message>
+        <source>context.features.%1 must be true or false</source>
+        <translation>context.features.%1 必須是 true 或 false</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be true or false, not %2 (LiveKit rejects the whole token)</source>
+        <translation>"%1" 必須是 true 或 false，而不是 %2（LiveKit 會拒絕整個權杖）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string, not %2</source>
+        <translation>"%1" 必須是字串，而不是 %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an array of strings, not %2</source>
+        <translation>"%1" 必須是字串陣列，而不是 %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must contain only strings</source>
+        <translation>"%1" 只能包含字串</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a LiveKit video grant key; LiveKit ignores it</source>
+        <translation>"%1" 不是 LiveKit video 授權的鍵；LiveKit 會忽略它</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a LiveKit video grant key; LiveKit ignores it (did you mean &quot;%2&quot;?)</source>
+        <translation>"%1" 不是 LiveKit video 授權的鍵；LiveKit 會忽略它（您是指 "%2" 嗎？）</translation>
+    </message>
+    <message>
+        <source>%1 has no field &quot;%2&quot;</source>
+        <translation>%1 沒有欄位 "%2"</translation>
+    </message>
+    <message>
+        <source>%1 has no field &quot;%2&quot; (did you mean &quot;%3&quot;?)</source>
+        <translation>%1 沒有欄位 "%2"（您是指 "%3" 嗎？）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a publish source; use %2</source>
+        <translation>"%1" 不是發布媒體來源；請使用 %2</translation>
+    </message>
+    <message>
+        <source>roomConfig.%1 must be a whole number from 0 to 4294967295</source>
+        <translation>roomConfig.%1 必須是 0 到 4294967295 之間的整數</translation>
+    </message>
+    <message>
+        <source>roomConfig.%1 must be a string</source>
+        <translation>roomConfig.%1 必須是字串</translation>
+    </message>
+    <message>
+        <source>roomConfig.syncStreams must be true or false</source>
+        <translation>roomConfig.syncStreams 必須是 true 或 false</translation>
+    </message>
+    <message>
+        <source>roomConfig.agents must be an array</source>
+        <translation>roomConfig.agents 必須是陣列</translation>
+    </message>
+    <message>
+        <source>each roomConfig.agents entry must be an object</source>
+        <translation>roomConfig.agents 的每個項目都必須是物件</translation>
+    </message>
+    <message>
+        <source>roomConfig.agents[].agentName must be a string</source>
+        <translation>roomConfig.agents[].agentName 必須是字串</translation>
+    </message>
+    <message>
+        <source>roomConfig.egress contains storage credentials; a token is readable by its holder, so LiveKit&apos;s SDK refuses to put secrets in it</source>
+        <translation>roomConfig.egress 含有儲存空間的憑證；權杖的持有者可以讀取其內容，因此 LiveKit 的 SDK 拒絕將密鑰放入權杖</translation>
+    </message>
+    <message>
+        <source>the extra claim &quot;%1&quot; would replace the token&apos;s own &quot;%2&quot; (LiveKit reads claim names in any case): set it with its own option instead</source>
+        <translation>額外宣告 "%1" 會取代權杖本身的 "%2"（LiveKit 讀取宣告名稱時不分大小寫）：請改用其專屬選項設定</translation>
+    </message>
+    <message>
+        <source>unknown preset &quot;%1&quot;; known presets: %2</source>
+        <translation>未知的預設組合 "%1"；已知的預設組合：%2</translation>
+    </message>
+    <message>
+        <source>the LiveKit API key is missing (--api-key or LIVEKIT_API_KEY)</source>
+        <translation>缺少 LiveKit API 金鑰 (--api-key or LIVEKIT_API_KEY)</translation>
+    </message>
+    <message>
+        <source>the LiveKit API secret is missing (--api-secret or LIVEKIT_API_SECRET)</source>
+        <translation>缺少 LiveKit API 密鑰 (--api-secret or LIVEKIT_API_SECRET)</translation>
+    </message>
+    <message>
+        <source>roomJoin needs an identity: the server refuses to connect without one (400 &quot;identity cannot be empty&quot;)</source>
+        <translation>roomJoin 需要身分：沒有身分時伺服器會拒絕連線（400 "identity cannot be empty"）</translation>
+    </message>
+    <message>
+        <source>roomJoin needs a room name (--room)</source>
+        <translation>roomJoin 需要房間名稱 (--room)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a participant kind; use %2</source>
+        <translation>"%1" 不是參與者類型；請使用 %2</translation>
+    </message>
+    <message>
+        <source>LiveKit tokens never carry &quot;aud&quot;: the Python verifier rejects any token with one</source>
+        <translation>LiveKit 權杖從不含 "aud"：Python 驗證器會拒絕任何含有 aud 的權杖</translation>
+    </message>
+    <message>
+        <source>the user ID and room ID of a Kit Token must be Latin-1: the UIKit&apos;s btoa() cannot encode &apos;%1&apos;</source>
+        <translation>Kit Token 的使用者 ID 與房間 ID 必須是 Latin-1：UIKit 的 btoa() 無法編碼 '%1'</translation>
+    </message>
+    <message>
+        <source>a Kit Token has a &apos;#&apos; between the Token04 and the room data</source>
+        <translation>Kit Token 的 Token04 與房間資料之間應有一個 '#'</translation>
+    </message>
+    <message>
+        <source>the part after &apos;#&apos; is not base64: %1</source>
+        <translation>'#' 之後的部分不是 base64：%1</translation>
+    </message>
+    <message>
+        <source>the part after &apos;#&apos; is not a JSON object</source>
+        <translation>'#' 之後的部分不是 JSON 物件</translation>
+    </message>
+    <message>
+        <source>the Kit Token&apos;s appID is not a 32-bit number</source>
+        <translation>Kit Token 的 appID 不是 32 位元數字</translation>
+    </message>
+    <message>
+        <source>appID invalid (error 1): the AppID must be a non-zero 32-bit number</source>
+        <translation>appID 無效（錯誤 1）：AppID 必須是非零的 32 位元數字</translation>
+    </message>
+    <message>
+        <source>userID invalid (error 3): the user ID must be 1 to %1 characters</source>
+        <translation>userID 無效（錯誤 3）：使用者 ID 必須為 1 到 %1 個字元</translation>
+    </message>
+    <message>
+        <source>secret must be a 32 byte string (error 5): the ServerSecret has %1 characters</source>
+        <translation>secret 必須是 32 位元組的字串（錯誤 5）：此 ServerSecret 有 %1 個字元</translation>
+    </message>
+    <message>
+        <source>effectiveTimeInSeconds invalid (error 6): the TTL must be positive</source>
+        <translation>effectiveTimeInSeconds 無效（錯誤 6）：TTL 必須是正數</translation>
+    </message>
+    <message>
+        <source>the injected IV has the wrong length</source>
+        <translation>注入的 IV 長度錯誤</translation>
+    </message>
+    <message>
+        <source>the payload is too large for a Token04 (64 KiB)</source>
+        <translation>payload 太大，無法放入 Token04（上限 64 KiB）</translation>
+    </message>
+    <message>
+        <source>a Token04 starts with &quot;04&quot;</source>
+        <translation>Token04 以 "04" 開頭</translation>
+    </message>
+    <message>
+        <source>this is a Kit Token (Token04 + &apos;#&apos; + room data), not a bare Token04</source>
+        <translation>這是 Kit Token（Token04 + '#' + 房間資料），不是單純的 Token04</translation>
+    </message>
+    <message>
+        <source>the token is too large to be a Token04</source>
+        <translation>權杖太大，不可能是 Token04</translation>
+    </message>
+    <message>
+        <source>Token04 uses standard base64 (&apos;+&apos;, &apos;/&apos;), but this has URL-safe characters</source>
+        <translation>Token04 使用標準 base64（'+'、'/'），但此權杖含有 URL 安全字元</translation>
+    </message>
+    <message>
+        <source>the Token04 body is not base64: %1</source>
+        <translation>Token04 主體不是 base64：%1</translation>
+    </message>
+    <message>
+        <source>the Token04 is truncated: %1 runs past its %2 bytes</source>
+        <translation>Token04 已被截斷：%1 超出了其 %2 位元組</translation>
+    </message>
+    <message>
+        <source>CBC layout needs a 16-byte IV, this has %1</source>
+        <translation>CBC 格式需要 16 位元組的 IV，此權杖的是 %1 位元組</translation>
+    </message>
+    <message>
+        <source>CBC ciphertext length %1 is not a positive multiple of 16</source>
+        <translation>CBC 密文長度 %1 不是 16 的正整數倍</translation>
+    </message>
+    <message>
+        <source>GCM layout needs a 12-byte nonce, this has %1</source>
+        <translation>GCM 格式需要 12 位元組的 nonce，此權杖的是 %1 位元組</translation>
+    </message>
+    <message>
+        <source>GCM ciphertext is shorter than its 16-byte tag</source>
+        <translation>GCM 密文比其 16 位元組的標籤還短</translation>
+    </message>
+    <message>
+        <source>%1 unexpected byte(s) after the ciphertext (neither the CBC nor the GCM layout)</source>
+        <translation>密文之後有 %1 個非預期的位元組（既不是 CBC 也不是 GCM 格式）</translation>
+    </message>
+    <message>
+        <source>the ServerSecret must be 32 characters, this has %1</source>
+        <translation>ServerSecret 必須是 32 個字元，此值有 %1 個</translation>
+    </message>
+    <message>
+        <source>cannot decrypt with this ServerSecret: %1</source>
+        <translation>無法以此 ServerSecret 解密：%1</translation>
+    </message>
+    <message>
+        <source>the decrypted plaintext is not a JSON object</source>
+        <translation>解密後的明文不是 JSON 物件</translation>
+    </message>
+    <message>
+        <source>the plaintext lacks numeric app_id, nonce, ctime, expire or string user_id</source>
+        <translation>明文缺少數值型的 app_id、nonce、ctime、expire，或字串型的 user_id</translation>
+    </message>
+    <message>
+        <source>the plaintext&apos;s payload must be a string</source>
+        <translation>明文中的 payload 必須是字串</translation>
+    </message>
+    <message>
+        <source>the payload is not a JSON object</source>
+        <translation>payload 不是 JSON 物件</translation>
+    </message>
+    <message>
+        <source>the payload has neither room_id nor privilege</source>
+        <translation>payload 既沒有 room_id 也沒有 privilege</translation>
+    </message>
+    <message>
+        <source>room_id must be a string</source>
+        <translation>room_id 必須是字串</translation>
+    </message>
+    <message>
+        <source>privilege &quot;%1&quot; must be 0 or 1</source>
+        <translation>privilege "%1" 必須是 0 或 1</translation>
+    </message>
+    <message>
+        <source>stream_id_list must contain strings</source>
+        <translation>stream_id_list 只能包含字串</translation>
+    </message>
+    <message>
+        <source>stream_id_list must be an array or null</source>
+        <translation>stream_id_list 必須是陣列或 null</translation>
+    </message>
+    <message>
+        <source>the body must be a JSON object (%1)</source>
+        <translation>請求主體必須是 JSON 物件（%1）</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;%1&quot;</source>
+        <translation>未知的欄位 "%1"</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string</source>
+        <translation>"%1" 必須是字串</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is given twice</source>
+        <translation>"%1" 重複提供了兩次</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a JSON object</source>
+        <translation>"%1" 必須是 JSON 物件</translation>
+    </message>
+    <message>
+        <source>profile %1 has no stored secret</source>
+        <translation>設定檔 %1 沒有已儲存的密鑰</translation>
+    </message>
+    <message>
+        <source>must be a regular expression string</source>
+        <translation>必須是正規表示式字串</translation>
+    </message>
+    <message>
+        <source>invalid regular expression: %1</source>
+        <translation>無效的正規表示式：%1</translation>
+    </message>
+    <message>
+        <source>unknown policy field</source>
+        <translation>未知的政策欄位</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a request field of %2</source>
+        <translation>"%1" 不是 %2 的請求欄位</translation>
+    </message>
+    <message>
+        <source>a duration such as 10m or 1h, or seconds</source>
+        <translation>時間長度（例如 10m 或 1h）或秒數</translation>
+    </message>
+    <message>
+        <source>a known feature set to true or false</source>
+        <translation>已知的功能，且設為 true 或 false</translation>
+    </message>
+    <message>
+        <source>a list of agent names</source>
+        <translation>代理程式名稱清單</translation>
+    </message>
+    <message>
+        <source>a %1 profile cannot serve a %2 endpoint</source>
+        <translation>%1 設定檔無法用於 %2 端點</translation>
+    </message>
+    <message>
+        <source>the ZEGOCLOUD AppID is not a non-zero 32-bit number</source>
+        <translation>ZEGOCLOUD AppID 不是非零的 32 位元數字</translation>
+    </message>
+    <message>
+        <source>the ZEGOCLOUD ServerSecret is not a 32-character secret</source>
+        <translation>ZEGOCLOUD ServerSecret 不是 32 個字元的密鑰</translation>
+    </message>
+    <message>
+        <source>%1 is not set</source>
+        <translation>%1 未設定</translation>
+    </message>
+    <message>
+        <source>the config is not a JSON object (%1 at offset %2)</source>
+        <translation>組態不是 JSON 物件（%1，位於位移 %2）</translation>
+    </message>
+    <message>
+        <source>unknown field</source>
+        <translation>未知的欄位</translation>
+    </message>
+    <message>
+        <source>an IP address such as 127.0.0.1</source>
+        <translation>IP 位址，例如 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>0 to 65535</source>
+        <translation>0 到 65535</translation>
+    </message>
+    <message>
+        <source>wildcards are not allowed; list each origin</source>
+        <translation>不允許使用萬用字元；請逐一列出每個來源</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an origin like http://localhost:3000</source>
+        <translation>"%1" 不是來源（例如 http://localhost:3000）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name like tokens.lan (no scheme, port or wildcard)</source>
+        <translation>"%1" 不是主機名稱（例如 tokens.lan；不含通訊協定、連接埠或萬用字元）</translation>
+    </message>
+    <message>
+        <source>name the variable holding the key</source>
+        <translation>請指定存放金鑰的變數名稱</translation>
+    </message>
+    <message>
+        <source>%1 must hold a key of at least 16 characters</source>
+        <translation>%1 必須存放至少 16 個字元的金鑰</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 到 %2</translation>
+    </message>
+    <message>
+        <source>list at least one endpoint</source>
+        <translation>請至少列出一個端點</translation>
+    </message>
+    <message>
+        <source>a path such as /getToken</source>
+        <translation>路徑，例如 /getToken</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice</source>
+        <translation>%1 重複列出了兩次</translation>
+    </message>
+    <message>
+        <source>one of livekit-get, livekit-standard, jitsi-get, zego-get, healthz</source>
+        <translation>livekit-get、livekit-standard、jitsi-get、zego-get、healthz 其中之一</translation>
+    </message>
+    <message>
+        <source>give either &quot;profile&quot;: NAME or &quot;credentials&quot;: &quot;env&quot;</source>
+        <translation>請提供 "profile": NAME 或 "credentials": "env" 其中之一</translation>
+    </message>
+    <message>
+        <source>binding to %1 exposes the server beyond this machine: pass --allow-remote (or &quot;allowRemote&quot;: true) to mean it</source>
+        <translation>繫結到 %1 會讓此電腦以外的機器也能連上伺服器：若確定要這麼做，請加上 --allow-remote（或 "allowRemote": true）</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>無法在 %1:%2 上監聽：%3</translation>
+    </message>
+</context>
+<context>
+    <name>td::Finding</name>
+    <message>
+        <source>the RSA private key is missing</source>
+        <translation>缺少 RSA 私鑰</translation>
+    </message>
+    <message>
+        <source>a profile name is 1-64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit</source>
+        <translation>設定檔名稱須為 1 到 64 個字母、數字、'.'、'_' 或 '-'，並以字母或數字開頭</translation>
+    </message>
+    <message>
+        <source>environment must be dev, staging or prod</source>
+        <translation>環境必須是 dev、staging 或 prod</translation>
+    </message>
+    <message>
+        <source>%1 holds a control character (a line break?)</source>
+        <translation>%1 含有控制字元（換行字元？）</translation>
+    </message>
+    <message>
+        <source>a default or the note holds a control character (a line break?)</source>
+        <translation>某個預設值或備註含有控制字元（換行字元？）</translation>
+    </message>
+    <message>
+        <source>the LiveKit API key is missing</source>
+        <translation>缺少 LiveKit API 金鑰</translation>
+    </message>
+    <message>
+        <source>the LiveKit API secret is missing</source>
+        <translation>缺少 LiveKit API 密鑰</translation>
+    </message>
+    <message>
+        <source>the API secret has %1 characters; LiveKit accepts it (the dev server uses &quot;secret&quot;), but production secrets should have at least 32</source>
+        <translation>API 密鑰只有 %1 個字元；LiveKit 會接受（開發伺服器使用 "secret"），但正式環境的密鑰應至少有 32 個字元</translation>
+    </message>
+    <message>
+        <source>the LiveKit URL should look like wss://project.livekit.cloud</source>
+        <translation>LiveKit URL 應形如 wss://project.livekit.cloud</translation>
+    </message>
+    <message>
+        <source>the ZEGOCLOUD AppID must be a non-zero 32-bit number</source>
+        <translation>ZEGOCLOUD AppID 必須是非零的 32 位元數字</translation>
+    </message>
+    <message>
+        <source>the ServerSecret must be exactly 32 characters, this has %1</source>
+        <translation>ServerSecret 必須剛好是 32 個字元，此值有 %1 個</translation>
+    </message>
+    <message>
+        <source>the cipher is gcm or cbc</source>
+        <translation>加密方式必須是 gcm 或 cbc</translation>
+    </message>
+    <message>
+        <source>the JaaS key id is missing (AppID/kid)</source>
+        <translation>缺少 JaaS 金鑰 ID（AppID/kid）</translation>
+    </message>
+    <message>
+        <source>the key id must start with the AppID followed by &apos;/&apos;</source>
+        <translation>金鑰 ID 必須以 AppID 加上 '/' 開頭</translation>
+    </message>
+    <message>
+        <source>the Jitsi app_id is missing</source>
+        <translation>缺少 Jitsi app_id</translation>
+    </message>
+    <message>
+        <source>give the app_secret (HS256) or a private key (RS256)</source>
+        <translation>請提供 app_secret（HS256）或私鑰（RS256）</translation>
+    </message>
+    <message>
+        <source>RS256 needs a key id: Prosody fetches the key by it</source>
+        <translation>RS256 需要金鑰 ID：Prosody 會依此取得金鑰</translation>
+    </message>
+    <message>
+        <source>unknown provider</source>
+        <translation>未知的供應商</translation>
+    </message>
+    <message>
+        <source>no exp: the token never expires; LiveKit servers after protocol v1.50.4 refuse it</source>
+        <translation>沒有 exp：權杖永不過期；protocol v1.50.4 之後的 LiveKit 伺服器會拒絕它</translation>
+    </message>
+    <message>
+        <source>exp must be a number of seconds</source>
+        <translation>exp 必須是秒數</translation>
+    </message>
+    <message>
+        <source>expired %1 (verifier leeway %2 s)</source>
+        <translation>已過期（%1；驗證端寬限期 %2 秒）</translation>
+    </message>
+    <message>
+        <source>expired %1, accepted by %2&apos;s %3 s leeway for %4 s more</source>
+        <translation>已過期（%1），但仍在 %2 的 %3 秒寬限期內，還會再被接受 %4 秒</translation>
+    </message>
+    <message>
+        <source>nbf must be a number of seconds</source>
+        <translation>nbf 必須是秒數</translation>
+    </message>
+    <message>
+        <source>not valid until %1, beyond the verifier&apos;s leeway of %2 s: check the minting machine&apos;s clock</source>
+        <translation>尚未生效（生效時間：%1），已超出驗證端 %2 秒的寬限期：請檢查簽發電腦的時鐘</translation>
+    </message>
+    <message>
+        <source>exp is not after nbf: never valid</source>
+        <translation>exp 不晚於 nbf：永遠不會生效</translation>
+    </message>
+    <message>
+        <source>LiveKit servers accept only HS256, this token uses &quot;%1&quot;</source>
+        <translation>LiveKit 伺服器只接受 HS256，此權杖使用 "%1"</translation>
+    </message>
+    <message>
+        <source>no iss: the server finds the API secret by iss (the API key), so it answers 401</source>
+        <translation>沒有 iss：伺服器是依 iss（API 金鑰）找出 API 密鑰，因此會回應 401</translation>
+    </message>
+    <message>
+        <source>header typ &quot;%1&quot; is unusual (LiveKit ignores it)</source>
+        <translation>標頭 typ "%1" 不常見（LiveKit 會忽略它）</translation>
+    </message>
+    <message>
+        <source>alg &quot;none&quot;: the token is unsigned and every verifier must refuse it</source>
+        <translation>alg "none"：權杖未簽署，所有驗證端都必須拒絕它</translation>
+    </message>
+    <message>
+        <source>the header lists critical extensions (crit): RFC 7515 makes a verifier refuse a token whose critical extensions it does not understand, and livekit-server-sdk and jose do</source>
+        <translation>標頭列出了關鍵擴充（crit）：RFC 7515 規定驗證端必須拒絕含有其無法理解之關鍵擴充的權杖，而 livekit-server-sdk 與 jose 確實會拒絕</translation>
+    </message>
+    <message>
+        <source>iss is &quot;%1&quot;, not the API key &quot;%2&quot;: the server would look up another key&apos;s secret</source>
+        <translation>iss 為 "%1"，而不是 API 金鑰 "%2"：伺服器會去查找另一把金鑰的密鑰</translation>
+    </message>
+    <message>
+        <source>iss is not the app_id &quot;%1&quot;: Prosody only accepts its asap_accepted_issuers</source>
+        <translation>iss 不是 app_id "%1"：Prosody 只接受其 asap_accepted_issuers</translation>
+    </message>
+    <message>
+        <source>aud is not &quot;%1&quot; (asap_accepted_audiences)</source>
+        <translation>aud 不是 "%1"（asap_accepted_audiences）</translation>
+    </message>
+    <message>
+        <source>a JWT, but neither a LiveKit, JaaS nor Jitsi token by its claims</source>
+        <translation>是 JWT，但從其宣告看來既不是 LiveKit、JaaS 也不是 Jitsi 權杖</translation>
+    </message>
+    <message>
+        <source>the Kit Token&apos;s appID %1 is not the expected %2</source>
+        <translation>Kit Token 的 appID %1 不是預期的 %2</translation>
+    </message>
+    <message>
+        <source>expired %1: ZEGOCLOUD refuses it at login</source>
+        <translation>已過期（%1）：ZEGOCLOUD 會在登入時拒絕它</translation>
+    </message>
+    <message>
+        <source>CBC layout: accepted, but the newest official generator writes GCM (authenticated)</source>
+        <translation>CBC 格式：可接受，但最新的官方產生器使用 GCM（驗證式加密）</translation>
+    </message>
+    <message>
+        <source>the claims are encrypted: give the ServerSecret to read and verify them</source>
+        <translation>宣告已加密：請提供 ServerSecret 以讀取並驗證</translation>
+    </message>
+    <message>
+        <source>the clear expire (%1) differs from the encrypted one (%2): the token was assembled by hand</source>
+        <translation>明文的 expire（%1）與加密的 expire（%2）不同：此權杖是手動組合的</translation>
+    </message>
+    <message>
+        <source>app_id %1 is not the expected AppID %2: ZEGOCLOUD refuses tokens of another app</source>
+        <translation>app_id %1 不是預期的 AppID %2：ZEGOCLOUD 會拒絕其他應用程式的權杖</translation>
+    </message>
+    <message>
+        <source>ctime is %1: the minting machine&apos;s clock is ahead</source>
+        <translation>ctime 為 %1：簽發電腦的時鐘走快了</translation>
+    </message>
+    <message>
+        <source>no payload member: made by the UIKit test generator (generateKitTokenForTest)</source>
+        <translation>沒有 payload 成員：由 UIKit 測試產生器（generateKitTokenForTest）產生</translation>
+    </message>
+    <message>
+        <source>the Kit Token says userID &quot;%1&quot; but its authenticated Token04 is for &quot;%2&quot;: the outer part was changed, or the two were assembled from different mints</source>
+        <translation>Kit Token 標示的 userID 為 "%1"，但其經驗證的 Token04 屬於 "%2"：外層部分遭到修改，或兩者取自不同次的簽發</translation>
+    </message>
+    <message>
+        <source>the Kit Token says roomID &quot;%1&quot; but its authenticated Token04 allows only room &quot;%2&quot;</source>
+        <translation>Kit Token 標示的 roomID 為 "%1"，但其經驗證的 Token04 只允許房間 "%2"</translation>
+    </message>
+    <message>
+        <source>the Kit Token says appID %1 but its authenticated Token04 is for app %2</source>
+        <translation>Kit Token 標示的 appID 為 %1，但其經驗證的 Token04 屬於應用程式 %2</translation>
+    </message>
+    <message>
+        <source>JaaS tokens should carry context.features; the Meet client reports its absence and 8x8 applies defaults</source>
+        <translation>JaaS 權杖應含有 context.features；缺少時 Meet 用戶端會回報，8x8 則會套用預設值</translation>
+    </message>
+    <message>
+        <source>context.features must be an object</source>
+        <translation>context.features 必須是物件</translation>
+    </message>
+    <message>
+        <source>feature &quot;%1&quot; is unknown; the Meet client flags it as featureInvalid and nothing enables it%2</source>
+        <translation>功能 "%1" 未知；Meet 用戶端會將其標示為 featureInvalid，也不會因此啟用任何功能%2</translation>
+    </message>
+    <message>
+        <source>feature &quot;%1&quot; must be true, false, &quot;true&quot; or &quot;false&quot;</source>
+        <translation>功能 "%1" 必須是 true、false、"true" 或 "false"</translation>
+    </message>
+    <message>
+        <source>features are enabled but the user is not a moderator: on JaaS, features only take effect for moderators</source>
+        <translation>已啟用功能，但使用者不是主持人：在 JaaS 上，功能只對主持人生效</translation>
+    </message>
+    <message>
+        <source>header typ must be exactly &quot;JWT&quot;: Prosody rejects any other value or its absence</source>
+        <translation>標頭 typ 必須正好是 "JWT"：若為其他值或缺少此欄位，Prosody 都會拒絕</translation>
+    </message>
+    <message>
+        <source>JaaS accepts only RS256, not %1</source>
+        <translation>JaaS 只接受 RS256，不接受 %1</translation>
+    </message>
+    <message>
+        <source>JaaS needs header kid = AppID/key id to find the public key</source>
+        <translation>JaaS 需要標頭 kid = AppID/金鑰 ID 才能找到公鑰</translation>
+    </message>
+    <message>
+        <source>kid &quot;%1&quot; does not start with sub &quot;%2&quot; (8x8 reports kidMismatch)</source>
+        <translation>kid "%1" 並非以 sub "%2" 開頭（8x8 會回報 kidMismatch）</translation>
+    </message>
+    <message>
+        <source>JaaS requires aud &quot;jitsi&quot;</source>
+        <translation>JaaS 要求 aud 為 "jitsi"</translation>
+    </message>
+    <message>
+        <source>JaaS requires iss &quot;chat&quot;</source>
+        <translation>JaaS 要求 iss 為 "chat"</translation>
+    </message>
+    <message>
+        <source>Prosody requires iss (normally its app_id, asap_accepted_issuers)</source>
+        <translation>Prosody 需要 iss（通常是其 app_id，即 asap_accepted_issuers）</translation>
+    </message>
+    <message>
+        <source>Prosody requires aud (asap_accepted_audiences)</source>
+        <translation>Prosody 需要 aud（asap_accepted_audiences）</translation>
+    </message>
+    <message>
+        <source>Prosody compares aud as a string; an array only passes when audiences are &quot;*&quot;</source>
+        <translation>Prosody 會將 aud 當作字串比對；只有當受眾設為 "*" 時，陣列才能通過</translation>
+    </message>
+    <message>
+        <source>with domain verification (the default) Prosody needs sub: the domain, tenant or &quot;*&quot;</source>
+        <translation>啟用網域驗證（預設）時，Prosody 需要 sub：網域、租用戶或 "*"</translation>
+    </message>
+    <message>
+        <source>RS256 (ASAP) needs header kid: Prosody fetches &lt;sha256(kid)&gt;.pem from its key server</source>
+        <translation>RS256（ASAP）需要標頭 kid：Prosody 會從其金鑰伺服器取得 &lt;sha256(kid)&gt;.pem</translation>
+    </message>
+    <message>
+        <source>no nbf: the Meet client reports nbfInvalid (the official Python sample has this bug)</source>
+        <translation>沒有 nbf：Meet 用戶端會回報 nbfInvalid（官方 Python 範例有此錯誤）</translation>
+    </message>
+    <message>
+        <source>no exp: Prosody accepts it forever, the Meet client reports it, 8x8 refuses it</source>
+        <translation>沒有 exp：Prosody 會永久接受它，Meet 用戶端會回報此問題，8x8 則會拒絕</translation>
+    </message>
+    <message>
+        <source>no room claim: Prosody requires it (asap_require_room_claim); use &quot;*&quot; for any room</source>
+        <translation>沒有 room 宣告：Prosody 需要此宣告（asap_require_room_claim）；以 "*" 表示任何房間</translation>
+    </message>
+    <message>
+        <source>no context: the Meet client reports it, and the user has no name or id</source>
+        <translation>沒有 context：Meet 用戶端會回報此問題，且使用者沒有名稱或 id</translation>
+    </message>
+    <message>
+        <source>context.user.%1 should be a string: null or numbers break presence_identity</source>
+        <translation>context.user.%1 應為字串：null 或數字會破壞 presence_identity</translation>
+    </message>
+    <message>
+        <source>context.user.moderator is neither true nor &quot;true&quot;: the user is not a moderator</source>
+        <translation>context.user.moderator 既不是 true 也不是 "true"：使用者不是主持人</translation>
+    </message>
+    <message>
+        <source>room is a pattern (context.room.regex): Prosody applies it as a Lua pattern, not a JavaScript/PCRE regex, anchored to the whole room name</source>
+        <translation>room 是樣式（context.room.regex）：Prosody 會將它當作 Lua 樣式套用，而不是 JavaScript/PCRE 正規表示式，並錨定整個房間名稱</translation>
+    </message>
+    <message>
+        <source>no Jitsi Meet client can join room &quot;%1&quot;: clients join the URL-safe lower-case form of a name, and Prosody compares that with the claim; the claim should be &quot;%2&quot;</source>
+        <translation>任何 Jitsi Meet 用戶端都無法加入房間 "%1"：用戶端以名稱的網址安全小寫形式加入，Prosody 則以此與宣告比對；宣告應為 "%2"</translation>
+    </message>
+    <message>
+        <source>the room pattern &quot;%1&quot; is not a valid Lua pattern (%2): Prosody fails on it and refuses every join</source>
+        <translation>房間樣式 "%1" 不是有效的 Lua 樣式（%2）：Prosody 處理時會失敗，並拒絕所有加入要求</translation>
+    </message>
+    <message>
+        <source>%1 in the room pattern becomes %2 when Prosody lower-cases the claim, so it matches the opposite set; write [^%2] instead</source>
+        <translation>房間樣式中的 %1 在 Prosody 將宣告轉為小寫後會變成 %2，因而比對到相反的字元集合；請改寫為 [^%2]</translation>
+    </message>
+    <message>
+        <source>this deployment has domain verification off: Prosody then compares the room claim literally and the pattern &quot;%1&quot; matches no room</source>
+        <translation>此部署已關閉網域驗證：Prosody 會照字面比對 room 宣告，樣式 "%1" 不會符合任何房間</translation>
+    </message>
+    <message>
+        <source>a room pattern works only where Prosody has enable_domain_verification on (the default since mid-2022); with it off the claim is compared literally</source>
+        <translation>房間樣式只在 Prosody 開啟 enable_domain_verification（自 2022 年中起為預設）時才有作用；關閉時宣告會照字面比對</translation>
+    </message>
+    <message>
+        <source>with domain verification on, rooms under the tenant &quot;%1&quot; need sub &quot;%1&quot; (or &quot;*&quot;), not &quot;%2&quot;: Prosody refuses the join</source>
+        <translation>開啟網域驗證時，租用戶 "%1" 底下的房間需要 sub 為 "%1"（或 "*"），而不是 "%2"：Prosody 會拒絕加入</translation>
+    </message>
+    <message>
+        <source>with domain verification on, Prosody needs sub: the domain &quot;%1&quot; or &quot;*&quot;</source>
+        <translation>開啟網域驗證時，Prosody 需要 sub：網域 "%1" 或 "*"</translation>
+    </message>
+    <message>
+        <source>sub &quot;%1&quot; is not this deployment&apos;s domain &quot;%2&quot;: Prosody compares it with its XMPP domain (conference.&lt;sub&gt;), so the join works only if that domain is &quot;%1&quot; (docker-jitsi-meet uses meet.jitsi)</source>
+        <translation>sub "%1" 不是此部署的網域 "%2"：Prosody 會將它與其 XMPP 網域（conference.&lt;sub&gt;）比對，因此只有在該網域為 "%1" 時才能加入（docker-jitsi-meet 使用 meet.jitsi）</translation>
+    </message>
+    <message>
+        <source>roomConfig.egress streams the room (a stream output or RTMP/SRT URL): LiveKit&apos;s Go SDK refuses to mint such a token, and whoever holds it decides where the room goes</source>
+        <translation>roomConfig.egress 會將房間串流出去（串流輸出或 RTMP/SRT URL）：LiveKit 的 Go SDK 拒絕簽發這類權杖，而且持有權杖的人就能決定房間內容送往何處</translation>
+    </message>
+    <message>
+        <source>roomConfig.name &quot;%1&quot; is not the token&apos;s room &quot;%2&quot;</source>
+        <translation>roomConfig.name "%1" 不是權杖的房間 "%2"</translation>
+    </message>
+    <message>
+        <source>roomConfig.egress records or exports the room when this token creates it</source>
+        <translation>此權杖建立房間時，roomConfig.egress 會錄製或匯出該房間</translation>
+    </message>
+    <message>
+        <source>roomConfig.agents dispatches agents to the room when this token creates it</source>
+        <translation>此權杖建立房間時，roomConfig.agents 會將代理程式派送到該房間</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a string; LiveKit&apos;s strict JSON decoding rejects the token</source>
+        <translation>"%1" 必須是字串；LiveKit 嚴格的 JSON 解碼會拒絕此權杖</translation>
+    </message>
+    <message>
+        <source>%1.%2 must be true or false; LiveKit rejects the whole token</source>
+        <translation>%1.%2 必須是 true 或 false；LiveKit 會拒絕整個權杖</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a key of the %2 grant; LiveKit ignores it%3</source>
+        <translation>"%1" 不是 %2 授權的鍵；LiveKit 會忽略它%3</translation>
+    </message>
+    <message>
+        <source>roomJoin without video.room: the room comes from the client&apos;s connect request, so this token joins any room</source>
+        <translation>roomJoin 未搭配 video.room：房間取自用戶端的連線請求，因此此權杖可加入任何房間</translation>
+    </message>
+    <message>
+        <source>roomAdmin without video.room: admin APIs compare the target room with video.room, so this grant administers nothing</source>
+        <translation>roomAdmin 未搭配 video.room：管理 API 會將目標房間與 video.room 比對，因此此授權無法管理任何房間</translation>
+    </message>
+    <message>
+        <source>canPublishSources has no effect while canPublish is false</source>
+        <translation>canPublish 為 false 時，canPublishSources 沒有作用</translation>
+    </message>
+    <message>
+        <source>%1&quot;%2&quot; differs from &quot;%3&quot; only in case: LiveKit&apos;s JSON decoding matches names case-insensitively, so the server honours it as %3</source>
+        <translation>%1"%2" 與 "%3" 只差在大小寫：LiveKit 的 JSON 解碼比對名稱時不分大小寫，因此伺服器會將它視為 %3</translation>
+    </message>
+    <message>
+        <source>kindDetails must be a list of strings; LiveKit refuses the token</source>
+        <translation>kindDetails 必須是字串清單；LiveKit 會拒絕此權杖</translation>
+    </message>
+    <message>
+        <source>participant kind &quot;%1&quot; is unknown; LiveKit treats it as &quot;standard&quot;</source>
+        <translation>參與者類型 "%1" 未知；LiveKit 會將它視為 "standard"</translation>
+    </message>
+    <message>
+        <source>the token carries &quot;aud&quot;: LiveKit&apos;s Python TokenVerifier rejects any token with an audience</source>
+        <translation>權杖含有 "aud"：LiveKit 的 Python TokenVerifier 會拒絕任何含有受眾的權杖</translation>
+    </message>
+    <message>
+        <source>roomJoin without an identity (sub): the server answers 400 &quot;identity cannot be empty&quot;</source>
+        <translation>roomJoin 未搭配身分（sub）：伺服器會回應 400 "identity cannot be empty"</translation>
+    </message>
+    <message>
+        <source>&quot;video&quot; must be an object</source>
+        <translation>"video" 必須是物件</translation>
+    </message>
+    <message>
+        <source>no video grant: the token cannot join a room (server API use only)</source>
+        <translation>沒有 video 授權：此權杖無法加入房間（僅供伺服器 API 使用）</translation>
+    </message>
+    <message>
+        <source>attribute &quot;%1&quot; is not a string; LiveKit requires string values</source>
+        <translation>屬性 "%1" 不是字串；LiveKit 要求值必須是字串</translation>
+    </message>
+    <message>
+        <source>&quot;attributes&quot; must be an object of strings</source>
+        <translation>"attributes" 必須是值皆為字串的物件</translation>
+    </message>
+    <message>
+        <source>video.roomConfiguration was replaced by top-level roomConfig in protocol v1.27.0</source>
+        <translation>video.roomConfiguration 已在 protocol v1.27.0 中由頂層的 roomConfig 取代</translation>
+    </message>
+</context>
 </TS>

@@ -117,7 +117,7 @@ private Q_SLOTS:
         // A failing change writes nothing.
         QVERIFY(!store.update([](QList<Profile>& ps) -> Result<void> {
             ps.clear();
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("no"));
+            return fail(ErrorCode::SecretStoreError, QStringLiteral("no"));
         }));
         QCOMPARE(store.load()->size(), 1);
 

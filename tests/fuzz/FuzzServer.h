@@ -43,7 +43,7 @@ inline Result<server::EndpointCredentials> profileCredentials(const QString& nam
         c.audience = QStringLiteral("jitsi");
         c.subject = QStringLiteral("meet.example.com");
     } else {
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("no profile named %1").arg(name));
+        return fail(ErrorCode::NotFound, QStringLiteral("no profile named %1").arg(name));
     }
     return c;
 }

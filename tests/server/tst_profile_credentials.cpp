@@ -114,7 +114,7 @@ private Q_SLOTS:
             {QStringLiteral("zg"), profile(QStringLiteral("zg"), Provider::Zego)}};
         const auto resolver = [&](const QString& name) -> Result<EndpointCredentials> {
             if (!profiles.contains(name))
-                return fail(ErrorCode::InvalidArgument, QStringLiteral("no profile named %1").arg(name));
+                return fail(ErrorCode::NotFound, QStringLiteral("no profile named %1").arg(name));
             const QByteArray field = profiles.value(name).provider == Provider::LiveKit ? "apiSecret" : "serverSecret";
             return credentialsFromProfile(profiles.value(name), {{QString::fromLatin1(field), "s3cret"}});
         };

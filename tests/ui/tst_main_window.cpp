@@ -498,7 +498,7 @@ private Q_SLOTS:
         QVERIFY2(!mint->text().contains(QStringLiteral("Mint")), qPrintable(mint->text()));
         // The core's English description of an opened vault is shown in the user's language too.
         credentials::VaultSecretStore vault(QStringLiteral("/tmp/td-vault"), [](bool) -> Result<crypto::SecretBytes> {
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("not opened in this test"));
+            return fail(ErrorCode::NotFound, QStringLiteral("not opened in this test"));
         });
         ui::ProfileService service(ctx.profileStore, vault);
         QCOMPARE(service.secretStoreDescription(), QStringLiteral("加密保險庫 /tmp/td-vault"));

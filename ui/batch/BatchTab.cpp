@@ -217,7 +217,7 @@ void BatchTab::pasteText(const QString& text)
         return;
     auto records = csv::parseText(text.toUtf8());
     if (!records) {
-        m_error->showError(tr("Cannot paste: %1").arg(records.error().message));
+        m_error->showError(tr("Cannot paste: %1").arg(records.error().localized()));
         return;
     }
     const QModelIndex at = m_table->currentIndex();
@@ -245,7 +245,7 @@ bool BatchTab::importFile(const QString& path)
     }
     auto reader = batch::openRowReader(file, *format);
     if (!reader) {
-        m_error->showError(tr("%1: %2").arg(QFileInfo(path).fileName(), reader.error().message));
+        m_error->showError(tr("%1: %2").arg(QFileInfo(path).fileName(), reader.error().localized()));
         return false;
     }
     QStringList headers = (*reader)->headers();
@@ -254,8 +254,8 @@ bool BatchTab::importFile(const QString& path)
     for (;;) {
         auto row = (*reader)->next();
         if (!row) {
-            m_error->showError(
-                tr("%1: %2 (the rows before it were imported)").arg(QFileInfo(path).fileName(), row.error().message));
+            m_error->showError(tr("%1: %2 (the rows before it were imported)")
+                                   .arg(QFileInfo(path).fileName(), row.error().localized()));
             broken = true;
             break;
         }
@@ -284,7 +284,7 @@ bool BatchTab::exportFile(const QString& path)
     }
     credentials::AtomicOutputFile file(path);
     if (auto ok = file.start(); !ok) {
-        m_error->showError(tr("Cannot write %1: %2").arg(path, ok.error().message));
+        m_error->showError(tr("Cannot write %1: %2").arg(path, ok.error().localized()));
         return false;
     }
     auto writer = batch::makeRowWriter(file, *format, m_model->headers());
@@ -297,7 +297,7 @@ bool BatchTab::exportFile(const QString& path)
         return false;
     }
     if (auto ok = file.commit(); !ok) {
-        m_error->showError(tr("Cannot write %1: %2").arg(path, ok.error().message));
+        m_error->showError(tr("Cannot write %1: %2").arg(path, ok.error().localized()));
         return false;
     }
     m_error->showNote(tr("Wrote %n row(s) to %1 (readable only by you).", nullptr, m_model->rowCount())
@@ -317,7 +317,7 @@ void BatchTab::run()
     }
     auto secrets = m_context.profiles.secrets(profile->name);
     if (!secrets) {
-        m_error->showError(tr("Cannot read the secrets of %1: %2").arg(profile->name, secrets.error().message));
+        m_error->showError(tr("Cannot read the secrets of %1: %2").arg(profile->name, secrets.error().localized()));
         return;
     }
     batch::BatchOptions options;
@@ -327,14 +327,14 @@ void BatchTab::run()
         !ttl.isEmpty()) {
         auto seconds = parseDuration(ttl);
         if (!seconds) {
-            m_error->showError(tr("Default TTL: %1").arg(seconds.error().message));
+            m_error->showError(tr("Default TTL: %1").arg(seconds.error().localized()));
             return;
         }
         options.defaults.ttlSeconds = *seconds;
     }
     QStringList copied;
     if (auto ok = batch::checkColumns(profile->provider, m_model->headers(), &copied); !ok) {
-        m_error->showError(ok.error().message);
+        m_error->showError(ok.error().localized());
         return;
     }
     if (m_model->rowCount() == 0) {
@@ -343,7 +343,7 @@ void BatchTab::run()
     }
     auto minter = batch::BatchMinter::create(*profile, *secrets, options);
     if (!minter) {
-        m_error->showError(minter.error().message);
+        m_error->showError(minter.error().localized());
         return;
     }
     m_minter = std::make_shared<batch::BatchMinter>(std::move(*minter));
@@ -488,7 +488,7 @@ void BatchTab::recordInHistory()
         entries.append(std::move(entry));
     }
     if (auto ok = m_context.history.appendAll(std::move(entries)); !ok)
-        m_error->showError(tr("Minted, but History could not record the rows: %1").arg(ok.error().message));
+        m_error->showError(tr("Minted, but History could not record the rows: %1").arg(ok.error().localized()));
 }
 
 void BatchTab::findNext()

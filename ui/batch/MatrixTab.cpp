@@ -283,23 +283,23 @@ bool MatrixTab::generate()
     }
     auto secrets = m_context.profiles.secrets(profile->name);
     if (!secrets) {
-        m_error->showError(tr("Cannot read the secrets of %1: %2").arg(profile->name, secrets.error().message));
+        m_error->showError(tr("Cannot read the secrets of %1: %2").arg(profile->name, secrets.error().localized()));
         return false;
     }
     if (const QString ttl = m_ttl->text().trimmed(); !ttl.isEmpty()) {
         if (auto seconds = parseDuration(ttl); !seconds) {
-            m_error->showError(tr("TTL: %1").arg(seconds.error().message));
+            m_error->showError(tr("TTL: %1").arg(seconds.error().localized()));
             return false;
         }
     }
     auto minter = mint::PlanMinter::create(*profile, *secrets);
     if (!minter) {
-        m_error->showError(minter.error().message);
+        m_error->showError(minter.error().localized());
         return false;
     }
     auto matrix = batch::buildMatrix(*minter, spec(), m_context.clock);
     if (!matrix) {
-        m_error->showError(matrix.error().message);
+        m_error->showError(matrix.error().localized());
         return false;
     }
     m_matrix = std::move(*matrix);
@@ -366,7 +366,7 @@ bool MatrixTab::exportFile(const QString& path)
         return false;
     }
     if (auto ok = credentials::writeFileAtomically(path, bytes); !ok) {
-        m_error->showError(tr("Cannot write %1: %2").arg(path, ok.error().message));
+        m_error->showError(tr("Cannot write %1: %2").arg(path, ok.error().localized()));
         return false;
     }
     m_error->showNote(tr("Wrote %1 (readable only by you: it holds live tokens).").arg(QFileInfo(path).fileName()));

@@ -66,7 +66,7 @@ Result<void> ProfileService::reload()
     auto loaded = m_store.load();
     if (!loaded) {
         m_profiles.clear();
-        m_loadError = loaded.error().message;
+        m_loadError = loaded.error().localized();
         Q_EMIT profilesChanged();
         return std::unexpected(loaded.error());
     }
@@ -82,7 +82,7 @@ Result<crypto::SecretMap> ProfileService::secrets(const QString& name)
 {
     const auto profile = find(name);
     if (!profile)
-        return fail(ErrorCode::InvalidArgument, tr("no profile named %1").arg(name));
+        return fail(ErrorCode::NotFound, tr("no profile named %1").arg(name));
     return credentials::readProfileSecrets(*profile, m_secrets);
 }
 

@@ -158,7 +158,7 @@ void HistoryPage::reload()
     auto loaded = m_context.history.load(&skipped);
     if (!loaded) {
         m_model->setEntries({});
-        m_loadStatus = tr("The history cannot be read: %1").arg(loaded.error().message);
+        m_loadStatus = tr("The history cannot be read: %1").arg(loaded.error().localized());
     } else {
         m_model->setEntries(std::move(*loaded));
         m_loadStatus = skipped > 0
@@ -200,7 +200,7 @@ void HistoryPage::pruneNow()
     const auto removed =
         m_context.history.prune(m_context.settings.historyRetentionDays(), m_context.clock.nowSeconds());
     if (!removed)
-        showStatus(tr("Old entries could not be removed: %1").arg(removed.error().message));
+        showStatus(tr("Old entries could not be removed: %1").arg(removed.error().localized()));
 }
 
 std::optional<history::HistoryEntry> HistoryPage::selectedEntry() const
@@ -252,7 +252,7 @@ void HistoryPage::remintSelected()
         m_context.dialogs.error(this, tr("Re-mint"),
                                 tr("The claims of this entry cannot be read back (%1). Set them on the Mint page "
                                    "instead.")
-                                    .arg(plan.error().message));
+                                    .arg(plan.error().localized()));
         return;
     }
     if (plan->profile.isEmpty())
@@ -282,7 +282,7 @@ void HistoryPage::deleteSelected()
                                    tr("Delete %1 from the history? This cannot be undone.").arg(what)))
         return;
     if (auto ok = m_context.history.remove(entry->id); !ok)
-        m_context.dialogs.error(this, tr("Delete history entry"), ok.error().message);
+        m_context.dialogs.error(this, tr("Delete history entry"), ok.error().localized());
 }
 
 void HistoryPage::clearAll()
@@ -294,7 +294,7 @@ void HistoryPage::clearAll()
                                    tr("Delete all %n history entry(ies)? This cannot be undone.", nullptr, count)))
         return;
     if (auto ok = m_context.history.clear(); !ok)
-        m_context.dialogs.error(this, tr("Clear history"), ok.error().message);
+        m_context.dialogs.error(this, tr("Clear history"), ok.error().localized());
 }
 
 void HistoryPage::exportCsv()
@@ -314,7 +314,7 @@ void HistoryPage::exportCsv()
     if (path.isEmpty())
         return;
     if (auto ok = credentials::writeFileAtomically(path, history::HistoryStore::toCsv(listed)); !ok) {
-        m_context.dialogs.error(this, tr("Export history"), ok.error().message);
+        m_context.dialogs.error(this, tr("Export history"), ok.error().localized());
         return;
     }
     QString done = tr("Exported %n entry(ies) to %1.", nullptr, int(listed.size())).arg(path);
@@ -345,7 +345,7 @@ void HistoryPage::retentionChanged(int days)
     m_context.settings.setHistoryRetentionDays(days);
     const auto removed = m_context.history.prune(days, m_context.clock.nowSeconds());
     if (!removed)
-        m_context.dialogs.error(this, tr("Shorten history"), removed.error().message);
+        m_context.dialogs.error(this, tr("Shorten history"), removed.error().localized());
     else if (*removed > 0)
         showStatus(tr("%n old entry(ies) removed.", nullptr, *removed));
 }
@@ -364,7 +364,7 @@ void HistoryPage::keepTokensToggled(bool keep)
                                       nullptr, int(kept))))
         return;
     if (auto forgotten = m_context.history.forgetTokens(); !forgotten)
-        m_context.dialogs.error(this, tr("Forget kept tokens"), forgotten.error().message);
+        m_context.dialogs.error(this, tr("Forget kept tokens"), forgotten.error().localized());
 }
 
 } // namespace td::ui

@@ -253,7 +253,7 @@ Result<VerifyCredentials> InspectPage::profileCredentials(const QString& profile
 {
     const auto profile = m_context.profiles.find(profileName);
     if (!profile)
-        return fail(ErrorCode::InvalidArgument, tr("the profile %1 is gone").arg(profileName));
+        return fail(ErrorCode::NotFound, tr("the profile %1 is gone").arg(profileName));
     auto secrets = m_context.profiles.secrets(profileName);
     if (!secrets)
         return std::unexpected(secrets.error());
@@ -374,19 +374,19 @@ void InspectPage::inspect()
     }
     const auto decoded = TokenInspector(m_context.clock).inspect(text);
     if (!decoded) {
-        showVerdict(Tone::Bad, tr("Not a token"), inUserWords(decoded.error().message));
+        showVerdict(Tone::Bad, tr("Not a token"), inUserWords(decoded.error().localized()));
         return;
     }
     pickMatchingProfile(*decoded);
     auto creds = credentials();
     if (!creds) {
         showResult(*decoded);
-        showVerdict(Tone::Bad, tr("Cannot verify with this profile"), inUserWords(creds.error().message));
+        showVerdict(Tone::Bad, tr("Cannot verify with this profile"), inUserWords(creds.error().localized()));
         return;
     }
     const auto result = TokenInspector(m_context.clock).inspect(text, *creds);
     if (!result) {
-        showVerdict(Tone::Bad, tr("Not a token"), inUserWords(result.error().message));
+        showVerdict(Tone::Bad, tr("Not a token"), inUserWords(result.error().localized()));
         return;
     }
     showResult(*result);
@@ -401,7 +401,7 @@ void InspectPage::compare()
     if (!left || !right) {
         m_compareSummary->setText(
             tr("Not a token (%1): %2")
-                .arg(!left ? tr("first") : tr("second"), !left ? left.error().message : right.error().message));
+                .arg(!left ? tr("first") : tr("second"), !left ? left.error().localized() : right.error().localized()));
         return;
     }
     int changed = 0;
@@ -501,14 +501,14 @@ void InspectPage::showResult(const Inspection& r)
         showVerdict(Tone::Bad, tr("Invalid: the signature does not match"),
                     tr("%1. Changed after signing, or signed with another secret than the one used%2.").arg(what, by));
     else if (firstError != r.findings.end())
-        showVerdict(Tone::Bad, tr("Invalid: %1").arg(firstError->message),
+        showVerdict(Tone::Bad, tr("Invalid: %1").arg(firstError->localized()),
                     errors > 1 ? tr("%1. %n more problem(s) under Findings.", nullptr, errors - 1).arg(what) : what);
     else if (r.signature == SignatureState::Unchecked)
         showVerdict(Tone::Neutral, tr("Not verified: signature not checked"),
                     tr("%1, %2. Decoded only: choose a profile, or type the key and secret, to check the signature.")
                         .arg(what, expires));
     else if (leeway != r.findings.end())
-        showVerdict(Tone::Warning, tr("Valid within leeway: %1").arg(leeway->message),
+        showVerdict(Tone::Warning, tr("Valid within leeway: %1").arg(leeway->localized()),
                     tr("%1. Signature verified%2.").arg(what, by));
     else
         showVerdict(Tone::Good, tr("Valid: signature verified%1").arg(by), tr("%1, %2.").arg(what, expires));
@@ -539,13 +539,13 @@ void InspectPage::showResult(const Inspection& r)
     }
     for (const Finding& f : r.findings) {
         auto* item = new QListWidgetItem(
-            QStringLiteral("[%1] %2 — %3").arg(severityName(f.severity), f.code, inUserWords(f.message)));
+            QStringLiteral("[%1] %2 — %3").arg(severityName(f.severity), f.code, inUserWords(f.localized())));
         item->setData(Qt::UserRole, f.code);
         if (f.severity == Severity::Error)
             item->setForeground(toneColor(Tone::Bad, palette()));
         else if (f.severity == Severity::Warning)
             item->setForeground(toneColor(Tone::Warning, palette()));
-        item->setToolTip(f.message);
+        item->setToolTip(f.localized());
         m_findings->addItem(item);
     }
     if (r.findings.isEmpty())

@@ -334,14 +334,14 @@ Result<jitsi::JitsiClaims> JitsiForm::readClaims(const QJsonObject& json) const
                                           QStringLiteral("exp"), QStringLiteral("nbf"), QStringLiteral("iat")};
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (minterClaims.contains(it.key()))
-            return fail(ErrorCode::InvalidArgument,
+            return fail(ErrorCode::InvalidValue,
                         tr("\"%1\" is set when minting, from the profile and the TTL: leave it out").arg(it.key()));
         if (it.key() != kRoom && it.key() != kContext)
-            return fail(ErrorCode::InvalidArgument,
+            return fail(ErrorCode::UnknownField,
                         tr("the form has no field for \"%1\": the claims are room and context").arg(it.key()));
     }
     if (json.contains(kRoom) && !json.value(kRoom).isString())
-        return fail(ErrorCode::InvalidArgument, tr("room must be a string"));
+        return fail(ErrorCode::InvalidValue, tr("room must be a string"));
 
     for (const auto& [object, path] :
          {std::pair{json.value(kContext), kContext},
@@ -349,7 +349,7 @@ Result<jitsi::JitsiClaims> JitsiForm::readClaims(const QJsonObject& json) const
           {json.value(kContext)[QStringLiteral("features")], QStringLiteral("context.features")},
           {json.value(kContext)[QStringLiteral("room")], QStringLiteral("context.room")}}) {
         if (!object.isUndefined() && !object.isObject())
-            return fail(ErrorCode::InvalidArgument, tr("%1 must be an object").arg(path));
+            return fail(ErrorCode::InvalidValue, tr("%1 must be an object").arg(path));
     }
     const QJsonObject ctx = json.value(kContext).toObject();
     QStringList contextKeys{QStringLiteral("user"), QStringLiteral("features"), QStringLiteral("room")};
@@ -357,7 +357,7 @@ Result<jitsi::JitsiClaims> JitsiForm::readClaims(const QJsonObject& json) const
         contextKeys << QStringLiteral("group");
     for (auto it = ctx.begin(); it != ctx.end(); ++it) {
         if (!contextKeys.contains(it.key()))
-            return fail(ErrorCode::InvalidArgument,
+            return fail(ErrorCode::UnknownField,
                         m_selfHosted || it.key() != QStringLiteral("group")
                             ? tr("the form has no field for context.%1").arg(it.key())
                             : tr("context.group is a self-hosted Jitsi claim; JaaS tokens do not carry it"));
@@ -365,9 +365,9 @@ Result<jitsi::JitsiClaims> JitsiForm::readClaims(const QJsonObject& json) const
     const QJsonObject roomCtx = ctx.value(QStringLiteral("room")).toObject();
     for (auto it = roomCtx.begin(); it != roomCtx.end(); ++it) {
         if (it.key() != QStringLiteral("regex"))
-            return fail(ErrorCode::InvalidArgument, tr("the form has no field for context.room.%1").arg(it.key()));
+            return fail(ErrorCode::UnknownField, tr("the form has no field for context.room.%1").arg(it.key()));
         if (!it.value().isBool())
-            return fail(ErrorCode::InvalidArgument, tr("context.room.regex must be the boolean true or false"));
+            return fail(ErrorCode::InvalidValue, tr("context.room.regex must be the boolean true or false"));
     }
 
     const QJsonObject user = ctx.value(QStringLiteral("user")).toObject();
@@ -377,14 +377,14 @@ Result<jitsi::JitsiClaims> JitsiForm::readClaims(const QJsonObject& json) const
         userKeys << QStringLiteral("affiliation");
     for (auto it = user.begin(); it != user.end(); ++it) {
         if (!userKeys.contains(it.key()))
-            return fail(ErrorCode::InvalidArgument,
+            return fail(ErrorCode::UnknownField,
                         m_selfHosted || it.key() != QStringLiteral("affiliation")
                             ? tr("the form has no field for context.user.%1").arg(it.key())
                             : tr("context.user.affiliation is read by self-hosted Prosody only; JaaS ignores it"));
         const bool flag = it.key() == QStringLiteral("moderator") || it.key() == QStringLiteral("hidden-from-recorder");
         // lib-jitsi-meet breaks on user fields that are not strings.
         if (!flag && !it.value().isString())
-            return fail(ErrorCode::InvalidArgument, tr("context.user.%1 must be a string").arg(it.key()));
+            return fail(ErrorCode::InvalidValue, tr("context.user.%1 must be a string").arg(it.key()));
     }
 
     // Names first, with the core's words (and its "did you mean"); values are checked by claimsFromPayload.
@@ -398,7 +398,7 @@ Result<jitsi::JitsiClaims> JitsiForm::readClaims(const QJsonObject& json) const
         return claims;
     if (!claims->user.affiliation.isEmpty() && !affiliations().contains(claims->user.affiliation))
         return fail(
-            ErrorCode::InvalidArgument,
+            ErrorCode::InvalidValue,
             tr("affiliation must be owner, member, moderator or teacher, not \"%1\"").arg(claims->user.affiliation));
     return claims;
 }
@@ -407,7 +407,7 @@ Result<void> JitsiForm::setClaims(const QJsonObject& json)
 {
     auto claims = readClaims(json);
     if (!claims) {
-        m_claimsError->showError(tr("Cannot show these claims: %1").arg(claims.error().message));
+        m_claimsError->showError(tr("Cannot show these claims: %1").arg(claims.error().localized()));
         return std::unexpected(claims.error());
     }
     m_showing = true;
@@ -516,7 +516,7 @@ void JitsiForm::validate()
     } else if (m_patternRoom->isChecked()) {
         m_roomMessage->showNote(tr("Lua pattern, matched against the whole room name."));
     } else if (const auto claim = jitsi::roomClaimFor(room, false, m_roomRaw->isChecked()); !claim) {
-        m_roomMessage->showError(claim.error().message);
+        m_roomMessage->showError(claim.error().localized());
     } else if (claim->changed) {
         m_roomMessage->showNote(tr("Written as %1, the name Jitsi Meet joins.").arg(claim->written));
     } else {

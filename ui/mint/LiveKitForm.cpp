@@ -289,7 +289,7 @@ Result<void> LiveKitForm::setClaims(const QJsonObject& json)
     const livekit::LiveKitClaims c = livekit::readClaims(json, findings);
     for (const Finding& f : findings) {
         if (unshowableFindings().contains(f.code))
-            return fail(ErrorCode::InvalidArgument, f.message);
+            return fail(findingError(f, ErrorCode::InvalidValue));
     }
     QJsonObject extras;
     QStringList ignored;

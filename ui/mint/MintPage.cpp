@@ -393,7 +393,7 @@ void MintPage::loadSecrets(const QString& profile)
     // Read once per selection: keychains answer over D-Bus, far too slow for every keystroke's preview.
     auto secrets = m_context.profiles.secrets(profile);
     if (!secrets)
-        m_secretsError = secrets.error().message;
+        m_secretsError = secrets.error().localized();
     else if (secrets->isEmpty())
         m_secretsError = tr("none is stored for this profile; enter it on the Profiles page");
     else
@@ -470,13 +470,13 @@ Result<mint::MintPlan> MintPage::currentPlan() const
 {
     const std::optional<credentials::Profile> profile = currentProfile();
     if (!profile)
-        return fail(ErrorCode::InvalidArgument, tr("no profile selected"));
+        return fail(ErrorCode::MissingValue, tr("no profile selected"));
     ProviderForm* form = m_formByProvider.value(profile->provider);
     if (!form)
-        return fail(ErrorCode::InvalidArgument, tr("no form for %1 profiles").arg(providerName(profile->provider)));
+        return fail(ErrorCode::NotApplicable, tr("no form for %1 profiles").arg(providerName(profile->provider)));
     auto ttl = parseDuration(m_ttl->text());
     if (!ttl)
-        return fail(ErrorCode::InvalidArgument, tr("TTL: %1").arg(ttl.error().message));
+        return fail(ErrorCode::InvalidValue, tr("TTL: %1").arg(ttl.error().localized()));
     mint::MintPlan plan;
     plan.provider = profile->provider;
     plan.profile = profile->name;
@@ -507,7 +507,7 @@ void MintPage::refresh()
     const bool rawIsSource = std::exchange(m_rawJsonIsSource, false);
 
     const auto ttl = parseDuration(m_ttl->text());
-    m_ttlStatus->setText(ttl ? tr("= %1").arg(formatDuration(*ttl)) : ttl.error().message);
+    m_ttlStatus->setText(ttl ? tr("= %1").arg(formatDuration(*ttl)) : ttl.error().localized());
     m_ttlStatus->setProperty("problem", !ttl.has_value());
 
     const std::optional<credentials::Profile> profile = currentProfile();
@@ -532,8 +532,8 @@ void MintPage::refresh()
     const auto plan = currentPlan();
     if (!plan) {
         m_findings->addItem(
-            findingItem(Severity::Error, QStringLiteral("plan"), plan.error().message, palette(), !m_touched));
-        return blockMint(inUserWords(plan.error().message));
+            findingItem(Severity::Error, QStringLiteral("plan"), plan.error().localized(), palette(), !m_touched));
+        return blockMint(inUserWords(plan.error().localized()));
     }
     if (m_secretsProfile != profile->name) {
         if (!isVisible())
@@ -546,20 +546,20 @@ void MintPage::refresh()
     const auto outcome = mint::mintAndInspect(*plan, *profile, m_secrets, m_context.clock);
     if (!outcome) {
         // The core refuses this plan: its reason is the finding that matters.
-        m_findings->addItem(findingItem(Severity::Error, QStringLiteral("mint-refused"), outcome.error().message,
+        m_findings->addItem(findingItem(Severity::Error, QStringLiteral("mint-refused"), outcome.error().localized(),
                                         palette(), !m_touched));
-        m_preview->setPlainText(tr("No preview: %1").arg(inUserWords(outcome.error().message)));
-        return blockMint(inUserWords(outcome.error().message));
+        m_preview->setPlainText(tr("No preview: %1").arg(inUserWords(outcome.error().localized())));
+        return blockMint(inUserWords(outcome.error().localized()));
     }
     m_preview->setPlainText(indentJson(outcome->minted.claims.serialize()));
     const QList<Finding>& findings = outcome->inspection.findings;
     for (const Finding& f : findings)
-        m_findings->addItem(findingItem(f.severity, f.code, f.message, palette(), !m_touched));
+        m_findings->addItem(findingItem(f.severity, f.code, f.localized(), palette(), !m_touched));
     if (findings.isEmpty())
         m_findings->addItem(tr("No findings."));
     for (const Finding& f : findings) {
         if (f.severity == Severity::Error)
-            return blockMint(inUserWords(f.message));
+            return blockMint(inUserWords(f.localized()));
     }
     m_mint->setEnabled(true);
     const QString summary = mint::grantsSummary(*plan);
@@ -581,7 +581,7 @@ void MintPage::mint()
         return;
     const auto outcome = mint::mintAndInspect(*plan, *profile, m_secrets, m_context.clock);
     if (!outcome)
-        return blockMint(inUserWords(outcome.error().message));
+        return blockMint(inUserWords(outcome.error().localized()));
     m_result->showResult(*outcome, mint::identityOf(*plan));
     m_tabs->setCurrentIndex(0);
 
@@ -598,7 +598,7 @@ void MintPage::mint()
         entry.token = QString::fromLatin1(outcome->minted.token);
     m_context.settings.setLastMintProfile(entry.profile);
     if (auto ok = m_context.history.append(std::move(entry)); !ok)
-        m_status->setText(tr("Minted, but History could not record it: %1").arg(ok.error().message));
+        m_status->setText(tr("Minted, but History could not record it: %1").arg(ok.error().localized()));
     else
         m_status->setText(
             tr("Minted at %1 and recorded in History.")
@@ -649,7 +649,7 @@ void MintPage::loadPlan(const mint::MintPlan& plan)
         return;
     if (auto ok = form->setClaims(plan.claims); !ok)
         m_context.dialogs.error(this, tr("Mint again"),
-                                tr("The form cannot show the recorded claims: %1").arg(ok.error().message));
+                                tr("The form cannot show the recorded claims: %1").arg(ok.error().localized()));
     form->setRoomRaw(plan.roomRaw);
     m_rawJsonIsSource = false;
     scheduleRefresh();
@@ -673,7 +673,7 @@ void MintPage::rawJsonEdited()
     if (auto ok = form->setClaims(check.value->toObject()); !ok) {
         m_rawJsonIsSource = false;
         m_rawJsonStatus->setText(
-            tr("The form cannot show this: %1. It keeps its last good state.").arg(ok.error().message));
+            tr("The form cannot show this: %1. It keeps its last good state.").arg(ok.error().localized()));
         return;
     }
     m_rawJsonStatus->setText(tr("Applied to the form."));

@@ -47,16 +47,16 @@ QrMatrix toMatrix(const QRcode& code, QrLevel level)
 Result<QrMatrix> encodeQr(QByteArrayView text)
 {
     if (text.isEmpty())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("nothing to encode"));
+        return fail(ErrorCode::MissingValue, QStringLiteral("nothing to encode"));
     QrCodePtr medium = encode(text, QR_ECLEVEL_M);
     if (medium && medium->version <= kLargestComfortableVersion)
         return toMatrix(*medium, QrLevel::Medium);
     if (QrCodePtr low = encode(text, QR_ECLEVEL_L))
         return toMatrix(*low, QrLevel::Low);
     if (errno == ERANGE)
-        return fail(ErrorCode::InvalidArgument,
+        return fail(ErrorCode::OutOfRange,
                     QStringLiteral("%1 bytes are too long for a QR code (at most 2953)").arg(text.size()));
-    return fail(ErrorCode::InvalidArgument, QStringLiteral("the QR encoder failed"));
+    return fail(ErrorCode::InvalidValue, QStringLiteral("the QR encoder failed"));
 }
 
 QrCodeWidget::QrCodeWidget(QWidget* parent) : QWidget(parent)

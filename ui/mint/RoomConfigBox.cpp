@@ -177,7 +177,7 @@ void RoomConfigBox::updateStatus()
     }
     const auto checked = livekit::normaliseRoomConfig(*config);
     m_status->setText(checked ? tr("Room configuration is valid; it applies when this token creates the room.")
-                              : tr("Room configuration problem: %1").arg(checked.error().message));
+                              : tr("Room configuration problem: %1").arg(checked.error().localized()));
 }
 
 } // namespace td::ui

@@ -244,7 +244,7 @@ Result<void> ZegoForm::setClaims(const QJsonObject& json)
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!shown.contains(it.key()))
             return fail(
-                ErrorCode::InvalidArgument,
+                ErrorCode::UnknownField,
                 tr("the ZEGOCLOUD form has no field for \"%1\": its claims are user_id, payload, cipher and kit")
                     .arg(it.key()));
     }
@@ -253,7 +253,7 @@ Result<void> ZegoForm::setClaims(const QJsonObject& json)
         if (v.isUndefined())
             return QString();
         if (!v.isString())
-            return fail(ErrorCode::InvalidArgument, tr("%1 must be a string").arg(path));
+            return fail(ErrorCode::InvalidValue, tr("%1 must be a string").arg(path));
         return v.toString();
     };
     auto userId = text(json, kUserId, kUserId);
@@ -268,15 +268,15 @@ Result<void> ZegoForm::setClaims(const QJsonObject& json)
     const QString cipherName = cipherText->isEmpty() ? zego::layoutName(zego::Layout::Gcm) : *cipherText;
     const auto layoutValue = zego::parseLayout(cipherName);
     if (!layoutValue)
-        return fail(ErrorCode::InvalidArgument, tr("cipher must be gcm or cbc, not \"%1\"").arg(cipherName));
+        return fail(ErrorCode::InvalidValue, tr("cipher must be gcm or cbc, not \"%1\"").arg(cipherName));
 
     const QJsonValue kitValue = json.value(kKit);
     if (!kitValue.isUndefined() && !kitValue.isObject())
-        return fail(ErrorCode::InvalidArgument, tr("kit must be an object with room_id and user_name"));
+        return fail(ErrorCode::InvalidValue, tr("kit must be an object with room_id and user_name"));
     const QJsonObject kit = kitValue.toObject();
     for (auto it = kit.begin(); it != kit.end(); ++it) {
         if (it.key() != kRoomId && it.key() != kUserName)
-            return fail(ErrorCode::InvalidArgument,
+            return fail(ErrorCode::UnknownField,
                         tr("the Kit Token has no field \"%1\": it takes room_id and user_name").arg(it.key()));
     }
     auto kitRoom = text(kit, kRoomId, QStringLiteral("kit.room_id"));
@@ -343,7 +343,7 @@ QString ZegoForm::inputProblem() const
     if (payloadMode() != PayloadMode::Custom || !looksLikePrivilege(m_customText->toPlainText()))
         return {};
     auto privilege = zego::RoomPrivilege::fromPayload(m_customText->toPlainText());
-    return privilege ? QString() : tr("payload: %1").arg(privilege.error().message);
+    return privilege ? QString() : tr("payload: %1").arg(privilege.error().localized());
 }
 
 void ZegoForm::edited()
@@ -362,7 +362,7 @@ void ZegoForm::validate()
     probe.userId = m_userId->text().trimmed();
     probe.serverSecret = QByteArray(32, 'x');
     const auto userOk = zego::validateRequest(probe);
-    m_userIdError->showError(userOk ? QString() : userOk.error().message);
+    m_userIdError->showError(userOk ? QString() : userOk.error().localized());
 
     const PayloadMode mode = payloadMode();
     m_privilegeBox->setVisible(mode == PayloadMode::Privilege);
@@ -383,7 +383,7 @@ void ZegoForm::validate()
             m_payloadMessage->showError(
                 tr("The payload must be the room-privilege JSON or free text, and this privilege JSON is "
                    "broken: %1.")
-                    .arg(privilege.error().message));
+                    .arg(privilege.error().localized()));
         } else {
             m_payloadMessage->showNote(tr("Room-privilege JSON, valid."));
         }
@@ -396,7 +396,7 @@ void ZegoForm::validate()
     if (m_kit->isChecked()) {
         const zego::KitInfo info{probe.userId, m_kitRoomId->text().trimmed(), m_kitUserName->text(), probe.appId};
         if (auto suffix = zego::kitSuffix(info); !suffix)
-            kitProblem = suffix.error().message;
+            kitProblem = suffix.error().localized();
     }
     m_kitError->showError(kitProblem);
 }

@@ -41,7 +41,7 @@ ImportDialog::ImportDialog(const credentials::ImportResult& found, const QString
             QStringList errors;
             for (const Finding& f : check.findings) {
                 if (f.severity == Severity::Error)
-                    errors << f.message;
+                    errors << f.localized();
             }
             text += QLatin1Char('\n') + tr("cannot be imported: %1").arg(errors.join(QStringLiteral("; ")));
             item->setIcon(style()->standardIcon(QStyle::SP_MessageBoxCritical));

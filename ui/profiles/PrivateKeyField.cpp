@@ -97,7 +97,7 @@ void PrivateKeyField::decrypt()
     auto stored = credentials::privateKeyForStorage(text.toUtf8(), bytes);
     bytes.fill(0);
     if (!stored) {
-        m_decryptError = stored.error().message;
+        m_decryptError = stored.error().localized();
         Q_EMIT changed();
         return;
     }

@@ -57,7 +57,7 @@ QString joined(const QList<Finding>& findings)
 {
     QStringList lines;
     for (const Finding& f : findings)
-        lines << f.message;
+        lines << f.localized();
     return lines.join(QLatin1Char('\n'));
 }
 

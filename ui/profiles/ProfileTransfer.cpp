@@ -62,7 +62,7 @@ QString ProfileTransfer::importProfiles(Source source)
     QByteArray data = file.readAll();
 
     const credentials::ImportFormat format = credentials::detectImportFormat(data, path);
-    Result<credentials::ImportResult> found = fail(ErrorCode::InvalidArgument, QString());
+    Result<credentials::ImportResult> found = fail(ErrorCode::InvalidValue, QString());
     if (format == credentials::ImportFormat::Bundle) {
         std::optional<QString> passphrase =
             m_context.dialogs.passphrase(m_page, tr("Passphrase of the bundle %1:").arg(fileName));
@@ -75,7 +75,7 @@ QString ProfileTransfer::importProfiles(Source source)
         }
         crypto::wipe(bytes);
     } else if (source == Source::Bundle) {
-        found = fail(ErrorCode::InvalidArgument, tr("this is not a TokenDesk bundle"));
+        found = fail(ErrorCode::InvalidValue, tr("this is not a TokenDesk bundle"));
     } else if (source == Source::LiveKitCliConfig) {
         // Whatever its name: the user said what it is.
         found = credentials::importLiveKitCliConfig(data);
@@ -85,7 +85,7 @@ QString ProfileTransfer::importProfiles(Source source)
     crypto::wipe(data); // an env file or a livekit-cli config holds its secrets in plain text; they are in `found` now
     if (!found) {
         m_context.dialogs.error(m_page, tr("Import"),
-                                tr("Nothing imported from %1: %2").arg(fileName, found.error().message));
+                                tr("Nothing imported from %1: %2").arg(fileName, found.error().localized()));
         return {};
     }
 
@@ -115,14 +115,14 @@ QString ProfileTransfer::offer(const credentials::ImportResult& found, const QSt
         const credentials::ProfileCheck check = credentials::validateProfile(p.profile, p.secrets);
         for (const Finding& f : check.findings) {
             if (f.severity == Severity::Error)
-                failures << tr("%1: %2").arg(p.profile.name, f.message);
+                failures << tr("%1: %2").arg(p.profile.name, f.localized());
         }
         chosen.append(p);
     }
     // All or nothing: a bad profile stops the import before anything is written.
     if (failures.isEmpty() && !chosen.isEmpty()) {
         if (auto ok = m_context.profiles.saveAll(chosen); !ok)
-            failures << ok.error().message;
+            failures << ok.error().localized();
         else
             for (const credentials::ImportedProfile& p : chosen)
                 saved << p.profile.name;
@@ -152,7 +152,7 @@ QString ProfileTransfer::exportJson()
         return {};
     const QList<credentials::Profile>& profiles = m_context.profiles.profiles();
     if (auto ok = credentials::writeFileAtomically(path, credentials::exportProfilesJson(profiles)); !ok) {
-        m_context.dialogs.error(m_page, tr("Export"), ok.error().message);
+        m_context.dialogs.error(m_page, tr("Export"), ok.error().localized());
         return {};
     }
     return tr("Exported %n profile(s) without secrets to %1.", nullptr, int(profiles.size())).arg(path);
@@ -183,11 +183,11 @@ QString ProfileTransfer::exportBundle()
     const QList<credentials::Profile>& profiles = m_context.profiles.profiles();
     auto bundle = credentials::readProfilesWithSecrets(profiles, m_context.profiles.secretStore());
     if (!bundle) {
-        m_context.dialogs.error(m_page, tr("Export"), bundle.error().message);
+        m_context.dialogs.error(m_page, tr("Export"), bundle.error().localized());
         return {};
     }
     QByteArray bytes = passphrase->toUtf8();
-    Result<QByteArray> sealed = fail(ErrorCode::InvalidArgument, QString());
+    Result<QByteArray> sealed = fail(ErrorCode::InvalidValue, QString());
     {
         BusyCursor busy;
         sealed = credentials::exportBundle(*bundle, bytes);
@@ -196,11 +196,11 @@ QString ProfileTransfer::exportBundle()
     passphrase->fill(QChar(0));
     again->fill(QChar(0));
     if (!sealed) {
-        m_context.dialogs.error(m_page, tr("Export"), sealed.error().message);
+        m_context.dialogs.error(m_page, tr("Export"), sealed.error().localized());
         return {};
     }
     if (auto ok = credentials::writeFileAtomically(path, *sealed); !ok) {
-        m_context.dialogs.error(m_page, tr("Export"), ok.error().message);
+        m_context.dialogs.error(m_page, tr("Export"), ok.error().localized());
         return {};
     }
     return tr("Exported %n profile(s) with their secrets, encrypted, to %1.", nullptr, int(profiles.size())).arg(path);

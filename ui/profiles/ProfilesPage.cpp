@@ -421,7 +421,7 @@ bool ProfilesPage::runDialog(ProfileDialog& dialog, const QString& previousName)
     while (m_context.dialogs.exec(dialog) == QDialog::Accepted && dialog.isComplete()) {
         const Profile profile = dialog.profile();
         if (auto ok = m_context.profiles.save(profile, dialog.secrets(), previousName); !ok) {
-            m_context.dialogs.error(this, tr("Save profile"), ok.error().message);
+            m_context.dialogs.error(this, tr("Save profile"), ok.error().localized());
             continue;
         }
         m_filter->clear(); // the saved profile must be visible, whatever the search
@@ -455,7 +455,7 @@ void ProfilesPage::editSelected()
         return;
     const auto secrets = m_context.profiles.secrets(current);
     if (!secrets) {
-        m_context.dialogs.error(this, tr("Edit profile"), secrets.error().message);
+        m_context.dialogs.error(this, tr("Edit profile"), secrets.error().localized());
         return;
     }
     ProfileDialog dialog(m_context, this);
@@ -472,7 +472,7 @@ void ProfilesPage::duplicateSelected()
         return;
     const auto secrets = m_context.profiles.secrets(current);
     if (!secrets) {
-        m_context.dialogs.error(this, tr("Duplicate profile"), secrets.error().message);
+        m_context.dialogs.error(this, tr("Duplicate profile"), secrets.error().localized());
         return;
     }
     const QStringList taken = namesExcept({});
@@ -502,7 +502,7 @@ void ProfilesPage::deleteSelected()
     // Read before deleting, for Undo; a profile whose secrets cannot be read is deleted without an Undo offer.
     auto secrets = m_context.profiles.secrets(current);
     if (auto ok = m_context.profiles.remove(current); !ok) {
-        m_context.dialogs.error(this, tr("Delete profile"), ok.error().message);
+        m_context.dialogs.error(this, tr("Delete profile"), ok.error().localized());
         return;
     }
     m_result->clear();
@@ -523,7 +523,7 @@ void ProfilesPage::undoDelete()
         return;
     const Profile profile = *m_deleted;
     if (auto ok = m_context.profiles.save(profile, m_deletedSecrets); !ok) {
-        m_context.dialogs.error(this, tr("Undo delete"), ok.error().message);
+        m_context.dialogs.error(this, tr("Undo delete"), ok.error().localized());
         return;
     }
     hideUndo();

@@ -162,11 +162,11 @@ void BearerKeyEditor::generate()
     const QString variable = server::bearerKeyVariable(keyName, server::bearerKeyVariables(m_document.json()));
     auto key = server::generateBearerKey();
     if (!key) {
-        m_error->showError(tr("No key was generated: %1").arg(key.error().message));
+        m_error->showError(tr("No key was generated: %1").arg(key.error().localized()));
         return;
     }
     if (auto ok = m_secrets.write(server::bearerKeySecretName(variable), *key); !ok) {
-        m_error->showError(tr("The key could not be stored: %1").arg(ok.error().message));
+        m_error->showError(tr("The key could not be stored: %1").arg(ok.error().localized()));
         return;
     }
     m_error->clear();
@@ -194,7 +194,7 @@ void BearerKeyEditor::removeSelected()
                            tr("Remove the key in %1? Clients that use it get 401 from then on.").arg(variable)))
         return;
     if (auto ok = m_secrets.remove(server::bearerKeySecretName(variable)); !ok) {
-        m_error->showError(tr("The key could not be removed from the store: %1").arg(ok.error().message));
+        m_error->showError(tr("The key could not be removed from the store: %1").arg(ok.error().localized()));
         return;
     }
     QJsonArray keys;

@@ -2,7 +2,6 @@
 #include "ui/server/ConfigErrors.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 namespace td::ui {
 namespace {
@@ -51,34 +50,67 @@ QString withLabel(const QString& label, const QString& detail)
 
 } // namespace
 
-ConfigErrorPlace placeConfigError(const QString& message)
+namespace {
+
+/** One step of a field path: "endpoints[1]" is {"endpoints", 1}, "policy" is {"policy", -1}. */
+struct Step {
+    QString name;
+    int index = -1;
+};
+
+QList<Step> steps(const QString& path)
+{
+    QList<Step> out;
+    for (const QString& part : path.split(QLatin1Char('.'))) {
+        Step step{part, -1};
+        const qsizetype open = part.indexOf(QLatin1Char('['));
+        if (open > 0 && part.endsWith(QLatin1Char(']'))) {
+            bool ok = false;
+            const int index = part.mid(open + 1, part.size() - open - 2).toInt(&ok);
+            if (ok && index >= 0)
+                step = Step{part.left(open), index};
+        }
+        out.append(step);
+    }
+    return out;
+}
+
+QString joined(const QList<Step>& path, qsizetype from)
+{
+    QStringList names;
+    for (qsizetype i = from; i < path.size(); ++i)
+        names << (path.at(i).index < 0 ? path.at(i).name
+                                       : QStringLiteral("%1[%2]").arg(path.at(i).name).arg(path.at(i).index));
+    return names.join(QLatin1Char('.'));
+}
+
+} // namespace
+
+ConfigErrorPlace placeConfigError(const Error& error)
 {
     using Target = ConfigErrorPlace::Target;
-    const qsizetype colon = message.indexOf(QStringLiteral(": "));
-    if (colon <= 0)
-        return {Target::General, -1, message};
-    const QString path = message.left(colon);
-    const QString detail = message.mid(colon + 2);
-
-    static const QRegularExpression policy(QStringLiteral("^endpoints\\[(\\d+)\\]\\.policy(?:\\.(.+))?$"));
-    static const QRegularExpression endpoint(QStringLiteral("^endpoints\\[(\\d+)\\](?:\\.(.+))?$"));
-    static const QRegularExpression origin(QStringLiteral("^allowedOrigins\\[(\\d+)\\]$"));
-    static const QRegularExpression key(QStringLiteral("^auth\\.bearerKeys\\[(\\d+)\\]"));
-    if (const auto m = policy.match(path); m.hasMatch())
-        return {Target::Policy, m.captured(1).toInt(), withLabel(fieldLabel(m.captured(2)), detail)};
-    if (const auto m = endpoint.match(path); m.hasMatch())
-        return {Target::Endpoint, m.captured(1).toInt(), withLabel(fieldLabel(m.captured(2)), detail)};
-    if (path == QStringLiteral("endpoints"))
+    const QString detail = error.localizedDetail();
+    const QList<Step> path = steps(error.field);
+    const Step& first = path.first();
+    if (error.field.isEmpty())
+        return {Target::General, -1, error.localized()};
+    if (first.name == QStringLiteral("endpoints") && first.index >= 0) {
+        if (path.size() > 1 && path.at(1).name == QStringLiteral("policy") && path.at(1).index < 0)
+            return {Target::Policy, first.index, withLabel(fieldLabel(joined(path, 2)), detail)};
+        return {Target::Endpoint, first.index, withLabel(fieldLabel(joined(path, 1)), detail)};
+    }
+    if (error.field == QStringLiteral("endpoints"))
         return {Target::Endpoints, -1, Tr::tr("Endpoints: %1").arg(detail)};
-    if (const auto m = origin.match(path); m.hasMatch())
-        return {Target::Origins, -1, Tr::tr("Origin %1: %2").arg(m.captured(1).toInt() + 1).arg(detail)};
-    if (const auto m = key.match(path); m.hasMatch())
-        return {Target::Keys, -1, Tr::tr("Bearer key %1: %2").arg(m.captured(1).toInt() + 1).arg(detail)};
-    if (path == QStringLiteral("bind"))
+    if (first.name == QStringLiteral("allowedOrigins") && first.index >= 0 && path.size() == 1)
+        return {Target::Origins, -1, Tr::tr("Origin %1: %2").arg(first.index + 1).arg(detail)};
+    if (first.name == QStringLiteral("auth") && path.size() > 1 && path.at(1).name == QStringLiteral("bearerKeys") &&
+        path.at(1).index >= 0)
+        return {Target::Keys, -1, Tr::tr("Bearer key %1: %2").arg(path.at(1).index + 1).arg(detail)};
+    if (error.field == QStringLiteral("bind"))
         return {Target::Listen, -1, Tr::tr("Address: %1").arg(detail)};
-    if (path == QStringLiteral("port"))
+    if (error.field == QStringLiteral("port"))
         return {Target::Listen, -1, Tr::tr("Port: %1").arg(detail)};
-    return {Target::General, -1, message};
+    return {Target::General, -1, error.localized()};
 }
 
 } // namespace td::ui

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/Error.h"
+
 #include <QString>
 
 namespace td::ui {
@@ -14,9 +16,9 @@ struct ConfigErrorPlace {
 };
 
 /**
- * Reads the field path every config error starts with ("endpoints[1].policy.maxTtl: ...") and says which control
- * the error is about, with the field named as the page labels it.
+ * Reads the field path of a config error ("endpoints[1].policy.maxTtl") and says which control the error is about,
+ * with the field named as the page labels it and the error in the user's language.
  */
-ConfigErrorPlace placeConfigError(const QString& message);
+ConfigErrorPlace placeConfigError(const Error& error);
 
 } // namespace td::ui

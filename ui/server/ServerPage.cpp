@@ -206,7 +206,7 @@ void ServerPage::save()
     QDir().mkpath(m_context.profiles.configDir());
     const QByteArray json = QJsonDocument(m_document->json()).toJson(QJsonDocument::Indented);
     if (auto ok = credentials::writeFileAtomically(configPath(), json); !ok)
-        m_status->showError(tr("The server config could not be saved: %1").arg(ok.error().message));
+        m_status->showError(tr("The server config could not be saved: %1").arg(ok.error().localized()));
 }
 
 QProcessEnvironment ServerPage::environment() const
@@ -222,8 +222,7 @@ Result<server::EndpointCredentials> ServerPage::resolveProfile(const QString& na
 {
     const auto profile = m_context.profiles.find(name);
     if (!profile)
-        return fail(ErrorCode::InvalidArgument,
-                    tr("there is no profile named %1; add it on the Profiles page").arg(name));
+        return fail(ErrorCode::NotFound, tr("there is no profile named %1; add it on the Profiles page").arg(name));
     auto secrets = m_context.profiles.secrets(name);
     if (!secrets)
         return std::unexpected(secrets.error());
@@ -235,11 +234,11 @@ Result<server::ServerConfig> ServerPage::validate()
     const QByteArray json = QJsonDocument(m_document->json()).toJson(QJsonDocument::Compact);
     auto config = server::ServerConfig::parse(
         json, [this](const QString& profile) { return resolveProfile(profile); }, environment());
-    showConfigError(config ? QString() : config.error().message);
+    showConfigError(config ? nullptr : &config.error());
     return config;
 }
 
-void ServerPage::showConfigError(const QString& message)
+void ServerPage::showConfigError(const Error* error)
 {
     m_endpoints->clearError();
     m_policy->showError(QString());
@@ -247,10 +246,10 @@ void ServerPage::showConfigError(const QString& message)
     m_access->showOriginError(QString());
     m_keys->showError(QString());
     m_status->clear();
-    if (message.isEmpty())
+    if (!error)
         return;
     using Target = ConfigErrorPlace::Target;
-    const ConfigErrorPlace place = placeConfigError(message);
+    const ConfigErrorPlace place = placeConfigError(*error);
     switch (place.target) {
     case Target::General: m_status->showError(place.text); break;
     case Target::Endpoints: m_endpoints->showError(-1, place.text); break;
@@ -292,18 +291,18 @@ void ServerPage::start()
     if (!config) {
         if (m_status->text().isEmpty())
             m_status->showError(tr("The server did not start: the config has an error (shown beside it)."));
-        if (const ConfigErrorPlace place = placeConfigError(config.error().message);
+        if (const ConfigErrorPlace place = placeConfigError(config.error());
             place.target == ConfigErrorPlace::Target::Endpoint || place.target == ConfigErrorPlace::Target::Policy) {
             m_tabs->setCurrentIndex(0);
             m_endpoints->setCurrentIndex(place.endpoint);
-            showConfigError(config.error().message);
+            showConfigError(&config.error());
         }
         return;
     }
     auto port = m_server->start(*config);
     if (!port) {
-        m_access->showListenError(port.error().message);
-        m_status->showError(tr("The server did not start: %1").arg(port.error().message));
+        m_access->showListenError(port.error().localized());
+        m_status->showError(tr("The server did not start: %1").arg(port.error().localized()));
         return;
     }
     m_running = true;
@@ -416,7 +415,7 @@ void ServerPage::exportConfig()
     const QByteArray json = QJsonDocument(m_document->json()).toJson(QJsonDocument::Indented);
     if (auto ok = credentials::writeFileAtomically(path, json); !ok)
         m_context.dialogs.error(this, tr("Export server config"),
-                                tr("%1 could not be written: %2").arg(path, ok.error().message));
+                                tr("%1 could not be written: %2").arg(path, ok.error().localized()));
 }
 
 } // namespace td::ui

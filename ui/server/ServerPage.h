@@ -72,7 +72,7 @@ private:
     void load();
     void save();
     void applyEdits();
-    void showConfigError(const QString& message);
+    void showConfigError(const Error* error);
     void updateState();
     void updateSnippets();
     QString baseUrl() const;

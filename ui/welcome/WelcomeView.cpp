@@ -202,7 +202,7 @@ void WelcomeView::importFound(const credentials::FoundSource& source)
     // Read again now: the file or the environment may have changed since the scan, and secrets are not kept meanwhile.
     const auto found = credentials::readFound(source, credentials::processEnvironment());
     if (!found) {
-        m_context.dialogs.error(this, tr("Import"), found.error().message);
+        m_context.dialogs.error(this, tr("Import"), found.error().localized());
         return;
     }
     const QString label = source.path.isEmpty() ? tr("the environment") : QDir::toNativeSeparators(source.path);
@@ -232,7 +232,7 @@ void WelcomeView::addLiveKitDevServer()
     profile.serverUrl = QStringLiteral("ws://localhost:7880");
     profile.note = tr("The local LiveKit dev server (livekit-server --dev)");
     if (auto ok = m_context.profiles.save(profile, {{QStringLiteral("apiSecret"), QByteArrayLiteral("secret")}}); !ok) {
-        m_context.dialogs.error(this, tr("LiveKit dev server"), ok.error().message);
+        m_context.dialogs.error(this, tr("LiveKit dev server"), ok.error().localized());
         return;
     }
     Q_EMIT mintRequested(profileName);

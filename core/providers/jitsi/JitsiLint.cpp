@@ -8,11 +8,6 @@
 namespace td::jitsi {
 namespace {
 
-void add(QList<Finding>& out, Severity s, const char* code, QString message)
-{
-    out.append(Finding{QString::fromLatin1(code), s, std::move(message)});
-}
-
 bool isTruthy(const QJsonValue& v)
 {
     return v.toBool() || v.toString() == QStringLiteral("true");
@@ -23,13 +18,16 @@ void lintFeatures(const QJsonObject& context, bool moderator, bool jaas, QList<F
     const QJsonValue features = context.value(QStringLiteral("features"));
     if (features.isUndefined()) {
         if (jaas)
-            add(out, Severity::Warning, "features-missing",
-                QStringLiteral("JaaS tokens should carry context.features; the Meet client reports its absence and "
-                               "8x8 applies defaults"));
+            addFinding(
+                out, Severity::Warning, "features-missing",
+                QT_TRANSLATE_NOOP("td::Finding",
+                                  "JaaS tokens should carry context.features; the Meet client reports its absence and "
+                                  "8x8 applies defaults"));
         return;
     }
     if (!features.isObject()) {
-        add(out, Severity::Error, "features-not-object", QStringLiteral("context.features must be an object"));
+        addFinding(out, Severity::Error, "features-not-object",
+                   QT_TRANSLATE_NOOP("td::Finding", "context.features must be an object"));
         return;
     }
     const QJsonObject f = features.toObject();
@@ -37,25 +35,30 @@ void lintFeatures(const QJsonObject& context, bool moderator, bool jaas, QList<F
     for (auto it = f.begin(); it != f.end(); ++it) {
         if (!known.contains(it.key())) {
             const QString hint = closestMatch(it.key(), known);
-            add(out, Severity::Warning, "unknown-feature",
-                QStringLiteral("feature \"%1\" is unknown; the Meet client flags it as featureInvalid and nothing "
-                               "enables it%2")
-                    .arg(it.key(), hint.isEmpty() ? QString() : QStringLiteral(" (did you mean \"%1\"?)").arg(hint)));
+            addFinding(
+                out, Severity::Warning, "unknown-feature",
+                QT_TRANSLATE_NOOP("td::Finding",
+                                  "feature \"%1\" is unknown; the Meet client flags it as featureInvalid and nothing "
+                                  "enables it%2"),
+                it.key(), hint.isEmpty() ? QString() : QStringLiteral(" (did you mean \"%1\"?)").arg(hint));
         }
         const QJsonValue v = it.value();
         const bool valid =
             v.isBool() || v.toString() == QStringLiteral("true") || v.toString() == QStringLiteral("false");
         if (!valid)
-            add(out, Severity::Error, "feature-value",
-                QStringLiteral("feature \"%1\" must be true, false, \"true\" or \"false\"").arg(it.key()));
+            addFinding(out, Severity::Error, "feature-value",
+                       QT_TRANSLATE_NOOP("td::Finding", "feature \"%1\" must be true, false, \"true\" or \"false\""),
+                       it.key());
     }
     bool anyOn = false;
     for (auto it = f.begin(); it != f.end(); ++it)
         anyOn = anyOn || isTruthy(it.value());
     if (jaas && anyOn && !moderator)
-        add(out, Severity::Warning, "features-without-moderator",
-            QStringLiteral("features are enabled but the user is not a moderator: on JaaS, features only take effect "
-                           "for moderators"));
+        addFinding(out, Severity::Warning, "features-without-moderator",
+                   QT_TRANSLATE_NOOP(
+                       "td::Finding",
+                       "features are enabled but the user is not a moderator: on JaaS, features only take effect "
+                       "for moderators"));
 }
 
 } // namespace
@@ -66,51 +69,69 @@ QList<Finding> lint(const jwt::DecodedJwt& token, bool jaas)
     const QJsonObject& h = token.header;
     const QJsonObject& p = token.payload;
     if (h.value(QStringLiteral("typ")).toString() != QStringLiteral("JWT"))
-        add(out, Severity::Error, "typ-not-jwt",
-            QStringLiteral("header typ must be exactly \"JWT\": Prosody rejects any other value or its absence"));
+        addFinding(
+            out, Severity::Error, "typ-not-jwt",
+            QT_TRANSLATE_NOOP("td::Finding",
+                              "header typ must be exactly \"JWT\": Prosody rejects any other value or its absence"));
     if (jaas) {
         if (token.algorithm != QStringLiteral("RS256"))
-            add(out, Severity::Error, "wrong-alg",
-                QStringLiteral("JaaS accepts only RS256, not %1").arg(token.algorithm));
+            addFinding(out, Severity::Error, "wrong-alg",
+                       QT_TRANSLATE_NOOP("td::Finding", "JaaS accepts only RS256, not %1"), token.algorithm);
         const QString kid = h.value(QStringLiteral("kid")).toString();
         const QString sub = p.value(QStringLiteral("sub")).toString();
         if (kid.isEmpty())
-            add(out, Severity::Error, "kid-missing",
-                QStringLiteral("JaaS needs header kid = AppID/key id to find the public key"));
+            addFinding(out, Severity::Error, "kid-missing",
+                       QT_TRANSLATE_NOOP("td::Finding", "JaaS needs header kid = AppID/key id to find the public key"));
         else if (kid.section(QLatin1Char('/'), 0, 0) != sub)
-            add(out, Severity::Error, "kid-sub-mismatch",
-                QStringLiteral("kid \"%1\" does not start with sub \"%2\" (8x8 reports kidMismatch)").arg(kid, sub));
+            addFinding(
+                out, Severity::Error, "kid-sub-mismatch",
+                QT_TRANSLATE_NOOP("td::Finding", "kid \"%1\" does not start with sub \"%2\" (8x8 reports kidMismatch)"),
+                kid, sub);
         if (p.value(QStringLiteral("aud")).toString() != QStringLiteral("jitsi"))
-            add(out, Severity::Error, "wrong-aud", QStringLiteral("JaaS requires aud \"jitsi\""));
+            addFinding(out, Severity::Error, "wrong-aud",
+                       QT_TRANSLATE_NOOP("td::Finding", "JaaS requires aud \"jitsi\""));
         if (p.value(QStringLiteral("iss")).toString() != QStringLiteral("chat"))
-            add(out, Severity::Error, "wrong-iss", QStringLiteral("JaaS requires iss \"chat\""));
+            addFinding(out, Severity::Error, "wrong-iss",
+                       QT_TRANSLATE_NOOP("td::Finding", "JaaS requires iss \"chat\""));
     } else {
         if (!p.value(QStringLiteral("iss")).isString())
-            add(out, Severity::Error, "iss-missing",
-                QStringLiteral("Prosody requires iss (normally its app_id, asap_accepted_issuers)"));
+            addFinding(
+                out, Severity::Error, "iss-missing",
+                QT_TRANSLATE_NOOP("td::Finding", "Prosody requires iss (normally its app_id, asap_accepted_issuers)"));
         if (p.value(QStringLiteral("aud")).isUndefined())
-            add(out, Severity::Error, "aud-missing", QStringLiteral("Prosody requires aud (asap_accepted_audiences)"));
+            addFinding(out, Severity::Error, "aud-missing",
+                       QT_TRANSLATE_NOOP("td::Finding", "Prosody requires aud (asap_accepted_audiences)"));
         else if (!p.value(QStringLiteral("aud")).isString())
-            add(out, Severity::Warning, "aud-array",
-                QStringLiteral("Prosody compares aud as a string; an array only passes when audiences are \"*\""));
+            addFinding(
+                out, Severity::Warning, "aud-array",
+                QT_TRANSLATE_NOOP("td::Finding",
+                                  "Prosody compares aud as a string; an array only passes when audiences are \"*\""));
         if (!p.value(QStringLiteral("sub")).isString())
-            add(out, Severity::Error, "sub-missing",
-                QStringLiteral(
-                    "with domain verification (the default) Prosody needs sub: the domain, tenant or \"*\""));
+            addFinding(out, Severity::Error, "sub-missing",
+                       QT_TRANSLATE_NOOP(
+                           "td::Finding",
+                           "with domain verification (the default) Prosody needs sub: the domain, tenant or \"*\""));
         if (token.algorithm.startsWith(QStringLiteral("RS")) && !h.contains(QStringLiteral("kid")))
-            add(out, Severity::Error, "kid-missing",
-                QStringLiteral("RS256 (ASAP) needs header kid: Prosody fetches <sha256(kid)>.pem from its key server"));
+            addFinding(out, Severity::Error, "kid-missing",
+                       QT_TRANSLATE_NOOP(
+                           "td::Finding",
+                           "RS256 (ASAP) needs header kid: Prosody fetches <sha256(kid)>.pem from its key server"));
     }
     if (!p.contains(QStringLiteral("nbf")))
-        add(out, Severity::Warning, "nbf-missing",
-            QStringLiteral("no nbf: the Meet client reports nbfInvalid (the official Python sample has this bug)"));
+        addFinding(
+            out, Severity::Warning, "nbf-missing",
+            QT_TRANSLATE_NOOP("td::Finding",
+                              "no nbf: the Meet client reports nbfInvalid (the official Python sample has this bug)"));
     if (!p.contains(QStringLiteral("exp")))
-        add(out, Severity::Warning, "exp-missing",
-            QStringLiteral("no exp: Prosody accepts it forever, the Meet client reports it, 8x8 refuses it"));
+        addFinding(out, Severity::Warning, "exp-missing",
+                   QT_TRANSLATE_NOOP("td::Finding",
+                                     "no exp: Prosody accepts it forever, the Meet client reports it, 8x8 refuses it"));
     const QJsonValue room = p.value(QStringLiteral("room"));
     if (!room.isString())
-        add(out, Severity::Error, "room-missing",
-            QStringLiteral("no room claim: Prosody requires it (asap_require_room_claim); use \"*\" for any room"));
+        addFinding(
+            out, Severity::Error, "room-missing",
+            QT_TRANSLATE_NOOP("td::Finding",
+                              "no room claim: Prosody requires it (asap_require_room_claim); use \"*\" for any room"));
     const bool roomPattern = isTruthy(p.value(QStringLiteral("context"))
                                           .toObject()
                                           .value(QStringLiteral("room"))
@@ -121,8 +142,9 @@ QList<Finding> lint(const jwt::DecodedJwt& token, bool jaas)
 
     const QJsonValue context = p.value(QStringLiteral("context"));
     if (!context.isObject()) {
-        add(out, Severity::Warning, "context-missing",
-            QStringLiteral("no context: the Meet client reports it, and the user has no name or id"));
+        addFinding(
+            out, Severity::Warning, "context-missing",
+            QT_TRANSLATE_NOOP("td::Finding", "no context: the Meet client reports it, and the user has no name or id"));
         return out;
     }
     const QJsonObject ctx = context.toObject();
@@ -130,23 +152,28 @@ QList<Finding> lint(const jwt::DecodedJwt& token, bool jaas)
     for (auto it = user.begin(); it != user.end(); ++it) {
         if (it.key() != QStringLiteral("hidden-from-recorder") && it.key() != QStringLiteral("moderator") &&
             !it.value().isString())
-            add(out, Severity::Warning, "user-field-not-string",
-                QStringLiteral("context.user.%1 should be a string: null or numbers break presence_identity")
-                    .arg(it.key()));
+            addFinding(out, Severity::Warning, "user-field-not-string",
+                       QT_TRANSLATE_NOOP("td::Finding",
+                                         "context.user.%1 should be a string: null or numbers break presence_identity"),
+                       it.key());
     }
     const QJsonValue moderatorValue = user.value(QStringLiteral("moderator"));
     if (!moderatorValue.isUndefined() && !moderatorValue.isBool() &&
         moderatorValue.toString() != QStringLiteral("true") && moderatorValue.toString() != QStringLiteral("false"))
-        add(out, Severity::Warning, "moderator-value",
-            QStringLiteral("context.user.moderator is neither true nor \"true\": the user is not a moderator"));
+        addFinding(
+            out, Severity::Warning, "moderator-value",
+            QT_TRANSLATE_NOOP("td::Finding",
+                              "context.user.moderator is neither true nor \"true\": the user is not a moderator"));
     const QString affiliation = user.value(QStringLiteral("affiliation")).toString();
     const bool moderator = isTruthy(moderatorValue) || affiliation == QStringLiteral("owner") ||
                            affiliation == QStringLiteral("moderator") || affiliation == QStringLiteral("teacher");
     lintFeatures(ctx, moderator, jaas, out);
     if (roomPattern)
-        add(out, Severity::Info, "room-regex",
-            QStringLiteral("room is a pattern (context.room.regex): Prosody applies it as a Lua pattern, not a "
-                           "JavaScript/PCRE regex, anchored to the whole room name"));
+        addFinding(
+            out, Severity::Info, "room-regex",
+            QT_TRANSLATE_NOOP("td::Finding",
+                              "room is a pattern (context.room.regex): Prosody applies it as a Lua pattern, not a "
+                              "JavaScript/PCRE regex, anchored to the whole room name"));
     return out;
 }
 

@@ -208,8 +208,10 @@ Result<QString> backendSafeRoomName(const QString& name)
     room = toLowerCaseJs(room);
     auto encoded = encodeUriComponentLower(room);
     if (!encoded)
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("the room name holds an unpaired UTF-16 surrogate, which Jitsi Meet cannot encode"));
+        return fail(
+            ErrorCode::InvalidValue,
+            QT_TRANSLATE_NOOP("td::Error",
+                              "the room name holds an unpaired UTF-16 surrogate, which Jitsi Meet cannot encode"));
     return luaLower(*encoded);
 }
 
@@ -329,21 +331,23 @@ QList<Finding> roomClaimFindings(const QString& claim, bool pattern, std::option
         const QString lowered = luaLower(claim);
         auto safe = backendSafeRoomName(lowered);
         if (!safe) {
-            out.append({QStringLiteral("room-unjoinable"), Severity::Error, safe.error().message});
+            addFinding(out, Severity::Error, "room-unjoinable", safe.error());
         } else if (*safe != lowered) {
-            out.append({QStringLiteral("room-unjoinable"), Severity::Error,
-                        QStringLiteral("no Jitsi Meet client can join room \"%1\": clients join the URL-safe "
-                                       "lower-case form of a name, and Prosody compares that with the claim; "
-                                       "the claim should be \"%2\"")
-                            .arg(claim, *safe)});
+            addFinding(out, Severity::Error, "room-unjoinable",
+                       QT_TRANSLATE_NOOP("td::Finding",
+                                         "no Jitsi Meet client can join room \"%1\": clients join the URL-safe "
+                                         "lower-case form of a name, and Prosody compares that with the claim; "
+                                         "the claim should be \"%2\""),
+                       claim, *safe);
         }
         return out;
     }
     if (const QString bad = patternSyntaxError(claim); !bad.isEmpty())
-        out.append({QStringLiteral("room-pattern-malformed"), Severity::Error,
-                    QStringLiteral("the room pattern \"%1\" is not a valid Lua pattern (%2): Prosody fails on it and "
-                                   "refuses every join")
-                        .arg(claim, bad)});
+        addFinding(out, Severity::Error, "room-pattern-malformed",
+                   QT_TRANSLATE_NOOP("td::Finding",
+                                     "the room pattern \"%1\" is not a valid Lua pattern (%2): Prosody fails on it and "
+                                     "refuses every join"),
+                   claim, bad);
     const QByteArray p = claim.toUtf8();
     QStringList inverted;
     for (qsizetype i = 0; i + 1 < p.size(); ++i) {
@@ -357,20 +361,23 @@ QList<Finding> roomClaimFindings(const QString& claim, bool pattern, std::option
     }
     for (const QString& cls : inverted) {
         const QString lower = cls.toLower();
-        out.append({QStringLiteral("room-pattern-inverted-class"), Severity::Error,
-                    QStringLiteral("%1 in the room pattern becomes %2 when Prosody lower-cases the claim, so it "
-                                   "matches the opposite set; write [^%2] instead")
-                        .arg(cls, lower)});
+        addFinding(out, Severity::Error, "room-pattern-inverted-class",
+                   QT_TRANSLATE_NOOP("td::Finding",
+                                     "%1 in the room pattern becomes %2 when Prosody lower-cases the claim, so it "
+                                     "matches the opposite set; write [^%2] instead"),
+                   cls, lower);
     }
     if (domainVerification == std::optional<bool>(false))
-        out.append({QStringLiteral("room-pattern-without-domain-verification"), Severity::Error,
-                    QStringLiteral("this deployment has domain verification off: Prosody then compares the room "
-                                   "claim literally and the pattern \"%1\" matches no room")
-                        .arg(claim)});
+        addFinding(out, Severity::Error, "room-pattern-without-domain-verification",
+                   QT_TRANSLATE_NOOP("td::Finding",
+                                     "this deployment has domain verification off: Prosody then compares the room "
+                                     "claim literally and the pattern \"%1\" matches no room"),
+                   claim);
     else if (!domainVerification)
-        out.append({QStringLiteral("room-pattern-needs-domain-verification"), Severity::Warning,
-                    QStringLiteral("a room pattern works only where Prosody has enable_domain_verification on (the "
-                                   "default since mid-2022); with it off the claim is compared literally")});
+        addFinding(out, Severity::Warning, "room-pattern-needs-domain-verification",
+                   QT_TRANSLATE_NOOP("td::Finding",
+                                     "a room pattern works only where Prosody has enable_domain_verification on (the "
+                                     "default since mid-2022); with it off the claim is compared literally"));
     return out;
 }
 
@@ -378,8 +385,10 @@ Result<JitsiDeployment> deploymentFromUrl(const QString& baseUrl, bool domainVer
 {
     const QUrl url = QUrl::fromUserInput(baseUrl.trimmed());
     if (!url.isValid() || url.host().isEmpty())
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("\"%1\" is not a Jitsi Meet address such as https://meet.example.org").arg(baseUrl));
+        return fail(
+            ErrorCode::InvalidValue,
+            QT_TRANSLATE_NOOP("td::Error", "\"%1\" is not a Jitsi Meet address such as https://meet.example.org"),
+            baseUrl);
     JitsiDeployment d;
     d.host = url.host().toLower();
     d.domainVerification = domainVerification;
@@ -405,22 +414,25 @@ QList<Finding> subjectFindings(const QString& subject, const JitsiDeployment& d)
     const QString sub = luaLower(subject);
     if (!d.tenant.isEmpty()) {
         if (sub != d.tenant)
-            out.append({QStringLiteral("sub-cannot-match"), Severity::Error,
-                        QStringLiteral("with domain verification on, rooms under the tenant \"%1\" need sub \"%1\" "
-                                       "(or \"*\"), not \"%2\": Prosody refuses the join")
-                            .arg(d.tenant, subject)});
+            addFinding(out, Severity::Error, "sub-cannot-match",
+                       QT_TRANSLATE_NOOP("td::Finding",
+                                         "with domain verification on, rooms under the tenant \"%1\" need sub \"%1\" "
+                                         "(or \"*\"), not \"%2\": Prosody refuses the join"),
+                       d.tenant, subject);
         return out;
     }
     if (subject.isEmpty()) {
-        out.append(
-            {QStringLiteral("sub-cannot-match"), Severity::Error,
-             QStringLiteral("with domain verification on, Prosody needs sub: the domain \"%1\" or \"*\"").arg(d.host)});
+        addFinding(out, Severity::Error, "sub-cannot-match",
+                   QT_TRANSLATE_NOOP("td::Finding",
+                                     "with domain verification on, Prosody needs sub: the domain \"%1\" or \"*\""),
+                   d.host);
     } else if (sub != d.host) {
-        out.append({QStringLiteral("sub-not-domain"), Severity::Warning,
-                    QStringLiteral("sub \"%1\" is not this deployment's domain \"%2\": Prosody compares it with its "
-                                   "XMPP domain (conference.<sub>), so the join works only if that domain is \"%1\" "
-                                   "(docker-jitsi-meet uses meet.jitsi)")
-                        .arg(subject, d.host)});
+        addFinding(out, Severity::Warning, "sub-not-domain",
+                   QT_TRANSLATE_NOOP("td::Finding",
+                                     "sub \"%1\" is not this deployment's domain \"%2\": Prosody compares it with its "
+                                     "XMPP domain (conference.<sub>), so the join works only if that domain is \"%1\" "
+                                     "(docker-jitsi-meet uses meet.jitsi)"),
+                   subject, d.host);
     }
     return out;
 }

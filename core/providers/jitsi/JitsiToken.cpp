@@ -11,19 +11,21 @@ namespace {
 Result<void> validateClaims(const JitsiClaims& c)
 {
     if (c.room.isEmpty())
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("a room is required (--room NAME, or --room '*' for any room): Prosody refuses "
-                                   "tokens without one"));
+        return fail(ErrorCode::MissingValue,
+                    QT_TRANSLATE_NOOP("td::Error",
+                                      "a room is required (--room NAME, or --room '*' for any room): Prosody refuses "
+                                      "tokens without one"));
     if (!c.user.affiliation.isEmpty() && !QStringList{QStringLiteral("owner"), QStringLiteral("member"),
                                                       QStringLiteral("moderator"), QStringLiteral("teacher")}
                                               .contains(c.user.affiliation))
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("affiliation must be owner, member, moderator or teacher, not \"%1\"")
-                        .arg(c.user.affiliation));
+        return fail(
+            ErrorCode::InvalidValue,
+            QT_TRANSLATE_NOOP("td::Error", "affiliation must be owner, member, moderator or teacher, not \"%1\""),
+            c.user.affiliation);
     const QStringList known = knownFeatures();
     for (const auto& f : c.features) {
         if (!known.contains(f.first))
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("unknown feature \"%1\"").arg(f.first));
+            return fail(ErrorCode::UnknownField, QT_TRANSLATE_NOOP("td::Error", "unknown feature \"%1\""), f.first);
     }
     return {};
 }
@@ -147,15 +149,16 @@ Result<QPair<QString, bool>> parseFeature(const QString& text)
     const QString name = (eq < 0 ? text : text.left(eq)).trimmed();
     const QString value = eq < 0 ? QStringLiteral("true") : text.mid(eq + 1).trimmed().toLower();
     if (value != QStringLiteral("true") && value != QStringLiteral("false"))
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("feature \"%1\": value must be true or false, not \"%2\"").arg(name, value));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error", "feature \"%1\": value must be true or false, not \"%2\""), name,
+                    value);
     const QStringList known = knownFeatures();
     if (!known.contains(name)) {
         const QString hint = closestMatch(name, known);
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("unknown feature \"%1\"%2; known features: %3")
-                        .arg(name, hint.isEmpty() ? QString() : QStringLiteral(" (did you mean \"%1\"?)").arg(hint),
-                             known.join(QStringLiteral(", "))));
+        return fail(ErrorCode::UnknownField,
+                    QT_TRANSLATE_NOOP("td::Error", "unknown feature \"%1\"%2; known features: %3"), name,
+                    hint.isEmpty() ? QString() : QStringLiteral(" (did you mean \"%1\"?)").arg(hint),
+                    known.join(QStringLiteral(", ")));
     }
     return QPair<QString, bool>(name, value == QStringLiteral("true"));
 }
@@ -164,9 +167,10 @@ Result<void> validateJaasAppId(const QString& appId)
 {
     static const QRegularExpression re(QStringLiteral("^vpaas-magic-cookie-[0-9a-f]{32}$"));
     if (!re.match(appId).hasMatch())
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("the JaaS AppID must look like vpaas-magic-cookie-<32 hex digits> (JaaS console, "
-                                   "API keys page)"));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error",
+                                      "the JaaS AppID must look like vpaas-magic-cookie-<32 hex digits> (JaaS console, "
+                                      "API keys page)"));
     return {};
 }
 
@@ -175,21 +179,24 @@ Result<MintedToken> mintJaas(const JaasRequest& r, const Clock& clock)
     if (auto ok = validateJaasAppId(r.appId); !ok)
         return std::unexpected(ok.error());
     if (r.keyId.isEmpty())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the JaaS key id is missing (--key-id AppID/kid)"));
+        return fail(ErrorCode::MissingValue,
+                    QT_TRANSLATE_NOOP("td::Error", "the JaaS key id is missing (--key-id AppID/kid)"));
     QString kid = r.keyId;
     if (!kid.contains(QLatin1Char('/')))
         kid = r.appId + QLatin1Char('/') + kid;
     else if (kid.section(QLatin1Char('/'), 0, 0) != r.appId)
         return fail(ErrorCode::ClaimMismatch,
-                    QStringLiteral("the key id \"%1\" belongs to another AppID: its part before '/' must equal the "
-                                   "AppID (8x8 reports kidMismatch)")
-                        .arg(kid));
+                    QT_TRANSLATE_NOOP("td::Error",
+                                      "the key id \"%1\" belongs to another AppID: its part before '/' must equal the "
+                                      "AppID (8x8 reports kidMismatch)"),
+                    kid);
     if (r.privateKey.isNull())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("a JaaS token needs the tenant's RSA private key"));
+        return fail(ErrorCode::MissingValue,
+                    QT_TRANSLATE_NOOP("td::Error", "a JaaS token needs the tenant's RSA private key"));
     if (auto ok = validateClaims(r.claims); !ok)
         return std::unexpected(ok.error());
     if (r.ttlSeconds <= 0)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the TTL must be positive"));
+        return fail(ErrorCode::OutOfRange, QT_TRANSLATE_NOOP("td::Error", "the TTL must be positive"));
     QList<Finding> notes;
     auto room = roomClaim(r.claims, notes);
     if (!room)
@@ -214,14 +221,15 @@ Result<MintedToken> mintJaas(const JaasRequest& r, const Clock& clock)
 Result<MintedToken> mintSelfHosted(const SelfHostedRequest& r, const Clock& clock)
 {
     if (r.appId.isEmpty())
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("the Jitsi app_id is missing (--app-id or JITSI_APP_ID)"));
+        return fail(ErrorCode::MissingValue,
+                    QT_TRANSLATE_NOOP("td::Error", "the Jitsi app_id is missing (--app-id or JITSI_APP_ID)"));
     if (auto ok = validateClaims(r.claims); !ok)
         return std::unexpected(ok.error());
     if (r.ttlSeconds <= 0)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the TTL must be positive"));
+        return fail(ErrorCode::OutOfRange, QT_TRANSLATE_NOOP("td::Error", "the TTL must be positive"));
     if (r.audience.isEmpty())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the audience must not be empty: Prosody requires aud"));
+        return fail(ErrorCode::MissingValue,
+                    QT_TRANSLATE_NOOP("td::Error", "the audience must not be empty: Prosody requires aud"));
     QList<Finding> notes;
     auto room = roomClaim(r.claims, notes);
     if (!room)
@@ -237,14 +245,17 @@ Result<MintedToken> mintSelfHosted(const SelfHostedRequest& r, const Clock& cloc
         signer = std::move(*s);
     } else if (!r.privateKey.isNull()) {
         if (r.keyId.isEmpty())
-            return fail(ErrorCode::InvalidArgument,
-                        QStringLiteral("RS256 (ASAP) needs a key id (--key-id): Prosody fetches the public key by it"));
+            return fail(
+                ErrorCode::MissingValue,
+                QT_TRANSLATE_NOOP("td::Error",
+                                  "RS256 (ASAP) needs a key id (--key-id): Prosody fetches the public key by it"));
         b.setHeader(QStringLiteral("kid"), r.keyId);
         signer = jwt::JwtSigner::rsa(r.privateKey);
     } else {
         return fail(
-            ErrorCode::InvalidArgument,
-            QStringLiteral("give the app secret (--app-secret / JITSI_APP_SECRET) or a private key and key id"));
+            ErrorCode::MissingValue,
+            QT_TRANSLATE_NOOP("td::Error",
+                              "give the app secret (--app-secret / JITSI_APP_SECRET) or a private key and key id"));
     }
     OrderedJson& p = b.payload();
     p.insert(QStringLiteral("aud"), r.audience);
@@ -278,23 +289,24 @@ Result<JitsiClaims> claimsFromPayload(const QJsonObject& payload)
             return std::optional<bool>(v.toBool());
         if (v.toString() == QStringLiteral("true") || v.toString() == QStringLiteral("false"))
             return std::optional<bool>(v.toString() == QStringLiteral("true"));
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("must be true or false"));
+        return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "must be true or false"));
     };
     auto moderator = flag(user.value(QStringLiteral("moderator")));
     if (!moderator)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("context.user.moderator must be true or false"));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error", "context.user.moderator must be true or false"));
     c.user.moderator = *moderator;
     auto hidden = flag(user.value(QStringLiteral("hidden-from-recorder")));
     if (!hidden)
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("context.user.hidden-from-recorder must be true or false"));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error", "context.user.hidden-from-recorder must be true or false"));
     c.user.hiddenFromRecorder = *hidden;
     const QJsonObject features = ctx.value(QStringLiteral("features")).toObject();
     for (auto it = features.begin(); it != features.end(); ++it) {
         auto on = flag(it.value());
         if (!on || !*on)
-            return fail(ErrorCode::InvalidArgument,
-                        QStringLiteral("context.features.%1 must be true or false").arg(it.key()));
+            return fail(ErrorCode::InvalidValue,
+                        QT_TRANSLATE_NOOP("td::Error", "context.features.%1 must be true or false"), it.key());
         c.features.append({it.key(), **on});
     }
     c.roomRegex = ctx.value(QStringLiteral("room")).toObject().value(QStringLiteral("regex")).toBool();

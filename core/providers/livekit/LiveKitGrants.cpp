@@ -71,28 +71,36 @@ QString jsonTypeName(const QJsonValue& v)
 }
 
 /** Applies one JSON member to the grant; returns an error text for a type mismatch. */
-QString applyField(VideoGrant& grant, const GrantField& field, const QJsonValue& value)
+Result<void> applyField(VideoGrant& grant, const GrantField& field, const QJsonValue& value)
 {
     const QString name = QString::fromUtf16(field.name);
     return std::visit(
-        [&](auto member) -> QString {
+        [&](auto member) -> Result<void> {
             using M = decltype(member);
             if constexpr (std::is_same_v<M, PlainBool> || std::is_same_v<M, TriBool>) {
                 if (!value.isBool())
-                    return QStringLiteral("\"%1\" must be true or false, not %2 (LiveKit rejects the whole token)")
-                        .arg(name, jsonTypeName(value));
+                    return fail(
+                        ErrorCode::InvalidValue,
+                        QT_TRANSLATE_NOOP("td::Error",
+                                          "\"%1\" must be true or false, not %2 (LiveKit rejects the whole token)"),
+                        name, jsonTypeName(value));
                 grant.*member = value.toBool();
             } else if constexpr (std::is_same_v<M, Text>) {
                 if (!value.isString())
-                    return QStringLiteral("\"%1\" must be a string, not %2").arg(name, jsonTypeName(value));
+                    return fail(ErrorCode::InvalidValue,
+                                QT_TRANSLATE_NOOP("td::Error", "\"%1\" must be a string, not %2"), name,
+                                jsonTypeName(value));
                 grant.*member = value.toString();
             } else {
                 if (!value.isArray())
-                    return QStringLiteral("\"%1\" must be an array of strings, not %2").arg(name, jsonTypeName(value));
+                    return fail(ErrorCode::InvalidValue,
+                                QT_TRANSLATE_NOOP("td::Error", "\"%1\" must be an array of strings, not %2"), name,
+                                jsonTypeName(value));
                 QStringList list;
                 for (const QJsonValue& item : value.toArray()) {
                     if (!item.isString())
-                        return QStringLiteral("\"%1\" must contain only strings").arg(name);
+                        return fail(ErrorCode::InvalidValue,
+                                    QT_TRANSLATE_NOOP("td::Error", "\"%1\" must contain only strings"), name);
                     list << item.toString();
                 }
                 grant.*member = list;
@@ -111,13 +119,16 @@ const GrantField* findField(const QString& key)
     return nullptr;
 }
 
-QString unknownKeyMessage(const QString& key)
+std::unexpected<Error> unknownKey(const QString& key)
 {
     const QString suggestion = closestMatch(key, videoFieldNames());
-    QString msg = QStringLiteral("\"%1\" is not a LiveKit video grant key; LiveKit ignores it").arg(key);
-    if (!suggestion.isEmpty())
-        msg += QStringLiteral(" (did you mean \"%1\"?)").arg(suggestion);
-    return msg;
+    if (suggestion.isEmpty())
+        return fail(ErrorCode::UnknownField,
+                    QT_TRANSLATE_NOOP("td::Error", "\"%1\" is not a LiveKit video grant key; LiveKit ignores it"), key);
+    return fail(ErrorCode::UnknownField,
+                QT_TRANSLATE_NOOP("td::Error",
+                                  "\"%1\" is not a LiveKit video grant key; LiveKit ignores it (did you mean \"%2\"?)"),
+                key, suggestion);
 }
 
 // Proto3 JSON names of livekit.RoomConfiguration and RoomAgentDispatch, camelCase -> snake_case.
@@ -184,10 +195,12 @@ Result<QJsonObject> normaliseObject(const QJsonObject& in, const QList<QPair<QSt
             for (const auto& f : fields)
                 names << f.first;
             const QString hint = closestMatch(it.key(), names);
-            return fail(ErrorCode::InvalidArgument,
-                        QStringLiteral("%1 has no field \"%2\"%3")
-                            .arg(where, it.key(),
-                                 hint.isEmpty() ? QString() : QStringLiteral(" (did you mean \"%1\"?)").arg(hint)));
+            if (hint.isEmpty())
+                return fail(ErrorCode::UnknownField, QT_TRANSLATE_NOOP("td::Error", "%1 has no field \"%2\""), where,
+                            it.key());
+            return fail(ErrorCode::UnknownField,
+                        QT_TRANSLATE_NOOP("td::Error", "%1 has no field \"%2\" (did you mean \"%3\"?)"), where,
+                        it.key(), hint);
         }
         out.insert(camel, it.value());
     }
@@ -255,14 +268,15 @@ Result<void> VideoGrant::merge(const QJsonObject& json)
     for (auto it = json.begin(); it != json.end(); ++it) {
         const GrantField* field = findField(it.key());
         if (!field)
-            return fail(ErrorCode::InvalidArgument, unknownKeyMessage(it.key()));
-        if (const QString err = applyField(*this, *field, it.value()); !err.isEmpty())
-            return fail(ErrorCode::InvalidArgument, err);
+            return unknownKey(it.key());
+        if (auto ok = applyField(*this, *field, it.value()); !ok)
+            return fail(std::move(ok).error());
     }
     for (const QString& s : canPublishSources) {
         if (!publishSources().contains(s))
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" is not a publish source; use %2")
-                                                        .arg(s, publishSources().join(QStringLiteral(", "))));
+            return fail(ErrorCode::InvalidValue,
+                        QT_TRANSLATE_NOOP("td::Error", "\"%1\" is not a publish source; use %2"), s,
+                        publishSources().join(QStringLiteral(", ")));
     }
     return {};
 }
@@ -349,39 +363,42 @@ Result<QJsonObject> normaliseRoomConfig(const QJsonObject& config)
          {u"emptyTimeout", u"departureTimeout", u"maxParticipants", u"minPlayoutDelay", u"maxPlayoutDelay"}) {
         const QString k = QString::fromUtf16(key);
         if (out->contains(k) && !isUint(out->value(k)))
-            return fail(ErrorCode::InvalidArgument,
-                        QStringLiteral("roomConfig.%1 must be a whole number from 0 to 4294967295").arg(k));
+            return fail(ErrorCode::OutOfRange,
+                        QT_TRANSLATE_NOOP("td::Error", "roomConfig.%1 must be a whole number from 0 to 4294967295"), k);
     }
     for (const char16_t* key : {u"name", u"metadata"}) {
         const QString k = QString::fromUtf16(key);
         if (out->contains(k) && !out->value(k).isString())
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("roomConfig.%1 must be a string").arg(k));
+            return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "roomConfig.%1 must be a string"), k);
     }
     if (out->contains(QStringLiteral("syncStreams")) && !out->value(QStringLiteral("syncStreams")).isBool())
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("roomConfig.syncStreams must be true or false"));
+        return fail(ErrorCode::InvalidValue,
+                    QT_TRANSLATE_NOOP("td::Error", "roomConfig.syncStreams must be true or false"));
     if (out->contains(QStringLiteral("agents"))) {
         const QJsonValue agents = out->value(QStringLiteral("agents"));
         if (!agents.isArray())
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("roomConfig.agents must be an array"));
+            return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "roomConfig.agents must be an array"));
         QJsonArray normalised;
         for (const QJsonValue& a : agents.toArray()) {
             if (!a.isObject())
-                return fail(ErrorCode::InvalidArgument,
-                            QStringLiteral("each roomConfig.agents entry must be an object"));
+                return fail(ErrorCode::InvalidValue,
+                            QT_TRANSLATE_NOOP("td::Error", "each roomConfig.agents entry must be an object"));
             auto dispatch = normaliseObject(a.toObject(), kDispatchFields, QStringLiteral("roomConfig.agents[]"));
             if (!dispatch)
                 return std::unexpected(dispatch.error());
             if (!dispatch->value(QStringLiteral("agentName")).isString())
-                return fail(ErrorCode::InvalidArgument,
-                            QStringLiteral("roomConfig.agents[].agentName must be a string"));
+                return fail(ErrorCode::InvalidValue,
+                            QT_TRANSLATE_NOOP("td::Error", "roomConfig.agents[].agentName must be a string"));
             normalised.append(*dispatch);
         }
         out->insert(QStringLiteral("agents"), normalised);
     }
     if (containsSensitiveCredentials(out->value(QStringLiteral("egress"))))
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("roomConfig.egress contains storage credentials; a token is readable by its holder, "
-                                   "so LiveKit's SDK refuses to put secrets in it"));
+        return fail(
+            ErrorCode::InvalidValue,
+            QT_TRANSLATE_NOOP("td::Error",
+                              "roomConfig.egress contains storage credentials; a token is readable by its holder, "
+                              "so LiveKit's SDK refuses to put secrets in it"));
     return out;
 }
 
@@ -427,20 +444,24 @@ QList<Finding> roomConfigFindings(const QJsonObject& config, const QString& room
 {
     QList<Finding> out;
     if (roomConfigStreams(config))
-        out.append({QStringLiteral("room-config-stream-output"), Severity::Error,
-                    QStringLiteral("roomConfig.egress streams the room (a stream output or RTMP/SRT URL): LiveKit's "
-                                   "Go SDK refuses to mint such a token, and whoever holds it decides where the room "
-                                   "goes")});
+        addFinding(out, Severity::Error, "room-config-stream-output",
+                   QT_TRANSLATE_NOOP("td::Finding",
+                                     "roomConfig.egress streams the room (a stream output or RTMP/SRT URL): LiveKit's "
+                                     "Go SDK refuses to mint such a token, and whoever holds it decides where the room "
+                                     "goes"));
     const QString name = config.value(QStringLiteral("name")).toString();
     if (!name.isEmpty() && name != room)
-        out.append({QStringLiteral("room-config-name"), Severity::Error,
-                    QStringLiteral("roomConfig.name \"%1\" is not the token's room \"%2\"").arg(name, room)});
+        addFinding(out, Severity::Error, "room-config-name",
+                   QT_TRANSLATE_NOOP("td::Finding", "roomConfig.name \"%1\" is not the token's room \"%2\""), name,
+                   room);
     if (config.contains(QStringLiteral("egress")))
-        out.append({QStringLiteral("room-config-egress"), Severity::Warning,
-                    QStringLiteral("roomConfig.egress records or exports the room when this token creates it")});
+        addFinding(out, Severity::Warning, "room-config-egress",
+                   QT_TRANSLATE_NOOP("td::Finding",
+                                     "roomConfig.egress records or exports the room when this token creates it"));
     if (config.contains(QStringLiteral("agents")))
-        out.append({QStringLiteral("room-config-agents"), Severity::Info,
-                    QStringLiteral("roomConfig.agents dispatches agents to the room when this token creates it")});
+        addFinding(out, Severity::Info, "room-config-agents",
+                   QT_TRANSLATE_NOOP("td::Finding",
+                                     "roomConfig.agents dispatches agents to the room when this token creates it"));
     return out;
 }
 
@@ -463,10 +484,11 @@ Result<void> checkExtraClaims(const QJsonObject& extra)
     for (auto it = extra.begin(); it != extra.end(); ++it) {
         for (const QString& reserved : reservedClaimNames()) {
             if (it.key().compare(reserved, Qt::CaseInsensitive) == 0)
-                return fail(ErrorCode::InvalidArgument,
-                            QStringLiteral("the extra claim \"%1\" would replace the token's own \"%2\" (LiveKit "
-                                           "reads claim names in any case): set it with its own option instead")
-                                .arg(it.key().left(64), reserved));
+                return fail(ErrorCode::Conflict,
+                            QT_TRANSLATE_NOOP("td::Error",
+                                              "the extra claim \"%1\" would replace the token's own \"%2\" (LiveKit "
+                                              "reads claim names in any case): set it with its own option instead"),
+                            it.key().left(64), reserved);
         }
     }
     return {};

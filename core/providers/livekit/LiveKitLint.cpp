@@ -7,19 +7,16 @@
 namespace td::livekit {
 namespace {
 
-void add(QList<Finding>& findings, Severity severity, const char* code, QString message)
-{
-    findings.append(Finding{QString::fromLatin1(code), severity, std::move(message)});
-}
-
 QString stringClaim(const QJsonObject& o, const QString& key, QList<Finding>& findings)
 {
     const QJsonValue v = o.value(key);
     if (v.isUndefined() || v.isNull())
         return {};
     if (!v.isString()) {
-        add(findings, Severity::Error, "wrong-claim-type",
-            QStringLiteral("\"%1\" must be a string; LiveKit's strict JSON decoding rejects the token").arg(key));
+        addFinding(findings, Severity::Error, "wrong-claim-type",
+                   QT_TRANSLATE_NOOP("td::Finding",
+                                     "\"%1\" must be a string; LiveKit's strict JSON decoding rejects the token"),
+                   key);
         return {};
     }
     return v.toString();
@@ -31,8 +28,9 @@ std::optional<bool> boolMember(const QJsonObject& o, const QString& grant, const
     if (v.isUndefined())
         return std::nullopt;
     if (!v.isBool()) {
-        add(findings, Severity::Error, "wrong-grant-type",
-            QStringLiteral("%1.%2 must be true or false; LiveKit rejects the whole token").arg(grant, key));
+        addFinding(findings, Severity::Error, "wrong-grant-type",
+                   QT_TRANSLATE_NOOP("td::Finding", "%1.%2 must be true or false; LiveKit rejects the whole token"),
+                   grant, key);
         return std::nullopt;
     }
     return v.toBool();
@@ -44,10 +42,9 @@ void checkUnknownKeys(const QJsonObject& o, const QString& grant, const QStringL
         if (known.contains(it.key()))
             continue;
         const QString hint = closestMatch(it.key(), known);
-        add(findings, Severity::Warning, "unknown-grant-key",
-            QStringLiteral("\"%1\" is not a key of the %2 grant; LiveKit ignores it%3")
-                .arg(it.key(), grant,
-                     hint.isEmpty() ? QString() : QStringLiteral(" (did you mean \"%1\"?)").arg(hint)));
+        addFinding(findings, Severity::Warning, "unknown-grant-key",
+                   QT_TRANSLATE_NOOP("td::Finding", "\"%1\" is not a key of the %2 grant; LiveKit ignores it%3"),
+                   it.key(), grant, hint.isEmpty() ? QString() : QStringLiteral(" (did you mean \"%1\"?)").arg(hint));
     }
 }
 
@@ -59,27 +56,32 @@ void readVideo(const QJsonObject& video, LiveKitClaims& claims, QList<Finding>& 
         QJsonObject single;
         single.insert(it.key(), it.value());
         if (auto ok = grant.merge(single); !ok) {
-            if (ok.error().message.contains(QStringLiteral("not a LiveKit video grant key"))) {
-                add(findings, Severity::Warning, "unknown-grant-key", ok.error().message);
+            if (ok.error().code == ErrorCode::UnknownField) {
+                addFinding(findings, Severity::Warning, "unknown-grant-key", ok.error());
             } else if (it.key() == QStringLiteral("canPublishSources") && it.value().isArray()) {
-                add(findings, Severity::Warning, "unknown-publish-source",
-                    ok.error().message + QStringLiteral("; LiveKit maps it to \"unknown\", so it allows nothing"));
+                addFinding(findings, Severity::Warning, "unknown-publish-source",
+                           ok.error().message +
+                               QStringLiteral("; LiveKit maps it to \"unknown\", so it allows nothing"));
             } else {
-                add(findings, Severity::Error, "wrong-grant-type", QStringLiteral("video: ") + ok.error().message);
+                addFinding(findings, Severity::Error, "wrong-grant-type", ok.error().in(QStringLiteral("video: ")));
             }
         }
     }
     if (grant.roomJoin && grant.room.isEmpty())
-        add(findings, Severity::Info, "join-without-room",
-            QStringLiteral("roomJoin without video.room: the room comes from the client's connect request, so this "
-                           "token joins any room"));
+        addFinding(
+            findings, Severity::Info, "join-without-room",
+            QT_TRANSLATE_NOOP("td::Finding",
+                              "roomJoin without video.room: the room comes from the client's connect request, so this "
+                              "token joins any room"));
     if (grant.roomAdmin && grant.room.isEmpty())
-        add(findings, Severity::Warning, "admin-without-room",
-            QStringLiteral("roomAdmin without video.room: admin APIs compare the target room with video.room, so this "
-                           "grant administers nothing"));
+        addFinding(findings, Severity::Warning, "admin-without-room",
+                   QT_TRANSLATE_NOOP(
+                       "td::Finding",
+                       "roomAdmin without video.room: admin APIs compare the target room with video.room, so this "
+                       "grant administers nothing"));
     if (!grant.canPublishSources.isEmpty() && !grant.effectiveCanPublish())
-        add(findings, Severity::Info, "sources-without-publish",
-            QStringLiteral("canPublishSources has no effect while canPublish is false"));
+        addFinding(findings, Severity::Info, "sources-without-publish",
+                   QT_TRANSLATE_NOOP("td::Finding", "canPublishSources has no effect while canPublish is false"));
     claims.video = grant;
 }
 
@@ -111,10 +113,11 @@ QJsonObject foldCaseVariants(const QJsonObject& in, const QStringList& known, co
     }
     for (const auto& [spelled, name] : variants) {
         const QJsonValue value = in.value(spelled);
-        findings.append(Finding{QStringLiteral("case-variant-claim"), Severity::Error,
-                                QStringLiteral("%1\"%2\" differs from \"%3\" only in case: LiveKit's JSON decoding "
-                                               "matches names case-insensitively, so the server honours it as %3")
-                                    .arg(where, spelled, name)});
+        addFinding(findings, Severity::Error, "case-variant-claim",
+                   QT_TRANSLATE_NOOP("td::Finding",
+                                     "%1\"%2\" differs from \"%3\" only in case: LiveKit's JSON decoding "
+                                     "matches names case-insensitively, so the server honours it as %3"),
+                   where, spelled, name);
         const QJsonValue current = out.value(name);
         if (current.isBool() && value.isBool())
             out.insert(name, current.toBool() || value.toBool());
@@ -156,36 +159,46 @@ LiveKitClaims readClaims(const QJsonObject& rawPayload, QList<Finding>& findings
             if (d.isString())
                 claims.kindDetails.append(d.toString());
             else
-                add(findings, Severity::Error, "wrong-claim-type",
-                    QStringLiteral("kindDetails must be a list of strings; LiveKit refuses the token"));
+                addFinding(findings, Severity::Error, "wrong-claim-type",
+                           QT_TRANSLATE_NOOP("td::Finding",
+                                             "kindDetails must be a list of strings; LiveKit refuses the token"));
         }
     } else if (!details.isUndefined()) {
-        add(findings, Severity::Error, "wrong-claim-type",
-            QStringLiteral("kindDetails must be a list of strings; LiveKit refuses the token"));
+        addFinding(
+            findings, Severity::Error, "wrong-claim-type",
+            QT_TRANSLATE_NOOP("td::Finding", "kindDetails must be a list of strings; LiveKit refuses the token"));
     }
     claims.roomPreset = stringClaim(payload, QStringLiteral("roomPreset"), findings);
     claims.sha256 = stringClaim(payload, QStringLiteral("sha256"), findings);
     if (!claims.kind.isEmpty() && !participantKinds().contains(claims.kind))
-        add(findings, Severity::Warning, "unknown-kind",
-            QStringLiteral("participant kind \"%1\" is unknown; LiveKit treats it as \"standard\"").arg(claims.kind));
+        addFinding(
+            findings, Severity::Warning, "unknown-kind",
+            QT_TRANSLATE_NOOP("td::Finding", "participant kind \"%1\" is unknown; LiveKit treats it as \"standard\""),
+            claims.kind);
 
     if (payload.contains(QStringLiteral("aud")))
-        add(findings, Severity::Warning, "livekit-aud",
-            QStringLiteral("the token carries \"aud\": LiveKit's Python TokenVerifier rejects any token with an "
-                           "audience"));
+        addFinding(
+            findings, Severity::Warning, "livekit-aud",
+            QT_TRANSLATE_NOOP("td::Finding",
+                              "the token carries \"aud\": LiveKit's Python TokenVerifier rejects any token with an "
+                              "audience"));
 
     const QJsonValue video = payload.value(QStringLiteral("video"));
     if (video.isObject()) {
         readVideo(video.toObject(), claims, findings);
         if (claims.video->roomJoin && claims.identity.isEmpty())
-            add(findings, Severity::Error, "join-without-identity",
-                QStringLiteral("roomJoin without an identity (sub): the server answers 400 \"identity cannot be "
-                               "empty\""));
+            addFinding(
+                findings, Severity::Error, "join-without-identity",
+                QT_TRANSLATE_NOOP("td::Finding",
+                                  "roomJoin without an identity (sub): the server answers 400 \"identity cannot be "
+                                  "empty\""));
     } else if (!video.isUndefined()) {
-        add(findings, Severity::Error, "wrong-grant-type", QStringLiteral("\"video\" must be an object"));
+        addFinding(findings, Severity::Error, "wrong-grant-type",
+                   QT_TRANSLATE_NOOP("td::Finding", "\"video\" must be an object"));
     } else {
-        add(findings, Severity::Info, "no-video-grant",
-            QStringLiteral("no video grant: the token cannot join a room (server API use only)"));
+        addFinding(
+            findings, Severity::Info, "no-video-grant",
+            QT_TRANSLATE_NOOP("td::Finding", "no video grant: the token cannot join a room (server API use only)"));
     }
 
     const QJsonValue attrs = payload.value(QStringLiteral("attributes"));
@@ -193,14 +206,16 @@ LiveKitClaims readClaims(const QJsonObject& rawPayload, QList<Finding>& findings
         const QJsonObject o = attrs.toObject();
         for (auto it = o.begin(); it != o.end(); ++it) {
             if (!it.value().isString())
-                add(findings, Severity::Error, "attribute-not-string",
-                    QStringLiteral("attribute \"%1\" is not a string; LiveKit requires string values").arg(it.key()));
+                addFinding(findings, Severity::Error, "attribute-not-string",
+                           QT_TRANSLATE_NOOP("td::Finding",
+                                             "attribute \"%1\" is not a string; LiveKit requires string values"),
+                           it.key());
             else
                 claims.attributes.append({it.key(), it.value().toString()});
         }
     } else if (!attrs.isUndefined()) {
-        add(findings, Severity::Error, "wrong-claim-type",
-            QStringLiteral("\"attributes\" must be an object of strings"));
+        addFinding(findings, Severity::Error, "wrong-claim-type",
+                   QT_TRANSLATE_NOOP("td::Finding", "\"attributes\" must be an object of strings"));
     }
 
     const QJsonValue sip = payload.value(QStringLiteral("sip"));
@@ -237,15 +252,17 @@ LiveKitClaims readClaims(const QJsonObject& rawPayload, QList<Finding>& findings
     if (rc.isObject()) {
         claims.roomConfig = rc.toObject();
         if (auto ok = normaliseRoomConfig(rc.toObject()); !ok)
-            add(findings, Severity::Warning, "room-config",
-                ok.error().message + QStringLiteral(" (servers since protocol v1.45.8 ignore "
-                                                    "unknown fields; older ones reject the token)"));
+            addFinding(findings, Severity::Warning, "room-config",
+                       ok.error().message + QStringLiteral(" (servers since protocol v1.45.8 ignore "
+                                                           "unknown fields; older ones reject the token)"));
         else
             findings.append(roomConfigFindings(*ok, claims.video ? claims.video->room : QString()));
     }
     if (payload.value(QStringLiteral("video")).toObject().contains(QStringLiteral("roomConfiguration")))
-        add(findings, Severity::Warning, "legacy-room-configuration",
-            QStringLiteral("video.roomConfiguration was replaced by top-level roomConfig in protocol v1.27.0"));
+        addFinding(
+            findings, Severity::Warning, "legacy-room-configuration",
+            QT_TRANSLATE_NOOP("td::Finding",
+                              "video.roomConfiguration was replaced by top-level roomConfig in protocol v1.27.0"));
     return claims;
 }
 

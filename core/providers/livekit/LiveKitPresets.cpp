@@ -48,8 +48,8 @@ Result<void> applyPreset(const QString& preset, LiveKitClaims& claims)
         g.canUpdateOwnMetadata = true;
         claims.kind = QStringLiteral("agent");
     } else {
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("unknown preset \"%1\"; known presets: %2")
-                                                    .arg(preset, presetNames().join(QStringLiteral(", "))));
+        return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "unknown preset \"%1\"; known presets: %2"),
+                    preset, presetNames().join(QStringLiteral(", ")));
     }
     claims.video = g;
     return {};

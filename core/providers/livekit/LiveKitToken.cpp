@@ -6,11 +6,12 @@ namespace td::livekit {
 Result<LiveKitMinter> LiveKitMinter::create(const QString& apiKey, QByteArrayView apiSecret)
 {
     if (apiKey.trimmed().isEmpty())
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("the LiveKit API key is missing (--api-key or LIVEKIT_API_KEY)"));
+        return fail(ErrorCode::MissingValue,
+                    QT_TRANSLATE_NOOP("td::Error", "the LiveKit API key is missing (--api-key or LIVEKIT_API_KEY)"));
     if (apiSecret.isEmpty())
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("the LiveKit API secret is missing (--api-secret or LIVEKIT_API_SECRET)"));
+        return fail(
+            ErrorCode::MissingValue,
+            QT_TRANSLATE_NOOP("td::Error", "the LiveKit API secret is missing (--api-secret or LIVEKIT_API_SECRET)"));
     auto signer = jwt::JwtSigner::hmac(jwt::Algorithm::HS256, apiSecret);
     if (!signer)
         return std::unexpected(signer.error());
@@ -21,22 +22,24 @@ Result<void> validateClaims(const LiveKitClaims& claims)
 {
     if (claims.video && claims.video->roomJoin) {
         if (claims.identity.isEmpty())
-            return fail(ErrorCode::InvalidArgument,
-                        QStringLiteral("roomJoin needs an identity: the server refuses to connect without one (400 "
-                                       "\"identity cannot be empty\")"));
+            return fail(ErrorCode::MissingValue,
+                        QT_TRANSLATE_NOOP("td::Error",
+                                          "roomJoin needs an identity: the server refuses to connect without one (400 "
+                                          "\"identity cannot be empty\")"));
         if (claims.video->room.isEmpty())
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("roomJoin needs a room name (--room)"));
+            return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "roomJoin needs a room name (--room)"));
     }
     if (claims.video) {
         for (const QString& s : claims.video->canPublishSources) {
             if (!publishSources().contains(s))
-                return fail(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" is not a publish source; use %2")
-                                                            .arg(s, publishSources().join(QStringLiteral(", "))));
+                return fail(ErrorCode::InvalidValue,
+                            QT_TRANSLATE_NOOP("td::Error", "\"%1\" is not a publish source; use %2"), s,
+                            publishSources().join(QStringLiteral(", ")));
         }
     }
     if (!claims.kind.isEmpty() && !participantKinds().contains(claims.kind))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("\"%1\" is not a participant kind; use %2")
-                                                    .arg(claims.kind, participantKinds().join(QStringLiteral(", "))));
+        return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "\"%1\" is not a participant kind; use %2"),
+                    claims.kind, participantKinds().join(QStringLiteral(", ")));
     if (claims.roomConfig) {
         if (auto ok = normaliseRoomConfig(*claims.roomConfig); !ok)
             return std::unexpected(ok.error());
@@ -48,13 +51,14 @@ Result<MintedToken> LiveKitMinter::mint(const LiveKitClaims& claims, qint64 ttlS
                                         const QJsonObject& extraClaims) const
 {
     if (ttlSeconds <= 0)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the TTL must be positive"));
+        return fail(ErrorCode::OutOfRange, QT_TRANSLATE_NOOP("td::Error", "the TTL must be positive"));
     if (auto ok = validateClaims(claims); !ok)
         return std::unexpected(ok.error());
     if (extraClaims.contains(QStringLiteral("aud")))
         return fail(
-            ErrorCode::InvalidArgument,
-            QStringLiteral("LiveKit tokens never carry \"aud\": the Python verifier rejects any token with one"));
+            ErrorCode::InvalidValue,
+            QT_TRANSLATE_NOOP("td::Error",
+                              "LiveKit tokens never carry \"aud\": the Python verifier rejects any token with one"));
     if (auto ok = checkExtraClaims(extraClaims); !ok)
         return std::unexpected(ok.error());
 

@@ -30,10 +30,11 @@ Result<QByteArray> kitSuffix(const KitInfo& info)
     latin1.reserve(json.size());
     for (const QChar c : json) {
         if (c.unicode() > 0xff)
-            return fail(ErrorCode::InvalidArgument,
-                        QStringLiteral("the user ID and room ID of a Kit Token must be Latin-1: the UIKit's btoa() "
-                                       "cannot encode '%1'")
-                            .arg(c));
+            return fail(ErrorCode::InvalidValue,
+                        QT_TRANSLATE_NOOP("td::Error",
+                                          "the user ID and room ID of a Kit Token must be Latin-1: the UIKit's btoa() "
+                                          "cannot encode '%1'"),
+                        c);
         latin1.append(static_cast<char>(c.unicode()));
     }
     return crypto::base64Encode(latin1);
@@ -53,16 +54,17 @@ Result<ParsedKitToken> parseKitToken(QByteArrayView input)
     const qsizetype hash = kit.indexOf('#');
     if (hash < 0)
         return fail(ErrorCode::MalformedToken,
-                    QStringLiteral("a Kit Token has a '#' between the Token04 and the room data"));
+                    QT_TRANSLATE_NOOP("td::Error", "a Kit Token has a '#' between the Token04 and the room data"));
     ParsedKitToken out;
     out.token04 = kit.first(hash).toByteArray();
     auto json = crypto::base64Decode(kit.sliced(hash + 1));
     if (!json)
-        return fail(ErrorCode::MalformedToken,
-                    QStringLiteral("the part after '#' is not base64: %1").arg(json.error().message));
+        return fail(ErrorCode::MalformedToken, QT_TRANSLATE_NOOP("td::Error", "the part after '#' is not base64: %1"),
+                    json.error().message);
     const QJsonDocument doc = QJsonDocument::fromJson(QString::fromLatin1(*json).toUtf8());
     if (!doc.isObject())
-        return fail(ErrorCode::MalformedToken, QStringLiteral("the part after '#' is not a JSON object"));
+        return fail(ErrorCode::MalformedToken,
+                    QT_TRANSLATE_NOOP("td::Error", "the part after '#' is not a JSON object"));
     const QJsonObject o = doc.object();
     out.info.userId = o.value(QStringLiteral("userID")).toString();
     out.info.roomId = o.value(QStringLiteral("roomID")).toString();
@@ -74,7 +76,8 @@ Result<ParsedKitToken> parseKitToken(QByteArrayView input)
     if (appId.isString())
         id = appId.toString().toLongLong(&ok);
     if (!ok || id <= 0 || id > 0xffffffffLL)
-        return fail(ErrorCode::MalformedToken, QStringLiteral("the Kit Token's appID is not a 32-bit number"));
+        return fail(ErrorCode::MalformedToken,
+                    QT_TRANSLATE_NOOP("td::Error", "the Kit Token's appID is not a 32-bit number"));
     out.info.appId = static_cast<quint32>(id);
     return out;
 }

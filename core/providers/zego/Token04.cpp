@@ -77,21 +77,24 @@ std::optional<Layout> parseLayout(const QString& name)
 Result<void> validateRequest(const Token04Request& r)
 {
     if (r.appId == 0)
-        return fail(ErrorCode::ZegoAppIdInvalid, QStringLiteral("appID invalid (error 1): the AppID must be a non-zero "
-                                                                "32-bit number"));
+        return fail(ErrorCode::ZegoAppIdInvalid,
+                    QT_TRANSLATE_NOOP("td::Error", "appID invalid (error 1): the AppID must be a non-zero "
+                                                   "32-bit number"));
     if (r.userId.isEmpty() || r.userId.size() > kMaxUserIdLength)
-        return fail(
-            ErrorCode::ZegoUserIdInvalid,
-            QStringLiteral("userID invalid (error 3): the user ID must be 1 to %1 characters").arg(kMaxUserIdLength));
+        return fail(ErrorCode::ZegoUserIdInvalid,
+                    QT_TRANSLATE_NOOP("td::Error", "userID invalid (error 3): the user ID must be 1 to %1 characters"),
+                    kMaxUserIdLength);
     if (r.serverSecret.size() != 32)
         return fail(ErrorCode::ZegoSecretInvalid,
-                    QStringLiteral("secret must be a 32 byte string (error 5): the ServerSecret has %1 characters")
-                        .arg(r.serverSecret.size()));
+                    QT_TRANSLATE_NOOP("td::Error",
+                                      "secret must be a 32 byte string (error 5): the ServerSecret has %1 characters"),
+                    r.serverSecret.size());
     if (r.effectiveSeconds <= 0)
-        return fail(ErrorCode::ZegoEffectiveTimeInvalid,
-                    QStringLiteral("effectiveTimeInSeconds invalid (error 6): the TTL must be positive"));
+        return fail(
+            ErrorCode::ZegoEffectiveTimeInvalid,
+            QT_TRANSLATE_NOOP("td::Error", "effectiveTimeInSeconds invalid (error 6): the TTL must be positive"));
     if (r.iv && r.iv->size() != (r.layout == Layout::Cbc ? 16 : 12))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the injected IV has the wrong length"));
+        return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "the injected IV has the wrong length"));
     return {};
 }
 
@@ -136,7 +139,8 @@ Result<MintedToken> mintToken04(const Token04Request& r, const Clock& clock)
     if (!ct)
         return std::unexpected(ct.error());
     if (ct->size() > 0xffff)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("the payload is too large for a Token04 (64 KiB)"));
+        return fail(ErrorCode::OutOfRange,
+                    QT_TRANSLATE_NOOP("td::Error", "the payload is too large for a Token04 (64 KiB)"));
 
     QByteArray buf;
     buf.reserve(8 + 2 + iv.size() + 2 + ct->size() + 1);
@@ -160,25 +164,28 @@ Result<Token04Envelope> parseToken04(QByteArrayView input)
 {
     const QByteArrayView token = input.trimmed();
     if (!token.startsWith(kPrefix))
-        return fail(ErrorCode::MalformedToken, QStringLiteral("a Token04 starts with \"04\""));
+        return fail(ErrorCode::MalformedToken, QT_TRANSLATE_NOOP("td::Error", "a Token04 starts with \"04\""));
     if (token.contains('#'))
-        return fail(ErrorCode::MalformedToken,
-                    QStringLiteral("this is a Kit Token (Token04 + '#' + room data), not a bare Token04"));
+        return fail(
+            ErrorCode::MalformedToken,
+            QT_TRANSLATE_NOOP("td::Error", "this is a Kit Token (Token04 + '#' + room data), not a bare Token04"));
     if (token.size() > qsizetype{4} * 0x10000)
-        return fail(ErrorCode::MalformedToken, QStringLiteral("the token is too large to be a Token04"));
+        return fail(ErrorCode::MalformedToken,
+                    QT_TRANSLATE_NOOP("td::Error", "the token is too large to be a Token04"));
     const QByteArrayView b64 = token.sliced(2);
     if (b64.contains('-') || b64.contains('_'))
         return fail(ErrorCode::MalformedToken,
-                    QStringLiteral("Token04 uses standard base64 ('+', '/'), but this has URL-safe characters"));
+                    QT_TRANSLATE_NOOP("td::Error",
+                                      "Token04 uses standard base64 ('+', '/'), but this has URL-safe characters"));
     auto buf = crypto::base64Decode(b64);
     if (!buf)
-        return fail(ErrorCode::MalformedToken,
-                    QStringLiteral("the Token04 body is not base64: %1").arg(buf.error().message));
+        return fail(ErrorCode::MalformedToken, QT_TRANSLATE_NOOP("td::Error", "the Token04 body is not base64: %1"),
+                    buf.error().message);
     const QByteArray& b = *buf;
     const auto truncated = [&](const char* what) {
-        return fail(ErrorCode::MalformedToken, QStringLiteral("the Token04 is truncated: %1 runs past its %2 bytes")
-                                                   .arg(QString::fromLatin1(what))
-                                                   .arg(b.size()));
+        return fail(ErrorCode::MalformedToken,
+                    QT_TRANSLATE_NOOP("td::Error", "the Token04 is truncated: %1 runs past its %2 bytes"),
+                    QString::fromLatin1(what), b.size());
     };
     if (b.size() < 12)
         return truncated("the header");
@@ -203,21 +210,24 @@ Result<Token04Envelope> parseToken04(QByteArrayView input)
         env.layout = Layout::Cbc;
         if (ivLen != 16)
             return fail(ErrorCode::MalformedToken,
-                        QStringLiteral("CBC layout needs a 16-byte IV, this has %1").arg(ivLen));
+                        QT_TRANSLATE_NOOP("td::Error", "CBC layout needs a 16-byte IV, this has %1"), ivLen);
         if (ctLen == 0 || ctLen % 16 != 0)
             return fail(ErrorCode::MalformedToken,
-                        QStringLiteral("CBC ciphertext length %1 is not a positive multiple of 16").arg(ctLen));
+                        QT_TRANSLATE_NOOP("td::Error", "CBC ciphertext length %1 is not a positive multiple of 16"),
+                        ctLen);
     } else if (trailing == 1 && static_cast<quint8>(b[pos]) == kGcmModeByte) {
         env.layout = Layout::Gcm;
         if (ivLen != 12)
             return fail(ErrorCode::MalformedToken,
-                        QStringLiteral("GCM layout needs a 12-byte nonce, this has %1").arg(ivLen));
+                        QT_TRANSLATE_NOOP("td::Error", "GCM layout needs a 12-byte nonce, this has %1"), ivLen);
         if (ctLen < 16)
-            return fail(ErrorCode::MalformedToken, QStringLiteral("GCM ciphertext is shorter than its 16-byte tag"));
+            return fail(ErrorCode::MalformedToken,
+                        QT_TRANSLATE_NOOP("td::Error", "GCM ciphertext is shorter than its 16-byte tag"));
     } else {
         return fail(ErrorCode::MalformedToken,
-                    QStringLiteral("%1 unexpected byte(s) after the ciphertext (neither the CBC nor the GCM layout)")
-                        .arg(trailing));
+                    QT_TRANSLATE_NOOP(
+                        "td::Error", "%1 unexpected byte(s) after the ciphertext (neither the CBC nor the GCM layout)"),
+                    trailing);
     }
     return env;
 }
@@ -226,18 +236,20 @@ Result<Token04Plaintext> decryptToken04(const Token04Envelope& env, QByteArrayVi
 {
     if (serverSecret.size() != 32)
         return fail(ErrorCode::ZegoSecretInvalid,
-                    QStringLiteral("the ServerSecret must be 32 characters, this has %1").arg(serverSecret.size()));
+                    QT_TRANSLATE_NOOP("td::Error", "the ServerSecret must be 32 characters, this has %1"),
+                    serverSecret.size());
     auto plain = env.layout == Layout::Cbc ? crypto::aes256CbcDecrypt(serverSecret, env.iv, env.ciphertext)
                                            : crypto::aes256GcmDecrypt(serverSecret, env.iv, env.ciphertext);
     if (!plain)
         return fail(ErrorCode::ZegoDecryptFailed,
-                    QStringLiteral("cannot decrypt with this ServerSecret: %1").arg(plain.error().message));
+                    QT_TRANSLATE_NOOP("td::Error", "cannot decrypt with this ServerSecret: %1"), plain.error().message);
     Token04Plaintext out;
     out.json = *plain;
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(out.json, &err);
     if (!doc.isObject())
-        return fail(ErrorCode::MalformedToken, QStringLiteral("the decrypted plaintext is not a JSON object"));
+        return fail(ErrorCode::MalformedToken,
+                    QT_TRANSLATE_NOOP("td::Error", "the decrypted plaintext is not a JSON object"));
     out.object = doc.object();
     const auto number = [&](const char* key) -> std::optional<qint64> {
         const QJsonValue v = out.object.value(QLatin1String(key));
@@ -250,7 +262,8 @@ Result<Token04Plaintext> decryptToken04(const Token04Envelope& env, QByteArrayVi
     const QJsonValue user = out.object.value(QStringLiteral("user_id"));
     if (!appId || !nonce || !ctime || !expire || !user.isString())
         return fail(ErrorCode::MalformedToken,
-                    QStringLiteral("the plaintext lacks numeric app_id, nonce, ctime, expire or string user_id"));
+                    QT_TRANSLATE_NOOP("td::Error",
+                                      "the plaintext lacks numeric app_id, nonce, ctime, expire or string user_id"));
     out.appId = static_cast<quint32>(*appId);
     out.userId = user.toString();
     out.nonce = *nonce;
@@ -260,7 +273,8 @@ Result<Token04Plaintext> decryptToken04(const Token04Envelope& env, QByteArrayVi
     if (payload.isString())
         out.payload = payload.toString();
     else if (!payload.isUndefined())
-        return fail(ErrorCode::MalformedToken, QStringLiteral("the plaintext's payload must be a string"));
+        return fail(ErrorCode::MalformedToken,
+                    QT_TRANSLATE_NOOP("td::Error", "the plaintext's payload must be a string"));
     return out;
 }
 

@@ -32,14 +32,15 @@ Result<RoomPrivilege> RoomPrivilege::fromPayload(const QString& payload)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(payload.toUtf8());
     if (!doc.isObject())
-        return fail(ErrorCode::InvalidJson, QStringLiteral("the payload is not a JSON object"));
+        return fail(ErrorCode::InvalidJson, QT_TRANSLATE_NOOP("td::Error", "the payload is not a JSON object"));
     const QJsonObject o = doc.object();
     if (!o.contains(QStringLiteral("privilege")) && !o.contains(QStringLiteral("room_id")))
-        return fail(ErrorCode::InvalidJson, QStringLiteral("the payload has neither room_id nor privilege"));
+        return fail(ErrorCode::InvalidJson,
+                    QT_TRANSLATE_NOOP("td::Error", "the payload has neither room_id nor privilege"));
     RoomPrivilege p;
     const QJsonValue room = o.value(QStringLiteral("room_id"));
     if (!room.isUndefined() && !room.isString())
-        return fail(ErrorCode::InvalidJson, QStringLiteral("room_id must be a string"));
+        return fail(ErrorCode::InvalidJson, QT_TRANSLATE_NOOP("td::Error", "room_id must be a string"));
     p.roomId = room.toString();
     const QJsonObject priv = o.value(QStringLiteral("privilege")).toObject();
     const auto flag = [&](const QString& key, bool& out) -> Result<void> {
@@ -47,7 +48,7 @@ Result<RoomPrivilege> RoomPrivilege::fromPayload(const QString& payload)
         if (v.isUndefined())
             return {};
         if (!v.isDouble() || (v.toInt(-1) != 0 && v.toInt(-1) != 1))
-            return fail(ErrorCode::InvalidJson, QStringLiteral("privilege \"%1\" must be 0 or 1").arg(key));
+            return fail(ErrorCode::InvalidJson, QT_TRANSLATE_NOOP("td::Error", "privilege \"%1\" must be 0 or 1"), key);
         out = v.toInt() == 1;
         return {};
     };
@@ -60,12 +61,13 @@ Result<RoomPrivilege> RoomPrivilege::fromPayload(const QString& payload)
         QStringList ids;
         for (const QJsonValue& v : streams.toArray()) {
             if (!v.isString())
-                return fail(ErrorCode::InvalidJson, QStringLiteral("stream_id_list must contain strings"));
+                return fail(ErrorCode::InvalidJson,
+                            QT_TRANSLATE_NOOP("td::Error", "stream_id_list must contain strings"));
             ids << v.toString();
         }
         p.streamIds = ids;
     } else if (!streams.isNull() && !streams.isUndefined()) {
-        return fail(ErrorCode::InvalidJson, QStringLiteral("stream_id_list must be an array or null"));
+        return fail(ErrorCode::InvalidJson, QT_TRANSLATE_NOOP("td::Error", "stream_id_list must be an array or null"));
     }
     return p;
 }
