@@ -9,7 +9,7 @@
 
 #include <QFileInfo>
 #include <QRegularExpression>
-#include "core/credentials/AtomicFile.h"
+#include "core/io/PrivateFile.h"
 
 namespace td::cli {
 namespace {
@@ -128,7 +128,7 @@ int MatrixCommand::run(const QStringList& args, CliContext& context)
     if (!matrix)
         return context.error(ExitUsage, matrix.error());
 
-    if (auto ok = credentials::writeFileAtomically(output, render(*matrix)); !ok)
+    if (auto ok = io::writeFileAtomically(output, render(*matrix)); !ok)
         return context.error(ExitUsage, ok.error());
 
     qsizetype failed = 0;

@@ -4,7 +4,7 @@
 #include "core/batch/RowIo.h"
 
 #include <QFile>
-#include "core/credentials/AtomicFile.h"
+#include "core/io/PrivateFile.h"
 #include <QThreadPool>
 
 #include <algorithm>
@@ -106,7 +106,7 @@ Result<RunReport> runBatch(const QString& inputPath, const QString& outputPath, 
             return std::unexpected(Error{ok.error().code, inputPath + QStringLiteral(": ") + ok.error().message});
     }
 
-    credentials::AtomicOutputFile output(outputPath);
+    io::AtomicOutputFile output(outputPath);
     if (auto ok = output.start(); !ok)
         return std::unexpected(ok.error());
     auto writer = makeRowWriter(output, *outFormat, headers);

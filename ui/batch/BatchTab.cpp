@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/batch/BatchTab.h"
 
-#include "core/credentials/AtomicFile.h"
+#include "core/io/PrivateFile.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -282,7 +282,7 @@ bool BatchTab::exportFile(const QString& path)
         m_error->showError(tr("Cannot tell the format of %1: use .csv or .json").arg(path));
         return false;
     }
-    credentials::AtomicOutputFile file(path);
+    io::AtomicOutputFile file(path);
     if (auto ok = file.start(); !ok) {
         m_error->showError(tr("Cannot write %1: %2").arg(path, ok.error().message));
         return false;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/batch/MatrixTab.h"
 
-#include "core/credentials/AtomicFile.h"
+#include "core/io/PrivateFile.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -365,7 +365,7 @@ bool MatrixTab::exportFile(const QString& path)
         m_error->showError(tr("Cannot tell the format of %1: use .html, .md or .csv").arg(path));
         return false;
     }
-    if (auto ok = credentials::writeFileAtomically(path, bytes); !ok) {
+    if (auto ok = io::writeFileAtomically(path, bytes); !ok) {
         m_error->showError(tr("Cannot write %1: %2").arg(path, ok.error().message));
         return false;
     }
