@@ -71,8 +71,9 @@ void mintChunk(const BatchMinter& minter, const RowWriter& writer, const Clock& 
 Result<RunReport> runBatch(const QString& inputPath, const QString& outputPath, BatchMinter& minter, const Clock& clock,
                            const RunOptions& options, const RunCallbacks& callbacks)
 {
-    const auto inFormat = formatOf(inputPath == QStringLiteral("-") ? QStringLiteral("-.csv") : inputPath);
-    const auto outFormat = formatOf(outputPath);
+    const auto inFormat =
+        chooseFormat(inputPath == QStringLiteral("-") ? QStringLiteral("-.csv") : inputPath, FileUse::Rows);
+    const auto outFormat = chooseFormat(outputPath, FileUse::Rows);
     if (!inFormat)
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("cannot tell the format of %1: use .csv (or .tsv) or .json").arg(inputPath));

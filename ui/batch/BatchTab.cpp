@@ -236,7 +236,7 @@ bool BatchTab::importFile(const QString& path)
 {
     if (isRunning())
         return false;
-    const auto format = batch::formatOf(path);
+    const auto format = batch::chooseFormat(path, batch::FileUse::Rows);
     QFile file(path);
     if (!format || !file.open(QIODevice::ReadOnly)) {
         m_error->showError(format ? tr("Cannot read %1: %2").arg(path, file.errorString())
@@ -277,7 +277,7 @@ bool BatchTab::importFile(const QString& path)
 
 bool BatchTab::exportFile(const QString& path)
 {
-    const auto format = batch::formatOf(path);
+    const auto format = batch::chooseFormat(path, batch::FileUse::Rows);
     if (!format) {
         m_error->showError(tr("Cannot tell the format of %1: use .csv or .json").arg(path));
         return false;
