@@ -8,7 +8,7 @@ namespace {
 
 struct Extension {
     QLatin1String suffix;
-    Format format;
+    Format format = Format::Csv;
 };
 
 // The one table of extensions: batch rows and matrix reports share CSV's ".csv", nothing else.
