@@ -7,9 +7,8 @@
 #include "core/batch/BatchMinter.h"
 #include "core/batch/PermissionMatrix.h"
 
-#include <QFileInfo>
 #include <QRegularExpression>
-#include "core/credentials/AtomicFile.h"
+#include "core/io/PrivateFile.h"
 
 namespace td::cli {
 namespace {
@@ -101,15 +100,8 @@ int MatrixCommand::run(const QStringList& args, CliContext& context)
     if (!parser.isSet(QStringLiteral("output")))
         return context.error(ExitUsage, QStringLiteral("matrix needs --output FILE (.html, .md or .csv)"));
     const QString output = parser.value(QStringLiteral("output"));
-    const QString suffix = QFileInfo(output).suffix().toLower();
-    QByteArray (*render)(const batch::Matrix&) = nullptr;
-    if (suffix == QStringLiteral("html") || suffix == QStringLiteral("htm"))
-        render = batch::matrixHtml;
-    else if (suffix == QStringLiteral("md") || suffix == QStringLiteral("markdown"))
-        render = batch::matrixMarkdown;
-    else if (suffix == QStringLiteral("csv"))
-        render = batch::matrixCsv;
-    else
+    const auto format = batch::chooseFormat(output, batch::FileUse::MatrixReport);
+    if (!format)
         return context.error(ExitUsage,
                              QStringLiteral("cannot tell the format of %1: use .html, .md or .csv").arg(output));
 
@@ -128,7 +120,7 @@ int MatrixCommand::run(const QStringList& args, CliContext& context)
     if (!matrix)
         return context.error(ExitUsage, matrix.error());
 
-    if (auto ok = credentials::writeFileAtomically(output, render(*matrix)); !ok)
+    if (auto ok = io::writeFileAtomically(output, batch::matrixReport(*matrix, *format)); !ok)
         return context.error(ExitUsage, ok.error());
 
     qsizetype failed = 0;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "app/cli/ProfileCommand.h"
 
-#include "core/credentials/AtomicFile.h"
+#include "core/io/PrivateFile.h"
 #include "app/cli/CliContext.h"
 #include "app/cli/Prompt.h"
 #include "core/credentials/Importer.h"
@@ -451,7 +451,7 @@ int ProfileCommand::run(const QStringList& args, CliContext& context)
                 context.out() << QString::fromUtf8(json);
                 return ExitOk;
             }
-            auto ok = credentials::writeFileAtomically(parser.value(QStringLiteral("output")), json);
+            auto ok = io::writeFileAtomically(parser.value(QStringLiteral("output")), json);
             return ok ? ExitOk : context.error(ExitUsage, ok.error());
         }
         if (!parser.isSet(QStringLiteral("output")))
@@ -470,7 +470,7 @@ int ProfileCommand::run(const QStringList& args, CliContext& context)
         auto sealed = credentials::exportBundle(*bundle, pass->view());
         if (!sealed)
             return context.error(ExitUsage, sealed.error());
-        auto ok = credentials::writeFileAtomically(parser.value(QStringLiteral("output")), *sealed);
+        auto ok = io::writeFileAtomically(parser.value(QStringLiteral("output")), *sealed);
         if (!ok)
             return context.error(ExitUsage, ok.error());
         context.err() << "tokendesk-cli: exported " << bundle->size() << " profile(s) with secrets, encrypted"

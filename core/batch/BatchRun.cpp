@@ -4,7 +4,7 @@
 #include "core/batch/RowIo.h"
 
 #include <QFile>
-#include "core/credentials/AtomicFile.h"
+#include "core/io/PrivateFile.h"
 #include <QThreadPool>
 
 #include <algorithm>
@@ -71,8 +71,9 @@ void mintChunk(const BatchMinter& minter, const RowWriter& writer, const Clock& 
 Result<RunReport> runBatch(const QString& inputPath, const QString& outputPath, BatchMinter& minter, const Clock& clock,
                            const RunOptions& options, const RunCallbacks& callbacks)
 {
-    const auto inFormat = formatOf(inputPath == QStringLiteral("-") ? QStringLiteral("-.csv") : inputPath);
-    const auto outFormat = formatOf(outputPath);
+    const auto inFormat =
+        chooseFormat(inputPath == QStringLiteral("-") ? QStringLiteral("-.csv") : inputPath, FileUse::Rows);
+    const auto outFormat = chooseFormat(outputPath, FileUse::Rows);
     if (!inFormat)
         return fail(ErrorCode::InvalidValue,
                     QT_TRANSLATE_NOOP("td::Error", "cannot tell the format of %1: use .csv (or .tsv) or .json"),
@@ -107,7 +108,7 @@ Result<RunReport> runBatch(const QString& inputPath, const QString& outputPath, 
             return fail(ok.error().in(inputPath + QStringLiteral(": ")));
     }
 
-    credentials::AtomicOutputFile output(outputPath);
+    io::AtomicOutputFile output(outputPath);
     if (auto ok = output.start(); !ok)
         return std::unexpected(ok.error());
     auto writer = makeRowWriter(output, *outFormat, headers);

@@ -221,4 +221,16 @@ textarea{width:100%;min-height:2.4em;box-sizing:border-box}.actions{margin:.4em 
         .toUtf8();
 }
 
+QByteArray matrixReport(const Matrix& matrix, Format format)
+{
+    switch (format) {
+    case Format::Html: return matrixHtml(matrix);
+    case Format::Markdown: return matrixMarkdown(matrix);
+    case Format::Csv:
+    case Format::Json: // chooseFormat gives no JSON for a matrix report
+        break;
+    }
+    return matrixCsv(matrix);
+}
+
 } // namespace td::batch

@@ -3,6 +3,7 @@
 
 #include "core/Clock.h"
 #include "core/Error.h"
+#include "core/batch/ReportFormat.h"
 #include "core/crypto/Crypto.h"
 #include "core/mint/MintPlan.h"
 #include "core/mint/PlanMinter.h"
@@ -82,5 +83,7 @@ QStringList expectedBehaviour(Provider provider, const MintedToken& minted, cons
 QByteArray matrixCsv(const Matrix& matrix);
 QByteArray matrixMarkdown(const Matrix& matrix);
 QByteArray matrixHtml(const Matrix& matrix);
+/** The export in `format` (chooseFormat with FileUse::MatrixReport): CSV, Markdown or HTML. */
+QByteArray matrixReport(const Matrix& matrix, Format format);
 
 } // namespace td::batch

@@ -4,7 +4,6 @@
 #include "core/batch/BatchMinter.h"
 #include "core/csv/Csv.h"
 
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -337,16 +336,6 @@ private:
 };
 
 } // namespace
-
-std::optional<Format> formatOf(const QString& path)
-{
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QStringLiteral("csv") || suffix == QStringLiteral("tsv") || suffix == QStringLiteral("txt"))
-        return Format::Csv;
-    if (suffix == QStringLiteral("json") || suffix == QStringLiteral("jsonl") || suffix == QStringLiteral("ndjson"))
-        return Format::Json;
-    return std::nullopt;
-}
 
 Result<std::unique_ptr<RowReader>> openRowReader(QIODevice& device, Format format)
 {

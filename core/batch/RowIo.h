@@ -3,6 +3,7 @@
 
 #include "core/Error.h"
 #include "core/batch/BatchRow.h"
+#include "core/batch/ReportFormat.h"
 
 #include <QIODevice>
 #include <QStringList>
@@ -13,11 +14,6 @@
 namespace td::batch {
 
 struct RowResult;
-
-enum class Format { Csv, Json };
-
-/** The format a path's extension names: .csv .tsv .txt are CSV, .json .jsonl .ndjson JSON; nullopt otherwise. */
-std::optional<Format> formatOf(const QString& path);
 
 /**
  * Streams rows from a device without holding them all: CSV with a header row, or JSON (an array of objects, or
@@ -33,7 +29,8 @@ public:
     virtual qint64 bytesConsumed() const = 0;
 };
 
-/** A reader for the format; for CSV it reads the header row first (an empty input is an error). */
+/** A reader for Format::Csv or Format::Json (chooseFormat with FileUse::Rows); CSV's header row is read first (an
+ *  empty input is an error). */
 Result<std::unique_ptr<RowReader>> openRowReader(QIODevice& device, Format format);
 
 /** Writes each input row with what the batch added: token, joinLink, expiresAt (ISO 8601 UTC), summary, error. */
@@ -53,8 +50,8 @@ public:
 const QStringList& addedColumns();
 
 /**
- * A writer for the format. CSV output has the input's headers (those named like an added column are replaced)
- * followed by the added columns; cells are defused for spreadsheets (csv::cell).
+ * A writer for Format::Csv or Format::Json. CSV output has the input's headers (those named like an added column are
+ * replaced) followed by the added columns; cells are defused for spreadsheets (csv::cell).
  */
 std::unique_ptr<RowWriter> makeRowWriter(QIODevice& device, Format format, const QStringList& inputHeaders);
 

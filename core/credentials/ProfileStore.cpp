@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/credentials/ProfileStore.h"
 
-#include "core/credentials/AtomicFile.h"
+#include "core/io/PrivateFile.h"
 
-#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -128,9 +127,8 @@ Result<Profile> ProfileStore::find(const QString& name) const
 
 Result<void> ProfileStore::update(const std::function<Result<void>(QList<Profile>&)>& change)
 {
-    if (!QDir().mkpath(m_dir))
+    if (!io::makePrivateDir(m_dir))
         return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "cannot create %1"), m_dir);
-    QFile::setPermissions(m_dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     QLockFile lock(path() + QStringLiteral(".lock"));
     lock.setStaleLockTime(30000);
     if (!lock.tryLock(30000))
@@ -145,7 +143,7 @@ Result<void> ProfileStore::update(const std::function<Result<void>(QList<Profile
     for (const Profile& p : *profiles)
         list.append(p.toJson());
     const QJsonObject root{{QStringLiteral("version"), kProfilesFormatVersion}, {QStringLiteral("profiles"), list}};
-    return writeFileAtomically(path(), QJsonDocument(root).toJson(QJsonDocument::Indented));
+    return io::writeFileAtomically(path(), QJsonDocument(root).toJson(QJsonDocument::Indented));
 }
 
 } // namespace td::credentials

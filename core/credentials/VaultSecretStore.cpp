@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "core/credentials/VaultSecretStore.h"
 
-#include "core/credentials/AtomicFile.h"
+#include "core/io/PrivateFile.h"
 #include "core/crypto/Base64.h"
 
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
@@ -94,7 +93,7 @@ Result<std::optional<crypto::SecretBytes>> VaultSecretStore::read(const QString&
 Result<void> VaultSecretStore::modify(const std::function<void(QJsonObject&)>& change)
 {
     const QString dir = QFileInfo(m_path).absolutePath();
-    if (!QDir().mkpath(dir))
+    if (!io::makePrivateDir(dir))
         return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "cannot create %1"), dir);
     QLockFile lock(m_path + QStringLiteral(".lock"));
     lock.setStaleLockTime(kLockTimeoutMs);
@@ -117,7 +116,7 @@ Result<void> VaultSecretStore::modify(const std::function<void(QJsonObject&)>& c
                                   pass->view(), m_params);
     if (!sealed)
         return std::unexpected(sealed.error());
-    auto written = writeFileAtomically(m_path, *sealed);
+    auto written = io::writeFileAtomically(m_path, *sealed);
     if (written)
         remember(*secrets);
     else

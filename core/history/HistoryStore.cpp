@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "core/history/HistoryStore.h"
 
-#include "core/credentials/AtomicFile.h"
+#include "core/io/PrivateFile.h"
 #include "core/csv/Csv.h"
 
 #include <QDateTime>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -102,19 +101,16 @@ Result<void> HistoryStore::appendAll(QList<HistoryEntry> entries)
             entry.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
         line += QJsonDocument(entry.toJson()).toJson(QJsonDocument::Compact) + '\n';
     }
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    io::makePrivateDir(QFileInfo(m_path).absolutePath());
     // A write cut short (crash, full disk) leaves a last line without its newline; appending to it would glue this
     // entry onto the damaged one and lose both, so start a new line.
     if (QFile previous(m_path); previous.size() > 0 && previous.open(QIODevice::ReadOnly) &&
                                 previous.seek(previous.size() - 1) && !previous.read(1).endsWith('\n'))
         line.prepend('\n');
-    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
     QFile file(m_path);
-    // Created 0600 from the start (no moment with the umask's mode); an existing file is tightened too.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append, ownerOnly))
+    if (!io::openPrivateForAppend(file))
         return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "cannot write %1: %2"), m_path,
                     file.errorString());
-    file.setPermissions(ownerOnly);
     if (file.write(line) != line.size() || !file.flush())
         return fail(ErrorCode::FileError, QT_TRANSLATE_NOOP("td::Error", "cannot write %1: %2"), m_path,
                     file.errorString());
@@ -127,8 +123,8 @@ Result<void> HistoryStore::rewrite(const QList<HistoryEntry>& newestFirst)
     QByteArray data;
     for (auto it = newestFirst.crbegin(); it != newestFirst.crend(); ++it)
         data += QJsonDocument(it->toJson()).toJson(QJsonDocument::Compact) + '\n';
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    if (auto ok = credentials::writeFileAtomically(m_path, data); !ok)
+    io::makePrivateDir(QFileInfo(m_path).absolutePath());
+    if (auto ok = io::writeFileAtomically(m_path, data); !ok)
         return ok;
     Q_EMIT changed();
     return {};

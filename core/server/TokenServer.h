@@ -3,47 +3,20 @@
 
 #include "core/Clock.h"
 #include "core/server/EndpointHandler.h"
+#include "core/server/LogEntry.h"
 #include "core/server/ServerConfig.h"
 
 #include <QAbstractHttpServer>
 #include <QHttpServerResponder>
-#include <QDateTime>
 #include <QHash>
-#include <QJsonObject>
 #include <QPointer>
 #include <QThreadPool>
 
-#include <chrono>
 #include <memory>
 
 class QTcpServer;
 
 namespace td::server {
-
-/** One line of the request log: who asked for what and what they got. Never the token. */
-struct LogEntry {
-    QDateTime time;
-    QString client;
-    QString origin;
-    QString method;
-    QString path;
-    QString endpoint;
-    int status = 0;
-    QString identity;
-    QString room;
-    QString grants;
-    QString reason;
-    /** When the request was read (monotonic), and how long it took until its answer was written; -1 unknown. */
-    std::chrono::steady_clock::time_point started{};
-    qint64 durationUs = -1;
-
-    QJsonObject toJson() const;
-    QString toText() const;
-};
-
-/** Text safe for a log line or a table cell: control characters (C0, DEL, C1, line separators) and backslashes
- *  become \xNN escapes, so a request cannot forge lines or send terminal escapes. */
-QString escapeForLog(const QString& text);
 
 /** Per-client token bucket. */
 class RateLimiter final {
@@ -104,5 +77,3 @@ private:
 };
 
 } // namespace td::server
-
-Q_DECLARE_METATYPE(td::server::LogEntry)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // tokendesk-cli as scripts see it: stdout, stderr and exit codes of the real binary.
+#include "tests/support/Cli.h"
 #include "tests/support/TestData.h"
 
 #include <QElapsedTimer>
@@ -19,28 +20,18 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = td::test::CliRun;
+
+/** One sandbox for the whole executable, as these tests store nothing between runs. */
+const td::test::CliSandbox& sandbox()
+{
+    static const td::test::CliSandbox instance;
+    return instance;
+}
 
 Run cli(const QStringList& args, const QStringList& env = {}, const QByteArray& input = {})
 {
-    QProcess p;
-    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-    for (const char* name : {"LIVEKIT_API_KEY", "LIVEKIT_API_SECRET", "ZEGO_APP_ID", "ZEGO_SERVER_SECRET",
-                             "JAAS_APP_ID", "JAAS_KEY_ID", "JAAS_PRIVATE_KEY", "JITSI_APP_ID", "JITSI_APP_SECRET"})
-        e.remove(QString::fromLatin1(name));
-    for (const QString& kv : env)
-        e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
-    p.setProcessEnvironment(e);
-    p.start(QStringLiteral(TOKENDESK_CLI_PATH), args);
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60000))
-        qFatal("tokendesk-cli did not finish");
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    return sandbox().run(args, env, input);
 }
 
 const QStringList kLiveKitEnv = {QStringLiteral("LIVEKIT_API_KEY=devkey"), QStringLiteral("LIVEKIT_API_SECRET=secret")};
@@ -48,12 +39,8 @@ const QStringList kLiveKitEnv = {QStringLiteral("LIVEKIT_API_KEY=devkey"), QStri
 /** Starts `tokendesk-cli serve --config CONFIG` with extra KEY=VALUE variables; its stderr up to the banner. */
 QByteArray startServe(QProcess& p, const QString& config, const QStringList& env)
 {
-    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-    for (const QString& kv : env)
-        e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
-    p.setProcessEnvironment(e);
     p.setReadChannel(QProcess::StandardError);
-    p.start(QStringLiteral(TOKENDESK_CLI_PATH), {QStringLiteral("serve"), QStringLiteral("--config"), config});
+    sandbox().start(p, {QStringLiteral("serve"), QStringLiteral("--config"), config}, env);
     QByteArray err;
     while (!err.contains("serving on") && p.waitForReadyRead(5000))
         err += p.readAllStandardError();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // tokendesk-cli batch and matrix as scripts use them: exit codes, messages on stderr, files on disk, Ctrl-C.
+#include "tests/support/Cli.h"
 #include "tests/support/TestData.h"
 
 #include <QDir>
@@ -9,62 +10,34 @@
 #include <QJsonObject>
 #include <QFileInfo>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = td::test::CliRun;
+
+/** Credentials in the environment, for the runs that mint without --profile. */
+const QStringList kEnvironmentCredentials{QStringLiteral("LIVEKIT_API_KEY=APIenv"),
+                                          QStringLiteral("LIVEKIT_API_SECRET=env-secret-0123456789abcdef0123456789")};
 
 } // namespace
 
 class TestCliBatch : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
+    td::test::CliSandbox m_sandbox;
 
-    QString path(const QString& name) const { return m_dir.filePath(name); }
+    QString path(const QString& name) const { return m_sandbox.path(name); }
 
-    QProcessEnvironment environment() const
-    {
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        for (const QString& k : e.keys()) {
-            if (k.startsWith(QStringLiteral("LIVEKIT_")) || k.startsWith(QStringLiteral("ZEGO_")) ||
-                k.startsWith(QStringLiteral("JAAS_")) || k.startsWith(QStringLiteral("JITSI_")) ||
-                k.startsWith(QStringLiteral("TOKENDESK_")))
-                e.remove(k);
-        }
-        e.insert(QStringLiteral("TOKENDESK_CONFIG_DIR"), path(QStringLiteral("cfg")));
-        e.insert(QStringLiteral("TOKENDESK_SECRET_STORE"), QStringLiteral("vault"));
-        e.insert(QStringLiteral("TOKENDESK_VAULT_PASSPHRASE"), QStringLiteral("vault pass"));
-        e.insert(QStringLiteral("LIVEKIT_API_KEY"), QStringLiteral("APIenv"));
-        e.insert(QStringLiteral("LIVEKIT_API_SECRET"), QStringLiteral("env-secret-0123456789abcdef0123456789"));
-        return e;
-    }
-
-    Run cli(const QStringList& args)
-    {
-        QProcess p;
-        p.setProcessEnvironment(environment());
-        p.start(QStringLiteral(TOKENDESK_CLI_PATH), args);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(300000))
-            qFatal("tokendesk-cli did not finish");
-        return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-    }
+    Run cli(const QStringList& args) { return m_sandbox.run(args, kEnvironmentCredentials); }
 
     void write(const QString& name, const QByteArray& bytes) { td::test::writeFile(path(name), bytes); }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
         const Run add = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--name"),
                              QStringLiteral("lk"), QStringLiteral("--provider"), QStringLiteral("livekit"),
                              QStringLiteral("--api-key"), QStringLiteral("APIkey"), QStringLiteral("--api-secret"),
@@ -185,11 +158,11 @@ private Q_SLOTS:
         write(QStringLiteral("big.csv"), text);
         write(QStringLiteral("big-out.csv"), "previous");
         QProcess p;
-        p.setProcessEnvironment(environment());
-        p.start(QStringLiteral(TOKENDESK_CLI_PATH),
-                {QStringLiteral("batch"), QStringLiteral("--provider"), QStringLiteral("livekit"),
-                 QStringLiteral("--input"), path(QStringLiteral("big.csv")), QStringLiteral("--output"),
-                 path(QStringLiteral("big-out.csv")), QStringLiteral("--progress")});
+        m_sandbox.start(p,
+                        {QStringLiteral("batch"), QStringLiteral("--provider"), QStringLiteral("livekit"),
+                         QStringLiteral("--input"), path(QStringLiteral("big.csv")), QStringLiteral("--output"),
+                         path(QStringLiteral("big-out.csv")), QStringLiteral("--progress")},
+                        kEnvironmentCredentials);
         QByteArray err;
         // Ctrl-C once the progress line shows the run is under way.
         QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("bytes read"), 60000);
@@ -204,7 +177,7 @@ private Q_SLOTS:
         QVERIFY2(rows > 0 && rows < 400000, QByteArray::number(rows).constData());
         QVERIFY(err.contains(QByteArray::number(rows) + " rows done so far are saved"));
         QVERIFY(out.endsWith("\r\n")); // whole rows only
-        const QDir dir(m_dir.path());
+        const QDir dir(path(QString()));
         QCOMPARE(dir.entryList({QStringLiteral("big-out.csv*")}, QDir::Files | QDir::Hidden).size(),
                  1); // no temp file left
     }

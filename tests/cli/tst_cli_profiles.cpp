@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // tokendesk-cli profile ... and --profile, against a private config directory and an encrypted vault.
+#include "tests/support/Cli.h"
 #include "tests/support/TestData.h"
 
 #include <QDir>
@@ -7,16 +8,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = td::test::CliRun;
 
 const QString kJaasApp = QStringLiteral("vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe");
 const QString kZegoSecret = QStringLiteral("0123456789abcdef0123456789abcdef");
@@ -26,43 +22,16 @@ const QString kZegoSecret = QStringLiteral("0123456789abcdef0123456789abcdef");
 class TestCliProfiles : public QObject {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
-
-    QProcessEnvironment environment(const QStringList& extra = {}) const
-    {
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        for (const QString& k : e.keys()) {
-            if (k.startsWith(QStringLiteral("LIVEKIT_")) || k.startsWith(QStringLiteral("ZEGO_")) ||
-                k.startsWith(QStringLiteral("JAAS_")) || k.startsWith(QStringLiteral("JITSI_")) ||
-                k.startsWith(QStringLiteral("TOKENDESK_")))
-                e.remove(k);
-        }
-        e.insert(QStringLiteral("TOKENDESK_CONFIG_DIR"), m_dir.filePath(QStringLiteral("cfg")));
-        e.insert(QStringLiteral("TOKENDESK_SECRET_STORE"), QStringLiteral("vault"));
-        e.insert(QStringLiteral("TOKENDESK_VAULT_PASSPHRASE"), QStringLiteral("vault pass"));
-        for (const QString& kv : extra)
-            e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
-        return e;
-    }
+    td::test::CliSandbox m_sandbox;
 
     QProcess* start(const QStringList& args, const QStringList& env = {})
     {
         auto* p = new QProcess(this);
-        p->setProcessEnvironment(environment(env));
-        p->start(QStringLiteral(TOKENDESK_CLI_PATH), args);
-        p->closeWriteChannel();
+        m_sandbox.start(*p, args, env);
         return p;
     }
 
-    Run cli(const QStringList& args, const QStringList& env = {})
-    {
-        QProcess* p = start(args, env);
-        if (!p->waitForFinished(120000))
-            qFatal("tokendesk-cli did not finish");
-        Run r{p->exitCode(), p->readAllStandardOutput(), p->readAllStandardError()};
-        delete p;
-        return r;
-    }
+    Run cli(const QStringList& args, const QStringList& env = {}) { return m_sandbox.run(args, env); }
 
     static QString data(const QString& rel) { return td::test::dataPath(rel); }
 
@@ -80,7 +49,7 @@ private Q_SLOTS:
         QCOMPARE(cli(add + QStringList{S("--subject"), S("acme")}).exitCode, 0);
         QCOMPARE(cli({S("profile"), S("edit"), S("meet"), S("--domain-verification"), S("maybe")}).exitCode, 2);
         QCOMPARE(cli({S("profile"), S("edit"), S("meet"), S("--domain-verification"), S("off")}).exitCode, 0);
-        QVERIFY(td::test::readFile(m_dir.filePath(QStringLiteral("cfg/profiles.json")))
+        QVERIFY(td::test::readFile(m_sandbox.path(QStringLiteral("cfg/profiles.json")))
                     .contains("\"domainVerification\": false"));
         // The profile's mint writes the joined room and says so on stderr, the token alone on stdout.
         const Run mint = cli({S("mint"), S("jitsi"), S("--profile"), S("meet"), S("--room"), S("Café Talk")});
@@ -109,8 +78,8 @@ private Q_SLOTS:
                 {QStringLiteral("MY_SECRET=lk-secret-0123456789abcdef0123456789")});
         QCOMPARE(add.exitCode, 0);
         QVERIFY(add.err.contains("secrets: encrypted vault"));
-        QVERIFY(td::test::isPrivateFile(m_dir.filePath(QStringLiteral("cfg/profiles.json"))));
-        QVERIFY(td::test::isPrivateFile(m_dir.filePath(QStringLiteral("cfg/secrets.vault"))));
+        QVERIFY(td::test::isPrivateFile(m_sandbox.path(QStringLiteral("cfg/profiles.json"))));
+        QVERIFY(td::test::isPrivateFile(m_sandbox.path(QStringLiteral("cfg/secrets.vault"))));
 
         const Run show = cli({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("lk")});
         QCOMPARE(show.exitCode, 0);
@@ -225,14 +194,14 @@ private Q_SLOTS:
         QVERIFY(plain.out.contains("acme"));
         QVERIFY(!plain.out.contains("acme-secret") && !plain.out.contains("BEGIN"));
 
-        const QString bundle = m_dir.filePath(QStringLiteral("all.tdbundle"));
+        const QString bundle = m_sandbox.path(QStringLiteral("all.tdbundle"));
         const Run exp = cli({QStringLiteral("profile"), QStringLiteral("export"), QStringLiteral("--with-secrets"),
                              QStringLiteral("--output"), bundle},
                             {QStringLiteral("TOKENDESK_BUNDLE_PASSPHRASE=bundle pass")});
         QCOMPARE(exp.exitCode, 0);
         QVERIFY(!td::test::readFile(bundle).contains("acme-secret"));
         // Into a fresh config directory, with its own vault passphrase.
-        const QStringList other{QStringLiteral("TOKENDESK_CONFIG_DIR=") + m_dir.filePath(QStringLiteral("other")),
+        const QStringList other{QStringLiteral("TOKENDESK_CONFIG_DIR=") + m_sandbox.path(QStringLiteral("other")),
                                 QStringLiteral("TOKENDESK_BUNDLE_PASSPHRASE=bundle pass")};
         const Run into = cli({QStringLiteral("profile"), QStringLiteral("import"), bundle}, other);
         QCOMPARE(into.exitCode, 0);
@@ -242,13 +211,13 @@ private Q_SLOTS:
                 other)
                 .out.contains("acme-secret-0123456789abcdef0123456789ab"));
         const Run wrong = cli({QStringLiteral("profile"), QStringLiteral("import"), bundle},
-                              {QStringLiteral("TOKENDESK_CONFIG_DIR=") + m_dir.filePath(QStringLiteral("third")),
+                              {QStringLiteral("TOKENDESK_CONFIG_DIR=") + m_sandbox.path(QStringLiteral("third")),
                                QStringLiteral("TOKENDESK_BUNDLE_PASSPHRASE=nope")});
         QCOMPARE(wrong.exitCode, 2);
 
         // All or nothing: one bad profile (a Zego secret of the wrong length, a field with a line break) and
         // none is imported.
-        const QStringList fourth{QStringLiteral("TOKENDESK_CONFIG_DIR=") + m_dir.filePath(QStringLiteral("fourth"))};
+        const QStringList fourth{QStringLiteral("TOKENDESK_CONFIG_DIR=") + m_sandbox.path(QStringLiteral("fourth"))};
         const Run mixed =
             cli({QStringLiteral("profile"), QStringLiteral("import"), QStringLiteral("--from-env"),
                  QStringLiteral("--prefix"), QStringLiteral("mix")},
@@ -274,7 +243,7 @@ private Q_SLOTS:
 
     void twoProcessesSavingAtOnceLoseNothing()
     {
-        const QStringList env{QStringLiteral("TOKENDESK_CONFIG_DIR=") + m_dir.filePath(QStringLiteral("race"))};
+        const QStringList env{QStringLiteral("TOKENDESK_CONFIG_DIR=") + m_sandbox.path(QStringLiteral("race"))};
         QList<QProcess*> running;
         for (int i = 0; i < 4; ++i) {
             running << start({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--name"),

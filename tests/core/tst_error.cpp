@@ -81,8 +81,9 @@ private Q_SLOTS:
         const Error plain{ErrorCode::Crypto, QStringLiteral("EVP failed")};
         QCOMPARE(plain.localized(), QStringLiteral("EVP failed"));
 
-        const Finding finding = makeFinding(QStringLiteral("expired"), Severity::Error,
-                                            QT_TRANSLATE_NOOP("td::Finding", "expired %1 s ago"), {QStringLiteral("5")});
+        const Finding finding =
+            makeFinding(QStringLiteral("expired"), Severity::Error,
+                        QT_TRANSLATE_NOOP("td::Finding", "expired %1 s ago"), {QStringLiteral("5")});
         QCOMPARE(finding.message, QStringLiteral("expired 5 s ago"));
         QCOMPARE(finding.localized(), QStringLiteral("<td::Finding|expired %1 s ago>").arg(5));
         QCOMPARE(findingError(finding, ErrorCode::InvalidValue).localized(), finding.localized());
@@ -101,7 +102,8 @@ private Q_SLOTS:
         const QByteArray json = R"({"endpoints": [{"path": "/a", "type": "healthz"},
                                                   {"path": "/a", "type": "healthz"}]})";
         const auto config = server::ServerConfig::parse(
-            json, [](const QString&) -> Result<server::EndpointCredentials> { return fail(ErrorCode::NotFound, QString()); },
+            json,
+            [](const QString&) -> Result<server::EndpointCredentials> { return fail(ErrorCode::NotFound, QString()); },
             {});
         QVERIFY(!config);
         QCOMPARE(config.error().field, QStringLiteral("endpoints[1].path"));

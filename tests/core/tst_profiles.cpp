@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "core/credentials/AtomicFile.h"
+#include "core/io/PrivateFile.h"
 #include "core/credentials/Importer.h"
 #include "core/credentials/ProfileSecrets.h"
 #include "core/credentials/ProfileStore.h"
@@ -348,9 +348,9 @@ private Q_SLOTS:
         p.apiKey = QStringLiteral("OLDKEY");
         QVERIFY(storeProfile(profiles, secrets, p, {{QStringLiteral("apiSecret"), "old-secret"}}));
         p.apiKey = QStringLiteral("NEWKEY");
-        atomicWriteInterruptHook() = [] { return true; }; // "killed" before profiles.json is replaced
+        io::atomicWriteInterruptHook() = [] { return true; }; // "killed" before profiles.json is replaced
         QVERIFY(!storeProfile(profiles, secrets, p, {{QStringLiteral("apiSecret"), "new-secret"}}));
-        atomicWriteInterruptHook() = nullptr;
+        io::atomicWriteInterruptHook() = nullptr;
         const Profile onDisk = *profiles.find(QStringLiteral("lk"));
         QCOMPARE(onDisk.apiKey, QStringLiteral("OLDKEY"));
         QCOMPARE(readProfileSecrets(onDisk, secrets)->value(QStringLiteral("apiSecret")), QByteArray("old-secret"));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/credentials/VaultSecretStore.h"
 
-#include "core/credentials/AtomicFile.h"
+#include "core/io/PrivateFile.h"
 #include "tests/support/TestData.h"
 
 #include <QFile>
@@ -45,7 +45,7 @@ class TestVault : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void cleanup() { atomicWriteInterruptHook() = nullptr; }
+    void cleanup() { io::atomicWriteInterruptHook() = nullptr; }
 
     void sealAndOpen()
     {
@@ -131,9 +131,9 @@ private Q_SLOTS:
         VaultSecretStore store(path, fixed("pw"), kFast);
         QVERIFY(store.write(QStringLiteral("a"), "first"));
         const QByteArray before = readAll(path);
-        atomicWriteInterruptHook() = [] { return true; };
+        io::atomicWriteInterruptHook() = [] { return true; };
         QVERIFY(!store.write(QStringLiteral("a"), "second"));
-        atomicWriteInterruptHook() = nullptr;
+        io::atomicWriteInterruptHook() = nullptr;
         QCOMPARE(readAll(path), before);
         QCOMPARE(store.read(QStringLiteral("a")).value()->view(), QByteArrayView("first"));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1); // no temporary file left behind

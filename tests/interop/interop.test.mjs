@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { AccessToken, TokenVerifier, RoomConfiguration, RoomAgentDispatch, TrackSource } from 'livekit-server-sdk';
 import { SignJWT, jwtVerify, decodeProtectedHeader } from 'jose';
+import { sandboxEnv } from './_sandbox.mjs';
 
 const CLI = process.env.TOKENDESK_CLI;
 const DATA = process.env.TOKENDESK_TEST_DATA;
@@ -21,7 +22,7 @@ const privatePem = readFileSync(pemPath('rsa2048-pkcs8.pem'), 'utf8');
 const spkiPem = readFileSync(pemPath('rsa2048-spki.pem'), 'utf8');
 const privateKey = createPrivateKey(privatePem);
 const publicKey = createPublicKey(spkiPem);
-const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(LIVEKIT|ZEGO|JAAS|JITSI)_/.test(k)));
+const cleanEnv = sandboxEnv();
 
 function cli(args) {
   const r = spawnSync(CLI, args, { env: cleanEnv, encoding: 'utf8' });

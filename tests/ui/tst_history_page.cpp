@@ -3,6 +3,7 @@
 // clear, export, and change the retention and "keep tokens" settings.
 #include "core/history/HistoryStore.h"
 #include "core/mint/MintPlan.h"
+#include "tests/support/Children.h"
 #include "tests/support/TestContext.h"
 #include "ui/history/HistoryModel.h"
 #include "ui/history/HistoryPage.h"
@@ -26,6 +27,7 @@
 
 using namespace td;
 using history::HistoryEntry;
+using test::child;
 using ui::HistoryModel;
 
 namespace {
@@ -88,14 +90,6 @@ QStringList storedIdentities(const history::HistoryStore& store)
     for (const HistoryEntry& e : *loaded)
         out << e.identity;
     return out;
-}
-
-template <typename T> T* child(const QWidget& page, const char* objectName)
-{
-    auto* widget = page.findChild<T*>(QString::fromLatin1(objectName));
-    if (!widget)
-        qWarning("no child %s", objectName);
-    return widget;
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "core/mint/MintPlan.h"
 #include "core/providers/jitsi/JitsiToken.h"
 #include "core/providers/zego/ZegoPrivilege.h"
+#include "tests/support/Children.h"
 #include "tests/support/TestData.h"
 #include "ui/common/Section.h"
 #include "ui/mint/JitsiForm.h"
@@ -29,6 +30,7 @@
 #include <QTest>
 
 using namespace td;
+using test::child;
 
 namespace {
 
@@ -36,14 +38,6 @@ const QString kZegoSecret = QStringLiteral("0123456789abcdef0123456789abcdef");
 const QString kZegoAppId = QStringLiteral("1234567890");
 const QString kJaasApp = QStringLiteral("vpaas-magic-cookie-1fc542a3e4414a44b2611668195e2bfe");
 const QString kJitsiSecret = QStringLiteral("a-self-hosted-app-secret");
-
-template <typename T> T* widget(const QWidget& parent, const QString& objectName)
-{
-    auto* w = parent.findChild<T*>(objectName);
-    if (!w)
-        qFatal("no %s named %s", T::staticMetaObject.className(), qPrintable(objectName));
-    return w;
-}
 
 // A click on the indicator end of a check box or radio button, where a user aims.
 void click(QAbstractButton* button)
@@ -71,7 +65,7 @@ void choose(QComboBox* box, const QString& text)
 
 QComboBox* feature(const QWidget& form, const QString& camelName)
 {
-    return widget<QComboBox>(form, camelName + QStringLiteral("FeatureComboBox"));
+    return child<QComboBox>(form, camelName + QStringLiteral("FeatureComboBox"));
 }
 
 QJsonObject jitsiClaims(const jitsi::JitsiClaims& c, bool selfHosted)
@@ -187,8 +181,8 @@ private Q_SLOTS:
         QFETCH(bool, error);
         ui::ZegoForm form;
         form.show();
-        auto* edit = widget<QLineEdit>(form, QStringLiteral("userIdLineEdit"));
-        const auto* label = widget<QLabel>(form, QStringLiteral("userIdErrorLabel"));
+        auto* edit = child<QLineEdit>(form, QStringLiteral("userIdLineEdit"));
+        const auto* label = child<QLabel>(form, QStringLiteral("userIdErrorLabel"));
         QVERIFY(shows(label, QStringLiteral("1 to 64 characters"))); // a fresh form has no user ID yet
         retype(edit, userId);
         QCOMPARE(label->isVisible(), error);
@@ -202,24 +196,24 @@ private Q_SLOTS:
         ui::ZegoForm form;
         form.show();
         QCOMPARE(form.claims().value(QStringLiteral("payload")).toString(), QString()); // basic token by default
-        click(widget<QRadioButton>(form, QStringLiteral("privilegePayloadRadioButton")));
-        auto* room = widget<QLineEdit>(form, QStringLiteral("roomIdLineEdit"));
+        click(child<QRadioButton>(form, QStringLiteral("privilegePayloadRadioButton")));
+        auto* room = child<QLineEdit>(form, QStringLiteral("roomIdLineEdit"));
         QTRY_VERIFY(room->isVisible());
         QTest::keyClicks(room, QStringLiteral("room1"));
-        click(widget<QCheckBox>(form, QStringLiteral("allowPublishCheckBox")));
+        click(child<QCheckBox>(form, QStringLiteral("allowPublishCheckBox")));
         const QString unrestricted = QStringLiteral("{\"room_id\":\"room1\",\"privilege\":{\"1\":1,\"2\":0},"
                                                     "\"stream_id_list\":null}");
         QCOMPARE(form.claims().value(QStringLiteral("payload")).toString(), unrestricted);
-        auto* streams = widget<QLineEdit>(form, QStringLiteral("streamIdsLineEdit"));
+        auto* streams = child<QLineEdit>(form, QStringLiteral("streamIdsLineEdit"));
         QVERIFY(!streams->isEnabled());
-        click(widget<QCheckBox>(form, QStringLiteral("restrictStreamsCheckBox")));
+        click(child<QCheckBox>(form, QStringLiteral("restrictStreamsCheckBox")));
         QVERIFY(streams->isEnabled());
         QTest::keyClicks(streams, QStringLiteral("s1, s2"));
         const QString restricted = QStringLiteral("{\"room_id\":\"room1\",\"privilege\":{\"1\":1,\"2\":0},"
                                                   "\"stream_id_list\":[\"s1\",\"s2\"]}");
         QCOMPARE(form.claims().value(QStringLiteral("payload")).toString(), restricted);
-        QCOMPARE(widget<QLabel>(form, QStringLiteral("payloadPreviewLabel"))->text(), restricted);
-        click(widget<QRadioButton>(form, QStringLiteral("basicPayloadRadioButton")));
+        QCOMPARE(child<QLabel>(form, QStringLiteral("payloadPreviewLabel"))->text(), restricted);
+        click(child<QRadioButton>(form, QStringLiteral("basicPayloadRadioButton")));
         QCOMPARE(form.claims().value(QStringLiteral("payload")).toString(), QString());
         QVERIFY(!room->isVisible());
     }
@@ -228,10 +222,10 @@ private Q_SLOTS:
     {
         ui::ZegoForm form;
         form.show();
-        click(widget<QRadioButton>(form, QStringLiteral("customPayloadRadioButton")));
-        auto* text = widget<QPlainTextEdit>(form, QStringLiteral("customPayloadPlainTextEdit"));
+        click(child<QRadioButton>(form, QStringLiteral("customPayloadRadioButton")));
+        auto* text = child<QPlainTextEdit>(form, QStringLiteral("customPayloadPlainTextEdit"));
         QTRY_VERIFY(text->isVisible());
-        const auto* message = widget<QLabel>(form, QStringLiteral("payloadMessageLabel"));
+        const auto* message = child<QLabel>(form, QStringLiteral("payloadMessageLabel"));
 
         QTest::keyClicks(text, QStringLiteral("{\"room_id\":\"r1\",\"privilege\":{\"1\":7}}"));
         QVERIFY(shows(message, QStringLiteral("privilege \"1\" must be 0 or 1")));
@@ -257,17 +251,17 @@ private Q_SLOTS:
     {
         ui::ZegoForm form;
         form.show();
-        const auto* kitError = widget<QLabel>(form, QStringLiteral("kitErrorLabel"));
+        const auto* kitError = child<QLabel>(form, QStringLiteral("kitErrorLabel"));
         QVERIFY(form.setClaims(QJsonObject{{QStringLiteral("user_id"), QStringLiteral("u1")},
                                            {QStringLiteral("kit"),
                                             QJsonObject{{QStringLiteral("room_id"), QStringLiteral("房间")},
                                                         {QStringLiteral("user_name"), QStringLiteral("张三")}}}})
                     .has_value());
         QVERIFY(shows(kitError, QStringLiteral("Latin-1")));
-        auto* room = widget<QLineEdit>(form, QStringLiteral("kitRoomIdLineEdit"));
+        auto* room = child<QLineEdit>(form, QStringLiteral("kitRoomIdLineEdit"));
         retype(room, QStringLiteral("room1"));
         QVERIFY(!kitError->isVisible()); // a non-Latin-1 user name is fine: it is percent-encoded
-        click(widget<QCheckBox>(form, QStringLiteral("kitTokenCheckBox")));
+        click(child<QCheckBox>(form, QStringLiteral("kitTokenCheckBox")));
         QVERIFY(!form.claims().contains(QStringLiteral("kit")));
         QVERIFY(!room->isEnabled());
     }
@@ -277,16 +271,16 @@ private Q_SLOTS:
         ui::ZegoForm form;
         form.show();
         QSignalSpy spy(&form, &ui::ProviderForm::changed);
-        QTest::keyClicks(widget<QLineEdit>(form, QStringLiteral("userIdLineEdit")), QStringLiteral("abc"));
+        QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("userIdLineEdit")), QStringLiteral("abc"));
         QCOMPARE(spy.count(), 3);
-        choose(widget<QComboBox>(form, QStringLiteral("cipherComboBox")),
+        choose(child<QComboBox>(form, QStringLiteral("cipherComboBox")),
                QStringLiteral("AES-256-CBC (every official generator)"));
         QCOMPARE(form.claims().value(QStringLiteral("cipher")).toString(), QStringLiteral("cbc"));
         const qsizetype afterCipher = spy.count();
         QVERIFY(afterCipher >= 4);
-        click(widget<QCheckBox>(form, QStringLiteral("kitTokenCheckBox")));
+        click(child<QCheckBox>(form, QStringLiteral("kitTokenCheckBox")));
         QCOMPARE(spy.count(), afterCipher + 1);
-        QTest::keyClicks(widget<QLineEdit>(form, QStringLiteral("kitUserNameLineEdit")), QStringLiteral("Al"));
+        QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("kitUserNameLineEdit")), QStringLiteral("Al"));
         QCOMPARE(spy.count(), afterCipher + 3);
     }
 
@@ -334,7 +328,7 @@ private Q_SLOTS:
         QVERIFY2(shown.has_value(), shown ? "" : qPrintable(shown.error().message));
         QCOMPARE(spy.count(), 1);
         QCOMPARE(form.claims(), claims);
-        QVERIFY(widget<QRadioButton>(form, mode + QStringLiteral("PayloadRadioButton"))->isChecked());
+        QVERIFY(child<QRadioButton>(form, mode + QStringLiteral("PayloadRadioButton"))->isChecked());
         ui::ZegoForm again;
         QVERIFY(again.setClaims(form.claims()).has_value());
         QCOMPARE(again.claims(), claims);
@@ -379,16 +373,17 @@ private Q_SLOTS:
         jaas.show();
         QVERIFY(!jaas.findChild<QComboBox*>(QStringLiteral("affiliationComboBox")));
         QVERIFY(!jaas.findChild<QLineEdit*>(QStringLiteral("groupLineEdit")));
-        QCOMPARE(widget<QComboBox>(jaas, QStringLiteral("moderatorComboBox"))->count(), 2); // JaaS always states it
+        QCOMPARE(child<QComboBox>(jaas, QStringLiteral("moderatorComboBox"))->count(),
+                 2); // JaaS always states it
 
         ui::JitsiForm selfHosted(true);
         selfHosted.show();
-        auto* affiliation = widget<QComboBox>(selfHosted, QStringLiteral("affiliationComboBox"));
+        auto* affiliation = child<QComboBox>(selfHosted, QStringLiteral("affiliationComboBox"));
         QVERIFY(!affiliation->isVisible()); // folded under "Email, avatar, recorder, affiliation and group"
         selfHosted.findChild<ui::Section*>(QStringLiteral("moreUserSection"))->setExpanded(true);
         QVERIFY(affiliation->isVisible());
-        QVERIFY(widget<QLineEdit>(selfHosted, QStringLiteral("groupLineEdit"))->isVisible());
-        QCOMPARE(widget<QComboBox>(selfHosted, QStringLiteral("moderatorComboBox"))->count(), 3);
+        QVERIFY(child<QLineEdit>(selfHosted, QStringLiteral("groupLineEdit"))->isVisible());
+        QCOMPARE(child<QComboBox>(selfHosted, QStringLiteral("moderatorComboBox"))->count(), 3);
         for (const QString& value : {QStringLiteral("owner"), QStringLiteral("member"), QStringLiteral("moderator"),
                                      QStringLiteral("teacher")})
             QVERIFY(affiliation->findText(value) >= 0);
@@ -430,9 +425,9 @@ private Q_SLOTS:
     {
         ui::JitsiForm form(true);
         form.show();
-        auto* room = widget<QLineEdit>(form, QStringLiteral("roomLineEdit"));
-        const auto* roomMessage = widget<QLabel>(form, QStringLiteral("roomMessageLabel"));
-        auto* raw = widget<QCheckBox>(form, QStringLiteral("roomRawCheckBox"));
+        auto* room = child<QLineEdit>(form, QStringLiteral("roomLineEdit"));
+        const auto* roomMessage = child<QLabel>(form, QStringLiteral("roomMessageLabel"));
+        auto* raw = child<QCheckBox>(form, QStringLiteral("roomRawCheckBox"));
         QTest::keyClicks(room, QStringLiteral("Team Standup"));
         QVERIFY(shows(roomMessage, QStringLiteral("Written as team%20standup")));
         QVERIFY(!form.roomRaw());
@@ -442,11 +437,11 @@ private Q_SLOTS:
         click(raw);
         retype(room, QStringLiteral("team%20standup"));
         QVERIFY(!roomMessage->isVisible()); // already the joined form
-        click(widget<QRadioButton>(form, QStringLiteral("anyRoomRadioButton")));
+        click(child<QRadioButton>(form, QStringLiteral("anyRoomRadioButton")));
         QVERIFY(!raw->isEnabled());
         QVERIFY(!form.roomRaw());
         form.setRoomRaw(true);
-        click(widget<QRadioButton>(form, QStringLiteral("namedRoomRadioButton")));
+        click(child<QRadioButton>(form, QStringLiteral("namedRoomRadioButton")));
         QVERIFY(form.roomRaw());
     }
 
@@ -455,8 +450,8 @@ private Q_SLOTS:
         ui::JitsiForm form(true);
         form.show();
         QSignalSpy spy(&form, &ui::ProviderForm::changed);
-        auto* room = widget<QLineEdit>(form, QStringLiteral("roomLineEdit"));
-        const auto* roomMessage = widget<QLabel>(form, QStringLiteral("roomMessageLabel"));
+        auto* room = child<QLineEdit>(form, QStringLiteral("roomLineEdit"));
+        const auto* roomMessage = child<QLabel>(form, QStringLiteral("roomMessageLabel"));
         QVERIFY(shows(roomMessage, QStringLiteral("A room is required")));
         QVERIFY(form.inputProblem().contains(QStringLiteral("a room is required")));
         QTest::keyClicks(room, QStringLiteral("Daily"));
@@ -464,10 +459,10 @@ private Q_SLOTS:
         QVERIFY(shows(roomMessage, QStringLiteral("Written as daily")));
         QCOMPARE(form.inputProblem(), QString());
         QCOMPARE(spy.count(), 5);
-        QTest::keyClicks(widget<QLineEdit>(form, QStringLiteral("userIdLineEdit")), QStringLiteral("u1"));
-        choose(widget<QComboBox>(form, QStringLiteral("moderatorComboBox")), QStringLiteral("no"));
-        choose(widget<QComboBox>(form, QStringLiteral("affiliationComboBox")), QStringLiteral("teacher"));
-        choose(widget<QComboBox>(form, QStringLiteral("hiddenFromRecorderComboBox")), QStringLiteral("yes"));
+        QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("userIdLineEdit")), QStringLiteral("u1"));
+        choose(child<QComboBox>(form, QStringLiteral("moderatorComboBox")), QStringLiteral("no"));
+        choose(child<QComboBox>(form, QStringLiteral("affiliationComboBox")), QStringLiteral("teacher"));
+        choose(child<QComboBox>(form, QStringLiteral("hiddenFromRecorderComboBox")), QStringLiteral("yes"));
         choose(feature(form, QStringLiteral("screenSharing")), QStringLiteral("no"));
         const int before = static_cast<int>(spy.count());
         choose(feature(form, QStringLiteral("lobby")), QStringLiteral("yes"));
@@ -482,11 +477,11 @@ private Q_SLOTS:
         expected.features = {{QStringLiteral("lobby"), true}, {QStringLiteral("screen-sharing"), false}};
         QCOMPARE(form.claims(), jitsiClaims(expected, true));
 
-        click(widget<QRadioButton>(form, QStringLiteral("anyRoomRadioButton")));
+        click(child<QRadioButton>(form, QStringLiteral("anyRoomRadioButton")));
         QCOMPARE(form.claims().value(QStringLiteral("room")).toString(), QStringLiteral("*"));
         QVERIFY(!room->isEnabled());
         QCOMPARE(form.inputProblem(), QString());
-        click(widget<QRadioButton>(form, QStringLiteral("patternRoomRadioButton")));
+        click(child<QRadioButton>(form, QStringLiteral("patternRoomRadioButton")));
         retype(room, QString());
         QVERIFY(form.inputProblem().contains(QStringLiteral("pattern")));
         retype(room, QStringLiteral("team%-%d+"));
@@ -604,7 +599,7 @@ private Q_SLOTS:
         kept.features = {{QStringLiteral("recording"), true}};
         QVERIFY(form.setClaims(jitsiClaims(kept, selfHosted)).has_value());
         const QJsonObject before = form.claims();
-        const auto* label = widget<QLabel>(form, QStringLiteral("claimsErrorLabel"));
+        const auto* label = child<QLabel>(form, QStringLiteral("claimsErrorLabel"));
         QVERIFY(!label->isVisible());
 
         const auto shown = form.setClaims(claims);
@@ -613,7 +608,7 @@ private Q_SLOTS:
         QCOMPARE(form.claims(), before);
         QVERIFY2(shows(label, message), qPrintable(label->text()));
 
-        QTest::keyClicks(widget<QLineEdit>(form, QStringLiteral("userIdLineEdit")), QStringLiteral("x"));
+        QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("userIdLineEdit")), QStringLiteral("x"));
         QVERIFY(!label->isVisible()); // the form's own content is what counts again
     }
 
@@ -627,8 +622,8 @@ private Q_SLOTS:
         QSignalSpy zegoSpy(&zegoForm, &ui::ProviderForm::changed);
         zegoForm.setProfile(profile);
         QVERIFY(zegoSpy.count() >= 1);
-        auto* privilegeRoom = widget<QLineEdit>(zegoForm, QStringLiteral("roomIdLineEdit"));
-        auto* kitRoom = widget<QLineEdit>(zegoForm, QStringLiteral("kitRoomIdLineEdit"));
+        auto* privilegeRoom = child<QLineEdit>(zegoForm, QStringLiteral("roomIdLineEdit"));
+        auto* kitRoom = child<QLineEdit>(zegoForm, QStringLiteral("kitRoomIdLineEdit"));
         QCOMPARE(privilegeRoom->text(), QStringLiteral("lobby"));
         QCOMPARE(kitRoom->text(), QStringLiteral("lobby"));
         QCOMPARE(zegoForm.claims().value(QStringLiteral("cipher")).toString(), QStringLiteral("cbc"));
@@ -646,7 +641,7 @@ private Q_SLOTS:
         profile.room = QStringLiteral("atrium");
         jitsiForm.setProfile(profile);
         QCOMPARE(jitsiForm.claims().value(QStringLiteral("room")).toString(), QStringLiteral("atrium"));
-        retype(widget<QLineEdit>(jitsiForm, QStringLiteral("roomLineEdit")), QStringLiteral("mine"));
+        retype(child<QLineEdit>(jitsiForm, QStringLiteral("roomLineEdit")), QStringLiteral("mine"));
         profile.room = QStringLiteral("elsewhere");
         jitsiForm.setProfile(profile);
         QCOMPARE(jitsiForm.claims().value(QStringLiteral("room")).toString(), QStringLiteral("mine"));
@@ -657,11 +652,9 @@ private Q_SLOTS:
     void zegoDecoderReadsTheOfficialTokens()
     {
         REQUIRE_INTEROP();
+        SHARED_FILE_OR_SKIP(reference, QStringLiteral("fixtures/zego/token04-reference.json"));
         // The decoder is only a witness if it reads what ZEGOCLOUD's own generators wrote.
-        const QJsonObject fixtures =
-            QJsonDocument::fromJson(
-                test::readFile(test::sharedPath(QStringLiteral("fixtures/zego/token04-reference.json"))))
-                .object();
+        const QJsonObject fixtures = QJsonDocument::fromJson(test::readFile(reference)).object();
         const QJsonArray vectors = fixtures.value(QStringLiteral("vectors")).toArray();
         QVERIFY(vectors.size() >= 2);
         QSet<QString> layouts;
@@ -707,18 +700,18 @@ private Q_SLOTS:
         QFETCH(bool, kit);
         ui::ZegoForm form;
         form.show();
-        QTest::keyClicks(widget<QLineEdit>(form, QStringLiteral("userIdLineEdit")), QStringLiteral("qa-user"));
-        choose(widget<QComboBox>(form, QStringLiteral("cipherComboBox")), cipherText);
-        click(widget<QRadioButton>(form, QStringLiteral("privilegePayloadRadioButton")));
-        QTest::keyClicks(widget<QLineEdit>(form, QStringLiteral("roomIdLineEdit")), QStringLiteral("room7"));
-        click(widget<QCheckBox>(form, QStringLiteral("allowPublishCheckBox")));
-        click(widget<QCheckBox>(form, QStringLiteral("restrictStreamsCheckBox")));
-        QTest::keyClicks(widget<QLineEdit>(form, QStringLiteral("streamIdsLineEdit")),
+        QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("userIdLineEdit")), QStringLiteral("qa-user"));
+        choose(child<QComboBox>(form, QStringLiteral("cipherComboBox")), cipherText);
+        click(child<QRadioButton>(form, QStringLiteral("privilegePayloadRadioButton")));
+        QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("roomIdLineEdit")), QStringLiteral("room7"));
+        click(child<QCheckBox>(form, QStringLiteral("allowPublishCheckBox")));
+        click(child<QCheckBox>(form, QStringLiteral("restrictStreamsCheckBox")));
+        QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("streamIdsLineEdit")),
                          QStringLiteral("cam-1, screen-1"));
         if (kit) {
-            click(widget<QCheckBox>(form, QStringLiteral("kitTokenCheckBox")));
-            QTest::keyClicks(widget<QLineEdit>(form, QStringLiteral("kitRoomIdLineEdit")), QStringLiteral("room7"));
-            QTest::keyClicks(widget<QLineEdit>(form, QStringLiteral("kitUserNameLineEdit")),
+            click(child<QCheckBox>(form, QStringLiteral("kitTokenCheckBox")));
+            QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("kitRoomIdLineEdit")), QStringLiteral("room7"));
+            QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("kitUserNameLineEdit")),
                              QStringLiteral("Zhang San"));
         }
         QCOMPARE(form.inputProblem(), QString());
@@ -758,11 +751,11 @@ private Q_SLOTS:
         REQUIRE_INTEROP();
         ui::JitsiForm form(false);
         form.show();
-        QTest::keyClicks(widget<QLineEdit>(form, QStringLiteral("roomLineEdit")), QStringLiteral("standup"));
-        QTest::keyClicks(widget<QLineEdit>(form, QStringLiteral("userIdLineEdit")), QStringLiteral("u-1"));
-        QTest::keyClicks(widget<QLineEdit>(form, QStringLiteral("userNameLineEdit")), QStringLiteral("Alice"));
-        QTest::keyClicks(widget<QLineEdit>(form, QStringLiteral("emailLineEdit")), QStringLiteral("alice@example.com"));
-        choose(widget<QComboBox>(form, QStringLiteral("moderatorComboBox")), QStringLiteral("yes"));
+        QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("roomLineEdit")), QStringLiteral("standup"));
+        QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("userIdLineEdit")), QStringLiteral("u-1"));
+        QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("userNameLineEdit")), QStringLiteral("Alice"));
+        QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("emailLineEdit")), QStringLiteral("alice@example.com"));
+        choose(child<QComboBox>(form, QStringLiteral("moderatorComboBox")), QStringLiteral("yes"));
         choose(feature(form, QStringLiteral("recording")), QStringLiteral("yes"));
         choose(feature(form, QStringLiteral("livestreaming")), QStringLiteral("no"));
         // transcription stays unset
@@ -819,10 +812,10 @@ private Q_SLOTS:
         REQUIRE_INTEROP();
         ui::JitsiForm form(true);
         form.show();
-        click(widget<QRadioButton>(form, QStringLiteral("anyRoomRadioButton")));
-        QTest::keyClicks(widget<QLineEdit>(form, QStringLiteral("userIdLineEdit")), QStringLiteral("u-2"));
-        choose(widget<QComboBox>(form, QStringLiteral("affiliationComboBox")), QStringLiteral("owner"));
-        QTest::keyClicks(widget<QLineEdit>(form, QStringLiteral("groupLineEdit")), QStringLiteral("g1"));
+        click(child<QRadioButton>(form, QStringLiteral("anyRoomRadioButton")));
+        QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("userIdLineEdit")), QStringLiteral("u-2"));
+        choose(child<QComboBox>(form, QStringLiteral("affiliationComboBox")), QStringLiteral("owner"));
+        QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("groupLineEdit")), QStringLiteral("g1"));
         choose(feature(form, QStringLiteral("flip")), QStringLiteral("no"));
         choose(feature(form, QStringLiteral("recording")), QStringLiteral("yes"));
 

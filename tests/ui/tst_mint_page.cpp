@@ -3,6 +3,7 @@
 // copy, open the link; the token is checked by LiveKit's own SDK and History gets metadata only.
 #include "core/Duration.h"
 #include "core/mint/MintPlan.h"
+#include "tests/support/Children.h"
 #include "tests/support/TestContext.h"
 #include "ui/mint/MintPage.h"
 #include "ui/common/Widgets.h"
@@ -67,14 +68,7 @@ std::unique_ptr<test::TestContext> makeContext()
  */
 template <typename T> T* child(const QWidget& page, const char* objectName)
 {
-    const QString name = QString::fromLatin1(objectName);
-    const auto* form = page.findChild<QWidget*>(QStringLiteral("liveKitForm"));
-    T* w = form ? form->findChild<T*>(name) : nullptr;
-    if (!w)
-        w = page.findChild<T*>(name);
-    if (!w)
-        qFatal("no widget named %s", objectName);
-    return w;
+    return test::childPreferring<T>(page, "liveKitForm", objectName);
 }
 
 void toggle(QWidget& page, const char* checkBox)

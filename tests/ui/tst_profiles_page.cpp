@@ -7,6 +7,7 @@
 #include "core/credentials/ProfileSecrets.h"
 #include "ui/common/Dialogs.h"
 #include "core/crypto/Pem.h"
+#include "tests/support/Children.h"
 #include "tests/support/TestContext.h"
 #include "tests/support/TestData.h"
 #include "ui/common/Widgets.h"
@@ -34,6 +35,7 @@
 #include <QFile>
 
 using namespace td;
+using test::child;
 
 namespace {
 
@@ -47,14 +49,6 @@ QString pem(const char* file)
     return test::dataPath(QStringLiteral("pem/") + QLatin1String(file));
 }
 
-template <typename T> T* child(const QObject* parent, const QString& name)
-{
-    T* found = parent->findChild<T*>(name);
-    if (!found)
-        qWarning("no %s named %s", T::staticMetaObject.className(), qPrintable(name));
-    return found;
-}
-
 QLineEdit* edit(const QObject* dialog, const char* key)
 {
     return child<QLineEdit>(dialog, QLatin1String(key) + QStringLiteral("LineEdit"));
@@ -63,8 +57,8 @@ QLineEdit* edit(const QObject* dialog, const char* key)
 QString message(const QObject* dialog, const char* key)
 {
     const QWidget* box = child<QWidget>(dialog, QLatin1String(key) + QStringLiteral("FieldMessage"));
-    return box && !box->isHidden() ? child<QLabel>(dialog, QLatin1String(key) + QStringLiteral("MessageLabel"))->text()
-                                   : QString();
+    return !box->isHidden() ? child<QLabel>(dialog, QLatin1String(key) + QStringLiteral("MessageLabel"))->text()
+                            : QString();
 }
 
 bool okEnabled(const QObject* dialog)

@@ -7,6 +7,7 @@
 #include "core/server/BearerKeys.h"
 #include "core/server/ProfileCredentials.h"
 #include "core/server/ServerConfig.h"
+#include "tests/support/Children.h"
 #include "tests/support/TestContext.h"
 #include "ui/server/ServerPage.h"
 
@@ -37,27 +38,12 @@
 #include <QTest>
 
 using namespace td;
+using test::childOnItsTab;
 
 namespace {
 
 const QByteArray kSecret = "lk-secret-0123456789abcdef0123456789abcdef";
 const QByteArray kZegoSecret = "0123456789abcdef0123456789abcdef";
-
-template <typename T> T* find(const QWidget& root, const char* objectName)
-{
-    T* widget = root.findChild<T*>(QLatin1String(objectName));
-    if (!widget)
-        qFatal("no widget named %s", objectName);
-    // Like a user, open the tab the widget is on before using it.
-    for (QWidget* w = widget; w && w != &root; w = w->parentWidget()) {
-        if (auto* tabs = qobject_cast<QTabWidget*>(w->parentWidget() ? w->parentWidget()->parentWidget() : nullptr)) {
-            const int index = tabs->indexOf(w);
-            if (index >= 0)
-                tabs->setCurrentIndex(index);
-        }
-    }
-    return widget;
-}
 
 struct Reply {
     int status = 0;
@@ -162,18 +148,19 @@ class TestServerPage : public QObject {
         QSignalSpy applied(m_page.get(), &ui::ServerPage::configApplied);
         QVERIFY(applied.wait(3000)); // the page checks what it loaded
         applied.clear();
-        click(find<QPushButton>(*m_page, "addEndpointPushButton"));
-        QCOMPARE(find<QTableWidget>(*m_page, "endpointsTableWidget")->rowCount(), 1);
-        QCOMPARE(find<QComboBox>(*m_page, "profileComboBox")->currentData().toString(), QStringLiteral("lk-dev"));
-        replaceText(find<QLineEdit>(*m_page, "pathLineEdit"), path);
-        find<QSpinBox>(*m_page, "portSpinBox")->setValue(port);
+        click(childOnItsTab<QPushButton>(*m_page, "addEndpointPushButton"));
+        QCOMPARE(childOnItsTab<QTableWidget>(*m_page, "endpointsTableWidget")->rowCount(), 1);
+        QCOMPARE(childOnItsTab<QComboBox>(*m_page, "profileComboBox")->currentData().toString(),
+                 QStringLiteral("lk-dev"));
+        replaceText(childOnItsTab<QLineEdit>(*m_page, "pathLineEdit"), path);
+        childOnItsTab<QSpinBox>(*m_page, "portSpinBox")->setValue(port);
         QVERIFY(waitApplied(applied));
     }
 
     void startFromGui()
     {
-        click(find<QPushButton>(*m_page, "startStopPushButton"));
-        QVERIFY2(m_page->isRunning(), qPrintable(find<QLabel>(*m_page, "statusLabel")->text()));
+        click(childOnItsTab<QPushButton>(*m_page, "startStopPushButton"));
+        QVERIFY2(m_page->isRunning(), qPrintable(childOnItsTab<QLabel>(*m_page, "statusLabel")->text()));
         QVERIFY(m_page->url().startsWith(QStringLiteral("http://127.0.0.1:")));
     }
 
@@ -193,14 +180,14 @@ private Q_SLOTS:
     void servesTokensAndLogsRequests()
     {
         pageWithEndpoint(QStringLiteral("/token"));
-        auto* room = find<QLineEdit>(*m_page, "roomPatternLineEdit");
+        auto* room = childOnItsTab<QLineEdit>(*m_page, "roomPatternLineEdit");
         QSignalSpy applied(m_page.get(), &ui::ServerPage::configApplied);
         QTest::keyClicks(room, QStringLiteral("demo-[a-z0-9-]+"));
         QVERIFY(waitApplied(applied));
         startFromGui();
-        QCOMPARE(find<QPushButton>(*m_page, "startStopPushButton")->text().remove(QLatin1Char('&')),
+        QCOMPARE(childOnItsTab<QPushButton>(*m_page, "startStopPushButton")->text().remove(QLatin1Char('&')),
                  QStringLiteral("Stop server"));
-        QVERIFY(find<QLabel>(*m_page, "urlLabel")->text().contains(m_page->url()));
+        QVERIFY(childOnItsTab<QLabel>(*m_page, "urlLabel")->text().contains(m_page->url()));
 
         const Reply ok = get(m_page->url() + QStringLiteral("/token?room=demo-room&identity=alice"));
         QCOMPARE(ok.status, 200);
@@ -213,7 +200,7 @@ private Q_SLOTS:
         // The room pattern typed into the policy editor is the server's policy.
         QCOMPARE(get(m_page->url() + QStringLiteral("/token?room=other&identity=bob")).status, 403);
 
-        auto* log = find<QTableView>(*m_page, "logTableView");
+        auto* log = childOnItsTab<QTableView>(*m_page, "logTableView");
         QTRY_COMPARE(log->model()->rowCount(), 2);
         QString logText;
         for (int r = 0; r < log->model()->rowCount(); ++r) {
@@ -223,7 +210,7 @@ private Q_SLOTS:
         QVERIFY(logText.contains(QStringLiteral("/token")));
         QVERIFY(logText.contains(QStringLiteral("403")));
         QVERIFY(!logText.contains(QString::fromLatin1(ok.body)));
-        auto* filter = find<QLineEdit>(*m_page, "logFilterLineEdit");
+        auto* filter = childOnItsTab<QLineEdit>(*m_page, "logFilterLineEdit");
         QTest::keyClicks(filter, QStringLiteral("ALICE"));
         QCOMPARE(log->model()->rowCount(), 1);
         QCOMPARE(log->model()->index(0, 3).data().toString(), QStringLiteral("200"));
@@ -233,19 +220,19 @@ private Q_SLOTS:
         QCOMPARE(log->model()->rowCount(), 2);
 
         // The curl line is ready to run: its URL is the bound one, and it gets a token.
-        const QString curl = find<QPlainTextEdit>(*m_page, "curlPlainTextEdit")->toPlainText();
+        const QString curl = childOnItsTab<QPlainTextEdit>(*m_page, "curlPlainTextEdit")->toPlainText();
         QVERIFY2(curl.contains(m_page->url() + QStringLiteral("/token?")), qPrintable(curl));
         QVERIFY(!curl.contains(QStringLiteral("Authorization")));
         const auto url = QRegularExpression(QStringLiteral("'(http[^']+)'")).match(curl);
         QVERIFY(url.hasMatch());
         QCOMPARE(get(url.captured(1)).status, 200);
-        const QString fetch = find<QPlainTextEdit>(*m_page, "fetchPlainTextEdit")->toPlainText();
+        const QString fetch = childOnItsTab<QPlainTextEdit>(*m_page, "fetchPlainTextEdit")->toPlainText();
         QVERIFY(fetch.contains(QStringLiteral("fetch(\"") + m_page->url() + QStringLiteral("/token\"")));
         QVERIFY(fetch.contains(QStringLiteral("response.text()")));
 
         const auto port = static_cast<quint16>(QUrl(m_page->url()).port());
         QVERIFY(!portIsFree(port));
-        click(find<QPushButton>(*m_page, "startStopPushButton"));
+        click(childOnItsTab<QPushButton>(*m_page, "startStopPushButton"));
         QVERIFY(!m_page->isRunning());
         QVERIFY(portIsFree(port));
         QVERIFY(m_page->url().isEmpty());
@@ -259,10 +246,10 @@ private Q_SLOTS:
         pageWithEndpoint(QStringLiteral("/getToken"));
         startFromGui();
         const QString tokenUrl = m_page->url() + QStringLiteral("/getToken?room=r&identity=alice");
-        auto* origin = find<QLineEdit>(*m_page, "originLineEdit");
-        auto* add = find<QPushButton>(*m_page, "addOriginPushButton");
-        auto* origins = find<QListWidget>(*m_page, "originsListWidget");
-        auto* originError = find<QLabel>(*m_page, "originErrorLabel");
+        auto* origin = childOnItsTab<QLineEdit>(*m_page, "originLineEdit");
+        auto* add = childOnItsTab<QPushButton>(*m_page, "addOriginPushButton");
+        auto* origins = childOnItsTab<QListWidget>(*m_page, "originsListWidget");
+        auto* originError = childOnItsTab<QLabel>(*m_page, "originErrorLabel");
         QTest::keyClicks(origin, QStringLiteral("localhost:3000"));
         click(add);
         QVERIFY(originError->isVisibleTo(m_page.get()));
@@ -286,13 +273,13 @@ private Q_SLOTS:
         QCOMPARE(get(tokenUrl, {{"Origin", "http://evil.example"}}).status, 403);
 
         QCOMPARE(get(tokenUrl).status, 200);
-        QTest::keyClicks(find<QLineEdit>(*m_page, "keyNameLineEdit"), QStringLiteral("web-dev"));
-        click(find<QPushButton>(*m_page, "generateKeyPushButton"));
+        QTest::keyClicks(childOnItsTab<QLineEdit>(*m_page, "keyNameLineEdit"), QStringLiteral("web-dev"));
+        click(childOnItsTab<QPushButton>(*m_page, "generateKeyPushButton"));
         QVERIFY(waitApplied(applied));
-        auto* keys = find<QTableWidget>(*m_page, "keysTableWidget");
+        auto* keys = childOnItsTab<QTableWidget>(*m_page, "keysTableWidget");
         QCOMPARE(keys->rowCount(), 1);
         QCOMPARE(keys->item(0, 1)->text(), QStringLiteral("TOKENDESK_KEY_WEB_DEV"));
-        auto* newKey = find<QLineEdit>(*m_page, "newKeyLineEdit");
+        auto* newKey = childOnItsTab<QLineEdit>(*m_page, "newKeyLineEdit");
         QCOMPARE(newKey->echoMode(), QLineEdit::Password);
         const QByteArray key = newKey->text().toLatin1();
         QCOMPARE(key.size(), 43);
@@ -308,15 +295,17 @@ private Q_SLOTS:
         QCOMPARE(get(tokenUrl, {{"Authorization", "Bearer " + key}}).status, 200);
 
         // Snippets carry the header, masked until revealed; copying goes through the clipboard guard.
-        auto* curl = find<QPlainTextEdit>(*m_page, "curlPlainTextEdit");
+        auto* curl = childOnItsTab<QPlainTextEdit>(*m_page, "curlPlainTextEdit");
         QVERIFY(curl->toPlainText().contains(QStringLiteral("Authorization: Bearer ")));
         QVERIFY(!curl->toPlainText().contains(QString::fromLatin1(key)));
-        click(find<QCheckBox>(*m_page, "revealKeyCheckBox"));
+        click(childOnItsTab<QCheckBox>(*m_page, "revealKeyCheckBox"));
         QVERIFY(curl->toPlainText().contains(QStringLiteral("Authorization: Bearer ") + QString::fromLatin1(key)));
-        QVERIFY(find<QPlainTextEdit>(*m_page, "fetchPlainTextEdit")->toPlainText().contains(QString::fromLatin1(key)));
-        click(find<QCheckBox>(*m_page, "revealKeyCheckBox"));
+        QVERIFY(childOnItsTab<QPlainTextEdit>(*m_page, "fetchPlainTextEdit")
+                    ->toPlainText()
+                    .contains(QString::fromLatin1(key)));
+        click(childOnItsTab<QCheckBox>(*m_page, "revealKeyCheckBox"));
         QVERIFY(!curl->toPlainText().contains(QString::fromLatin1(key)));
-        click(find<QPushButton>(*m_page, "copyCurlPushButton"));
+        click(childOnItsTab<QPushButton>(*m_page, "copyCurlPushButton"));
         QVERIFY(m_ctx->clipboard.secondsLeft() > 0);
         QVERIFY(QGuiApplication::clipboard()->text().contains(QString::fromLatin1(key)));
 
@@ -327,7 +316,7 @@ private Q_SLOTS:
         QVERIFY(json.contains("TOKENDESK_KEY_WEB_DEV"));
         QVERIFY(!json.contains(key));
 
-        auto* removeKey = find<QPushButton>(*m_page, "removeKeyPushButton");
+        auto* removeKey = childOnItsTab<QPushButton>(*m_page, "removeKeyPushButton");
         keys->selectRow(0);
         QVERIFY(removeKey->isEnabled());
         click(removeKey);
@@ -341,18 +330,18 @@ private Q_SLOTS:
         QTcpServer blocker;
         QVERIFY(blocker.listen(QHostAddress::LocalHost, 0));
         pageWithEndpoint(QStringLiteral("/getToken"), blocker.serverPort());
-        click(find<QPushButton>(*m_page, "startStopPushButton"));
+        click(childOnItsTab<QPushButton>(*m_page, "startStopPushButton"));
         QVERIFY(!m_page->isRunning());
-        auto* listenError = find<QLabel>(*m_page, "listenErrorLabel");
+        auto* listenError = childOnItsTab<QLabel>(*m_page, "listenErrorLabel");
         QVERIFY(listenError->isVisibleTo(m_page.get()));
         QVERIFY2(listenError->text().contains(QString::number(blocker.serverPort())), qPrintable(listenError->text()));
-        QVERIFY(find<QLabel>(*m_page, "statusLabel")->isVisibleTo(m_page.get()));
-        QCOMPARE(find<QPushButton>(*m_page, "startStopPushButton")->text().remove(QLatin1Char('&')),
+        QVERIFY(childOnItsTab<QLabel>(*m_page, "statusLabel")->isVisibleTo(m_page.get()));
+        QCOMPARE(childOnItsTab<QPushButton>(*m_page, "startStopPushButton")->text().remove(QLatin1Char('&')),
                  QStringLiteral("Start server"));
         // Once the port is free the same button starts it.
         const quint16 port = blocker.serverPort();
         blocker.close();
-        click(find<QPushButton>(*m_page, "startStopPushButton"));
+        click(childOnItsTab<QPushButton>(*m_page, "startStopPushButton"));
         QVERIFY(m_page->isRunning());
         QCOMPARE(QUrl(m_page->url()).port(), int(port));
         QVERIFY(!listenError->isVisibleTo(m_page.get()));
@@ -362,40 +351,40 @@ private Q_SLOTS:
     {
         pageWithEndpoint(QStringLiteral("/getToken"));
         QSignalSpy applied(m_page.get(), &ui::ServerPage::configApplied);
-        auto* policyError = find<QLabel>(*m_page, "policyErrorLabel");
-        auto* endpointError = find<QLabel>(*m_page, "endpointErrorLabel");
-        auto* table = find<QTableWidget>(*m_page, "endpointsTableWidget");
+        auto* policyError = childOnItsTab<QLabel>(*m_page, "policyErrorLabel");
+        auto* endpointError = childOnItsTab<QLabel>(*m_page, "endpointErrorLabel");
+        auto* table = childOnItsTab<QTableWidget>(*m_page, "endpointsTableWidget");
         QVERIFY(!policyError->isVisibleTo(m_page.get()));
 
-        QTest::keyClicks(find<QLineEdit>(*m_page, "maxTtlLineEdit"), QStringLiteral("soon"));
+        QTest::keyClicks(childOnItsTab<QLineEdit>(*m_page, "maxTtlLineEdit"), QStringLiteral("soon"));
         QVERIFY(!waitApplied(applied));
         QVERIFY(policyError->isVisibleTo(m_page.get()));
         QVERIFY2(policyError->text().startsWith(QStringLiteral("Max TTL: ")), qPrintable(policyError->text()));
         QVERIFY(!table->item(0, 0)->toolTip().isEmpty());
         // Starting with an error does not start, and says why.
-        click(find<QPushButton>(*m_page, "startStopPushButton"));
+        click(childOnItsTab<QPushButton>(*m_page, "startStopPushButton"));
         QVERIFY(!m_page->isRunning());
         QVERIFY(policyError->isVisibleTo(m_page.get()));
-        replaceText(find<QLineEdit>(*m_page, "maxTtlLineEdit"), QStringLiteral("2h"));
+        replaceText(childOnItsTab<QLineEdit>(*m_page, "maxTtlLineEdit"), QStringLiteral("2h"));
         QVERIFY(waitApplied(applied));
         QVERIFY(!policyError->isVisibleTo(m_page.get()));
         QVERIFY(table->item(0, 0)->toolTip().isEmpty());
 
-        replaceText(find<QLineEdit>(*m_page, "pathLineEdit"), QStringLiteral("getToken"));
+        replaceText(childOnItsTab<QLineEdit>(*m_page, "pathLineEdit"), QStringLiteral("getToken"));
         QVERIFY(!waitApplied(applied));
         QVERIFY(endpointError->isVisibleTo(m_page.get()));
         QVERIFY2(endpointError->text().startsWith(QStringLiteral("Path: ")), qPrintable(endpointError->text()));
-        replaceText(find<QLineEdit>(*m_page, "pathLineEdit"), QStringLiteral("/getToken"));
+        replaceText(childOnItsTab<QLineEdit>(*m_page, "pathLineEdit"), QStringLiteral("/getToken"));
         QVERIFY(waitApplied(applied));
         QVERIFY(!endpointError->isVisibleTo(m_page.get()));
 
-        replaceText(find<QLineEdit>(*m_page, "bindLineEdit"), QStringLiteral("localhost-ish"));
+        replaceText(childOnItsTab<QLineEdit>(*m_page, "bindLineEdit"), QStringLiteral("localhost-ish"));
         QVERIFY(!waitApplied(applied));
-        auto* listenError = find<QLabel>(*m_page, "listenErrorLabel");
+        auto* listenError = childOnItsTab<QLabel>(*m_page, "listenErrorLabel");
         QVERIFY2(listenError->text().startsWith(QStringLiteral("Address: ")), qPrintable(listenError->text()));
 
         // A profile that is removed later is named as the problem, beside the profile picker.
-        replaceText(find<QLineEdit>(*m_page, "bindLineEdit"), QStringLiteral("127.0.0.1"));
+        replaceText(childOnItsTab<QLineEdit>(*m_page, "bindLineEdit"), QStringLiteral("127.0.0.1"));
         QVERIFY(waitApplied(applied));
         QVERIFY(m_ctx->profiles.remove(QStringLiteral("lk-dev")));
         QVERIFY(!waitApplied(applied));
@@ -406,24 +395,24 @@ private Q_SLOTS:
     {
         saveProfile(QStringLiteral("zg"), Provider::Zego, {{QStringLiteral("serverSecret"), kZegoSecret}});
         pageWithEndpoint(QStringLiteral("/getToken"));
-        auto* profile = find<QComboBox>(*m_page, "profileComboBox");
+        auto* profile = childOnItsTab<QComboBox>(*m_page, "profileComboBox");
         QVERIFY(comboData(profile).contains(QStringLiteral("lk-dev")));
         QVERIFY(!comboData(profile).contains(QStringLiteral("zg")));
         QSignalSpy applied(m_page.get(), &ui::ServerPage::configApplied);
-        QVERIFY(choose(find<QComboBox>(*m_page, "typeComboBox"), QStringLiteral("zego-get")));
+        QVERIFY(choose(childOnItsTab<QComboBox>(*m_page, "typeComboBox"), QStringLiteral("zego-get")));
         QVERIFY(waitApplied(applied));
         QCOMPARE(profile->currentData().toString(), QStringLiteral("zg"));
         QVERIFY(!comboData(profile).contains(QStringLiteral("lk-dev")));
-        auto* table = find<QTableWidget>(*m_page, "endpointsTableWidget");
+        auto* table = childOnItsTab<QTableWidget>(*m_page, "endpointsTableWidget");
         QCOMPARE(table->item(0, 1)->text(), QStringLiteral("zego-get"));
         QCOMPARE(table->item(0, 2)->text(), QStringLiteral("zg"));
         // The policy editor shows what the new type understands.
-        auto* fields = find<QListWidget>(*m_page, "allowedFieldsListWidget");
+        auto* fields = childOnItsTab<QListWidget>(*m_page, "allowedFieldsListWidget");
         QStringList names;
         for (int i = 0; i < fields->count(); ++i)
             names << fields->item(i)->text();
         QCOMPARE(names, server::requestFields(server::EndpointType::ZegoGet));
-        QVERIFY(!find<QListWidget>(*m_page, "grantsListWidget")->isVisibleTo(m_page.get()));
+        QVERIFY(!childOnItsTab<QListWidget>(*m_page, "grantsListWidget")->isVisibleTo(m_page.get()));
 
         startFromGui();
         const Reply zego = get(m_page->url() + QStringLiteral("/getToken?userID=alice"));
@@ -445,7 +434,7 @@ private Q_SLOTS:
     void fixedGrantsReachTheToken()
     {
         pageWithEndpoint(QStringLiteral("/getToken"));
-        auto* grants = find<QListWidget>(*m_page, "grantsListWidget");
+        auto* grants = childOnItsTab<QListWidget>(*m_page, "grantsListWidget");
         QListWidgetItem* canPublish = grants->findItems(QStringLiteral("canPublish:"), Qt::MatchStartsWith).value(0);
         QVERIFY(canPublish);
         QCOMPARE(canPublish->checkState(), Qt::PartiallyChecked);
@@ -487,13 +476,13 @@ private Q_SLOTS:
         QVERIFY(applied.wait(3000));
         applied.clear();
         m_ctx->dialogs.fileNames.enqueue(importPath);
-        click(find<QPushButton>(*m_page, "importPushButton"));
+        click(childOnItsTab<QPushButton>(*m_page, "importPushButton"));
         QVERIFY(waitApplied(applied));
-        auto* table = find<QTableWidget>(*m_page, "endpointsTableWidget");
+        auto* table = childOnItsTab<QTableWidget>(*m_page, "endpointsTableWidget");
         QCOMPARE(table->rowCount(), 2);
         QCOMPARE(table->item(1, 0)->text(), QStringLiteral("/healthz"));
-        QCOMPARE(find<QListWidget>(*m_page, "originsListWidget")->count(), 1);
-        QCOMPARE(find<QSpinBox>(*m_page, "portSpinBox")->value(), 0);
+        QCOMPARE(childOnItsTab<QListWidget>(*m_page, "originsListWidget")->count(), 1);
+        QCOMPARE(childOnItsTab<QSpinBox>(*m_page, "portSpinBox")->value(), 0);
 
         // Not a config: said in a dialog, and the page keeps what it had.
         const QString brokenPath = files.filePath(QStringLiteral("broken.json"));
@@ -502,14 +491,14 @@ private Q_SLOTS:
         broken.write("{ \"endpoints\": [");
         broken.close();
         m_ctx->dialogs.fileNames.enqueue(brokenPath);
-        click(find<QPushButton>(*m_page, "importPushButton"));
+        click(childOnItsTab<QPushButton>(*m_page, "importPushButton"));
         QCOMPARE(m_ctx->dialogs.errors.size(), 1);
         QCOMPARE(table->rowCount(), 2);
 
         // Export writes the document as the server reads it, members without a control ("limits") included.
         const QString exportPath = files.filePath(QStringLiteral("out.json"));
         m_ctx->dialogs.fileNames.enqueue(exportPath);
-        click(find<QPushButton>(*m_page, "exportPushButton"));
+        click(childOnItsTab<QPushButton>(*m_page, "exportPushButton"));
         QFile out(exportPath);
         QVERIFY(out.open(QIODevice::ReadOnly));
         QCOMPARE(QJsonDocument::fromJson(out.readAll()).object(), config);
@@ -533,8 +522,8 @@ private Q_SLOTS:
         // A new page (the next start of the app) loads it.
         m_page.reset();
         ui::ServerPage again(m_ctx->context);
-        QCOMPARE(find<QTableWidget>(again, "endpointsTableWidget")->rowCount(), 2);
-        QCOMPARE(find<QListWidget>(again, "originsListWidget")->item(0)->text(),
+        QCOMPARE(childOnItsTab<QTableWidget>(again, "endpointsTableWidget")->rowCount(), 2);
+        QCOMPARE(childOnItsTab<QListWidget>(again, "originsListWidget")->item(0)->text(),
                  QStringLiteral("http://localhost:5173"));
     }
 
@@ -558,22 +547,25 @@ private Q_SLOTS:
                 n = n->nextInFocusChain();
             return n;
         };
-        QCOMPARE(next(find<QLineEdit>(*m_page, "pathLineEdit")), find<QComboBox>(*m_page, "typeComboBox"));
-        QCOMPARE(next(find<QComboBox>(*m_page, "typeComboBox")), find<QComboBox>(*m_page, "profileComboBox"));
-        QCOMPARE(next(find<QLineEdit>(*m_page, "roomPatternLineEdit")),
-                 find<QLineEdit>(*m_page, "identityPatternLineEdit"));
-        QCOMPARE(next(find<QLineEdit>(*m_page, "originLineEdit")), find<QPushButton>(*m_page, "addOriginPushButton"));
-        QCOMPARE(next(find<QLineEdit>(*m_page, "keyNameLineEdit")),
-                 find<QPushButton>(*m_page, "generateKeyPushButton"));
+        QCOMPARE(next(childOnItsTab<QLineEdit>(*m_page, "pathLineEdit")),
+                 childOnItsTab<QComboBox>(*m_page, "typeComboBox"));
+        QCOMPARE(next(childOnItsTab<QComboBox>(*m_page, "typeComboBox")),
+                 childOnItsTab<QComboBox>(*m_page, "profileComboBox"));
+        QCOMPARE(next(childOnItsTab<QLineEdit>(*m_page, "roomPatternLineEdit")),
+                 childOnItsTab<QLineEdit>(*m_page, "identityPatternLineEdit"));
+        QCOMPARE(next(childOnItsTab<QLineEdit>(*m_page, "originLineEdit")),
+                 childOnItsTab<QPushButton>(*m_page, "addOriginPushButton"));
+        QCOMPARE(next(childOnItsTab<QLineEdit>(*m_page, "keyNameLineEdit")),
+                 childOnItsTab<QPushButton>(*m_page, "generateKeyPushButton"));
     }
 
     void errorTextFollowsThePalette()
     {
         pageWithEndpoint(QStringLiteral("/getToken"));
-        auto* origin = find<QLineEdit>(*m_page, "originLineEdit");
+        auto* origin = childOnItsTab<QLineEdit>(*m_page, "originLineEdit");
         QTest::keyClicks(origin, QStringLiteral("nope"));
-        click(find<QPushButton>(*m_page, "addOriginPushButton"));
-        auto* error = find<QLabel>(*m_page, "originErrorLabel");
+        click(childOnItsTab<QPushButton>(*m_page, "addOriginPushButton"));
+        auto* error = childOnItsTab<QLabel>(*m_page, "originErrorLabel");
         QVERIFY(error->isVisibleTo(m_page.get()));
         QPalette dark = m_page->palette();
         dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));

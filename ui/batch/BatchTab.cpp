@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/batch/BatchTab.h"
 
-#include "core/credentials/AtomicFile.h"
+#include "core/io/PrivateFile.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -236,7 +236,7 @@ bool BatchTab::importFile(const QString& path)
 {
     if (isRunning())
         return false;
-    const auto format = batch::formatOf(path);
+    const auto format = batch::chooseFormat(path, batch::FileUse::Rows);
     QFile file(path);
     if (!format || !file.open(QIODevice::ReadOnly)) {
         m_error->showError(format ? tr("Cannot read %1: %2").arg(path, file.errorString())
@@ -277,12 +277,12 @@ bool BatchTab::importFile(const QString& path)
 
 bool BatchTab::exportFile(const QString& path)
 {
-    const auto format = batch::formatOf(path);
+    const auto format = batch::chooseFormat(path, batch::FileUse::Rows);
     if (!format) {
         m_error->showError(tr("Cannot tell the format of %1: use .csv or .json").arg(path));
         return false;
     }
-    credentials::AtomicOutputFile file(path);
+    io::AtomicOutputFile file(path);
     if (auto ok = file.start(); !ok) {
         m_error->showError(tr("Cannot write %1: %2").arg(path, ok.error().localized()));
         return false;

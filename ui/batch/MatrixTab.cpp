@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/batch/MatrixTab.h"
 
-#include "core/credentials/AtomicFile.h"
+#include "core/io/PrivateFile.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -353,19 +353,12 @@ bool MatrixTab::exportFile(const QString& path)
 {
     if (!m_matrix)
         return false;
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    QByteArray bytes;
-    if (suffix == QStringLiteral("html") || suffix == QStringLiteral("htm"))
-        bytes = batch::matrixHtml(*m_matrix);
-    else if (suffix == QStringLiteral("md") || suffix == QStringLiteral("markdown"))
-        bytes = batch::matrixMarkdown(*m_matrix);
-    else if (suffix == QStringLiteral("csv"))
-        bytes = batch::matrixCsv(*m_matrix);
-    else {
+    const auto format = batch::chooseFormat(path, batch::FileUse::MatrixReport);
+    if (!format) {
         m_error->showError(tr("Cannot tell the format of %1: use .html, .md or .csv").arg(path));
         return false;
     }
-    if (auto ok = credentials::writeFileAtomically(path, bytes); !ok) {
+    if (auto ok = io::writeFileAtomically(path, batch::matrixReport(*m_matrix, *format)); !ok) {
         m_error->showError(tr("Cannot write %1: %2").arg(path, ok.error().localized()));
         return false;
     }

@@ -18,7 +18,7 @@
 
 #include <algorithm>
 
-#include "core/credentials/AtomicFile.h"
+#include "core/io/PrivateFile.h"
 #include "core/settings/Settings.h"
 #include "ui/common/ClipboardGuard.h"
 #include "ui/common/Dialogs.h"
@@ -313,7 +313,7 @@ void HistoryPage::exportCsv()
                                        tr("CSV files (*.csv);;All files (*)"));
     if (path.isEmpty())
         return;
-    if (auto ok = credentials::writeFileAtomically(path, history::HistoryStore::toCsv(listed)); !ok) {
+    if (auto ok = io::writeFileAtomically(path, history::HistoryStore::toCsv(listed)); !ok) {
         m_context.dialogs.error(this, tr("Export history"), ok.error().localized());
         return;
     }

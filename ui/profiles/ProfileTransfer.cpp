@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/profiles/ProfileTransfer.h"
 
-#include "core/credentials/AtomicFile.h"
+#include "core/io/PrivateFile.h"
 #include "core/credentials/Importer.h"
 #include "core/credentials/ProfileSecrets.h"
 #include "ui/common/Dialogs.h"
@@ -151,7 +151,7 @@ QString ProfileTransfer::exportJson()
     if (path.isEmpty())
         return {};
     const QList<credentials::Profile>& profiles = m_context.profiles.profiles();
-    if (auto ok = credentials::writeFileAtomically(path, credentials::exportProfilesJson(profiles)); !ok) {
+    if (auto ok = io::writeFileAtomically(path, credentials::exportProfilesJson(profiles)); !ok) {
         m_context.dialogs.error(m_page, tr("Export"), ok.error().localized());
         return {};
     }
@@ -199,7 +199,7 @@ QString ProfileTransfer::exportBundle()
         m_context.dialogs.error(m_page, tr("Export"), sealed.error().localized());
         return {};
     }
-    if (auto ok = credentials::writeFileAtomically(path, *sealed); !ok) {
+    if (auto ok = io::writeFileAtomically(path, *sealed); !ok) {
         m_context.dialogs.error(m_page, tr("Export"), ok.error().localized());
         return {};
     }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/server/TokenServer.h"
+#include "core/server/LogEntry.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/server/ServerPage.h"
 
-#include "core/credentials/AtomicFile.h"
+#include "core/io/PrivateFile.h"
 #include "core/server/BearerKeys.h"
 #include "core/server/ProfileCredentials.h"
 #include "core/server/TokenServer.h"
@@ -203,9 +203,9 @@ void ServerPage::load()
 
 void ServerPage::save()
 {
-    QDir().mkpath(m_context.profiles.configDir());
+    io::makePrivateDir(m_context.profiles.configDir());
     const QByteArray json = QJsonDocument(m_document->json()).toJson(QJsonDocument::Indented);
-    if (auto ok = credentials::writeFileAtomically(configPath(), json); !ok)
+    if (auto ok = io::writeFileAtomically(configPath(), json); !ok)
         m_status->showError(tr("The server config could not be saved: %1").arg(ok.error().localized()));
 }
 
@@ -413,7 +413,7 @@ void ServerPage::exportConfig()
     if (path.isEmpty())
         return;
     const QByteArray json = QJsonDocument(m_document->json()).toJson(QJsonDocument::Indented);
-    if (auto ok = credentials::writeFileAtomically(path, json); !ok)
+    if (auto ok = io::writeFileAtomically(path, json); !ok)
         m_context.dialogs.error(this, tr("Export server config"),
                                 tr("%1 could not be written: %2").arg(path, ok.error().localized()));
 }

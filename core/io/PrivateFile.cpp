@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "core/credentials/AtomicFile.h"
+#include "core/io/PrivateFile.h"
 
+#include <QDir>
 #include <QFileInfo>
 
 #include <cerrno>
@@ -10,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace td::credentials {
+namespace td::io {
 namespace {
 
 QString systemError()
@@ -110,4 +111,21 @@ Result<void> writeFileAtomically(const QString& path, const QByteArray& data)
     return file.commit();
 }
 
-} // namespace td::credentials
+bool openPrivateForAppend(QFile& file)
+{
+    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append, ownerOnly))
+        return false;
+    file.setPermissions(ownerOnly);
+    return true;
+}
+
+bool makePrivateDir(const QString& dir)
+{
+    if (!QDir().mkpath(dir))
+        return false;
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    return true;
+}
+
+} // namespace td::io

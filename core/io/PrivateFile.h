@@ -9,7 +9,7 @@
 
 #include <functional>
 
-namespace td::credentials {
+namespace td::io {
 
 /**
  * A file that replaces `path` when committed and leaves it alone otherwise. Written to a temporary file created
@@ -40,7 +40,16 @@ private:
 /** Replaces `path` atomically (temporary file + rename), mode 0600; the previous file survives any failure. */
 Result<void> writeFileAtomically(const QString& path, const QByteArray& data);
 
+/**
+ * Opens `file` for appending, creating it with mode 0600 (never a moment with the umask's mode) and tightening an
+ * existing one to 0600. False when it cannot be opened; file.errorString() says why.
+ */
+bool openPrivateForAppend(QFile& file);
+
+/** Creates `dir` and its missing parents, then sets `dir` itself to 0700 (new or existing). False if it is missing. */
+bool makePrivateDir(const QString& dir);
+
 /** Test seam: when set and returning true, writeFileAtomically stops after writing, before the rename. */
 std::function<bool()>& atomicWriteInterruptHook();
 
-} // namespace td::credentials
+} // namespace td::io
