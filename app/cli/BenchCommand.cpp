@@ -18,6 +18,82 @@ namespace {
 
 using MintOne = std::function<bool(qint64 index)>;
 
+/** A profile's own credentials when one is given (sizing a server for that account), else throw-away ones. */
+struct BenchCredentials {
+    const CliContext& context;
+    QByteArray secretHex; // 32 characters, like a Zego ServerSecret
+
+    QByteArray operator()(const char* variable, const QByteArray& fallback) const
+    {
+        return context.profileProvider() ? context.environmentValue(QLatin1String(variable)) : fallback;
+    }
+};
+
+Result<MintOne> liveKitMinter(const BenchCredentials& credential, const Clock& clock)
+{
+    auto minter = livekit::LiveKitMinter::create(QString::fromUtf8(credential("LIVEKIT_API_KEY", "bench-key")),
+                                                 credential("LIVEKIT_API_SECRET", credential.secretHex));
+    if (!minter)
+        return std::unexpected(minter.error());
+    return MintOne([m = std::move(*minter), &clock](qint64 i) {
+        livekit::LiveKitClaims claims;
+        claims.identity = QStringLiteral("user-%1").arg(i);
+        claims.name = QStringLiteral("User %1").arg(i);
+        livekit::VideoGrant grant;
+        grant.roomJoin = true;
+        grant.room = QStringLiteral("bench-room");
+        grant.canPublish = true;
+        grant.canSubscribe = true;
+        claims.video = grant;
+        return m.mint(claims, livekit::kDefaultTtlSeconds, clock).has_value();
+    });
+}
+
+MintOne zegoMinter(const BenchCredentials& credential, const Clock& clock)
+{
+    const quint32 appId = credential("ZEGO_APP_ID", "1234567890").toUInt();
+    const QByteArray zegoSecret = credential("ZEGO_SERVER_SECRET", credential.secretHex);
+    return MintOne([appId, zegoSecret, &clock](qint64 i) {
+        zego::Token04Request r;
+        r.appId = appId;
+        r.userId = QStringLiteral("user-%1").arg(i);
+        r.serverSecret = zegoSecret;
+        return zego::mintToken04(r, clock).has_value();
+    });
+}
+
+Result<MintOne> jaasMinter(const Clock& clock)
+{
+    auto key = crypto::RsaPrivateKey::generate(2048);
+    if (!key)
+        return std::unexpected(key.error());
+    return MintOne([k = *key, &clock](qint64 i) {
+        jitsi::JaasRequest r;
+        r.appId = QStringLiteral("vpaas-magic-cookie-0123456789abcdef0123456789abcdef");
+        r.keyId = QStringLiteral("bench");
+        r.privateKey = k;
+        r.claims.room = QStringLiteral("bench-room");
+        r.claims.user.id = QStringLiteral("user-%1").arg(i);
+        r.claims.user.name = QStringLiteral("User %1").arg(i);
+        return jitsi::mintJaas(r, clock).has_value();
+    });
+}
+
+MintOne jitsiMinter(const BenchCredentials& credential, const Clock& clock)
+{
+    const QString appId = QString::fromUtf8(credential("JITSI_APP_ID", "bench-app"));
+    const QByteArray appSecret = credential("JITSI_APP_SECRET", credential.secretHex);
+    return MintOne([appId, appSecret, &clock](qint64 i) {
+        jitsi::SelfHostedRequest r;
+        r.appId = appId;
+        r.appSecret = appSecret;
+        r.subject = QStringLiteral("meet.example.com");
+        r.claims.room = QStringLiteral("bench-room");
+        r.claims.user.id = QStringLiteral("user-%1").arg(i);
+        return jitsi::mintSelfHosted(r, clock).has_value();
+    });
+}
+
 /** Builds a minter for the provider with throw-away credentials; each call mints one token. */
 Result<MintOne> makeMinter(const QString& provider, const CliContext& context)
 {
@@ -25,69 +101,15 @@ Result<MintOne> makeMinter(const QString& provider, const CliContext& context)
     auto secret = crypto::randomBytes(16);
     if (!secret)
         return std::unexpected(secret.error());
-    const bool fromProfile = context.profileProvider().has_value();
-    // A profile's own credentials when one is given (sizing a server for that account), else throw-away ones.
-    const auto credential = [&](const char* variable, const QByteArray& fallback) {
-        return fromProfile ? context.environmentValue(QLatin1String(variable)) : fallback;
-    };
-    const QByteArray secretHex = secret->toHex(); // 32 characters, like a Zego ServerSecret
-    if (provider == QStringLiteral("livekit")) {
-        auto minter = livekit::LiveKitMinter::create(QString::fromUtf8(credential("LIVEKIT_API_KEY", "bench-key")),
-                                                     credential("LIVEKIT_API_SECRET", secretHex));
-        if (!minter)
-            return std::unexpected(minter.error());
-        return MintOne([m = std::move(*minter), &clock](qint64 i) {
-            livekit::LiveKitClaims claims;
-            claims.identity = QStringLiteral("user-%1").arg(i);
-            claims.name = QStringLiteral("User %1").arg(i);
-            livekit::VideoGrant grant;
-            grant.roomJoin = true;
-            grant.room = QStringLiteral("bench-room");
-            grant.canPublish = true;
-            grant.canSubscribe = true;
-            claims.video = grant;
-            return m.mint(claims, livekit::kDefaultTtlSeconds, clock).has_value();
-        });
-    }
-    if (provider == QStringLiteral("zego")) {
-        const quint32 appId = credential("ZEGO_APP_ID", "1234567890").toUInt();
-        const QByteArray zegoSecret = credential("ZEGO_SERVER_SECRET", secretHex);
-        return MintOne([appId, zegoSecret, &clock](qint64 i) {
-            zego::Token04Request r;
-            r.appId = appId;
-            r.userId = QStringLiteral("user-%1").arg(i);
-            r.serverSecret = zegoSecret;
-            return zego::mintToken04(r, clock).has_value();
-        });
-    }
-    if (provider == QStringLiteral("jaas")) {
-        auto key = crypto::RsaPrivateKey::generate(2048);
-        if (!key)
-            return std::unexpected(key.error());
-        return MintOne([k = *key, &clock](qint64 i) {
-            jitsi::JaasRequest r;
-            r.appId = QStringLiteral("vpaas-magic-cookie-0123456789abcdef0123456789abcdef");
-            r.keyId = QStringLiteral("bench");
-            r.privateKey = k;
-            r.claims.room = QStringLiteral("bench-room");
-            r.claims.user.id = QStringLiteral("user-%1").arg(i);
-            r.claims.user.name = QStringLiteral("User %1").arg(i);
-            return jitsi::mintJaas(r, clock).has_value();
-        });
-    }
-    if (provider == QStringLiteral("jitsi")) {
-        const QString appId = QString::fromUtf8(credential("JITSI_APP_ID", "bench-app"));
-        const QByteArray appSecret = credential("JITSI_APP_SECRET", secretHex);
-        return MintOne([appId, appSecret, &clock](qint64 i) {
-            jitsi::SelfHostedRequest r;
-            r.appId = appId;
-            r.appSecret = appSecret;
-            r.subject = QStringLiteral("meet.example.com");
-            r.claims.room = QStringLiteral("bench-room");
-            r.claims.user.id = QStringLiteral("user-%1").arg(i);
-            return jitsi::mintSelfHosted(r, clock).has_value();
-        });
-    }
+    const BenchCredentials credential{context, secret->toHex()};
+    if (provider == QStringLiteral("livekit"))
+        return liveKitMinter(credential, clock);
+    if (provider == QStringLiteral("zego"))
+        return zegoMinter(credential, clock);
+    if (provider == QStringLiteral("jaas"))
+        return jaasMinter(clock);
+    if (provider == QStringLiteral("jitsi"))
+        return jitsiMinter(credential, clock);
     return fail(ErrorCode::InvalidArgument, QStringLiteral("--provider takes livekit, zego, jaas or jitsi"));
 }
 

@@ -25,10 +25,22 @@ struct OptionSpec {
     const char* choices = nullptr; // Complete::Choice: space-separated; by default the value name's a|b|c
     bool repeatable = false;       // the command reads every value given (QCommandLineParser::values)
 
-    constexpr OptionSpec repeat() const { return with([](OptionSpec& o) { o.repeatable = true; }); }
-    constexpr OptionSpec file() const { return with([](OptionSpec& o) { o.complete = Complete::File; }); }
-    constexpr OptionSpec directory() const { return with([](OptionSpec& o) { o.complete = Complete::Directory; }); }
-    constexpr OptionSpec profileName() const { return with([](OptionSpec& o) { o.complete = Complete::ProfileName; }); }
+    constexpr OptionSpec repeat() const
+    {
+        return with([](OptionSpec& o) { o.repeatable = true; });
+    }
+    constexpr OptionSpec file() const
+    {
+        return with([](OptionSpec& o) { o.complete = Complete::File; });
+    }
+    constexpr OptionSpec directory() const
+    {
+        return with([](OptionSpec& o) { o.complete = Complete::Directory; });
+    }
+    constexpr OptionSpec profileName() const
+    {
+        return with([](OptionSpec& o) { o.complete = Complete::ProfileName; });
+    }
     /** Completes to these words (space-separated), or without an argument to the value name's a|b|c. */
     constexpr OptionSpec oneOf(const char* words = nullptr) const
     {

@@ -133,8 +133,8 @@ std::expected<QString, QString> nameToAdd(const ProfileRequest& r)
     if (argument.isEmpty())
         return flag;
     if (r.parser.isSet(QStringLiteral("name")) && flag != argument)
-        return std::unexpected(
-            QStringLiteral("two names for one profile: \"%1\" and --name \"%2\"; give the name once").arg(argument, flag));
+        return std::unexpected(QStringLiteral("two names for one profile: \"%1\" and --name \"%2\"; give the name once")
+                                   .arg(argument, flag));
     return argument;
 }
 

@@ -32,15 +32,15 @@ struct Action {
     const char* name;
     const char* summary;
     int (*run)(const ProfileRequest&);
-    const char* options; // the options that matter to it (space-separated), besides the store options; + the fields
-    bool fields;         // the profile's field and secret flags matter
+    const char* options; // the options that matter to it (space-separated), besides the store options
+    bool fields;         // the profile's field and secret flags matter too (--provider only where listed)
     Complete argument;
 };
 
 const Action kActions[] = {
     {"list", "list the profiles", listProfiles, "json names orphans remove", false, Complete::Nothing},
     {"show", "print a profile as JSON", showProfile, "json reveal", false, Complete::ProfileName},
-    {"add", "add a profile", addProfile, "name replace env-file", true, Complete::Nothing},
+    {"add", "add a profile", addProfile, "name provider replace env-file", true, Complete::Nothing},
     {"edit", "change a profile's fields or secrets", editProfile, "env-file", true, Complete::ProfileName},
     {"remove", "remove a profile and its secrets", removeProfile, "", false, Complete::ProfileName},
     {"import", "import profiles from a file or the environment", importProfiles, "from-env prefix replace env-file",
@@ -54,8 +54,10 @@ ActionSpec actionSpec(const Action& a)
     ActionSpec spec{QString::fromLatin1(a.name), QString::fromLatin1(a.summary),
                     QString::fromLatin1(a.options).split(QLatin1Char(' '), Qt::SkipEmptyParts), a.argument};
     if (a.fields) {
-        for (const OptionSpec& o : profileFieldOptions())
-            spec.options << QString::fromLatin1(o.name);
+        for (const OptionSpec& o : profileFieldOptions()) {
+            if (!spec.options.contains(QLatin1String(o.name)) && QLatin1String(o.name) != QLatin1String("provider"))
+                spec.options << QString::fromLatin1(o.name);
+        }
     }
     spec.options << QStringLiteral("config-dir") << QStringLiteral("secret-store");
     return spec;

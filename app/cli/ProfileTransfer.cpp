@@ -55,8 +55,8 @@ int refusals(const ProfileRequest& r, const QList<ImportedProfile>& imported, co
     for (const ImportedProfile& p : imported) {
         const credentials::ProfileCheck check = credentials::validateProfile(p.profile, p.secrets);
         printFindings(check, r.context);
-        const bool exists = std::any_of(existing.cbegin(), existing.cend(),
-                                        [&](const Profile& e) { return e.name == p.profile.name; });
+        const bool exists =
+            std::any_of(existing.cbegin(), existing.cend(), [&](const Profile& e) { return e.name == p.profile.name; });
         if (!check.ok()) {
             r.context.err() << "tokendesk-cli: profile " << p.profile.name << " cannot be imported" << Qt::endl;
             ++failures;
@@ -85,8 +85,8 @@ int exportBundle(const ProfileRequest& r, const QList<Profile>& profiles)
     auto bundle = credentials::readProfilesWithSecrets(profiles, **secrets);
     if (!bundle)
         return r.context.error(ExitUsage, bundle.error());
-    auto pass = r.context.passphrase(QStringLiteral("TOKENDESK_BUNDLE_PASSPHRASE"),
-                                     QStringLiteral("bundle passphrase"), true);
+    auto pass =
+        r.context.passphrase(QStringLiteral("TOKENDESK_BUNDLE_PASSPHRASE"), QStringLiteral("bundle passphrase"), true);
     if (!pass)
         return r.context.error(ExitUsage, pass.error());
     auto sealed = credentials::exportBundle(*bundle, pass->view());
