@@ -77,8 +77,30 @@ complete_words "$home/key-one.pem $home/key-two.pem" mint jaas --private-key "$h
 complete_words "bash zsh fish" completion ''
 complete_words "--help --version" --
 
+# zsh: the completion system's builtins replaced by stubs that print what would be offered (zsh filters by prefix).
+zsh_offers() {
+    zsh -f -c '
+        compadd() { if [[ $1 == -a ]]; then print -rl -- ${(P)2}; else shift; print -rl -- "$@"; fi }
+        _describe() { print -rl -- ${${(P)${@[-1]}}%%:*} }
+        _files() { print -r -- @files }
+        compset() { return 0 }
+        script=$1; shift
+        words=("$@"); CURRENT=$#words
+        source $script' _ "$dir/_tokendesk-cli" "$cli" "$@" | sort | tr '\n' ' '
+}
+zsh_check() { # EXPECTED WORD...
+    local want got
+    want=$(printf '%s\n' $1 | sort | tr '\n' ' ')
+    shift
+    got=$(zsh_offers "$@")
+    [ "$got" = "$want" ] && echo "ok: zsh: $* <TAB> -> $got" || fail "zsh: $* <TAB>: got [$got], want [$want]"
+}
 if command -v zsh >/dev/null; then
     zsh -n "$dir/_tokendesk-cli" && echo "ok: zsh -n _tokendesk-cli" || fail "zsh -n $dir/_tokendesk-cli"
+    zsh_check "livekit zego jaas jitsi" mint ''
+    zsh_check "true false" mint livekit --can-publish ''
+    zsh_check "alpha beta" profile show ''
+    zsh_check "@files" mint jaas --private-key ''
 else
     echo "SKIP: zsh is not installed: the zsh script was not syntax-checked (apt-get install zsh)"
 fi
