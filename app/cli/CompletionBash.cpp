@@ -5,13 +5,6 @@
 namespace td::cli {
 namespace {
 
-QString quoted(const QString& text)
-{
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
-}
-
 /** A function answering, for a command path ($1), one line of words: `case $1 in 'path') echo '...' ;; esac`. */
 QString byPath(const QString& function, const QList<CompletionNode>& tree,
                const std::function<QStringList(const CompletionNode&)>& words)
@@ -19,7 +12,8 @@ QString byPath(const QString& function, const QList<CompletionNode>& tree,
     QString out = function + QStringLiteral("() {\n    case $1 in\n");
     for (const CompletionNode& node : tree) {
         if (const QStringList w = words(node); !w.isEmpty())
-            out += QStringLiteral("    %1) echo %2 ;;\n").arg(quoted(node.path), quoted(w.join(QLatin1Char(' '))));
+            out += QStringLiteral("    %1) echo %2 ;;\n")
+                       .arg(shellQuoted(node.path), shellQuoted(w.join(QLatin1Char(' '))));
     }
     return out + QStringLiteral("    esac\n}\n");
 }
@@ -28,25 +22,8 @@ QString byPath(const QString& function, const QList<CompletionNode>& tree,
 QString valueFunction(const QList<CompletionNode>& tree)
 {
     QString out = QStringLiteral("_tokendesk_cli_value() {\n    case \"$1 $2\" in\n");
-    for (const CompletionNode& node : tree) {
-        for (const OptionSpec& o : node.options) {
-            const QString words = completionWords(o.complete, o.choiceList());
-            if (o.takesValue() && !words.isEmpty())
-                out += QStringLiteral("    %1) echo %2 ;;\n")
-                           .arg(quoted(QString(node.path + QLatin1Char(' ') + o.longName()).trimmed()), quoted(words));
-        }
-    }
+    out += valueCases(tree, QStringLiteral("    %1) echo %2 ;;\n"));
     return out + QStringLiteral("    esac\n}\n");
-}
-
-QStringList optionNames(const CompletionNode& node, bool (*keep)(const OptionSpec&))
-{
-    QStringList names;
-    for (const OptionSpec& o : node.options) {
-        if (keep(o))
-            names << o.longName();
-    }
-    return names;
 }
 
 const char kDriver[] = R"BASH(

@@ -78,6 +78,37 @@ QString completionWords(Complete complete, const QStringList& choices)
     return {};
 }
 
+QString shellQuoted(const QString& text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
+
+QStringList optionNames(const CompletionNode& node, bool (*keep)(const OptionSpec&))
+{
+    QStringList names;
+    for (const OptionSpec& o : node.options) {
+        if (keep(o))
+            names << o.longName();
+    }
+    return names;
+}
+
+QString valueCases(const QList<CompletionNode>& tree, const QString& line)
+{
+    QString out;
+    for (const CompletionNode& node : tree) {
+        for (const OptionSpec& o : node.options) {
+            const QString words = completionWords(o.complete, o.choiceList());
+            if (o.takesValue() && !words.isEmpty())
+                out += line.arg(shellQuoted(QString(node.path + QLatin1Char(' ') + o.longName()).trimmed()),
+                                shellQuoted(words));
+        }
+    }
+    return out;
+}
+
 CommandSpec CompletionCommand::spec() const
 {
     return {QStringLiteral("Print a shell completion script: source it, or install it where the shell looks.\n"

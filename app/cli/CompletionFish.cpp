@@ -51,7 +51,10 @@ QString nodeLines(const CompletionNode& node)
     for (const auto& [word, summary] : node.children)
         out += QStringLiteral("%1 -a %2 -d %3\n").arg(at, quoted(word), quoted(summary));
     if (node.children.isEmpty() && node.argument != Complete::Nothing)
-        out += at + valueArguments(node.argument, node.argumentChoices).replace(QStringLiteral(" -x"), QString()) +
+        out += at +
+               valueArguments(node.argument, node.argumentChoices)
+                   .remove(QStringLiteral(" -x"))
+                   .remove(QStringLiteral(" -r")) + // they are about an option's value
                QLatin1Char('\n');
     const QString in = QStringLiteral("complete -c tokendesk-cli -n %1")
                            .arg(quoted(QStringLiteral("__tokendesk_cli_at %1").arg(quoted(node.path))));

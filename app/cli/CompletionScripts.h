@@ -25,6 +25,12 @@ QList<CompletionNode> completionTree();
 
 /** "@file", "@directory", "@profile", the choices space-separated, or "" (free text). */
 QString completionWords(Complete complete, const QStringList& choices);
+/** The text in single quotes for bash and zsh. */
+QString shellQuoted(const QString& text);
+/** The --names of the node's options that `keep` accepts. */
+QStringList optionNames(const CompletionNode& node, bool (*keep)(const OptionSpec&));
+/** One `line` per option that takes a value with something to complete: %1 "path --option" quoted, %2 its words. */
+QString valueCases(const QList<CompletionNode>& tree, const QString& line);
 
 QString bashCompletion(const QList<CompletionNode>& tree);
 QString zshCompletion(const QList<CompletionNode>& tree);

@@ -5,13 +5,6 @@
 namespace td::cli {
 namespace {
 
-QString quoted(const QString& text)
-{
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
-}
-
 /** A function printing, for a command path ($1), one item a line. */
 QString byPath(const QString& function, const QList<CompletionNode>& tree,
                const std::function<QStringList(const CompletionNode&)>& items)
@@ -20,9 +13,10 @@ QString byPath(const QString& function, const QList<CompletionNode>& tree,
     for (const CompletionNode& node : tree) {
         QStringList lines;
         for (const QString& item : items(node))
-            lines << quoted(item);
+            lines << shellQuoted(item);
         if (!lines.isEmpty())
-            out += QStringLiteral("  (%1) print -rl -- %2 ;;\n").arg(quoted(node.path), lines.join(QLatin1Char(' ')));
+            out +=
+                QStringLiteral("  (%1) print -rl -- %2 ;;\n").arg(shellQuoted(node.path), lines.join(QLatin1Char(' ')));
     }
     return out + QStringLiteral("  esac\n}\n");
 }
@@ -30,25 +24,8 @@ QString byPath(const QString& function, const QList<CompletionNode>& tree,
 QString valueFunction(const QList<CompletionNode>& tree)
 {
     QString out = QStringLiteral("_tokendesk_cli_value() {\n  case \"$1 $2\" in\n");
-    for (const CompletionNode& node : tree) {
-        for (const OptionSpec& o : node.options) {
-            const QString words = completionWords(o.complete, o.choiceList());
-            if (o.takesValue() && !words.isEmpty())
-                out += QStringLiteral("  (%1) print -r -- %2 ;;\n")
-                           .arg(quoted(QString(node.path + QLatin1Char(' ') + o.longName()).trimmed()), quoted(words));
-        }
-    }
+    out += valueCases(tree, QStringLiteral("  (%1) print -r -- %2 ;;\n"));
     return out + QStringLiteral("  esac\n}\n");
-}
-
-QStringList optionNames(const CompletionNode& node, bool (*keep)(const OptionSpec&))
-{
-    QStringList names;
-    for (const OptionSpec& o : node.options) {
-        if (keep(o))
-            names << o.longName();
-    }
-    return names;
 }
 
 const char kDriver[] = R"ZSH(
