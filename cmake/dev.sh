@@ -73,9 +73,15 @@ package_smoke() {
                  /usr/share/metainfo/io.github.tokendesk.TokenDesk.metainfo.xml \
                  /usr/share/icons/hicolor/scalable/apps/io.github.tokendesk.TokenDesk.svg \
                  /usr/share/icons/hicolor/symbolic/apps/io.github.tokendesk.TokenDesk-symbolic.svg \
-                 /usr/lib/systemd/user/tokendesk-serve.service /usr/share/doc/tokendesk/copyright; do
+                 /usr/lib/systemd/user/tokendesk-serve.service /usr/share/doc/tokendesk/copyright \
+                 /usr/share/bash-completion/completions/tokendesk-cli /usr/share/zsh/vendor-completions/_tokendesk-cli \
+                 /usr/share/fish/vendor_completions.d/tokendesk-cli.fish; do
             [ -f "$f" ] || { echo "missing after install: $f" >&2; exit 1; }
         done
+        # The installed bash completion completes the installed CLI.
+        bash --norc --noprofile -c 'source /usr/share/bash-completion/completions/tokendesk-cli
+            COMP_WORDS=(tokendesk-cli mint ""); COMP_CWORD=2; _tokendesk_cli
+            [ "${COMPREPLY[*]}" = "livekit zego jaas jitsi" ]' || { echo "installed bash completion broken" >&2; exit 1; }
         # The installed desktop app starts and paints its window once (offscreen), then is closed.
         QT_QPA_PLATFORM=offscreen TOKENDESK_STARTUP_PROBE=1 /usr/bin/tokendesk >"$home/gui.out" 2>"$home/gui.err" &
         pid=$!

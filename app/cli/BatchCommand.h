@@ -8,6 +8,7 @@ namespace td::cli {
 /** tokendesk-cli batch: mints a token for every row of a CSV or JSON file, streaming. */
 class BatchCommand final : public Command {
 public:
+    CommandSpec spec() const override;
     int run(const QStringList& args, CliContext& context) override;
 };
 

@@ -18,6 +18,82 @@ namespace {
 
 using MintOne = std::function<bool(qint64 index)>;
 
+/** A profile's own credentials when one is given (sizing a server for that account), else throw-away ones. */
+struct BenchCredentials {
+    const CliContext& context;
+    QByteArray secretHex; // 32 characters, like a Zego ServerSecret
+
+    QByteArray operator()(const char* variable, const QByteArray& fallback) const
+    {
+        return context.profileProvider() ? context.environmentValue(QLatin1String(variable)) : fallback;
+    }
+};
+
+Result<MintOne> liveKitMinter(const BenchCredentials& credential, const Clock& clock)
+{
+    auto minter = livekit::LiveKitMinter::create(QString::fromUtf8(credential("LIVEKIT_API_KEY", "bench-key")),
+                                                 credential("LIVEKIT_API_SECRET", credential.secretHex));
+    if (!minter)
+        return std::unexpected(minter.error());
+    return MintOne([m = std::move(*minter), &clock](qint64 i) {
+        livekit::LiveKitClaims claims;
+        claims.identity = QStringLiteral("user-%1").arg(i);
+        claims.name = QStringLiteral("User %1").arg(i);
+        livekit::VideoGrant grant;
+        grant.roomJoin = true;
+        grant.room = QStringLiteral("bench-room");
+        grant.canPublish = true;
+        grant.canSubscribe = true;
+        claims.video = grant;
+        return m.mint(claims, livekit::kDefaultTtlSeconds, clock).has_value();
+    });
+}
+
+MintOne zegoMinter(const BenchCredentials& credential, const Clock& clock)
+{
+    const quint32 appId = credential("ZEGO_APP_ID", "1234567890").toUInt();
+    const QByteArray zegoSecret = credential("ZEGO_SERVER_SECRET", credential.secretHex);
+    return MintOne([appId, zegoSecret, &clock](qint64 i) {
+        zego::Token04Request r;
+        r.appId = appId;
+        r.userId = QStringLiteral("user-%1").arg(i);
+        r.serverSecret = zegoSecret;
+        return zego::mintToken04(r, clock).has_value();
+    });
+}
+
+Result<MintOne> jaasMinter(const Clock& clock)
+{
+    auto key = crypto::RsaPrivateKey::generate(2048);
+    if (!key)
+        return std::unexpected(key.error());
+    return MintOne([k = *key, &clock](qint64 i) {
+        jitsi::JaasRequest r;
+        r.appId = QStringLiteral("vpaas-magic-cookie-0123456789abcdef0123456789abcdef");
+        r.keyId = QStringLiteral("bench");
+        r.privateKey = k;
+        r.claims.room = QStringLiteral("bench-room");
+        r.claims.user.id = QStringLiteral("user-%1").arg(i);
+        r.claims.user.name = QStringLiteral("User %1").arg(i);
+        return jitsi::mintJaas(r, clock).has_value();
+    });
+}
+
+MintOne jitsiMinter(const BenchCredentials& credential, const Clock& clock)
+{
+    const QString appId = QString::fromUtf8(credential("JITSI_APP_ID", "bench-app"));
+    const QByteArray appSecret = credential("JITSI_APP_SECRET", credential.secretHex);
+    return MintOne([appId, appSecret, &clock](qint64 i) {
+        jitsi::SelfHostedRequest r;
+        r.appId = appId;
+        r.appSecret = appSecret;
+        r.subject = QStringLiteral("meet.example.com");
+        r.claims.room = QStringLiteral("bench-room");
+        r.claims.user.id = QStringLiteral("user-%1").arg(i);
+        return jitsi::mintSelfHosted(r, clock).has_value();
+    });
+}
+
 /** Builds a minter for the provider with throw-away credentials; each call mints one token. */
 Result<MintOne> makeMinter(const QString& provider, const CliContext& context)
 {
@@ -25,144 +101,118 @@ Result<MintOne> makeMinter(const QString& provider, const CliContext& context)
     auto secret = crypto::randomBytes(16);
     if (!secret)
         return std::unexpected(secret.error());
-    const bool fromProfile = context.profileProvider().has_value();
-    // A profile's own credentials when one is given (sizing a server for that account), else throw-away ones.
-    const auto credential = [&](const char* variable, const QByteArray& fallback) {
-        return fromProfile ? context.environmentValue(QLatin1String(variable)) : fallback;
-    };
-    const QByteArray secretHex = secret->toHex(); // 32 characters, like a Zego ServerSecret
-    if (provider == QStringLiteral("livekit")) {
-        auto minter = livekit::LiveKitMinter::create(QString::fromUtf8(credential("LIVEKIT_API_KEY", "bench-key")),
-                                                     credential("LIVEKIT_API_SECRET", secretHex));
-        if (!minter)
-            return std::unexpected(minter.error());
-        return MintOne([m = std::move(*minter), &clock](qint64 i) {
-            livekit::LiveKitClaims claims;
-            claims.identity = QStringLiteral("user-%1").arg(i);
-            claims.name = QStringLiteral("User %1").arg(i);
-            livekit::VideoGrant grant;
-            grant.roomJoin = true;
-            grant.room = QStringLiteral("bench-room");
-            grant.canPublish = true;
-            grant.canSubscribe = true;
-            claims.video = grant;
-            return m.mint(claims, livekit::kDefaultTtlSeconds, clock).has_value();
-        });
-    }
-    if (provider == QStringLiteral("zego")) {
-        const quint32 appId = credential("ZEGO_APP_ID", "1234567890").toUInt();
-        const QByteArray zegoSecret = credential("ZEGO_SERVER_SECRET", secretHex);
-        return MintOne([appId, zegoSecret, &clock](qint64 i) {
-            zego::Token04Request r;
-            r.appId = appId;
-            r.userId = QStringLiteral("user-%1").arg(i);
-            r.serverSecret = zegoSecret;
-            return zego::mintToken04(r, clock).has_value();
-        });
-    }
-    if (provider == QStringLiteral("jaas")) {
-        auto key = crypto::RsaPrivateKey::generate(2048);
-        if (!key)
-            return std::unexpected(key.error());
-        return MintOne([k = *key, &clock](qint64 i) {
-            jitsi::JaasRequest r;
-            r.appId = QStringLiteral("vpaas-magic-cookie-0123456789abcdef0123456789abcdef");
-            r.keyId = QStringLiteral("bench");
-            r.privateKey = k;
-            r.claims.room = QStringLiteral("bench-room");
-            r.claims.user.id = QStringLiteral("user-%1").arg(i);
-            r.claims.user.name = QStringLiteral("User %1").arg(i);
-            return jitsi::mintJaas(r, clock).has_value();
-        });
-    }
-    if (provider == QStringLiteral("jitsi")) {
-        const QString appId = QString::fromUtf8(credential("JITSI_APP_ID", "bench-app"));
-        const QByteArray appSecret = credential("JITSI_APP_SECRET", secretHex);
-        return MintOne([appId, appSecret, &clock](qint64 i) {
-            jitsi::SelfHostedRequest r;
-            r.appId = appId;
-            r.appSecret = appSecret;
-            r.subject = QStringLiteral("meet.example.com");
-            r.claims.room = QStringLiteral("bench-room");
-            r.claims.user.id = QStringLiteral("user-%1").arg(i);
-            return jitsi::mintSelfHosted(r, clock).has_value();
-        });
-    }
+    const BenchCredentials credential{context, secret->toHex()};
+    if (provider == QStringLiteral("livekit"))
+        return liveKitMinter(credential, clock);
+    if (provider == QStringLiteral("zego"))
+        return zegoMinter(credential, clock);
+    if (provider == QStringLiteral("jaas"))
+        return jaasMinter(clock);
+    if (provider == QStringLiteral("jitsi"))
+        return jitsiMinter(credential, clock);
     return fail(ErrorCode::InvalidArgument, QStringLiteral("--provider takes livekit, zego, jaas or jitsi"));
 }
 
-} // namespace
+const OptionSpec kOptions[] = {
+    option("provider", "P", "livekit (default), zego, jaas or jitsi.").oneOf(kProviderNames),
+    option("count", "N", "Tokens to mint (default 100000; 2000 for jaas)."),
+    option("threads", "T", "Worker threads (default 1)."),
+    flag("json", "Print {provider, count, threads, seconds, tokensPerSecond}."),
+};
 
-int BenchCommand::run(const QStringList& args, CliContext& context)
+struct Settings {
+    QString provider;
+    qint64 count = 0;
+    int threads = 1;
+};
+
+/** --provider (else the profile's, else livekit), --count and --threads. */
+std::expected<Settings, QString> settings(const QCommandLineParser& parser, const CliContext& context)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Mint tokens in-process and report tokens per second."));
-    parser.addOptions({
-        {QStringLiteral("provider"), QStringLiteral("livekit (default), zego, jaas or jitsi."), QStringLiteral("P")},
-        {QStringLiteral("count"), QStringLiteral("Tokens to mint (default 100000; 2000 for jaas)."),
-         QStringLiteral("N")},
-        {QStringLiteral("threads"), QStringLiteral("Worker threads (default 1)."), QStringLiteral("T")},
-        {QStringLiteral("json"), QStringLiteral("Print {provider, count, threads, seconds, tokensPerSecond}.")},
-    });
-    addCredentialOptions(parser);
-    if (auto stop = parseArguments(parser, args, context))
-        return *stop;
-    if (auto ok = context.applyCredentialOptions(parser, std::nullopt); !ok)
-        return context.error(ExitUsage, ok.error());
-    QString provider =
+    Settings s;
+    s.provider =
         parser.isSet(QStringLiteral("provider")) ? parser.value(QStringLiteral("provider")) : QStringLiteral("livekit");
     if (!parser.isSet(QStringLiteral("provider")) && context.profileProvider())
-        provider = providerName(*context.profileProvider());
+        s.provider = providerName(*context.profileProvider());
     bool ok = true;
-    const qint64 count = parser.isSet(QStringLiteral("count")) ? parser.value(QStringLiteral("count")).toLongLong(&ok)
-                                                               : (provider == QStringLiteral("jaas") ? 2000 : 100000);
-    if (!ok || count < 1 || count > 100'000'000)
-        return context.error(ExitUsage, QStringLiteral("--count takes 1 to 100000000"));
-    const int threads =
-        parser.isSet(QStringLiteral("threads")) ? parser.value(QStringLiteral("threads")).toInt(&ok) : 1;
-    if (!ok || threads < 1 || threads > 256)
-        return context.error(ExitUsage, QStringLiteral("--threads takes 1 to 256"));
+    s.count = parser.isSet(QStringLiteral("count")) ? parser.value(QStringLiteral("count")).toLongLong(&ok)
+                                                    : (s.provider == QStringLiteral("jaas") ? 2000 : 100000);
+    if (!ok || s.count < 1 || s.count > 100'000'000)
+        return std::unexpected(QStringLiteral("--count takes 1 to 100000000"));
+    s.threads = parser.isSet(QStringLiteral("threads")) ? parser.value(QStringLiteral("threads")).toInt(&ok) : 1;
+    if (!ok || s.threads < 1 || s.threads > 256)
+        return std::unexpected(QStringLiteral("--threads takes 1 to 256"));
+    return s;
+}
 
-    auto mint = makeMinter(provider, context);
-    if (!mint)
-        return context.error(ExitUsage, mint.error());
+/** Mints `count` tokens on `threads` threads; returns the seconds taken and the number of failed mints. */
+std::pair<double, qint64> measure(const MintOne& mint, const Settings& s)
+{
     // Warm-up: first-use costs (algorithm fetches, allocator growth) are not what a server sees.
-    for (qint64 i = 0; i < std::min<qint64>(count / 10 + 1, 1000); ++i)
-        (*mint)(i);
-
+    for (qint64 i = 0; i < std::min<qint64>(s.count / 10 + 1, 1000); ++i)
+        mint(i);
     std::atomic<qint64> failures{0};
     const auto start = std::chrono::steady_clock::now();
     std::vector<std::thread> workers;
-    for (int t = 0; t < threads; ++t) {
-        const qint64 begin = count * t / threads;
-        const qint64 end = count * (t + 1) / threads;
+    for (int t = 0; t < s.threads; ++t) {
+        const qint64 begin = s.count * t / s.threads;
+        const qint64 end = s.count * (t + 1) / s.threads;
         workers.emplace_back([&, begin, end] {
             for (qint64 i = begin; i < end; ++i) {
-                if (!(*mint)(i))
+                if (!mint(i))
                     failures.fetch_add(1);
             }
         });
     }
     for (auto& w : workers)
         w.join();
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (failures.load() > 0)
-        return context.error(ExitInvalid, QStringLiteral("%1 of %2 mints failed").arg(failures.load()).arg(count));
-    const double rate = count / seconds;
-    if (parser.isSet(QStringLiteral("json"))) {
-        context.printJson(QJsonObject{{QStringLiteral("provider"), provider},
-                                      {QStringLiteral("count"), count},
-                                      {QStringLiteral("threads"), threads},
+    return {std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), failures.load()};
+}
+
+void print(const Settings& s, double seconds, bool json, CliContext& context)
+{
+    const double rate = s.count / seconds;
+    if (json) {
+        context.printJson(QJsonObject{{QStringLiteral("provider"), s.provider},
+                                      {QStringLiteral("count"), s.count},
+                                      {QStringLiteral("threads"), s.threads},
                                       {QStringLiteral("seconds"), seconds},
                                       {QStringLiteral("tokensPerSecond"), rate}});
     } else {
         context.out() << QStringLiteral("%1: %2 tokens in %3 s on %4 thread(s): %5 tokens/s\n")
-                             .arg(provider)
-                             .arg(count)
+                             .arg(s.provider)
+                             .arg(s.count)
                              .arg(seconds, 0, 'f', 3)
-                             .arg(threads)
+                             .arg(s.threads)
                              .arg(rate, 0, 'f', 0);
     }
+}
+
+} // namespace
+
+CommandSpec BenchCommand::spec() const
+{
+    CommandSpec spec{QStringLiteral("Mint tokens in-process and report tokens per second."), {}, {}, {}};
+    return spec.add(kOptions).add(kCredentialOptions);
+}
+
+int BenchCommand::run(const QStringList& args, CliContext& context)
+{
+    QCommandLineParser parser;
+    if (auto stop = parseCommand(parser, spec(), args, context))
+        return *stop;
+    if (auto ok = context.applyCredentialOptions(parser, std::nullopt); !ok)
+        return context.error(ExitUsage, ok.error());
+    auto s = settings(parser, context);
+    if (!s)
+        return context.error(ExitUsage, s.error());
+    auto mint = makeMinter(s->provider, context);
+    if (!mint)
+        return context.error(ExitUsage, mint.error());
+    const auto [seconds, failures] = measure(*mint, *s);
+    if (failures > 0)
+        return context.error(ExitInvalid, QStringLiteral("%1 of %2 mints failed").arg(failures).arg(s->count));
+    print(*s, seconds, parser.isSet(QStringLiteral("json")), context);
     return ExitOk;
 }
 

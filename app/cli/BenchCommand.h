@@ -8,6 +8,7 @@ namespace td::cli {
 /** tokendesk-cli bench */
 class BenchCommand final : public Command {
 public:
+    CommandSpec spec() const override;
     int run(const QStringList& args, CliContext& context) override;
 };
 

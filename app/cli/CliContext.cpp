@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "app/cli/CliContext.h"
 
-#include <QJsonArray>
-
 #include "app/cli/Command.h"
 #include "core/credentials/EnvFile.h"
 
@@ -108,80 +106,6 @@ std::optional<int> parseArguments(QCommandLineParser& parser, const QStringList&
         return ExitOk;
     }
     return std::nullopt;
-}
-
-} // namespace td::cli
-
-#include "core/Duration.h"
-#include "core/providers/MintedToken.h"
-
-namespace td::cli {
-
-void addCommonMintOptions(QCommandLineParser& parser)
-{
-    addCredentialOptions(parser);
-    parser.addOptions({
-        {QStringLiteral("json"), QStringLiteral("Print {provider, token, header, claims, expiresAt} as JSON.")},
-        {QStringLiteral("env-file"), QStringLiteral("Read credentials from an env file (export K=V or .dev.vars)."),
-         QStringLiteral("FILE")},
-        {QStringLiteral("ttl"), QStringLiteral("Lifetime: 90, 10m, 6h, 1h30m, 2d."), QStringLiteral("DURATION")},
-    });
-}
-
-std::optional<int> handleCommonOptions(QCommandLineParser& parser, CliContext& context, Provider provider)
-{
-    if (!parser.positionalArguments().isEmpty())
-        return context.error(ExitUsage,
-                             QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
-    if (parser.isSet(QStringLiteral("env-file"))) {
-        if (auto ok = context.loadEnvFile(parser.value(QStringLiteral("env-file"))); !ok)
-            return context.error(ExitUsage, ok.error());
-    }
-    if (auto ok = context.applyCredentialOptions(parser, provider); !ok)
-        return context.error(ExitUsage, ok.error());
-    return std::nullopt;
-}
-
-int printMinted(const MintedToken& minted, bool json, CliContext& context)
-{
-    // What the minter changed or noticed goes to stderr, so stdout stays the token alone.
-    for (const Finding& note : minted.notes) {
-        QString text = note.message;
-        if (note.code == QStringLiteral("room-normalised"))
-            text += QStringLiteral(" (--room-raw keeps the text as typed)");
-        context.err() << (note.severity == Severity::Info ? "note: " : "warning: ") << text << '\n';
-    }
-    context.err().flush();
-    if (json) {
-        QJsonObject o{{QStringLiteral("provider"), minted.provider},
-                      {QStringLiteral("token"), QString::fromLatin1(minted.token)},
-                      {QStringLiteral("header"), minted.header.toJsonValue()},
-                      {QStringLiteral("claims"), minted.claims.toJsonValue()},
-                      {QStringLiteral("expiresAt"), minted.expiresAt}};
-        if (!minted.notes.isEmpty()) {
-            QJsonArray notes;
-            for (const Finding& n : minted.notes)
-                notes.append(QJsonObject{{QStringLiteral("code"), n.code},
-                                         {QStringLiteral("severity"), severityName(n.severity)},
-                                         {QStringLiteral("message"), n.message}});
-            o.insert(QStringLiteral("notes"), notes);
-        }
-        context.printJson(o);
-    } else {
-        context.out() << QString::fromLatin1(minted.token) << '\n';
-        context.out().flush();
-    }
-    return ExitOk;
-}
-
-Result<qint64> ttlOption(const QCommandLineParser& parser, qint64 defaultSeconds, const CliContext& context)
-{
-    if (!parser.isSet(QStringLiteral("ttl"))) {
-        if (const QString fromProfile = context.profileDefault(QStringLiteral("ttl")); !fromProfile.isEmpty())
-            return parseDuration(fromProfile);
-        return defaultSeconds;
-    }
-    return parseDuration(parser.value(QStringLiteral("ttl")));
 }
 
 } // namespace td::cli

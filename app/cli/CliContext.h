@@ -95,25 +95,3 @@ std::optional<bool> parseBool(const QString& text);
 std::optional<int> parseArguments(QCommandLineParser& parser, const QStringList& args, CliContext& context);
 
 } // namespace td::cli
-
-namespace td {
-struct MintedToken;
-}
-
-namespace td::cli {
-
-/** Adds --profile, --config-dir and --secret-store. */
-void addCredentialOptions(QCommandLineParser& parser);
-/** The credential options plus --provider and --env-file: a profile, or a provider's variables (batch, matrix). */
-void addProfileOrEnvironmentOptions(QCommandLineParser& parser);
-
-/** Adds --json, --env-file, --ttl and the credential options, which every mint command has. */
-void addCommonMintOptions(QCommandLineParser& parser);
-/** Refuses positional arguments, loads --env-file and --profile; returns an exit code when the command should stop. */
-std::optional<int> handleCommonOptions(QCommandLineParser& parser, CliContext& context, Provider provider);
-/** The token alone, or with --json {"provider","token","header","claims","expiresAt"}. */
-int printMinted(const MintedToken& minted, bool json, CliContext& context);
-/** --ttl, else the profile's default TTL, else `defaultSeconds`. */
-Result<qint64> ttlOption(const QCommandLineParser& parser, qint64 defaultSeconds, const CliContext& context);
-
-} // namespace td::cli

@@ -47,30 +47,6 @@ QString fieldValue(const credentials::Profile& p, const QString& field)
 
 } // namespace
 
-void addCredentialOptions(QCommandLineParser& parser)
-{
-    parser.addOptions({
-        {QStringLiteral("profile"), QStringLiteral("Use a stored profile; flags given beside it override its fields."),
-         QStringLiteral("NAME")},
-        {QStringLiteral("config-dir"), QStringLiteral("Profiles and vault directory (or TOKENDESK_CONFIG_DIR)."),
-         QStringLiteral("DIR")},
-        {QStringLiteral("secret-store"), QStringLiteral("keychain or vault (default: keychain when available)."),
-         QStringLiteral("STORE")},
-    });
-}
-
-void addProfileOrEnvironmentOptions(QCommandLineParser& parser)
-{
-    addCredentialOptions(parser);
-    parser.addOptions({
-        {QStringLiteral("provider"),
-         QStringLiteral("Without --profile: this provider, with credentials from the environment or --env-file."),
-         QStringLiteral("livekit|zego|jaas|jitsi")},
-        {QStringLiteral("env-file"), QStringLiteral("Read credential variables from an env file too."),
-         QStringLiteral("file")},
-    });
-}
-
 Result<std::pair<credentials::Profile, crypto::SecretMap>>
 CliContext::profileOrEnvironment(const QCommandLineParser& parser)
 {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "app/cli/OptionSpec.h"
+
 #include <QStringList>
 
 namespace td::cli {
@@ -14,6 +16,8 @@ enum ExitCode : int { ExitOk = 0, ExitInvalid = 1, ExitUsage = 2, ExitInternal =
 class Command {
 public:
     virtual ~Command() = default;
+    /** What the command accepts; its --help and the shell completions are made from it. */
+    virtual CommandSpec spec() const = 0;
     virtual int run(const QStringList& args, CliContext& context) = 0;
 };
 

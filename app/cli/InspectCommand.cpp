@@ -36,87 +36,62 @@ void printHuman(const Inspection& r, CliContext& context)
     out.flush();
 }
 
-} // namespace
+const OptionSpec kOptions[] = {
+    flag("json", "Print the result as JSON."),
+    option("provider", "P", "Treat the token as livekit, zego, jaas or jitsi.").oneOf(kProviderNames),
+    option("leeway", "SECONDS", "Clock tolerance in seconds (default: the provider's verifier)."),
+};
 
-int InspectCommand::run(const QStringList& args, CliContext& context)
+const OptionSpec kVerifyOptions[] = {
+    option("api-key", "KEY", "LiveKit API key (or LIVEKIT_API_KEY)."),
+    option("api-secret", "S", "LiveKit API secret (or LIVEKIT_API_SECRET)."),
+    option("app-id", "ID", "Zego AppID, or Jitsi app_id (expected iss)."),
+    option("server-secret", "S", "Zego ServerSecret (or ZEGO_SERVER_SECRET)."),
+    option("app-secret", "S", "Jitsi app_secret (or JITSI_APP_SECRET)."),
+    option("audience", "AUD", "Jitsi: expected aud."),
+    option("public-key", "FILE", "RSA public key, certificate or private key PEM (RS256).").file(),
+    option("env-file", "FILE", "Read credentials from an env file.").file(),
+};
+
+/** The token argument, or standard input for "-". */
+std::expected<QByteArray, QString> tokenText(const QCommandLineParser& parser, CliContext& context)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(m_verify ? QStringLiteral("Verify a token against credentials and explain it.")
-                                              : QStringLiteral("Decode a token (signature unchecked) and explain it."));
-    parser.addPositionalArgument(QStringLiteral("token"), QStringLiteral("The token, a join link, or - for stdin."));
-    parser.addOptions({
-        {QStringLiteral("json"), QStringLiteral("Print the result as JSON.")},
-        {QStringLiteral("provider"), QStringLiteral("Treat the token as livekit, zego, jaas or jitsi."),
-         QStringLiteral("P")},
-        {QStringLiteral("leeway"), QStringLiteral("Clock tolerance in seconds (default: the provider's verifier)."),
-         QStringLiteral("SECONDS")},
-    });
-    if (m_verify) {
-        parser.addOptions({
-            {QStringLiteral("api-key"), QStringLiteral("LiveKit API key (or LIVEKIT_API_KEY)."), QStringLiteral("KEY")},
-            {QStringLiteral("api-secret"), QStringLiteral("LiveKit API secret (or LIVEKIT_API_SECRET)."),
-             QStringLiteral("S")},
-            {QStringLiteral("app-id"), QStringLiteral("Zego AppID, or Jitsi app_id (expected iss)."),
-             QStringLiteral("ID")},
-            {QStringLiteral("server-secret"), QStringLiteral("Zego ServerSecret (or ZEGO_SERVER_SECRET)."),
-             QStringLiteral("S")},
-            {QStringLiteral("app-secret"), QStringLiteral("Jitsi app_secret (or JITSI_APP_SECRET)."),
-             QStringLiteral("S")},
-            {QStringLiteral("audience"), QStringLiteral("Jitsi: expected aud."), QStringLiteral("AUD")},
-            {QStringLiteral("public-key"), QStringLiteral("RSA public key, certificate or private key PEM (RS256)."),
-             QStringLiteral("FILE")},
-            {QStringLiteral("env-file"), QStringLiteral("Read credentials from an env file."), QStringLiteral("FILE")},
-        });
-        addCredentialOptions(parser);
-    }
-    if (auto stop = parseArguments(parser, args, context))
-        return *stop;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
-        return context.error(ExitUsage, QStringLiteral("give exactly one token, or - to read it from standard input"));
+        return std::unexpected(QStringLiteral("give exactly one token, or - to read it from standard input"));
     QByteArray text = positional.first().toUtf8();
     if (text == "-") {
         auto in = context.readInput(QStringLiteral("-"));
         if (!in)
-            return context.error(ExitUsage, in.error());
+            return std::unexpected(in.error().message);
         text = *in;
     }
-    if (m_verify && parser.isSet(QStringLiteral("env-file"))) {
-        if (auto ok = context.loadEnvFile(parser.value(QStringLiteral("env-file"))); !ok)
-            return context.error(ExitUsage, ok.error());
-    }
-    if (m_verify) {
-        if (auto ok = context.applyCredentialOptions(parser, std::nullopt); !ok)
-            return context.error(ExitUsage, ok.error());
-    }
+    return text;
+}
 
+/** --provider and --leeway, which decode and verify share. */
+std::expected<VerifyCredentials, QString> inspectOptions(const QCommandLineParser& parser)
+{
     VerifyCredentials creds;
     if (parser.isSet(QStringLiteral("provider"))) {
         creds.provider = parseProvider(parser.value(QStringLiteral("provider")));
         if (!creds.provider)
-            return context.error(ExitUsage, QStringLiteral("--provider takes livekit, zego, jaas or jitsi"));
+            return std::unexpected(QStringLiteral("--provider takes livekit, zego, jaas or jitsi"));
     }
     if (parser.isSet(QStringLiteral("leeway"))) {
         bool ok = false;
         creds.leewaySeconds = parser.value(QStringLiteral("leeway")).toLongLong(&ok);
         if (!ok || *creds.leewaySeconds < 0 || *creds.leewaySeconds > 86400)
-            return context.error(ExitUsage, QStringLiteral("--leeway takes 0 to 86400 seconds"));
+            return std::unexpected(QStringLiteral("--leeway takes 0 to 86400 seconds"));
     }
+    return creds;
+}
 
-    const TokenInspector inspector(context.clock());
-    auto first = inspector.inspect(text, creds);
-    if (!first)
-        return context.error(ExitInvalid, first.error());
-    if (!m_verify) {
-        if (parser.isSet(QStringLiteral("json")))
-            context.printJson(first->toJson());
-        else
-            printHuman(*first, context);
-        return hasErrors(first->findings) ? ExitInvalid : ExitOk;
-    }
-
-    // Credentials depend on what the token turned out to be.
-    switch (first->provider) {
+/** The secrets and ids for what the token turned out to be; an error message when one is unusable. */
+std::optional<QString> secretsFor(const Inspection& first, const QCommandLineParser& parser, const CliContext& context,
+                                  VerifyCredentials& creds)
+{
+    switch (first.provider) {
     case Provider::LiveKit:
         creds.apiKey =
             QString::fromUtf8(context.credential(parser, QStringLiteral("api-key"), QStringLiteral("LIVEKIT_API_KEY")));
@@ -130,7 +105,7 @@ int InspectCommand::run(const QStringList& args, CliContext& context)
             bool ok = false;
             const qulonglong id = appId.trimmed().toULongLong(&ok);
             if (!ok || id == 0 || id > 0xffffffffULL)
-                return context.error(ExitUsage, QStringLiteral("the Zego AppID must be a non-zero 32-bit number"));
+                return QStringLiteral("the Zego AppID must be a non-zero 32-bit number");
             creds.zegoAppId = static_cast<quint32>(id);
         }
         break;
@@ -139,7 +114,7 @@ int InspectCommand::run(const QStringList& args, CliContext& context)
         creds.issuer =
             QString::fromUtf8(context.credential(parser, QStringLiteral("app-id"), QStringLiteral("JITSI_APP_ID")));
         creds.audience = parser.value(QStringLiteral("audience"));
-        if (!first->header.value(QStringLiteral("alg")).toString().startsWith(QStringLiteral("RS")) ||
+        if (!first.header.value(QStringLiteral("alg")).toString().startsWith(QStringLiteral("RS")) ||
             parser.isSet(QStringLiteral("app-secret")))
             creds.secret = context.credential(parser, QStringLiteral("app-secret"), QStringLiteral("JITSI_APP_SECRET"));
         break;
@@ -149,39 +124,108 @@ int InspectCommand::run(const QStringList& args, CliContext& context)
             creds.secret = parser.value(QStringLiteral("app-secret")).toUtf8();
         break;
     }
+    return std::nullopt;
+}
+
+/** --public-key, else the public half of a configured private key (RS256); an error message when unusable. */
+std::optional<QString> publicKeyFor(const Inspection& first, const QCommandLineParser& parser, CliContext& context,
+                                    VerifyCredentials& creds)
+{
     if (parser.isSet(QStringLiteral("public-key"))) {
         auto pem = context.readInput(parser.value(QStringLiteral("public-key")));
         if (!pem)
-            return context.error(ExitUsage, pem.error());
+            return pem.error().message;
         auto key = crypto::loadRsaPublicKey(*pem);
         if (!key)
-            return context.error(ExitUsage, QStringLiteral("public key: ") + key.error().message);
+            return QStringLiteral("public key: ") + key.error().message;
         creds.publicKey = *key;
-    } else if (creds.secret.isEmpty() && (first->provider == Provider::Jaas || first->provider == Provider::Jitsi)) {
-        // Without --public-key, the public half of a configured private key verifies RS256.
-        const QString variable = first->provider == Provider::Jaas ? QStringLiteral("JAAS_PRIVATE_KEY")
-                                                                   : QStringLiteral("JITSI_PRIVATE_KEY");
+    } else if (creds.secret.isEmpty() && (first.provider == Provider::Jaas || first.provider == Provider::Jitsi)) {
+        const QString variable =
+            first.provider == Provider::Jaas ? QStringLiteral("JAAS_PRIVATE_KEY") : QStringLiteral("JITSI_PRIVATE_KEY");
         const QByteArray pem = context.environmentValue(variable);
         if (!pem.isEmpty()) {
             auto key = crypto::loadRsaPublicKey(pem);
             if (!key)
-                return context.error(ExitUsage, variable + QStringLiteral(": ") + key.error().message);
+                return variable + QStringLiteral(": ") + key.error().message;
             creds.publicKey = *key;
         }
     }
+    return std::nullopt;
+}
+
+int printResult(const Inspection& r, bool json, CliContext& context)
+{
+    if (json)
+        context.printJson(r.toJson());
+    else
+        printHuman(r, context);
+    return ExitOk;
+}
+
+} // namespace
+
+CommandSpec InspectCommand::spec() const
+{
+    CommandSpec spec{m_verify ? QStringLiteral("Verify a token against credentials and explain it.")
+                              : QStringLiteral("Decode a token (signature unchecked) and explain it."),
+                     {{"token", "The token, a join link, or - for stdin."}},
+                     {},
+                     {}};
+    spec.add(kOptions);
+    if (m_verify)
+        spec.add(kVerifyOptions).add(kCredentialOptions);
+    return spec;
+}
+
+int InspectCommand::run(const QStringList& args, CliContext& context)
+{
+    QCommandLineParser parser;
+    if (auto stop = parseCommand(parser, spec(), args, context))
+        return *stop;
+    auto text = tokenText(parser, context);
+    if (!text)
+        return context.error(ExitUsage, text.error());
+    if (m_verify && parser.isSet(QStringLiteral("env-file"))) {
+        if (auto ok = context.loadEnvFile(parser.value(QStringLiteral("env-file"))); !ok)
+            return context.error(ExitUsage, ok.error());
+    }
+    if (m_verify) {
+        if (auto ok = context.applyCredentialOptions(parser, std::nullopt); !ok)
+            return context.error(ExitUsage, ok.error());
+    }
+    auto creds = inspectOptions(parser);
+    if (!creds)
+        return context.error(ExitUsage, creds.error());
+    const bool json = parser.isSet(QStringLiteral("json"));
+    const TokenInspector inspector(context.clock());
+    auto first = inspector.inspect(*text, *creds);
+    if (!first)
+        return context.error(ExitInvalid, first.error());
+    if (!m_verify) {
+        printResult(*first, json, context);
+        return hasErrors(first->findings) ? ExitInvalid : ExitOk;
+    }
+    return verify(*first, *text, parser, *creds, context);
+}
+
+int InspectCommand::verify(const Inspection& first, const QByteArray& text, const QCommandLineParser& parser,
+                           VerifyCredentials& creds, CliContext& context) const
+{
+    // Credentials depend on what the token turned out to be.
+    if (auto refused = secretsFor(first, parser, context, creds))
+        return context.error(ExitUsage, *refused);
+    if (auto refused = publicKeyFor(first, parser, context, creds))
+        return context.error(ExitUsage, *refused);
     if (creds.secret.isEmpty() && creds.publicKey.isNull())
         return context.error(ExitUsage,
                              QStringLiteral("no credentials to verify this %1 token with: give the secret or "
                                             "--public-key (see --help)")
-                                 .arg(providerName(first->provider)));
-
+                                 .arg(providerName(first.provider)));
+    const TokenInspector inspector(context.clock());
     auto result = inspector.inspect(text, creds);
     if (!result)
         return context.error(ExitInvalid, result.error());
-    if (parser.isSet(QStringLiteral("json")))
-        context.printJson(result->toJson());
-    else
-        printHuman(*result, context);
+    printResult(*result, parser.isSet(QStringLiteral("json")), context);
     return result->valid() ? ExitOk : ExitInvalid;
 }
 

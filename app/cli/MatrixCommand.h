@@ -8,6 +8,7 @@ namespace td::cli {
 /** tokendesk-cli matrix: every combination of chosen permissions, minted, with the expected behaviour in words. */
 class MatrixCommand final : public Command {
 public:
+    CommandSpec spec() const override;
     int run(const QStringList& args, CliContext& context) override;
 };
 

@@ -10,6 +10,37 @@
 namespace td::cli {
 namespace {
 
+template <typename T> using Outcome = std::expected<T, QString>;
+
+const OptionSpec kOptions[] = {
+    option("api-key", "KEY", "API key (or LIVEKIT_API_KEY)."),
+    option("api-secret", "SECRET", "API secret (or LIVEKIT_API_SECRET)."),
+    option("identity", "ID", "Participant identity (sub)."),
+    option("name", "NAME", "Display name."),
+    option("room", "ROOM", "Room name (video.room)."),
+    flag("update-metadata", "canUpdateOwnMetadata: true."),
+    option("sources", "LIST", "canPublishSources: camera,microphone,screen_share,screen_share_audio."),
+    option("destination-room", "ROOM", "destinationRoom."),
+    option("metadata", "TEXT", "Participant metadata."),
+    option("attribute", "K=V", "Participant attribute k=v (repeatable).").repeat(),
+    option("kind", "KIND", "Participant kind: standard, ingress, egress, sip, agent, connector, bridge.")
+        .oneOf("standard ingress egress sip agent connector bridge"),
+    option("kind-detail", "DETAIL", "kindDetails entry (repeatable).").repeat(),
+    option("grant", "JSON", "Video grant JSON merged over the flags."),
+    option("claims", "JSON", "Extra top-level claims JSON (no \"aud\")."),
+    option("room-config", "JSON", "roomConfig JSON (RoomConfiguration, camel or snake case)."),
+    option("dispatch-agent", "AGENT_NAME", "Add roomConfig.agents[] dispatch (repeatable).").repeat(),
+    option("room-preset", "NAME", "roomPreset (LiveKit Cloud)."),
+    flag("sip-admin", "sip.admin."),
+    flag("sip-call", "sip.call."),
+    flag("agent-admin", "agent.admin (Cloud Agents)."),
+    flag("agent-simulation-admin", "agent.simulationAdmin."),
+    flag("agent-database-admin", "agent.databaseAdmin."),
+    flag("inference", "inference.perform."),
+    flag("observability", "observability.write."),
+    option("sha256", "BASE64", "sha256 claim (webhook body digest)."),
+};
+
 struct FlagGrant {
     const char* flag;
     bool livekit::VideoGrant::*member;
@@ -42,76 +73,29 @@ const TriFlag kTriFlags[] = {
     {"can-manage-agent-session", &livekit::VideoGrant::canManageAgentSession, "canManageAgentSession (default false)."},
 };
 
-Result<QJsonObject> parseJsonObject(const QString& text, const QString& flag)
+Outcome<QJsonObject> parseJsonObject(const QString& text, const QString& flag)
 {
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &err);
     if (err.error != QJsonParseError::NoError)
-        return fail(
-            ErrorCode::InvalidJson,
+        return stop(
             QStringLiteral("--%1: invalid JSON (%2 at offset %3)").arg(flag, err.errorString()).arg(err.offset));
     if (!doc.isObject())
-        return fail(ErrorCode::InvalidJson, QStringLiteral("--%1 must be a JSON object").arg(flag));
+        return stop(QStringLiteral("--%1 must be a JSON object").arg(flag));
     return doc.object();
 }
 
-} // namespace
-
-int MintLiveKitCommand::run(const QStringList& args, CliContext& context)
+/** A JSON object flag, or an empty object when it is not given. */
+Outcome<QJsonObject> jsonFlag(const QCommandLineParser& parser, const QString& flag)
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Mint a LiveKit access token (HS256)."));
-    parser.addOptions({
-        {QStringLiteral("api-key"), QStringLiteral("API key (or LIVEKIT_API_KEY)."), QStringLiteral("KEY")},
-        {QStringLiteral("api-secret"), QStringLiteral("API secret (or LIVEKIT_API_SECRET)."), QStringLiteral("SECRET")},
-        {QStringLiteral("identity"), QStringLiteral("Participant identity (sub)."), QStringLiteral("ID")},
-        {QStringLiteral("name"), QStringLiteral("Display name."), QStringLiteral("NAME")},
-        {QStringLiteral("room"), QStringLiteral("Room name (video.room)."), QStringLiteral("ROOM")},
-        {QStringLiteral("update-metadata"), QStringLiteral("canUpdateOwnMetadata: true.")},
-        {QStringLiteral("sources"),
-         QStringLiteral("canPublishSources: camera,microphone,screen_share,screen_share_audio."),
-         QStringLiteral("LIST")},
-        {QStringLiteral("destination-room"), QStringLiteral("destinationRoom."), QStringLiteral("ROOM")},
-        {QStringLiteral("metadata"), QStringLiteral("Participant metadata."), QStringLiteral("TEXT")},
-        {QStringLiteral("attribute"), QStringLiteral("Participant attribute k=v (repeatable)."), QStringLiteral("K=V")},
-        {QStringLiteral("kind"),
-         QStringLiteral("Participant kind: standard, ingress, egress, sip, agent, connector, bridge."),
-         QStringLiteral("KIND")},
-        {QStringLiteral("kind-detail"), QStringLiteral("kindDetails entry (repeatable)."), QStringLiteral("DETAIL")},
-        {QStringLiteral("grant"), QStringLiteral("Video grant JSON merged over the flags."), QStringLiteral("JSON")},
-        {QStringLiteral("claims"), QStringLiteral("Extra top-level claims JSON (no \"aud\")."), QStringLiteral("JSON")},
-        {QStringLiteral("room-config"), QStringLiteral("roomConfig JSON (RoomConfiguration, camel or snake case)."),
-         QStringLiteral("JSON")},
-        {QStringLiteral("dispatch-agent"), QStringLiteral("Add roomConfig.agents[] dispatch (repeatable)."),
-         QStringLiteral("AGENT_NAME")},
-        {QStringLiteral("room-preset"), QStringLiteral("roomPreset (LiveKit Cloud)."), QStringLiteral("NAME")},
-        {QStringLiteral("sip-admin"), QStringLiteral("sip.admin.")},
-        {QStringLiteral("sip-call"), QStringLiteral("sip.call.")},
-        {QStringLiteral("agent-admin"), QStringLiteral("agent.admin (Cloud Agents).")},
-        {QStringLiteral("agent-simulation-admin"), QStringLiteral("agent.simulationAdmin.")},
-        {QStringLiteral("agent-database-admin"), QStringLiteral("agent.databaseAdmin.")},
-        {QStringLiteral("inference"), QStringLiteral("inference.perform.")},
-        {QStringLiteral("observability"), QStringLiteral("observability.write.")},
-        {QStringLiteral("sha256"), QStringLiteral("sha256 claim (webhook body digest)."), QStringLiteral("BASE64")},
-    });
-    for (const auto& f : kPlainFlags)
-        parser.addOption({QString::fromLatin1(f.flag), QString::fromLatin1(f.help)});
-    for (const auto& f : kTriFlags)
-        parser.addOption({QString::fromLatin1(f.flag), QString::fromLatin1(f.help), QStringLiteral("true|false")});
-    addCommonMintOptions(parser);
-    if (auto stop = parseArguments(parser, args, context))
-        return *stop;
-    if (auto stop = handleCommonOptions(parser, context, Provider::LiveKit))
-        return *stop;
+    if (!parser.isSet(flag))
+        return QJsonObject();
+    return parseJsonObject(parser.value(flag), flag);
+}
 
-    const QString apiKey =
-        QString::fromUtf8(context.credential(parser, QStringLiteral("api-key"), QStringLiteral("LIVEKIT_API_KEY")));
-    const crypto::SecretByteArray secret =
-        context.credential(parser, QStringLiteral("api-secret"), QStringLiteral("LIVEKIT_API_SECRET"));
-    auto minter = livekit::LiveKitMinter::create(apiKey, secret);
-    if (!minter)
-        return context.error(ExitUsage, minter.error());
-
+/** The participant: identity, name, metadata, kind and attributes. */
+Outcome<livekit::LiveKitClaims> participant(const QCommandLineParser& parser)
+{
     livekit::LiveKitClaims claims;
     claims.identity = parser.value(QStringLiteral("identity"));
     claims.name = parser.value(QStringLiteral("name"));
@@ -123,102 +107,154 @@ int MintLiveKitCommand::run(const QStringList& args, CliContext& context)
     for (const QString& a : parser.values(QStringLiteral("attribute"))) {
         const qsizetype eq = a.indexOf(QLatin1Char('='));
         if (eq <= 0)
-            return context.error(ExitUsage, QStringLiteral("--attribute needs key=value, got \"%1\"").arg(a));
+            return stop(QStringLiteral("--attribute needs key=value, got \"%1\"").arg(a));
         claims.attributes.append({a.left(eq), a.mid(eq + 1)});
     }
+    return claims;
+}
 
-    livekit::VideoGrant grant;
-    bool anyVideo = false;
-    grant.room = parser.isSet(QStringLiteral("room")) ? parser.value(QStringLiteral("room"))
-                                                      : context.profileDefault(QStringLiteral("room"));
+/** The permission flags into `grant`; true when any was given. */
+Outcome<bool> permissionFlags(const QCommandLineParser& parser, livekit::VideoGrant& grant)
+{
+    bool any = false;
     for (const auto& f : kPlainFlags) {
         if (parser.isSet(QString::fromLatin1(f.flag))) {
             grant.*f.member = true;
-            anyVideo = true;
+            any = true;
         }
     }
     for (const auto& f : kTriFlags) {
-        const QString flag = QString::fromLatin1(f.flag);
-        if (!parser.isSet(flag))
-            continue;
-        const auto v = parseBool(parser.value(flag));
+        const auto v = boolFlag(parser, QString::fromLatin1(f.flag));
         if (!v)
-            return context.error(ExitUsage, QStringLiteral("--%1 takes true or false").arg(flag));
-        grant.*f.member = *v;
-        anyVideo = true;
+            return stop(v.error());
+        if (*v) {
+            grant.*f.member = **v;
+            any = true;
+        }
     }
     if (parser.isSet(QStringLiteral("update-metadata"))) {
         grant.canUpdateOwnMetadata = true;
-        anyVideo = true;
+        any = true;
     }
     if (parser.isSet(QStringLiteral("sources"))) {
         for (const QString& s : parser.value(QStringLiteral("sources")).split(QLatin1Char(','), Qt::SkipEmptyParts))
             grant.canPublishSources << s.trimmed();
-        anyVideo = true;
+        any = true;
     }
+    return any;
+}
+
+/** The video grant from the flags and --grant; none when neither a permission nor a room is given. */
+Outcome<std::optional<livekit::VideoGrant>> videoGrant(const QCommandLineParser& parser, CliContext& context)
+{
+    livekit::VideoGrant grant;
+    grant.room = parser.isSet(QStringLiteral("room")) ? parser.value(QStringLiteral("room"))
+                                                      : context.profileDefault(QStringLiteral("room"));
+    auto anyVideo = permissionFlags(parser, grant);
+    if (!anyVideo)
+        return stop(anyVideo.error());
     if (parser.isSet(QStringLiteral("destination-room")))
         grant.destinationRoom = parser.value(QStringLiteral("destination-room"));
     if (parser.isSet(QStringLiteral("grant"))) {
         auto json = parseJsonObject(parser.value(QStringLiteral("grant")), QStringLiteral("grant"));
         if (!json)
-            return context.error(ExitUsage, json.error());
+            return stop(json.error());
         if (auto ok = grant.merge(*json); !ok)
-            return context.error(ExitUsage, QStringLiteral("--grant: ") + ok.error().message);
-        anyVideo = true;
+            return stop(QStringLiteral("--grant: ") + ok.error().message);
+        *anyVideo = true;
     }
-    if (!anyVideo && !grant.room.isEmpty()) {
+    if (!*anyVideo && !grant.room.isEmpty()) {
         // The common case: a participant token for a room. Say so, since no permission flag was given.
         grant.roomJoin = true;
-        anyVideo = true;
+        *anyVideo = true;
         context.err() << "tokendesk-cli: no permission flags given; granting roomJoin for room " << grant.room
                       << Qt::endl;
     }
-    if (anyVideo || !grant.room.isEmpty())
-        claims.video = grant;
+    if (*anyVideo || !grant.room.isEmpty())
+        return std::optional(grant);
+    return std::optional<livekit::VideoGrant>();
+}
 
-    if (parser.isSet(QStringLiteral("sip-admin")) || parser.isSet(QStringLiteral("sip-call")))
-        claims.sip =
-            livekit::SipGrant{parser.isSet(QStringLiteral("sip-admin")), parser.isSet(QStringLiteral("sip-call"))};
-    if (parser.isSet(QStringLiteral("agent-admin")) || parser.isSet(QStringLiteral("agent-simulation-admin")) ||
-        parser.isSet(QStringLiteral("agent-database-admin")))
-        claims.agent = livekit::AgentGrant{parser.isSet(QStringLiteral("agent-admin")),
-                                           parser.isSet(QStringLiteral("agent-simulation-admin")),
-                                           parser.isSet(QStringLiteral("agent-database-admin"))};
-    if (parser.isSet(QStringLiteral("inference")))
+/** The SIP, Agents, inference and observability grants. */
+void serviceGrants(const QCommandLineParser& parser, livekit::LiveKitClaims& claims)
+{
+    const auto set = [&](const char* flag) { return parser.isSet(QLatin1String(flag)); };
+    if (set("sip-admin") || set("sip-call"))
+        claims.sip = livekit::SipGrant{set("sip-admin"), set("sip-call")};
+    if (set("agent-admin") || set("agent-simulation-admin") || set("agent-database-admin"))
+        claims.agent =
+            livekit::AgentGrant{set("agent-admin"), set("agent-simulation-admin"), set("agent-database-admin")};
+    if (set("inference"))
         claims.inferencePerform = true;
-    if (parser.isSet(QStringLiteral("observability")))
+    if (set("observability"))
         claims.observabilityWrite = true;
+}
 
-    QJsonObject roomConfig;
-    if (parser.isSet(QStringLiteral("room-config"))) {
-        auto json = parseJsonObject(parser.value(QStringLiteral("room-config")), QStringLiteral("room-config"));
-        if (!json)
-            return context.error(ExitUsage, json.error());
-        roomConfig = *json;
-    }
+/** --room-config with the --dispatch-agent entries appended to its agents. */
+Outcome<QJsonObject> roomConfig(const QCommandLineParser& parser)
+{
+    auto roomConfig = jsonFlag(parser, QStringLiteral("room-config"));
+    if (!roomConfig)
+        return roomConfig;
     if (parser.isSet(QStringLiteral("dispatch-agent"))) {
-        QJsonArray agents = roomConfig.value(QStringLiteral("agents")).toArray();
+        QJsonArray agents = roomConfig->value(QStringLiteral("agents")).toArray();
         for (const QString& name : parser.values(QStringLiteral("dispatch-agent")))
             agents.append(QJsonObject{{QStringLiteral("agentName"), name}});
-        roomConfig.insert(QStringLiteral("agents"), agents);
+        roomConfig->insert(QStringLiteral("agents"), agents);
     }
-    if (!roomConfig.isEmpty())
-        claims.roomConfig = roomConfig;
+    return roomConfig;
+}
 
-    QJsonObject extra;
-    if (parser.isSet(QStringLiteral("claims"))) {
-        auto json = parseJsonObject(parser.value(QStringLiteral("claims")), QStringLiteral("claims"));
-        if (!json)
-            return context.error(ExitUsage, json.error());
-        extra = *json;
-    }
+} // namespace
+
+QString MintLiveKitCommand::description() const
+{
+    return QStringLiteral("Mint a LiveKit access token (HS256).");
+}
+
+QList<OptionSpec> MintLiveKitCommand::providerOptions() const
+{
+    QList<OptionSpec> options(std::begin(kOptions), std::end(kOptions));
+    for (const auto& f : kPlainFlags)
+        options << flag(f.flag, f.help);
+    for (const auto& f : kTriFlags)
+        options << option(f.flag, "true|false", f.help).oneOf();
+    return options;
+}
+
+MintOutcome MintLiveKitCommand::mint(const QCommandLineParser& parser, CliContext& context) const
+{
+    const QString apiKey =
+        QString::fromUtf8(context.credential(parser, QStringLiteral("api-key"), QStringLiteral("LIVEKIT_API_KEY")));
+    const crypto::SecretByteArray secret =
+        context.credential(parser, QStringLiteral("api-secret"), QStringLiteral("LIVEKIT_API_SECRET"));
+    auto minter = livekit::LiveKitMinter::create(apiKey, secret);
+    if (!minter)
+        return stop(minter.error());
+    auto claims = participant(parser);
+    if (!claims)
+        return stop(claims.error());
+    auto video = videoGrant(parser, context);
+    if (!video)
+        return stop(video.error());
+    if (*video)
+        claims->video = **video;
+    serviceGrants(parser, *claims);
+    auto config = roomConfig(parser);
+    if (!config)
+        return stop(config.error());
+    if (!config->isEmpty())
+        claims->roomConfig = *config;
+    auto extra = jsonFlag(parser, QStringLiteral("claims"));
+    if (!extra)
+        return stop(extra.error());
     auto ttl = ttlOption(parser, livekit::kDefaultTtlSeconds, context);
     if (!ttl)
-        return context.error(ExitUsage, ttl.error());
-    auto minted = minter->mint(claims, *ttl, context.clock(), extra);
+        return stop(ttl.error());
+    auto minted = minter->mint(*claims, *ttl, context.clock(), *extra);
     if (!minted)
-        return context.error(ExitUsage, minted.error());
-    return printMinted(*minted, parser.isSet(QStringLiteral("json")), context);
+        return stop(minted.error());
+    return *minted;
 }
 
 } // namespace td::cli

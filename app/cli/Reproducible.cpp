@@ -5,20 +5,6 @@
 
 namespace td::cli {
 
-void addReproducibleOptions(QCommandLineParser& parser)
-{
-    parser.addOptions({
-        {QStringLiteral("clock"),
-         QStringLiteral("Mint as if it were this time (ISO 8601, e.g. 2026-01-01T00:00:00Z, or Unix seconds); with "
-                        "--seed the output is the same on every run. Refused for profiles tagged prod."),
-         QStringLiteral("time")},
-        {QStringLiteral("seed"),
-         QStringLiteral("Derive Zego nonces and IVs from this text instead of the system's random generator. "
-                        "Refused for profiles tagged prod."),
-         QStringLiteral("text")},
-    });
-}
-
 Result<Reproducible> reproducibleOptions(const QCommandLineParser& parser)
 {
     Reproducible out;

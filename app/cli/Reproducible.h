@@ -11,9 +11,6 @@
 
 namespace td::cli {
 
-/** --clock and --seed, which batch and matrix share. */
-void addReproducibleOptions(QCommandLineParser& parser);
-
 struct Reproducible {
     std::optional<FixedClock> fixedClock;
     std::optional<QByteArray> seed;

@@ -241,6 +241,34 @@ private Q_SLOTS:
         QCOMPARE(orphans.out, QByteArray());
     }
 
+    void addTakesTheNameAsItsArgument()
+    {
+        const auto S = [](const char* t) { return QString::fromUtf8(t); };
+        const QStringList lk{S("--provider"), S("livekit"),      S("--api-key"),
+                             S("APIpos"),     S("--api-secret"), S("pos-secret-0123456789abcdef0123456789")};
+        // The name as the first argument, like show, edit and remove; --name still works, and both may agree.
+        QCOMPARE(cli(QStringList{S("profile"), S("add"), S("by-argument")} + lk).exitCode, 0);
+        QCOMPARE(cli(QStringList{S("profile"), S("add"), S("both-forms"), S("--name"), S("both-forms")} + lk).exitCode,
+                 0);
+        // Two different names, or a second argument: refused, nothing saved.
+        const Run twoNames = cli(QStringList{S("profile"), S("add"), S("first"), S("--name"), S("second")} + lk);
+        QCOMPARE(twoNames.exitCode, 2);
+        QVERIFY2(twoNames.err.contains("two names for one profile: \"first\" and --name \"second\""),
+                 twoNames.err.constData());
+        const Run extra = cli(QStringList{S("profile"), S("add"), S("one"), S("two")} + lk);
+        QCOMPARE(extra.exitCode, 2);
+        QVERIFY2(extra.err.contains("unexpected argument \"two\""), extra.err.constData());
+        // --names: one name a line and nothing else, for shell completion.
+        const Run names = cli({S("profile"), S("list"), S("--names")});
+        QCOMPARE(names.exitCode, 0);
+        const QList<QByteArray> listed = names.out.split('\n');
+        QVERIFY2(listed.contains("by-argument") && listed.contains("both-forms"), names.out.constData());
+        QVERIFY(!listed.contains("first") && !listed.contains("second") && !listed.contains("one"));
+        QVERIFY2(names.err.isEmpty(), names.err.constData());
+        QCOMPARE(cli({S("profile"), S("list"), S("--names"), S("--json")}).exitCode, 2);
+        QVERIFY(cli({S("profile"), S("--help")}).out.contains("add NAME --provider P"));
+    }
+
     void twoProcessesSavingAtOnceLoseNothing()
     {
         const QStringList env{QStringLiteral("TOKENDESK_CONFIG_DIR=") + m_sandbox.path(QStringLiteral("race"))};

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+#include "app/cli/Commands.h"
+
+#include "app/cli/BatchCommand.h"
+#include "app/cli/BenchCommand.h"
+#include "app/cli/CompletionCommand.h"
+#include "app/cli/InspectCommand.h"
+#include "app/cli/MatrixCommand.h"
+#include "app/cli/MintJitsiCommand.h"
+#include "app/cli/MintLiveKitCommand.h"
+#include "app/cli/MintZegoCommand.h"
+#include "app/cli/ProfileCommand.h"
+#include "app/cli/ServeCommand.h"
+
+namespace td::cli {
+namespace {
+
+template <typename T, auto... Args> std::unique_ptr<Command> make()
+{
+    return std::make_unique<T>(Args...);
+}
+
+const CommandEntry kCommands[] = {
+    {"mint livekit", "LiveKit access token (HS256)", make<MintLiveKitCommand>},
+    {"mint zego", "ZEGOCLOUD Token04 (GCM or CBC), room privileges, UIKit Kit Token", make<MintZegoCommand>},
+    {"mint jaas", "8x8 JaaS token (RS256)", make<MintJitsiCommand, true>},
+    {"mint jitsi", "self-hosted Jitsi / Prosody token (HS256 or RS256)", make<MintJitsiCommand, false>},
+    {"decode", "decode and explain a token without verifying it", make<InspectCommand, false>},
+    {"verify", "verify a token against credentials and explain it", make<InspectCommand, true>},
+    {"batch", "mint a token for every row of a CSV or JSON file", make<BatchCommand>},
+    {"matrix", "every combination of chosen permissions, with the expected behaviour", make<MatrixCommand>},
+    {"bench", "mint in-process and report tokens per second", make<BenchCommand>},
+    {"profile", "list, show, add, edit, remove, import and export provider profiles", make<ProfileCommand>},
+    {"serve", "run the local token server (--config FILE)", make<ServeCommand>},
+    {"completion", "print the bash, zsh or fish completion script", make<CompletionCommand>},
+};
+
+const char kUsageHead[] = R"(Usage: tokendesk-cli <command> [options]
+
+Mint, decode, verify and explain LiveKit, ZEGOCLOUD and Jitsi access tokens.
+
+Commands:
+)";
+
+const char kUsageTail[] = R"(
+Run "tokendesk-cli <command> --help" for a command's options.
+Exit codes: 0 ok/valid, 1 invalid token or failed verification, 2 usage or input error.
+)";
+
+} // namespace
+
+std::span<const CommandEntry> commands()
+{
+    return kCommands;
+}
+
+const CommandEntry* findCommand(const QString& first, const QString& second)
+{
+    for (const CommandEntry& c : kCommands) {
+        const QStringList words = c.words();
+        if (words.first() == first && (words.size() == 1 || words.value(1) == second))
+            return &c;
+    }
+    return nullptr;
+}
+
+QString usageText()
+{
+    QString text = QString::fromLatin1(kUsageHead);
+    for (const CommandEntry& c : kCommands)
+        text += QStringLiteral("  %1%2\n").arg(QString::fromLatin1(c.path).leftJustified(15), QLatin1String(c.summary));
+    return text + QString::fromLatin1(kUsageTail);
+}
+
+} // namespace td::cli
