@@ -89,11 +89,11 @@ QString joined(const QList<Step>& path, qsizetype from)
 ConfigErrorPlace placeConfigError(const Error& error)
 {
     using Target = ConfigErrorPlace::Target;
+    if (error.field.isEmpty())
+        return {Target::General, -1, error.localized()};
     const QString detail = error.localizedDetail();
     const QList<Step> path = steps(error.field);
     const Step& first = path.first();
-    if (error.field.isEmpty())
-        return {Target::General, -1, error.localized()};
     if (first.name == QStringLiteral("endpoints") && first.index >= 0) {
         if (path.size() > 1 && path.at(1).name == QStringLiteral("policy") && path.at(1).index < 0)
             return {Target::Policy, first.index, withLabel(fieldLabel(joined(path, 2)), detail)};
