@@ -27,27 +27,19 @@ struct OptionSpec {
 
     constexpr OptionSpec repeat() const
     {
-        return with([](OptionSpec& o) { o.repeatable = true; });
+        OptionSpec o = *this;
+        o.repeatable = true;
+        return o;
     }
-    constexpr OptionSpec file() const
-    {
-        return with([](OptionSpec& o) { o.complete = Complete::File; });
-    }
-    constexpr OptionSpec directory() const
-    {
-        return with([](OptionSpec& o) { o.complete = Complete::Directory; });
-    }
-    constexpr OptionSpec profileName() const
-    {
-        return with([](OptionSpec& o) { o.complete = Complete::ProfileName; });
-    }
+    constexpr OptionSpec file() const { return completing(Complete::File); }
+    constexpr OptionSpec directory() const { return completing(Complete::Directory); }
+    constexpr OptionSpec profileName() const { return completing(Complete::ProfileName); }
     /** Completes to these words (space-separated), or without an argument to the value name's a|b|c. */
     constexpr OptionSpec oneOf(const char* words = nullptr) const
     {
-        return with([words](OptionSpec& o) {
-            o.complete = Complete::Choice;
-            o.choices = words;
-        });
+        OptionSpec o = completing(Complete::Choice);
+        o.choices = words;
+        return o;
     }
     bool takesValue() const { return valueName != nullptr; }
     QString longName() const { return QStringLiteral("--") + QLatin1String(name); }
@@ -55,11 +47,11 @@ struct OptionSpec {
     QStringList choiceList() const;
 
 private:
-    template <typename F> constexpr OptionSpec with(F change) const
+    constexpr OptionSpec completing(Complete complete_) const
     {
-        OptionSpec copy = *this;
-        change(copy);
-        return copy;
+        OptionSpec o = *this;
+        o.complete = complete_;
+        return o;
     }
 };
 
