@@ -11,9 +11,9 @@ namespace {
 using credentials::Profile;
 
 struct FieldFlag {
-    const char* flag;
-    QString Profile::*member;
-    const char* help;
+    const char* flag = "";
+    QString Profile::*member = nullptr;
+    const char* help = "";
     const char* choices = nullptr; // what a shell completes
 };
 
