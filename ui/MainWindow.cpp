@@ -30,6 +30,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QPushButton>
@@ -49,8 +50,13 @@ MainWindow::MainWindow(AppContext& context, Translations& translations, QWidget*
     buildPages();
 
     QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1100, 740);
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // First run: 1100x740, but never larger than the screen (a 1024x768 display cut the right edge off).
+        QSize size(1100, 740);
+        if (const QScreen* shown = screen())
+            size = size.boundedTo(shown->availableGeometry().size());
+        resize(size);
+    }
     m_navigation->setCurrentRow(
         std::clamp(settings.value(QStringLiteral("window/page")).toInt(), 0, m_pages->count() - 1));
     // A first run (no profiles, none unreadable) opens on the welcome view instead of an empty list.
