@@ -468,9 +468,14 @@ private Q_SLOTS:
         replaceText(child<QLineEdit>(page, "ttlLineEdit"), QStringLiteral("6x"));
         QTRY_VERIFY(!mint->isEnabled());
         QVERIFY(child<QLabel>(page, "ttlStatusLabel")->text().contains(QStringLiteral("unknown unit")));
+        // The preview says why there is none, instead of keeping the claims (or error) of an earlier form.
+        const auto* preview = child<QPlainTextEdit>(page, "claimsPreviewPlainTextEdit");
+        QVERIFY2(preview->toPlainText().startsWith(QStringLiteral("No preview: TTL: invalid duration")),
+                 qPrintable(preview->toPlainText()));
         replaceText(child<QLineEdit>(page, "ttlLineEdit"), QStringLiteral("90m"));
         QTRY_VERIFY(mint->isEnabled());
         QCOMPARE(child<QLabel>(page, "ttlStatusLabel")->text(), QStringLiteral("= 1h30m"));
+        QVERIFY(preview->toPlainText().contains(QStringLiteral("\"exp\"")));
 
         // Half-typed roomConfig JSON is not silently left out of the token.
         QTest::keyClicks(child<QPlainTextEdit>(page, "roomConfigPlainTextEdit"), QStringLiteral("{\"emptyTimeout\": "));

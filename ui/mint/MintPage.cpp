@@ -523,34 +523,35 @@ void MintPage::refresh()
     // Only claim edits rewrite the raw view: a TTL change must not throw away JSON the user is still typing.
     if (std::exchange(m_claimsChanged, false) && !rawIsSource)
         writeRawJson(form->claims());
-    // Every reason not to mint is in the findings list, the one place that lists them all.
-    const QString inputProblem = form->inputProblem();
-    if (!inputProblem.isEmpty()) {
-        m_findings->addItem(findingItem(Severity::Error, QStringLiteral("form"), inputProblem, palette(), !m_touched));
-        return blockMint(inUserWords(inputProblem));
-    }
+    // Every reason not to mint is in the findings list, the one place that lists them all; the preview says it too,
+    // so the claims of an earlier, valid form are never shown as the current ones.
+    const auto refuse = [this](const char* code, const QString& reason) {
+        m_findings->addItem(findingItem(Severity::Error, QString::fromLatin1(code), reason, palette(), !m_touched));
+        m_preview->setLineWrapMode(QPlainTextEdit::WidgetWidth); // a sentence, not JSON: no sideways scrolling
+        m_preview->setPlainText(tr("No preview: %1").arg(inUserWords(reason)));
+        blockMint(inUserWords(reason));
+    };
+    if (const QString inputProblem = form->inputProblem(); !inputProblem.isEmpty())
+        return refuse("form", inputProblem);
     const auto plan = currentPlan();
-    if (!plan) {
-        m_findings->addItem(
-            findingItem(Severity::Error, QStringLiteral("plan"), plan.error().localized(), palette(), !m_touched));
-        return blockMint(inUserWords(plan.error().localized()));
-    }
+    if (!plan)
+        return refuse("plan", plan.error().localized());
     if (m_secretsProfile != profile->name) {
-        if (!isVisible())
+        if (!isVisible()) {
+            m_preview->clear();
             return blockMint(tr("The preview appears when this page is shown."), true);
+        }
         loadSecrets(profile->name);
     }
-    if (!m_secretsError.isEmpty())
+    if (!m_secretsError.isEmpty()) {
+        m_preview->clear();
         return blockMint(tr("Cannot mint: the profile's secrets cannot be read: %1").arg(m_secretsError), true);
+    }
 
     const auto outcome = mint::mintAndInspect(*plan, *profile, m_secrets, m_context.clock);
-    if (!outcome) {
-        // The core refuses this plan: its reason is the finding that matters.
-        m_findings->addItem(findingItem(Severity::Error, QStringLiteral("mint-refused"), outcome.error().localized(),
-                                        palette(), !m_touched));
-        m_preview->setPlainText(tr("No preview: %1").arg(inUserWords(outcome.error().localized())));
-        return blockMint(inUserWords(outcome.error().localized()));
-    }
+    if (!outcome) // the core refuses this plan: its reason is the finding that matters
+        return refuse("mint-refused", outcome.error().localized());
+    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_preview->setPlainText(indentJson(outcome->minted.claims.serialize()));
     const QList<Finding>& findings = outcome->inspection.findings;
     for (const Finding& f : findings)
