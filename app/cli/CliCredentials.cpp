@@ -7,37 +7,10 @@
 #include "app/cli/Prompt.h"
 #include "core/credentials/SecretStoreChoice.h"
 #include "core/credentials/VaultSecretStore.h"
+#include "core/providers/Registry.h"
 
 namespace td::cli {
 namespace {
-
-/** The standard variable each profile field or secret stands in for. */
-struct VariableMap {
-    const char* field; // profile field or secret name
-    const char* variable;
-    bool secret;
-};
-
-QList<VariableMap> variablesFor(Provider provider)
-{
-    switch (provider) {
-    case Provider::LiveKit:
-        return {{"apiKey", "LIVEKIT_API_KEY", false},
-                {"serverUrl", "LIVEKIT_URL", false},
-                {"apiSecret", "LIVEKIT_API_SECRET", true}};
-    case Provider::Zego: return {{"appId", "ZEGO_APP_ID", false}, {"serverSecret", "ZEGO_SERVER_SECRET", true}};
-    case Provider::Jaas:
-        return {
-            {"appId", "JAAS_APP_ID", false}, {"keyId", "JAAS_KEY_ID", false}, {"privateKey", "JAAS_PRIVATE_KEY", true}};
-    case Provider::Jitsi:
-        return {{"appId", "JITSI_APP_ID", false},
-                {"keyId", "JITSI_KEY_ID", false},
-                {"appSecret", "JITSI_APP_SECRET", true},
-                {"privateKey", "JITSI_PRIVATE_KEY", true}};
-    case Provider::Unknown: break;
-    }
-    return {};
-}
 
 QString fieldValue(const credentials::Profile& p, const QString& field)
 {
@@ -181,7 +154,8 @@ Result<void> CliContext::loadProfile(const QString& name, std::optional<Provider
     auto secrets = secretStore();
     if (!secrets)
         return std::unexpected(secrets.error());
-    for (const VariableMap& v : variablesFor(profile->provider)) {
+    const ProviderModule* module = findModule(profile->provider);
+    for (const EnvironmentVariable& v : module ? module->environmentVariables() : QList<EnvironmentVariable>()) {
         const QString field = QString::fromLatin1(v.field);
         if (!v.secret) {
             m_profileVars.insert(QString::fromLatin1(v.variable), fieldValue(*profile, field).toUtf8());

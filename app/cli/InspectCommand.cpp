@@ -4,6 +4,7 @@
 #include "app/cli/CliContext.h"
 #include "core/crypto/Pem.h"
 #include "core/inspect/TokenInspector.h"
+#include "core/providers/Registry.h"
 
 #include <QJsonDocument>
 
@@ -87,44 +88,49 @@ std::expected<VerifyCredentials, QString> inspectOptions(const QCommandLineParse
     return creds;
 }
 
+/** Flags, else variables (environment, env file, --profile), as the provider modules read them. */
+class ParsedCredentials final : public CredentialSource {
+public:
+    ParsedCredentials(const QCommandLineParser& parser, const CliContext& context)
+        : m_parser(parser), m_context(context)
+    {
+    }
+    QByteArray value(const QString& flag, const QString& variable) const override
+    {
+        return m_context.credential(m_parser, flag, variable);
+    }
+    bool isSet(const QString& flag) const override { return m_parser.isSet(flag); }
+    QString flagValue(const QString& flag) const override { return m_parser.value(flag); }
+
+private:
+    const QCommandLineParser& m_parser;
+    const CliContext& m_context;
+};
+
 /** The secrets and ids for what the token turned out to be; an error message when one is unusable. */
 std::optional<QString> secretsFor(const Inspection& first, const QCommandLineParser& parser, const CliContext& context,
                                   VerifyCredentials& creds)
 {
-    switch (first.provider) {
-    case Provider::LiveKit:
-        creds.apiKey =
-            QString::fromUtf8(context.credential(parser, QStringLiteral("api-key"), QStringLiteral("LIVEKIT_API_KEY")));
-        creds.secret = context.credential(parser, QStringLiteral("api-secret"), QStringLiteral("LIVEKIT_API_SECRET"));
-        break;
-    case Provider::Zego: {
-        creds.secret =
-            context.credential(parser, QStringLiteral("server-secret"), QStringLiteral("ZEGO_SERVER_SECRET"));
-        const QByteArray appId = context.credential(parser, QStringLiteral("app-id"), QStringLiteral("ZEGO_APP_ID"));
-        if (!appId.isEmpty()) {
-            bool ok = false;
-            const qulonglong id = appId.trimmed().toULongLong(&ok);
-            if (!ok || id == 0 || id > 0xffffffffULL)
-                return QStringLiteral("the Zego AppID must be a non-zero 32-bit number");
-            creds.zegoAppId = static_cast<quint32>(id);
-        }
-        break;
-    }
-    case Provider::Jitsi:
-        creds.issuer =
-            QString::fromUtf8(context.credential(parser, QStringLiteral("app-id"), QStringLiteral("JITSI_APP_ID")));
-        creds.audience = parser.value(QStringLiteral("audience"));
-        if (!first.header.value(QStringLiteral("alg")).toString().startsWith(QStringLiteral("RS")) ||
-            parser.isSet(QStringLiteral("app-secret")))
-            creds.secret = context.credential(parser, QStringLiteral("app-secret"), QStringLiteral("JITSI_APP_SECRET"));
-        break;
-    case Provider::Jaas:
-    case Provider::Unknown:
+    const ProviderModule* module = findModule(first.provider);
+    if (!module) {
         if (parser.isSet(QStringLiteral("app-secret")))
             creds.secret = parser.value(QStringLiteral("app-secret")).toUtf8();
-        break;
+        return std::nullopt;
     }
+    if (auto ok = module->readVerifyCredentials(ParsedCredentials(parser, context), first, creds); !ok)
+        return ok.error().message;
     return std::nullopt;
+}
+
+/** The variable a provider's private key stands in for ("" when the provider signs with no RSA key). */
+QString privateKeyVariable(Provider provider)
+{
+    const ProviderModule* module = findModule(provider);
+    for (const EnvironmentVariable& v : module ? module->environmentVariables() : QList<EnvironmentVariable>()) {
+        if (v.secret && QLatin1String(v.field) == QLatin1String("privateKey"))
+            return QString::fromLatin1(v.variable);
+    }
+    return {};
 }
 
 /** --public-key, else the public half of a configured private key (RS256); an error message when unusable. */
@@ -139,9 +145,8 @@ std::optional<QString> publicKeyFor(const Inspection& first, const QCommandLineP
         if (!key)
             return QStringLiteral("public key: ") + key.error().message;
         creds.publicKey = *key;
-    } else if (creds.secret.isEmpty() && (first.provider == Provider::Jaas || first.provider == Provider::Jitsi)) {
-        const QString variable =
-            first.provider == Provider::Jaas ? QStringLiteral("JAAS_PRIVATE_KEY") : QStringLiteral("JITSI_PRIVATE_KEY");
+    } else if (const QString variable = privateKeyVariable(first.provider); creds.secret.isEmpty() &&
+                                                                              !variable.isEmpty()) {
         const QByteArray pem = context.environmentValue(variable);
         if (!pem.isEmpty()) {
             auto key = crypto::loadRsaPublicKey(pem);

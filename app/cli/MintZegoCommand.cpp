@@ -34,8 +34,8 @@ std::expected<zego::Token04Request, QString> request(const QCommandLineParser& p
     bool ok = false;
     const qulonglong appId = appIdText.toULongLong(&ok);
     if (!ok || appId == 0 || appId > 0xffffffffULL)
-        return stop(QStringLiteral("appID invalid (error 1): the AppID must be a non-zero 32-bit number (--app-id or "
-                                   "ZEGO_APP_ID)"));
+        return stop(QStringLiteral("the AppID must be a non-zero 32-bit number (--app-id or ZEGO_APP_ID; "
+                                   "ZEGOCLOUD error 1, appID invalid)"));
     request.appId = static_cast<quint32>(appId);
     request.serverSecret =
         context.credential(parser, QStringLiteral("server-secret"), QStringLiteral("ZEGO_SERVER_SECRET"));

@@ -2,6 +2,7 @@
 #include "core/batch/BatchMinter.h"
 
 #include "core/crypto/Crypto.h"
+#include "core/providers/livekit/LiveKitModule.h"
 
 namespace td::batch {
 namespace {
@@ -10,12 +11,12 @@ namespace {
 QString summaryOf(const livekit::LiveKitClaims& claims)
 {
     if (!claims.video || claims.sip || claims.agent)
-        return mint::grantsSummary(claims);
+        return livekit::grantsSummary(claims);
     const QByteArray key = claims.video->toJson().serialize();
     thread_local QHash<QByteArray, QString> cache;
     if (const auto it = cache.constFind(key); it != cache.cend())
         return it.value();
-    QString summary = mint::grantsSummary(claims);
+    QString summary = livekit::grantsSummary(claims);
     if (cache.size() < 64)
         cache.insert(key, summary);
     return summary;
@@ -50,7 +51,7 @@ BatchMinter::BatchMinter(mint::PlanMinter minter, BatchOptions options)
     : m_minter(std::move(minter)), m_options(std::move(options))
 {
     // The link for a token "T" is the prefix followed by T; work the prefix out once instead of per row.
-    const QString probe = mint::liveKitJoinLink(m_minter.profile(), QStringLiteral("room"), QByteArrayLiteral("T"));
+    const QString probe = livekit::meetLink(m_minter.profile().serverUrl, QStringLiteral("room"), QByteArrayLiteral("T"));
     if (!probe.isEmpty())
         m_liveKitLinkPrefix = probe.chopped(1);
 }

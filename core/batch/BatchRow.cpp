@@ -2,16 +2,14 @@
 #include "core/batch/BatchRow.h"
 
 #include "core/Duration.h"
-#include "core/providers/Finding.h"
-#include "core/providers/jitsi/JitsiToken.h"
-#include "core/providers/livekit/LiveKitGrants.h"
-#include "core/providers/livekit/LiveKitPresets.h"
-#include "core/providers/zego/ZegoPrivilege.h"
+#include "core/batch/RowCells.h"
 #include "core/json/JsonNumber.h"
+#include "core/providers/Finding.h"
+#include "core/providers/Registry.h"
 
 #include <QHash>
+#include <QVarLengthArray>
 
-#include <array>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -31,53 +29,54 @@ QString normalised(const QString& header)
     return out;
 }
 
-// Column indices, so a row's cells are found without building a hash per row.
-enum Column {
-    Identity,
-    Name,
-    Room,
-    Preset,
-    Ttl,
-    Grants,
-    Metadata,
-    Attributes,
-    Claims,
-    Login,
-    Publish,
-    Streams,
-    Kit,
-    Cipher,
-    Moderator,
-    Features,
-    Email,
-    Avatar,
-    ColumnCount
+// The columns every provider shares, at fixed indices; the provider modules' own columns follow.
+enum CommonColumn { Identity, Name, Room, Preset, Ttl, CommonCount };
+
+/** Every batch column by index: the common ones, then each module's in registry order (first declaration wins). */
+struct ColumnTable {
+    QStringList names;
+    QHash<QString, int> byName;             // normalised name or alias -> index
+    QHash<int, QList<bool>> appliesTo;      // provider -> applies, by index
 };
 
-const char* const kColumnNames[ColumnCount] = {"identity", "name",       "room",      "preset",   "ttl",     "grants",
-                                               "metadata", "attributes", "claims",    "login",    "publish", "streams",
-                                               "kit",      "cipher",     "moderator", "features", "email",   "avatar"};
-
-const QHash<QString, int>& aliases()
+const ColumnTable& columnTable()
 {
-    static const QHash<QString, int> map = [] {
-        QHash<QString, int> m;
-        for (int i = 0; i < ColumnCount; ++i)
-            m.insert(QLatin1String(kColumnNames[i]), i);
-        for (const auto& [alias, column] : {std::pair{"userid", Identity},
-                                            {"user", Identity},
-                                            {"id", Identity},
-                                            {"displayname", Name},
-                                            {"username", Name},
-                                            {"roomid", Room},
-                                            {"roomname", Room},
-                                            {"role", Preset},
-                                            {"streamidlist", Streams},
-                                            {"streamids", Streams}})
-            m.insert(QLatin1String(alias), column);
-        return m;
+    static const ColumnTable table = [] {
+        ColumnTable t;
+        t.names = QStringList{QStringLiteral("identity"), QStringLiteral("name"), QStringLiteral("room"),
+                              QStringLiteral("preset"), QStringLiteral("ttl")};
+        for (const ProviderModule* module : providerModules()) {
+            for (const QString& column : module->batchColumns()) {
+                if (!t.names.contains(column))
+                    t.names << column;
+            }
+        }
+        for (int i = 0; i < t.names.size(); ++i)
+            t.byName.insert(normalised(t.names[i]), i);
+        for (const auto& [alias, column] : {std::pair{"userid", "identity"},
+                                            {"user", "identity"},
+                                            {"id", "identity"},
+                                            {"displayname", "name"},
+                                            {"username", "name"},
+                                            {"roomid", "room"},
+                                            {"roomname", "room"},
+                                            {"role", "preset"},
+                                            {"streamidlist", "streams"},
+                                            {"streamids", "streams"}}) {
+            if (const int index = t.names.indexOf(QLatin1String(column)); index >= 0)
+                t.byName.insert(QLatin1String(alias), index);
+        }
+        for (const ProviderModule* module : providerModules()) {
+            QList<bool> applies(t.names.size(), false);
+            for (int i = 0; i < CommonCount; ++i)
+                applies[i] = true;
+            for (const QString& column : module->batchColumns())
+                applies[t.names.indexOf(column)] = true;
+            t.appliesTo.insert(static_cast<int>(module->id()), applies);
+        }
+        return t;
     }();
-    return map;
+    return table;
 }
 
 /** The column a header names, or -1; remembered per thread, since every row repeats the same headers. */
@@ -86,13 +85,13 @@ int columnOf(const QString& header)
     thread_local QHash<QString, int> cache;
     if (const auto it = cache.constFind(header); it != cache.cend())
         return it.value();
-    const int column = aliases().value(normalised(header), -1);
+    const int column = columnTable().byName.value(normalised(header), -1);
     if (cache.size() < 256)
         cache.insert(header, column);
     return column;
 }
 
-using Cells = std::array<const Cell*, ColumnCount>;
+using Cells = QVarLengthArray<const Cell*, 32>;
 
 /** A JSON value inside an object cell as text (strings as they are, numbers and booleans spelled out). */
 QString valueText(const QJsonValue& v)
@@ -199,7 +198,7 @@ Result<QJsonObject> object(const QString& column, const Cell* c, const QStringLi
 /** The row's cells by column (the first cell wins when two headers mean the same column). */
 Cells cellsOf(const InputRow& row)
 {
-    Cells cells{};
+    Cells cells(columnTable().names.size(), nullptr);
     for (const Cell& cell : row.cells) {
         const int column = columnOf(cell.header);
         if (column >= 0 && !cells[column])
@@ -208,191 +207,50 @@ Cells cellsOf(const InputRow& row)
     return cells;
 }
 
-const std::array<bool, ColumnCount>& appliesTo(Provider provider)
-{
-    static const auto table = [] {
-        std::array<std::array<bool, ColumnCount>, 5> t{};
-        for (Provider p : {Provider::LiveKit, Provider::Zego, Provider::Jaas, Provider::Jitsi}) {
-            for (const QString& name : columnsFor(p))
-                t[static_cast<int>(p)][aliases().value(name)] = true;
-        }
-        return t;
-    }();
-    return table[static_cast<int>(provider)];
-}
+/** The readers a provider module plans a row with, over one row's cells. */
+class RowCellsOf final : public RowCells {
+public:
+    explicit RowCellsOf(const Cells& cells) : m_cells(cells) {}
 
-Result<RowPlan> liveKitPlan(const Cells& cells, const QString& room, mint::MintPlan plan)
-{
-    livekit::LiveKitClaims claims;
-    claims.identity = text(cells[Identity]);
-    claims.name = text(cells[Name]);
-    // Metadata is opaque: a text cell is kept exactly, untrimmed.
-    claims.metadata =
-        cells[Metadata] && cells[Metadata]->json.isUndefined() ? cells[Metadata]->text : text(cells[Metadata]);
-    livekit::VideoGrant defaults;
-    defaults.roomJoin = true;
-    defaults.room = room;
-    claims.video = defaults;
-    if (const QString preset = text(cells[Preset]).toLower(); !preset.isEmpty()) {
-        if (auto ok = livekit::applyPreset(preset, claims); !ok)
-            return fail(ok.error().at(QStringLiteral("preset")));
+    int column(QLatin1StringView name) const override { return columnTable().names.indexOf(name); }
+    bool isEmpty(int column) const override { return batch::isEmpty(cell(column)); }
+    QString text(int column) const override { return batch::text(cell(column)); }
+    QString rawText(int column) const override
+    {
+        const Cell* c = cell(column);
+        return c && c->json.isUndefined() ? c->text : batch::text(c);
     }
-    if (const Cell* grants = cells[Grants]; !isEmpty(grants)) {
-        auto obj = object(QStringLiteral("grants"), grants, {QStringLiteral("canPublishSources")});
-        if (!obj)
-            return std::unexpected(obj.error());
-        if (auto ok = claims.video->merge(*obj); !ok)
-            return fail(ok.error().at(QStringLiteral("grants")));
+    Result<bool> boolean(int column) const override { return batch::boolean(nameOf(column), cell(column)); }
+    Result<QStringList> list(int column) const override { return batch::list(nameOf(column), cell(column)); }
+    Result<QJsonObject> object(int column, const QStringList& listKeys) const override
+    {
+        return batch::object(nameOf(column), cell(column), listKeys);
     }
-    if (claims.identity.isEmpty() && claims.video->roomJoin)
-        return fail(ErrorCode::MissingValue,
-                    QT_TRANSLATE_NOOP("td::Error", "identity: empty, and LiveKit needs one to join a room"));
-    if (claims.video->roomJoin && claims.video->room.isEmpty())
-        return fail(ErrorCode::MissingValue,
-                    QT_TRANSLATE_NOOP("td::Error", "room: empty (give a room column or a default room)"));
-    if (const Cell* attributes = cells[Attributes]; !isEmpty(attributes)) {
-        auto obj = object(QStringLiteral("attributes"), attributes, {});
-        if (!obj)
-            return std::unexpected(obj.error());
-        for (auto it = obj->begin(); it != obj->end(); ++it)
-            claims.attributes.append({it.key(), valueText(it.value())});
-    }
-    RowPlan out;
-    out.base = std::move(plan);
-    out.liveKit = std::move(claims);
-    return out;
-}
+    QString valueText(const QJsonValue& value) const override { return batch::valueText(value); }
 
-Result<RowPlan> zegoPlan(const Cells& cells, const QString& room, mint::MintPlan plan)
-{
-    const QString identity = text(cells[Identity]);
-    if (identity.isEmpty())
-        return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "identity: empty (the Zego user ID)"));
-    plan.claims.insert(QStringLiteral("user_id"), identity);
-    zego::RoomPrivilege privilege;
-    privilege.roomId = room;
-    bool restricted = false;
-    if (const QString preset = text(cells[Preset]).toLower(); !preset.isEmpty()) {
-        if (preset != QStringLiteral("viewer") && preset != QStringLiteral("speaker"))
-            return fail(ErrorCode::InvalidValue,
-                        QT_TRANSLATE_NOOP("td::Error",
-                                          "preset: \"%1\" is not a Zego preset; use viewer (login only) or speaker "
-                                          "(login and publish)"),
-                        preset);
-        privilege.allowPublish = preset == QStringLiteral("speaker");
-        restricted = true;
-    }
-    for (const auto& [column, target] : {std::pair{Login, &privilege.allowLogin}, {Publish, &privilege.allowPublish}}) {
-        const Cell* v = cells[column];
-        if (isEmpty(v))
-            continue;
-        auto on = boolean(QLatin1String(kColumnNames[column]), v);
-        if (!on)
-            return std::unexpected(on.error());
-        *target = *on;
-        restricted = true;
-    }
-    if (const Cell* streams = cells[Streams]; !isEmpty(streams)) {
-        auto ids = list(QStringLiteral("streams"), streams);
-        if (!ids)
-            return std::unexpected(ids.error());
-        privilege.streamIds = *ids;
-        restricted = true;
-    }
-    if (restricted)
-        plan.claims.insert(QStringLiteral("payload"), privilege.toPayload());
-    RowPlan out;
-    if (const Cell* cipher = cells[Cipher]; !isEmpty(cipher))
-        plan.claims.insert(QStringLiteral("cipher"), text(cipher).toLower());
-    if (const Cell* kit = cells[Kit]; !isEmpty(kit)) {
-        auto on = boolean(QStringLiteral("kit"), kit);
-        if (!on)
-            return std::unexpected(on.error());
-        if (*on) {
-            if (room.isEmpty())
-                return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "kit: a Kit Token needs a room"));
-            const QString name = text(cells[Name]);
-            plan.claims.insert(QStringLiteral("kit"),
-                               QJsonObject{{QStringLiteral("room_id"), room},
-                                           {QStringLiteral("user_name"), name.isEmpty() ? identity : name}});
-        }
-    }
-    out.base = std::move(plan);
-    return out;
-}
+private:
+    const Cell* cell(int column) const { return column >= 0 && column < m_cells.size() ? m_cells[column] : nullptr; }
+    static QString nameOf(int column) { return columnTable().names.value(column); }
 
-Result<RowPlan> jitsiPlan(const Cells& cells, const QString& room, mint::MintPlan plan)
-{
-    jitsi::JitsiClaims claims;
-    claims.room = room;
-    if (claims.room.isEmpty())
-        return fail(ErrorCode::MissingValue,
-                    QT_TRANSLATE_NOOP("td::Error", "room: empty (a room name, or * for any room)"));
-    claims.user.id = text(cells[Identity]);
-    claims.user.name = text(cells[Name]);
-    claims.user.email = text(cells[Email]);
-    claims.user.avatar = text(cells[Avatar]);
-    if (claims.user.id.isEmpty() && claims.user.name.isEmpty())
-        return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "identity: empty (and no name either)"));
-    if (const QString preset = text(cells[Preset]).toLower(); !preset.isEmpty()) {
-        if (preset != QStringLiteral("moderator") && preset != QStringLiteral("participant"))
-            return fail(
-                ErrorCode::InvalidValue,
-                QT_TRANSLATE_NOOP("td::Error", "preset: \"%1\" is not a Jitsi preset; use moderator or participant"),
-                preset);
-        claims.user.moderator = preset == QStringLiteral("moderator");
-    }
-    if (const Cell* moderator = cells[Moderator]; !isEmpty(moderator)) {
-        auto on = boolean(QStringLiteral("moderator"), moderator);
-        if (!on)
-            return std::unexpected(on.error());
-        claims.user.moderator = *on;
-    }
-    if (const Cell* features = cells[Features]; !isEmpty(features)) {
-        auto obj = object(QStringLiteral("features"), features, {});
-        if (!obj)
-            return std::unexpected(obj.error());
-        for (auto it = obj->begin(); it != obj->end(); ++it) {
-            auto feature = jitsi::parseFeature(it.key() + QLatin1Char('=') + valueText(it.value()));
-            if (!feature)
-                return fail(feature.error().at(QStringLiteral("features")));
-            claims.features.append(*feature);
-        }
-    }
-    plan.claims = QJsonObject{
-        {QStringLiteral("room"), claims.room},
-        {QStringLiteral("context"), jitsi::contextJson(claims, plan.provider == Provider::Jitsi).toJsonValue()}};
-    RowPlan out;
-    out.base = std::move(plan);
-    return out;
-}
+    const Cells& m_cells;
+};
 
 } // namespace
 
 QStringList columnsFor(Provider provider)
 {
-    QStringList common{QStringLiteral("identity"), QStringLiteral("name"), QStringLiteral("room"),
-                       QStringLiteral("preset"), QStringLiteral("ttl")};
-    switch (provider) {
-    case Provider::LiveKit:
-        return common + QStringList{QStringLiteral("grants"), QStringLiteral("metadata"), QStringLiteral("attributes"),
-                                    QStringLiteral("claims")};
-    case Provider::Zego:
-        return common + QStringList{QStringLiteral("login"), QStringLiteral("publish"), QStringLiteral("streams"),
-                                    QStringLiteral("kit"), QStringLiteral("cipher")};
-    case Provider::Jaas:
-    case Provider::Jitsi:
-        return common + QStringList{QStringLiteral("moderator"), QStringLiteral("features"), QStringLiteral("email"),
-                                    QStringLiteral("avatar")};
-    case Provider::Unknown: break;
-    }
-    return {};
+    const ProviderModule* module = findModule(provider);
+    if (!module)
+        return {};
+    return QStringList{QStringLiteral("identity"), QStringLiteral("name"), QStringLiteral("room"),
+                       QStringLiteral("preset"), QStringLiteral("ttl")} +
+           module->batchColumns();
 }
 
 QString canonicalColumn(const QString& header)
 {
     const int column = columnOf(header);
-    return column < 0 ? QString() : QLatin1String(kColumnNames[column]);
+    return column < 0 ? QString() : columnTable().names[column];
 }
 
 QString Cell::toText() const
@@ -467,12 +325,16 @@ Result<RowPlan> planForRow(const InputRow& row, const credentials::Profile& prof
 {
     if (!row.problem.isEmpty())
         return fail(ErrorCode::InvalidValue, row.problem);
+    const ProviderModule* module = findModule(profile.provider);
+    if (!module)
+        return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "the profile has no provider"));
+    const ColumnTable& table = columnTable();
     const Cells cells = cellsOf(row);
-    const std::array<bool, ColumnCount>& applies = appliesTo(profile.provider);
-    for (int column = 0; column < ColumnCount; ++column) {
+    const QList<bool>& applies = *table.appliesTo.constFind(static_cast<int>(profile.provider));
+    for (int column = 0; column < cells.size(); ++column) {
         if (!applies[column] && !isEmpty(cells[column]))
             return fail(ErrorCode::NotApplicable, QT_TRANSLATE_NOOP("td::Error", "%1: does not apply to %2 profiles"),
-                        QLatin1String(kColumnNames[column]), providerName(profile.provider));
+                        table.names[column], providerName(profile.provider));
     }
     mint::MintPlan plan;
     plan.provider = profile.provider;
@@ -491,17 +353,11 @@ Result<RowPlan> planForRow(const InputRow& row, const credentials::Profile& prof
     if (room.isEmpty())
         room = defaults.room;
 
-    Result<RowPlan> out = fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "the profile has no provider"));
-    switch (profile.provider) {
-    case Provider::LiveKit: out = liveKitPlan(cells, room, std::move(plan)); break;
-    case Provider::Zego: out = zegoPlan(cells, room, std::move(plan)); break;
-    case Provider::Jaas:
-    case Provider::Jitsi: out = jitsiPlan(cells, room, std::move(plan)); break;
-    case Provider::Unknown: break;
-    }
+    Result<RowPlan> out = module->planForRow(RowCellsOf(cells), room, std::move(plan));
     if (!out)
         return out;
-    if (const Cell* extra = cells[Claims]; !isEmpty(extra)) {
+    static const int claimsColumn = table.names.indexOf(QStringLiteral("claims"));
+    if (const Cell* extra = claimsColumn >= 0 ? cells[claimsColumn] : nullptr; !isEmpty(extra)) {
         auto obj = object(QStringLiteral("claims"), extra, {});
         if (!obj)
             return std::unexpected(obj.error());

@@ -18,13 +18,30 @@
 
 namespace td::batch {
 
+/** The values one dimension takes: (label, value). */
+using DimensionValues = QList<QPair<QString, QJsonValue>>;
+
 /** One axis of a permission matrix: a key, its name in words, and the values it takes (label, value). */
 struct MatrixDimension {
     QString key;   // "canPublish", "canPublishSources", "canSubscribe", "hidden", "roomAdmin"; "moderator",
                    // "feature:<name>"; "login", "publish", "streams"
     QString label; // "can publish"
-    QList<QPair<QString, QJsonValue>> values;
+    DimensionValues values;
 };
+
+/** yes/no values (true/false), in the order a tester meets them first. */
+inline DimensionValues yesNo(bool yesFirst)
+{
+    const QPair<QString, QJsonValue> yes{QStringLiteral("yes"), true};
+    const QPair<QString, QJsonValue> no{QStringLiteral("no"), false};
+    return yesFirst ? DimensionValues{yes, no} : DimensionValues{no, yes};
+}
+
+/** A list value's label: its items joined by '+', or `empty` for the empty list. */
+inline QString listLabel(const QStringList& list, const QString& empty)
+{
+    return list.isEmpty() ? empty : list.join(QLatin1Char('+'));
+}
 
 /** What the matrix builder asks for. Empty lists mean the defaults named below. */
 struct MatrixSpec {

@@ -2,9 +2,7 @@
 #include "core/credentials/Profile.h"
 
 #include "core/Duration.h"
-#include "core/crypto/Pem.h"
-#include "core/providers/jitsi/JitsiRoom.h"
-#include "core/providers/jitsi/JitsiToken.h"
+#include "core/providers/Registry.h"
 
 #include <QRegularExpression>
 
@@ -24,22 +22,6 @@ const FieldRef kFields[] = {
 };
 const FieldRef kDefaults[] = {{"ttl", &Profile::ttl}, {"room", &Profile::room}, {"cipher", &Profile::cipher}};
 
-void checkPem(ProfileCheck& check, const QByteArray& pem, bool required)
-{
-    if (pem.isEmpty()) {
-        if (required)
-            addFinding(check.findings, Severity::Error, "private-key-missing",
-                       QT_TRANSLATE_NOOP("td::Finding", "the RSA private key is missing"));
-        return;
-    }
-    auto key = crypto::loadRsaPrivateKey(pem);
-    if (!key) {
-        addFinding(check.findings, Severity::Error, "private-key", key.error().in(QStringLiteral("private key: ")));
-        return;
-    }
-    check.fingerprint = key->publicKey().fingerprintSha256();
-}
-
 } // namespace
 
 const QStringList& Profile::environments()
@@ -56,14 +38,8 @@ bool Profile::isValidName(const QString& name)
 
 QStringList Profile::secretFields(Provider provider)
 {
-    switch (provider) {
-    case Provider::LiveKit: return {QStringLiteral("apiSecret")};
-    case Provider::Zego: return {QStringLiteral("serverSecret")};
-    case Provider::Jaas: return {QStringLiteral("privateKey")};
-    case Provider::Jitsi: return {QStringLiteral("appSecret"), QStringLiteral("privateKey")};
-    case Provider::Unknown: break;
-    }
-    return {};
+    const ProviderModule* module = findModule(provider);
+    return module ? module->secretFields() : QStringList();
 }
 
 QString Profile::secretKey(const QString& profileName, const QString& field, int generation)
@@ -76,8 +52,17 @@ QString Profile::secretKey(const QString& profileName, const QString& field, int
 
 bool Profile::isProfileSecretKey(const QString& key)
 {
-    static const QRegularExpression re(QStringLiteral(
-        "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}/(apiSecret|serverSecret|appSecret|privateKey)(#[1-9][0-9]*)?$"));
+    static const QRegularExpression re = [] {
+        QStringList fields;
+        for (const ProviderModule* module : providerModules()) {
+            for (const QString& field : module->secretFields()) {
+                if (!fields.contains(field))
+                    fields << field;
+            }
+        }
+        return QRegularExpression(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}/(%1)(#[1-9][0-9]*)?$")
+                                      .arg(fields.join(QLatin1Char('|'))));
+    }();
     return re.match(key).hasMatch();
 }
 
@@ -175,81 +160,10 @@ ProfileCheck validateProfile(const Profile& p, const QHash<QString, QByteArray>&
                 check.findings, Severity::Error, "control-character",
                 QT_TRANSLATE_NOOP("td::Finding", "a default or the note holds a control character (a line break?)"));
     }
-    const auto secret = [&](const char* field) { return secrets.value(QString::fromLatin1(field)); };
-    switch (p.provider) {
-    case Provider::LiveKit:
-        if (p.apiKey.isEmpty())
-            addFinding(check.findings, Severity::Error, "api-key",
-                       QT_TRANSLATE_NOOP("td::Finding", "the LiveKit API key is missing"));
-        if (secret("apiSecret").isEmpty())
-            addFinding(check.findings, Severity::Error, "api-secret",
-                       QT_TRANSLATE_NOOP("td::Finding", "the LiveKit API secret is missing"));
-        else if (secret("apiSecret").size() < 32)
-            addFinding(check.findings, Severity::Warning, "short-secret",
-                       QT_TRANSLATE_NOOP(
-                           "td::Finding",
-                           "the API secret has %1 characters; LiveKit accepts it (the dev server uses \"secret\"), "
-                           "but production secrets should have at least 32"),
-                       secret("apiSecret").size());
-        if (!p.serverUrl.isEmpty() && !p.serverUrl.startsWith(QStringLiteral("wss://")) &&
-            !p.serverUrl.startsWith(QStringLiteral("ws://")) && !p.serverUrl.startsWith(QStringLiteral("https://")) &&
-            !p.serverUrl.startsWith(QStringLiteral("http://")))
-            addFinding(
-                check.findings, Severity::Error, "server-url",
-                QT_TRANSLATE_NOOP("td::Finding", "the LiveKit URL should look like wss://project.livekit.cloud"));
-        break;
-    case Provider::Zego: {
-        bool ok = false;
-        const qulonglong id = p.appId.toULongLong(&ok);
-        if (!ok || id == 0 || id > 0xffffffffULL)
-            addFinding(check.findings, Severity::Error, "app-id",
-                       QT_TRANSLATE_NOOP("td::Finding", "the ZEGOCLOUD AppID must be a non-zero 32-bit number"));
-        if (secret("serverSecret").size() != 32)
-            addFinding(check.findings, Severity::Error, "server-secret",
-                       QT_TRANSLATE_NOOP("td::Finding", "the ServerSecret must be exactly 32 characters, this has %1"),
-                       secret("serverSecret").size());
-        if (!p.cipher.isEmpty() && p.cipher != QStringLiteral("gcm") && p.cipher != QStringLiteral("cbc"))
-            addFinding(check.findings, Severity::Error, "cipher",
-                       QT_TRANSLATE_NOOP("td::Finding", "the cipher is gcm or cbc"));
-        break;
-    }
-    case Provider::Jaas:
-        if (auto ok = jitsi::validateJaasAppId(p.appId); !ok)
-            addFinding(check.findings, Severity::Error, "app-id", ok.error());
-        if (p.keyId.isEmpty())
-            addFinding(check.findings, Severity::Error, "key-id",
-                       QT_TRANSLATE_NOOP("td::Finding", "the JaaS key id is missing (AppID/kid)"));
-        else if (p.keyId.contains(QLatin1Char('/')) && p.keyId.section(QLatin1Char('/'), 0, 0) != p.appId)
-            addFinding(check.findings, Severity::Error, "key-id",
-                       QT_TRANSLATE_NOOP("td::Finding", "the key id must start with the AppID followed by '/'"));
-        checkPem(check, secret("privateKey"), true);
-        break;
-    case Provider::Jitsi:
-        if (p.appId.isEmpty())
-            addFinding(check.findings, Severity::Error, "app-id",
-                       QT_TRANSLATE_NOOP("td::Finding", "the Jitsi app_id is missing"));
-        if (secret("appSecret").isEmpty() && secret("privateKey").isEmpty())
-            addFinding(check.findings, Severity::Error, "credentials",
-                       QT_TRANSLATE_NOOP("td::Finding", "give the app_secret (HS256) or a private key (RS256)"));
-        if (!secret("privateKey").isEmpty()) {
-            checkPem(check, secret("privateKey"), false);
-            if (p.keyId.isEmpty())
-                addFinding(check.findings, Severity::Error, "key-id",
-                           QT_TRANSLATE_NOOP("td::Finding", "RS256 needs a key id: Prosody fetches the key by it"));
-        }
-        if (!p.serverUrl.isEmpty()) {
-            auto deployment = jitsi::deploymentFromUrl(p.serverUrl, p.domainVerification);
-            if (!deployment)
-                addFinding(check.findings, Severity::Error, "server-url", deployment.error());
-            else
-                check.findings.append(
-                    jitsi::subjectFindings(p.subject.isEmpty() ? QStringLiteral("*") : p.subject, *deployment));
-        }
-        break;
-    case Provider::Unknown:
+    if (const ProviderModule* module = findModule(p.provider))
+        module->checkProfile(p, secrets, check);
+    else
         addFinding(check.findings, Severity::Error, "provider", QT_TRANSLATE_NOOP("td::Finding", "unknown provider"));
-        break;
-    }
     return check;
 }
 

@@ -7,7 +7,6 @@
 #include "core/inspect/TokenInspector.h"
 #include "core/providers/MintedToken.h"
 #include "core/providers/Provider.h"
-#include "core/providers/livekit/LiveKitGrants.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -56,23 +55,15 @@ Result<MintOutcome> mintAndInspect(const MintPlan& plan, const credentials::Prof
 Result<VerifyCredentials> verifyCredentials(const credentials::Profile& profile,
                                             const QHash<QString, QByteArray>& secrets);
 
-/**
- * The link that joins a meeting with the token, or "" when there is none:
- * LiveKit Meet's custom URL with the profile's server URL; https://8x8.vc/<AppID>/<room>?jwt=; for self-hosted
- * Jitsi https://<domain>/<room>?jwt= with the domain from the profile. A room pattern ("*", regex) has no link.
- */
+/** The link that joins a meeting with the token, or "" when there is none (the provider module's joinLink). */
 QString joinLink(const MintPlan& plan, const credentials::Profile& profile, const QByteArray& token);
 
-/** The lifetime each provider's own SDK gives a token when none is asked for (LiveKit 6 h, Jitsi 2 h, Zego 1 h). */
+/** The lifetime the provider's own SDK gives a token when none is asked for (1 h for an unknown provider). */
 qint64 defaultTtlSeconds(Provider provider);
 
 /** The identity and room of a plan, and its grants in a few words, for history and batch output. */
 QString identityOf(const MintPlan& plan);
 QString roomOf(const MintPlan& plan);
 QString grantsSummary(const MintPlan& plan);
-/** The LiveKit part of grantsSummary(), for claims already read. */
-QString grantsSummary(const livekit::LiveKitClaims& claims);
-/** LiveKit Meet's custom-server link, or "" without a server URL or room. */
-QString liveKitJoinLink(const credentials::Profile& profile, const QString& room, const QByteArray& token);
 
 } // namespace td::mint

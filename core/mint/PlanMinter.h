@@ -5,22 +5,22 @@
 #include "core/Error.h"
 #include "core/credentials/Profile.h"
 #include "core/crypto/Crypto.h"
-#include "core/crypto/RsaKey.h"
-#include "core/crypto/SecretBytes.h"
 #include "core/mint/MintPlan.h"
 #include "core/providers/MintedToken.h"
-#include "core/providers/livekit/LiveKitToken.h"
+#include "core/providers/ProviderModule.h"
+#include "core/providers/livekit/LiveKitGrants.h"
 
 #include <QByteArray>
 #include <QHash>
 
-#include <optional>
+#include <memory>
 
 namespace td::mint {
 
 /**
- * Mints plans with one profile. The credentials are checked and the keys prepared once (the HMAC key, the parsed
- * RSA key), so batches and permission matrices do not pay for them per token. mint() is const and thread-safe.
+ * Mints plans with one profile. The provider module checks the credentials and prepares the keys once (the HMAC
+ * key, the parsed RSA key), so batches and permission matrices do not pay for them per token. mint() is const and
+ * thread-safe.
  */
 class PlanMinter final {
 public:
@@ -37,23 +37,13 @@ public:
     const credentials::Profile& profile() const { return m_profile; }
 
 private:
-    explicit PlanMinter(credentials::Profile profile) : m_profile(std::move(profile)) {}
-
-    Result<MintedToken> mintLiveKit(const MintPlan& plan, const Clock& clock) const;
-    Result<MintedToken> mintZego(const MintPlan& plan, const Clock& clock, const crypto::RandomSource& random) const;
-    Result<MintedToken> mintJitsi(const MintPlan& plan, const Clock& clock) const;
+    PlanMinter(credentials::Profile profile, std::shared_ptr<const PreparedMinter> prepared)
+        : m_profile(std::move(profile)), m_prepared(std::move(prepared))
+    {
+    }
 
     credentials::Profile m_profile;
-    std::optional<livekit::LiveKitMinter> m_liveKit;
-    quint32 m_zegoAppId = 0;
-    crypto::SecretByteArray m_symmetricSecret; // Zego ServerSecret or Jitsi app_secret
-    std::optional<crypto::RsaPrivateKey> m_privateKey;
+    std::shared_ptr<const PreparedMinter> m_prepared;
 };
-
-/** The profile's AppID as Zego needs it: a non-zero 32-bit number. */
-Result<quint32> zegoAppId(const QString& text);
-
-/** The profile's RSA private key from its "privateKey" secret, with the PEM loader's diagnosis on failure. */
-Result<crypto::RsaPrivateKey> profilePrivateKey(const QHash<QString, QByteArray>& secrets);
 
 } // namespace td::mint

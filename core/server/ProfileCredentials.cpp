@@ -2,6 +2,7 @@
 #include "core/server/ProfileCredentials.h"
 
 #include "core/crypto/Pem.h"
+#include "core/providers/Registry.h"
 
 namespace td::server {
 
@@ -16,22 +17,22 @@ Result<EndpointCredentials> credentialsFromProfile(const credentials::Profile& p
     c.keyId = profile.keyId;
     c.audience = profile.audience;
     c.subject = profile.subject;
-    switch (profile.provider) {
-    case Provider::LiveKit: c.secret = secrets.value(QStringLiteral("apiSecret")); break;
-    case Provider::Zego: c.secret = secrets.value(QStringLiteral("serverSecret")); break;
-    case Provider::Jitsi: c.secret = secrets.value(QStringLiteral("appSecret")); [[fallthrough]];
-    case Provider::Jaas: {
-        // A self-hosted Jitsi profile with an app secret signs HS256; the private key is only for RS256 ones.
-        const QByteArray pem = secrets.value(QStringLiteral("privateKey"));
-        if (!pem.isEmpty() && c.secret.isEmpty()) {
+    const QString privateKeyField = QStringLiteral("privateKey");
+    const QStringList fields = credentials::Profile::secretFields(profile.provider);
+    // The symmetric secret (API secret, ServerSecret, app secret) signs when there is one; a private key signs
+    // otherwise (JaaS, Jitsi RS256).
+    for (const QString& field : fields) {
+        if (field != privateKeyField && c.secret.isEmpty())
+            c.secret = secrets.value(field);
+    }
+    if (fields.contains(privateKeyField) && c.secret.isEmpty()) {
+        const QByteArray pem = secrets.value(privateKeyField);
+        if (!pem.isEmpty()) {
             auto key = crypto::loadRsaPrivateKey(pem);
             if (!key)
                 return std::unexpected(key.error());
             c.privateKey = *key;
         }
-        break;
-    }
-    case Provider::Unknown: break;
     }
     if (c.secret.isEmpty() && c.privateKey.isNull())
         return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "profile %1 has no stored secret"),

@@ -3,6 +3,7 @@
 
 #include "core/Duration.h"
 #include "core/credentials/Profile.h"
+#include "core/providers/Registry.h"
 
 namespace td::settings {
 namespace {
@@ -12,16 +13,11 @@ QString ttlKey(Provider provider)
     return QStringLiteral("mint/ttl/") + providerName(provider);
 }
 
+/** The lifetime the provider's own SDK gives (LiveKit 6h, Zego 1h, Jitsi 2h). */
 QString builtInTtl(Provider provider)
 {
-    switch (provider) {
-    case Provider::LiveKit: return QStringLiteral("6h"); // LiveKit SDK default
-    case Provider::Zego: return QStringLiteral("1h");    // official generators' example
-    case Provider::Jaas:
-    case Provider::Jitsi: return QStringLiteral("2h");
-    case Provider::Unknown: break;
-    }
-    return QStringLiteral("1h");
+    const ProviderModule* module = findModule(provider);
+    return formatDuration(module ? module->defaultTtlSeconds() : 3600);
 }
 
 } // namespace

@@ -23,7 +23,8 @@ PREFIX = 'td::ui::'
 
 def plain_contexts(src):
     """Contexts that are not Q_OBJECT classes of td::ui: Q_DECLARE_TR_FUNCTIONS names and translate() contexts."""
-    names = {'main', 'td::Error', 'td::Finding'}  # core's marked error and finding texts (QT_TRANSLATE_NOOP)
+    # core's marked error and finding texts, and the provider modules' titles and hints (QT_TRANSLATE_NOOP)
+    names = {'main', 'td::Error', 'td::Finding', 'td::Provider'}
     for path in list((src / 'ui').rglob('*.h')) + list((src / 'ui').rglob('*.cpp')) + list((src / 'app/gui').rglob('*.cpp')):
         names.update(re.findall(r'Q_DECLARE_TR_FUNCTIONS\((\w+)\)', path.read_text(encoding='utf-8')))
     return names

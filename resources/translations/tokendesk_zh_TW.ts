@@ -3117,40 +3117,8 @@ UTC：%3</translation>
 <context>
     <name>ProfileText</name>
     <message>
-        <source>LiveKit</source>
-        <translation>LiveKit</translation>
-    </message>
-    <message>
-        <source>ZEGOCLOUD</source>
-        <translation>ZEGOCLOUD</translation>
-    </message>
-    <message>
-        <source>JaaS (8x8)</source>
-        <translation>JaaS（8x8）</translation>
-    </message>
-    <message>
-        <source>Jitsi (self-hosted)</source>
-        <translation>Jitsi（自架）</translation>
-    </message>
-    <message>
         <source>Unknown</source>
         <translation>未知</translation>
-    </message>
-    <message>
-        <source>From the LiveKit Cloud project settings (API keys), or the keys: section of livekit.yaml.</source>
-        <translation>取自 LiveKit Cloud 專案設定（API keys），或 livekit.yaml 的 keys: 區段。</translation>
-    </message>
-    <message>
-        <source>From the ZEGOCLOUD console: the AppID (digits) and the 32-character ServerSecret.</source>
-        <translation>取自 ZEGOCLOUD 主控台：AppID（數字）與 32 個字元的 ServerSecret。</translation>
-    </message>
-    <message>
-        <source>From the JaaS console (API keys): the AppID, the key ID shown next to the key, and the private key downloaded when the key was made.</source>
-        <translation>取自 JaaS 主控台（API keys）：AppID、顯示在金鑰旁的金鑰 ID，以及建立金鑰時下載的私鑰。</translation>
-    </message>
-    <message>
-        <source>Prosody&apos;s token settings: app_id with app_secret (HS256), or a private key and its key ID (RS256).</source>
-        <translation>Prosody 的權杖設定：app_id 搭配 app_secret（HS256），或私鑰及其金鑰 ID（RS256）。</translation>
     </message>
     <message>
         <source>&amp;Provider</source>
@@ -3231,14 +3199,6 @@ UTC：%3</translation>
     <message>
         <source>Note</source>
         <translation>備註</translation>
-    </message>
-    <message>
-        <source>digits, for example 1234567890</source>
-        <translation>數字，例如 1234567890</translation>
-    </message>
-    <message>
-        <source>the key&apos;s name on the public key server</source>
-        <translation>金鑰在公鑰伺服器上的名稱</translation>
     </message>
     <message>
         <source>for example acme-prod</source>
@@ -4804,7 +4764,7 @@ UTC：%3</translation>
     <name>td::Error</name>
     <message>
         <source>%1: &quot;%2&quot; is not true or false</source>
-        <translation>%1："%2" 不是 true 或 false</translation>
+        <translation>%1：&quot;%2&quot; 不是 true 或 false</translation>
     </message>
     <message>
         <source>%1: not a JSON array (%2 at offset %3)</source>
@@ -4832,7 +4792,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>preset: &quot;%1&quot; is not a Zego preset; use viewer (login only) or speaker (login and publish)</source>
-        <translation>preset："%1" 不是 Zego 預設組合；請使用 viewer（僅登入）或 speaker（登入並發布）</translation>
+        <translation>preset：&quot;%1&quot; 不是 Zego 預設組合；請使用 viewer（僅登入）或 speaker（登入並發布）</translation>
     </message>
     <message>
         <source>kit: a Kit Token needs a room</source>
@@ -4848,11 +4808,11 @@ UTC：%3</translation>
     </message>
     <message>
         <source>preset: &quot;%1&quot; is not a Jitsi preset; use moderator or participant</source>
-        <translation>preset："%1" 不是 Jitsi 預設組合；請使用 moderator 或 participant</translation>
+        <translation>preset：&quot;%1&quot; 不是 Jitsi 預設組合；請使用 moderator 或 participant</translation>
     </message>
     <message>
         <source>column &quot;%1&quot; does not apply to %2 profiles (its permissions would be ignored); %2 columns: %3</source>
-        <translation>"%1" 欄不適用於 %2 設定檔（其權限會被忽略）；%2 可用的欄：%3</translation>
+        <translation>&quot;%1&quot; 欄不適用於 %2 設定檔（其權限會被忽略）；%2 可用的欄：%3</translation>
     </message>
     <message>
         <source>no identity column (also accepted: user_id, id, user); columns found: %1</source>
@@ -4892,11 +4852,11 @@ UTC：%3</translation>
     </message>
     <message>
         <source>unknown publish source &quot;%1&quot;; LiveKit knows %2</source>
-        <translation>未知的發布媒體來源 "%1"；LiveKit 認得的有：%2</translation>
+        <translation>未知的發布媒體來源 &quot;%1&quot;；LiveKit 認得的有：%2</translation>
     </message>
     <message>
         <source>unknown dimension &quot;%1&quot; for %2; choose from %3</source>
-        <translation>%2 沒有 "%1" 這個維度；請從以下選擇：%3</translation>
+        <translation>%2 沒有 &quot;%1&quot; 這個維度；請從以下選擇：%3</translation>
     </message>
     <message>
         <source>more than %1 combinations: choose fewer dimensions or values</source>
@@ -4952,7 +4912,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>the livekit-cli config has no &quot;projects&quot; list</source>
-        <translation>livekit-cli 組態沒有 "projects" 清單</translation>
+        <translation>livekit-cli 組態沒有 &quot;projects&quot; 清單</translation>
     </message>
     <message>
         <source>the livekit-cli config lists no projects</source>
@@ -4972,11 +4932,11 @@ UTC：%3</translation>
     </message>
     <message>
         <source>profile name &quot;%1&quot; is not valid</source>
-        <translation>設定檔名稱 "%1" 無效</translation>
+        <translation>設定檔名稱 &quot;%1&quot; 無效</translation>
     </message>
     <message>
         <source>profile %1: unknown provider &quot;%2&quot;</source>
-        <translation>設定檔 %1：未知的供應商 "%2"</translation>
+        <translation>設定檔 %1：未知的供應商 &quot;%2&quot;</translation>
     </message>
     <message>
         <source>profile %1: environment must be dev, staging or prod</source>
@@ -5008,11 +4968,11 @@ UTC：%3</translation>
     </message>
     <message>
         <source>profiles file has no valid &quot;version&quot;</source>
-        <translation>設定檔清單檔案沒有有效的 "version"</translation>
+        <translation>設定檔清單檔案沒有有效的 &quot;version&quot;</translation>
     </message>
     <message>
         <source>no profile named &quot;%1&quot; (tokendesk-cli profile list)</source>
-        <translation>沒有名為 "%1" 的設定檔 (tokendesk-cli profile list)</translation>
+        <translation>沒有名為 &quot;%1&quot; 的設定檔 (tokendesk-cli profile list)</translation>
     </message>
     <message>
         <source>cannot create %1</source>
@@ -5024,7 +4984,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>the secret store is keychain, vault or auto, not &quot;%1&quot;</source>
-        <translation>密鑰儲存區必須是 keychain、vault 或 auto，而不是 "%1"</translation>
+        <translation>密鑰儲存區必須是 keychain、vault 或 auto，而不是 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the vault passphrase is empty</source>
@@ -5072,7 +5032,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>length %1 is not a multiple of 4 (truncated or missing &apos;=&apos; padding)</source>
-        <translation>長度 %1 不是 4 的倍數（已被截斷，或缺少 '=' 填補）</translation>
+        <translation>長度 %1 不是 4 的倍數（已被截斷，或缺少 &apos;=&apos; 填補）</translation>
     </message>
     <message>
         <source>length %1 cannot be valid base64 (truncated)</source>
@@ -5152,7 +5112,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>a PEM block labelled &quot;%1&quot; is not a private key</source>
-        <translation>標記為 "%1" 的 PEM 區塊不是私鑰</translation>
+        <translation>標記為 &quot;%1&quot; 的 PEM 區塊不是私鑰</translation>
     </message>
     <message>
         <source>the key is empty</source>
@@ -5224,35 +5184,35 @@ UTC：%3</translation>
     </message>
     <message>
         <source>invalid duration &quot;%1&quot;: empty (use e.g. 90, 10m, 6h, 1h30m, 2d)</source>
-        <translation>無效的時間長度 "%1"：空白（請使用例如 90、10m、6h、1h30m、2d）</translation>
+        <translation>無效的時間長度 &quot;%1&quot;：空白（請使用例如 90、10m、6h、1h30m、2d）</translation>
     </message>
     <message>
         <source>invalid duration &quot;%1&quot;: expected a number at position %2 (use e.g. 90, 10m, 6h, 1h30m, 2d)</source>
-        <translation>無效的時間長度 "%1"：位置 %2 應為數字（請使用例如 90、10m、6h、1h30m、2d）</translation>
+        <translation>無效的時間長度 &quot;%1&quot;：位置 %2 應為數字（請使用例如 90、10m、6h、1h30m、2d）</translation>
     </message>
     <message>
         <source>invalid duration &quot;%1&quot;: number too large (use e.g. 90, 10m, 6h, 1h30m, 2d)</source>
-        <translation>無效的時間長度 "%1"：數字太大（請使用例如 90、10m、6h、1h30m、2d）</translation>
+        <translation>無效的時間長度 &quot;%1&quot;：數字太大（請使用例如 90、10m、6h、1h30m、2d）</translation>
     </message>
     <message>
         <source>invalid duration &quot;%1&quot;: missing unit after the last number (use e.g. 90, 10m, 6h, 1h30m, 2d)</source>
-        <translation>無效的時間長度 "%1"：最後一個數字後面缺少單位（請使用例如 90、10m、6h、1h30m、2d）</translation>
+        <translation>無效的時間長度 &quot;%1&quot;：最後一個數字後面缺少單位（請使用例如 90、10m、6h、1h30m、2d）</translation>
     </message>
     <message>
         <source>invalid duration &quot;%1&quot;: unknown unit &apos;%2&apos; (use e.g. 90, 10m, 6h, 1h30m, 2d)</source>
-        <translation>無效的時間長度 "%1"：未知的單位 '%2'（請使用例如 90、10m、6h、1h30m、2d）</translation>
+        <translation>無效的時間長度 &quot;%1&quot;：未知的單位 &apos;%2&apos;（請使用例如 90、10m、6h、1h30m、2d）</translation>
     </message>
     <message>
         <source>invalid duration &quot;%1&quot;: units must go from larger to smaller (use e.g. 90, 10m, 6h, 1h30m, 2d)</source>
-        <translation>無效的時間長度 "%1"：單位必須由大到小排列（請使用例如 90、10m、6h、1h30m、2d）</translation>
+        <translation>無效的時間長度 &quot;%1&quot;：單位必須由大到小排列（請使用例如 90、10m、6h、1h30m、2d）</translation>
     </message>
     <message>
         <source>invalid duration &quot;%1&quot;: must be greater than zero (use e.g. 90, 10m, 6h, 1h30m, 2d)</source>
-        <translation>無效的時間長度 "%1"：必須大於零（請使用例如 90、10m、6h、1h30m、2d）</translation>
+        <translation>無效的時間長度 &quot;%1&quot;：必須大於零（請使用例如 90、10m、6h、1h30m、2d）</translation>
     </message>
     <message>
         <source>invalid duration &quot;%1&quot;: more than 100 years (use e.g. 90, 10m, 6h, 1h30m, 2d)</source>
-        <translation>無效的時間長度 "%1"：超過 100 年（請使用例如 90、10m、6h、1h30m、2d）</translation>
+        <translation>無效的時間長度 &quot;%1&quot;：超過 100 年（請使用例如 90、10m、6h、1h30m、2d）</translation>
     </message>
     <message>
         <source>history entry without id or provider</source>
@@ -5268,7 +5228,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>not a token TokenDesk knows: a JWT has three &apos;.&apos;-separated parts (LiveKit, Jitsi), a ZEGOCLOUD Token04 starts with &quot;04&quot;</source>
-        <translation>不是 TokenDesk 認得的權杖：JWT 由三個以 '.' 分隔的部分組成（LiveKit、Jitsi），ZEGOCLOUD 的 Token04 則以 "04" 開頭</translation>
+        <translation>不是 TokenDesk 認得的權杖：JWT 由三個以 &apos;.&apos; 分隔的部分組成（LiveKit、Jitsi），ZEGOCLOUD 的 Token04 則以 &quot;04&quot; 開頭</translation>
     </message>
     <message>
         <source>the %1 is not valid JSON (%2 at offset %3)</source>
@@ -5280,7 +5240,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>the %1 segment has &apos;=&apos; padding, which JWS forbids (LiveKit&apos;s Go parser rejects it)</source>
-        <translation>%1 區段含有 '=' 填補，這是 JWS 所禁止的（LiveKit 的 Go 剖析器會拒絕）</translation>
+        <translation>%1 區段含有 &apos;=&apos; 填補，這是 JWS 所禁止的（LiveKit 的 Go 剖析器會拒絕）</translation>
     </message>
     <message>
         <source>the %1 segment is not base64url: %2</source>
@@ -5300,19 +5260,19 @@ UTC：%3</translation>
     </message>
     <message>
         <source>a JWT has 3 segments separated by &apos;.&apos;, this has %1</source>
-        <translation>JWT 有 3 個以 '.' 分隔的區段，此權杖有 %1 個</translation>
+        <translation>JWT 有 3 個以 &apos;.&apos; 分隔的區段，此權杖有 %1 個</translation>
     </message>
     <message>
         <source>the header has no &quot;alg&quot; string</source>
-        <translation>標頭沒有 "alg" 字串</translation>
+        <translation>標頭沒有 &quot;alg&quot; 字串</translation>
     </message>
     <message>
         <source>&quot;alg&quot;: &quot;none&quot; means unsigned; unsigned tokens are never accepted</source>
-        <translation>"alg": "none" 表示未簽署；未簽署的權杖一律不接受</translation>
+        <translation>&quot;alg&quot;: &quot;none&quot; 表示未簽署；未簽署的權杖一律不接受</translation>
     </message>
     <message>
         <source>algorithm &quot;%1&quot; is not supported (HS256, HS384, HS512, RS256 are)</source>
-        <translation>不支援演算法 "%1"（支援的有 HS256、HS384、HS512、RS256）</translation>
+        <translation>不支援演算法 &quot;%1&quot;（支援的有 HS256、HS384、HS512、RS256）</translation>
     </message>
     <message>
         <source>algorithm %1 is not allowed here (expected %2)</source>
@@ -5324,11 +5284,11 @@ UTC：%3</translation>
     </message>
     <message>
         <source>the token has no &quot;exp&quot; (expiry) claim</source>
-        <translation>權杖沒有 "exp"（到期時間）宣告</translation>
+        <translation>權杖沒有 &quot;exp&quot;（到期時間）宣告</translation>
     </message>
     <message>
         <source>&quot;exp&quot; must be a number of seconds</source>
-        <translation>"exp" 必須是秒數</translation>
+        <translation>&quot;exp&quot; 必須是秒數</translation>
     </message>
     <message>
         <source>the token expired at %1 (now %2, leeway %3 s)</source>
@@ -5336,7 +5296,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>&quot;nbf&quot; must be a number of seconds</source>
-        <translation>"nbf" 必須是秒數</translation>
+        <translation>&quot;nbf&quot; 必須是秒數</translation>
     </message>
     <message>
         <source>the token is not valid before %1 (now %2, leeway %3 s)</source>
@@ -5344,19 +5304,19 @@ UTC：%3</translation>
     </message>
     <message>
         <source>the token has no &quot;iss&quot; (issuer) claim</source>
-        <translation>權杖沒有 "iss"（簽發者）宣告</translation>
+        <translation>權杖沒有 &quot;iss&quot;（簽發者）宣告</translation>
     </message>
     <message>
         <source>issuer &quot;%1&quot; is not the expected &quot;%2&quot;</source>
-        <translation>簽發者 "%1" 不是預期的 "%2"</translation>
+        <translation>簽發者 &quot;%1&quot; 不是預期的 &quot;%2&quot;</translation>
     </message>
     <message>
         <source>the token has no &quot;aud&quot; (audience) claim</source>
-        <translation>權杖沒有 "aud"（受眾）宣告</translation>
+        <translation>權杖沒有 &quot;aud&quot;（受眾）宣告</translation>
     </message>
     <message>
         <source>audience is not the expected &quot;%1&quot;</source>
-        <translation>受眾不是預期的 "%1"</translation>
+        <translation>受眾不是預期的 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>%1 needs an RSA key, not a shared secret</source>
@@ -5407,16 +5367,12 @@ UTC：%3</translation>
         <translation>TTL 必須是正數</translation>
     </message>
     <message>
-        <source>unknown provider</source>
-        <translation>未知的供應商</translation>
-    </message>
-    <message>
         <source>profile %1 is not a LiveKit profile</source>
         <translation>設定檔 %1 不是 LiveKit 設定檔</translation>
     </message>
     <message>
         <source>cipher must be gcm or cbc, not &quot;%1&quot;</source>
-        <translation>cipher 必須是 gcm 或 cbc，而不是 "%1"</translation>
+        <translation>cipher 必須是 gcm 或 cbc，而不是 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>the room name holds an unpaired UTF-16 surrogate, which Jitsi Meet cannot encode</source>
@@ -5424,27 +5380,27 @@ UTC：%3</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a Jitsi Meet address such as https://meet.example.org</source>
-        <translation>"%1" 不是 Jitsi Meet 位址（例如 https://meet.example.org）</translation>
+        <translation>&quot;%1&quot; 不是 Jitsi Meet 位址（例如 https://meet.example.org）</translation>
     </message>
     <message>
         <source>a room is required (--room NAME, or --room &apos;*&apos; for any room): Prosody refuses tokens without one</source>
-        <translation>必須指定房間 (--room NAME, or --room '*' for any room)：Prosody 會拒絕沒有房間的權杖</translation>
+        <translation>必須指定房間 (--room NAME, or --room &apos;*&apos; for any room)：Prosody 會拒絕沒有房間的權杖</translation>
     </message>
     <message>
         <source>affiliation must be owner, member, moderator or teacher, not &quot;%1&quot;</source>
-        <translation>affiliation 必須是 owner、member、moderator 或 teacher，而不是 "%1"</translation>
+        <translation>affiliation 必須是 owner、member、moderator 或 teacher，而不是 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>unknown feature &quot;%1&quot;</source>
-        <translation>未知的功能 "%1"</translation>
+        <translation>未知的功能 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>feature &quot;%1&quot;: value must be true or false, not &quot;%2&quot;</source>
-        <translation>功能 "%1"：值必須是 true 或 false，而不是 "%2"</translation>
+        <translation>功能 &quot;%1&quot;：值必須是 true 或 false，而不是 &quot;%2&quot;</translation>
     </message>
     <message>
         <source>unknown feature &quot;%1&quot;%2; known features: %3</source>
-        <translation>未知的功能 "%1"%2；已知的功能：%3</translation>
+        <translation>未知的功能 &quot;%1&quot;%2；已知的功能：%3</translation>
     </message>
     <message>
         <source>the JaaS AppID must look like vpaas-magic-cookie-&lt;32 hex digits&gt; (JaaS console, API keys page)</source>
@@ -5456,7 +5412,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>the key id &quot;%1&quot; belongs to another AppID: its part before &apos;/&apos; must equal the AppID (8x8 reports kidMismatch)</source>
-        <translation>金鑰 ID "%1" 屬於另一個 AppID：其 '/' 之前的部分必須與 AppID 相同（8x8 會回報 kidMismatch）</translation>
+        <translation>金鑰 ID &quot;%1&quot; 屬於另一個 AppID：其 &apos;/&apos; 之前的部分必須與 AppID 相同（8x8 會回報 kidMismatch）</translation>
     </message>
     <message>
         <source>a JaaS token needs the tenant&apos;s RSA private key</source>
@@ -5496,39 +5452,39 @@ UTC：%3</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be true or false, not %2 (LiveKit rejects the whole token)</source>
-        <translation>"%1" 必須是 true 或 false，而不是 %2（LiveKit 會拒絕整個權杖）</translation>
+        <translation>&quot;%1&quot; 必須是 true 或 false，而不是 %2（LiveKit 會拒絕整個權杖）</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be a string, not %2</source>
-        <translation>"%1" 必須是字串，而不是 %2</translation>
+        <translation>&quot;%1&quot; 必須是字串，而不是 %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be an array of strings, not %2</source>
-        <translation>"%1" 必須是字串陣列，而不是 %2</translation>
+        <translation>&quot;%1&quot; 必須是字串陣列，而不是 %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must contain only strings</source>
-        <translation>"%1" 只能包含字串</translation>
+        <translation>&quot;%1&quot; 只能包含字串</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a LiveKit video grant key; LiveKit ignores it</source>
-        <translation>"%1" 不是 LiveKit video 授權的鍵；LiveKit 會忽略它</translation>
+        <translation>&quot;%1&quot; 不是 LiveKit video 授權的鍵；LiveKit 會忽略它</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a LiveKit video grant key; LiveKit ignores it (did you mean &quot;%2&quot;?)</source>
-        <translation>"%1" 不是 LiveKit video 授權的鍵；LiveKit 會忽略它（您是指 "%2" 嗎？）</translation>
+        <translation>&quot;%1&quot; 不是 LiveKit video 授權的鍵；LiveKit 會忽略它（您是指 &quot;%2&quot; 嗎？）</translation>
     </message>
     <message>
         <source>%1 has no field &quot;%2&quot;</source>
-        <translation>%1 沒有欄位 "%2"</translation>
+        <translation>%1 沒有欄位 &quot;%2&quot;</translation>
     </message>
     <message>
         <source>%1 has no field &quot;%2&quot; (did you mean &quot;%3&quot;?)</source>
-        <translation>%1 沒有欄位 "%2"（您是指 "%3" 嗎？）</translation>
+        <translation>%1 沒有欄位 &quot;%2&quot;（您是指 &quot;%3&quot; 嗎？）</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a publish source; use %2</source>
-        <translation>"%1" 不是發布媒體來源；請使用 %2</translation>
+        <translation>&quot;%1&quot; 不是發布媒體來源；請使用 %2</translation>
     </message>
     <message>
         <source>roomConfig.%1 must be a whole number from 0 to 4294967295</source>
@@ -5560,11 +5516,11 @@ UTC：%3</translation>
     </message>
     <message>
         <source>the extra claim &quot;%1&quot; would replace the token&apos;s own &quot;%2&quot; (LiveKit reads claim names in any case): set it with its own option instead</source>
-        <translation>額外宣告 "%1" 會取代權杖本身的 "%2"（LiveKit 讀取宣告名稱時不分大小寫）：請改用其專屬選項設定</translation>
+        <translation>額外宣告 &quot;%1&quot; 會取代權杖本身的 &quot;%2&quot;（LiveKit 讀取宣告名稱時不分大小寫）：請改用其專屬選項設定</translation>
     </message>
     <message>
         <source>unknown preset &quot;%1&quot;; known presets: %2</source>
-        <translation>未知的預設組合 "%1"；已知的預設組合：%2</translation>
+        <translation>未知的預設組合 &quot;%1&quot;；已知的預設組合：%2</translation>
     </message>
     <message>
         <source>the LiveKit API key is missing (--api-key or LIVEKIT_API_KEY)</source>
@@ -5575,56 +5531,32 @@ UTC：%3</translation>
         <translation>缺少 LiveKit API 密鑰 (--api-secret or LIVEKIT_API_SECRET)</translation>
     </message>
     <message>
-        <source>roomJoin needs an identity: the server refuses to connect without one (400 &quot;identity cannot be empty&quot;)</source>
-        <translation>roomJoin 需要身分：沒有身分時伺服器會拒絕連線（400 "identity cannot be empty"）</translation>
-    </message>
-    <message>
-        <source>roomJoin needs a room name (--room)</source>
-        <translation>roomJoin 需要房間名稱 (--room)</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a participant kind; use %2</source>
-        <translation>"%1" 不是參與者類型；請使用 %2</translation>
+        <translation>&quot;%1&quot; 不是參與者類型；請使用 %2</translation>
     </message>
     <message>
         <source>LiveKit tokens never carry &quot;aud&quot;: the Python verifier rejects any token with one</source>
-        <translation>LiveKit 權杖從不含 "aud"：Python 驗證器會拒絕任何含有 aud 的權杖</translation>
+        <translation>LiveKit 權杖從不含 &quot;aud&quot;：Python 驗證器會拒絕任何含有 aud 的權杖</translation>
     </message>
     <message>
         <source>the user ID and room ID of a Kit Token must be Latin-1: the UIKit&apos;s btoa() cannot encode &apos;%1&apos;</source>
-        <translation>Kit Token 的使用者 ID 與房間 ID 必須是 Latin-1：UIKit 的 btoa() 無法編碼 '%1'</translation>
+        <translation>Kit Token 的使用者 ID 與房間 ID 必須是 Latin-1：UIKit 的 btoa() 無法編碼 &apos;%1&apos;</translation>
     </message>
     <message>
         <source>a Kit Token has a &apos;#&apos; between the Token04 and the room data</source>
-        <translation>Kit Token 的 Token04 與房間資料之間應有一個 '#'</translation>
+        <translation>Kit Token 的 Token04 與房間資料之間應有一個 &apos;#&apos;</translation>
     </message>
     <message>
         <source>the part after &apos;#&apos; is not base64: %1</source>
-        <translation>'#' 之後的部分不是 base64：%1</translation>
+        <translation>&apos;#&apos; 之後的部分不是 base64：%1</translation>
     </message>
     <message>
         <source>the part after &apos;#&apos; is not a JSON object</source>
-        <translation>'#' 之後的部分不是 JSON 物件</translation>
+        <translation>&apos;#&apos; 之後的部分不是 JSON 物件</translation>
     </message>
     <message>
         <source>the Kit Token&apos;s appID is not a 32-bit number</source>
         <translation>Kit Token 的 appID 不是 32 位元數字</translation>
-    </message>
-    <message>
-        <source>appID invalid (error 1): the AppID must be a non-zero 32-bit number</source>
-        <translation>appID 無效（錯誤 1）：AppID 必須是非零的 32 位元數字</translation>
-    </message>
-    <message>
-        <source>userID invalid (error 3): the user ID must be 1 to %1 characters</source>
-        <translation>userID 無效（錯誤 3）：使用者 ID 必須為 1 到 %1 個字元</translation>
-    </message>
-    <message>
-        <source>secret must be a 32 byte string (error 5): the ServerSecret has %1 characters</source>
-        <translation>secret 必須是 32 位元組的字串（錯誤 5）：此 ServerSecret 有 %1 個字元</translation>
-    </message>
-    <message>
-        <source>effectiveTimeInSeconds invalid (error 6): the TTL must be positive</source>
-        <translation>effectiveTimeInSeconds 無效（錯誤 6）：TTL 必須是正數</translation>
     </message>
     <message>
         <source>the injected IV has the wrong length</source>
@@ -5636,11 +5568,11 @@ UTC：%3</translation>
     </message>
     <message>
         <source>a Token04 starts with &quot;04&quot;</source>
-        <translation>Token04 以 "04" 開頭</translation>
+        <translation>Token04 以 &quot;04&quot; 開頭</translation>
     </message>
     <message>
         <source>this is a Kit Token (Token04 + &apos;#&apos; + room data), not a bare Token04</source>
-        <translation>這是 Kit Token（Token04 + '#' + 房間資料），不是單純的 Token04</translation>
+        <translation>這是 Kit Token（Token04 + &apos;#&apos; + 房間資料），不是單純的 Token04</translation>
     </message>
     <message>
         <source>the token is too large to be a Token04</source>
@@ -5648,7 +5580,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>Token04 uses standard base64 (&apos;+&apos;, &apos;/&apos;), but this has URL-safe characters</source>
-        <translation>Token04 使用標準 base64（'+'、'/'），但此權杖含有 URL 安全字元</translation>
+        <translation>Token04 使用標準 base64（&apos;+&apos;、&apos;/&apos;），但此權杖含有 URL 安全字元</translation>
     </message>
     <message>
         <source>the Token04 body is not base64: %1</source>
@@ -5712,7 +5644,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>privilege &quot;%1&quot; must be 0 or 1</source>
-        <translation>privilege "%1" 必須是 0 或 1</translation>
+        <translation>privilege &quot;%1&quot; 必須是 0 或 1</translation>
     </message>
     <message>
         <source>stream_id_list must contain strings</source>
@@ -5728,19 +5660,19 @@ UTC：%3</translation>
     </message>
     <message>
         <source>unknown field &quot;%1&quot;</source>
-        <translation>未知的欄位 "%1"</translation>
+        <translation>未知的欄位 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be a string</source>
-        <translation>"%1" 必須是字串</translation>
+        <translation>&quot;%1&quot; 必須是字串</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is given twice</source>
-        <translation>"%1" 重複提供了兩次</translation>
+        <translation>&quot;%1&quot; 重複提供了兩次</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be a JSON object</source>
-        <translation>"%1" 必須是 JSON 物件</translation>
+        <translation>&quot;%1&quot; 必須是 JSON 物件</translation>
     </message>
     <message>
         <source>profile %1 has no stored secret</source>
@@ -5760,7 +5692,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a request field of %2</source>
-        <translation>"%1" 不是 %2 的請求欄位</translation>
+        <translation>&quot;%1&quot; 不是 %2 的請求欄位</translation>
     </message>
     <message>
         <source>a duration such as 10m or 1h, or seconds</source>
@@ -5812,11 +5744,11 @@ UTC：%3</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an origin like http://localhost:3000</source>
-        <translation>"%1" 不是來源（例如 http://localhost:3000）</translation>
+        <translation>&quot;%1&quot; 不是來源（例如 http://localhost:3000）</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a host name like tokens.lan (no scheme, port or wildcard)</source>
-        <translation>"%1" 不是主機名稱（例如 tokens.lan；不含通訊協定、連接埠或萬用字元）</translation>
+        <translation>&quot;%1&quot; 不是主機名稱（例如 tokens.lan；不含通訊協定、連接埠或萬用字元）</translation>
     </message>
     <message>
         <source>name the variable holding the key</source>
@@ -5848,15 +5780,43 @@ UTC：%3</translation>
     </message>
     <message>
         <source>give either &quot;profile&quot;: NAME or &quot;credentials&quot;: &quot;env&quot;</source>
-        <translation>請提供 "profile": NAME 或 "credentials": "env" 其中之一</translation>
+        <translation>請提供 &quot;profile&quot;: NAME 或 &quot;credentials&quot;: &quot;env&quot; 其中之一</translation>
     </message>
     <message>
         <source>binding to %1 exposes the server beyond this machine: pass --allow-remote (or &quot;allowRemote&quot;: true) to mean it</source>
-        <translation>繫結到 %1 會讓此電腦以外的機器也能連上伺服器：若確定要這麼做，請加上 --allow-remote（或 "allowRemote": true）</translation>
+        <translation>繫結到 %1 會讓此電腦以外的機器也能連上伺服器：若確定要這麼做，請加上 --allow-remote（或 &quot;allowRemote&quot;: true）</translation>
     </message>
     <message>
         <source>cannot listen on %1:%2: %3</source>
         <translation>無法在 %1:%2 上監聽：%3</translation>
+    </message>
+    <message>
+        <source>joining a room (roomJoin) needs an identity: the server refuses to connect without one (400 &quot;identity cannot be empty&quot;)</source>
+        <translation>加入房間（roomJoin）需要身分：伺服器會拒絕沒有身分的連線（400 &quot;identity cannot be empty&quot;）</translation>
+    </message>
+    <message>
+        <source>joining a room (roomJoin) needs a room name (--room)</source>
+        <translation>加入房間（roomJoin）需要房間名稱 (--room)</translation>
+    </message>
+    <message>
+        <source>the AppID must be a non-zero 32-bit number (ZEGOCLOUD error 1, appID invalid)</source>
+        <translation>AppID 必須是非零的 32 位元數字 (ZEGOCLOUD error 1, appID invalid)</translation>
+    </message>
+    <message>
+        <source>the user ID must be 1 to %1 characters (ZEGOCLOUD error 3, userID invalid)</source>
+        <translation>使用者 ID 必須是 1 到 %1 個字元 (ZEGOCLOUD error 3, userID invalid)</translation>
+    </message>
+    <message>
+        <source>the ServerSecret must be a 32 byte string, this one has %1 characters (ZEGOCLOUD error 5, secret invalid)</source>
+        <translation>ServerSecret 必須是 32 位元組的字串，此值有 %1 個字元 (ZEGOCLOUD error 5, secret invalid)</translation>
+    </message>
+    <message>
+        <source>the TTL must be positive (ZEGOCLOUD error 6, effectiveTimeInSeconds invalid)</source>
+        <translation>TTL 必須為正數 (ZEGOCLOUD error 6, effectiveTimeInSeconds invalid)</translation>
+    </message>
+    <message>
+        <source>the Zego AppID must be a non-zero 32-bit number</source>
+        <translation>Zego AppID 必須是非零的 32 位元數字</translation>
     </message>
 </context>
 <context>
@@ -5867,7 +5827,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>a profile name is 1-64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit</source>
-        <translation>設定檔名稱須為 1 到 64 個字母、數字、'.'、'_' 或 '-'，並以字母或數字開頭</translation>
+        <translation>設定檔名稱須為 1 到 64 個字母、數字、&apos;.&apos;、&apos;_&apos; 或 &apos;-&apos;，並以字母或數字開頭</translation>
     </message>
     <message>
         <source>environment must be dev, staging or prod</source>
@@ -5891,7 +5851,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>the API secret has %1 characters; LiveKit accepts it (the dev server uses &quot;secret&quot;), but production secrets should have at least 32</source>
-        <translation>API 密鑰只有 %1 個字元；LiveKit 會接受（開發伺服器使用 "secret"），但正式環境的密鑰應至少有 32 個字元</translation>
+        <translation>API 密鑰只有 %1 個字元；LiveKit 會接受（開發伺服器使用 &quot;secret&quot;），但正式環境的密鑰應至少有 32 個字元</translation>
     </message>
     <message>
         <source>the LiveKit URL should look like wss://project.livekit.cloud</source>
@@ -5915,7 +5875,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>the key id must start with the AppID followed by &apos;/&apos;</source>
-        <translation>金鑰 ID 必須以 AppID 加上 '/' 開頭</translation>
+        <translation>金鑰 ID 必須以 AppID 加上 &apos;/&apos; 開頭</translation>
     </message>
     <message>
         <source>the Jitsi app_id is missing</source>
@@ -5963,7 +5923,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>LiveKit servers accept only HS256, this token uses &quot;%1&quot;</source>
-        <translation>LiveKit 伺服器只接受 HS256，此權杖使用 "%1"</translation>
+        <translation>LiveKit 伺服器只接受 HS256，此權杖使用 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>no iss: the server finds the API secret by iss (the API key), so it answers 401</source>
@@ -5971,11 +5931,11 @@ UTC：%3</translation>
     </message>
     <message>
         <source>header typ &quot;%1&quot; is unusual (LiveKit ignores it)</source>
-        <translation>標頭 typ "%1" 不常見（LiveKit 會忽略它）</translation>
+        <translation>標頭 typ &quot;%1&quot; 不常見（LiveKit 會忽略它）</translation>
     </message>
     <message>
         <source>alg &quot;none&quot;: the token is unsigned and every verifier must refuse it</source>
-        <translation>alg "none"：權杖未簽署，所有驗證端都必須拒絕它</translation>
+        <translation>alg &quot;none&quot;：權杖未簽署，所有驗證端都必須拒絕它</translation>
     </message>
     <message>
         <source>the header lists critical extensions (crit): RFC 7515 makes a verifier refuse a token whose critical extensions it does not understand, and livekit-server-sdk and jose do</source>
@@ -5983,15 +5943,15 @@ UTC：%3</translation>
     </message>
     <message>
         <source>iss is &quot;%1&quot;, not the API key &quot;%2&quot;: the server would look up another key&apos;s secret</source>
-        <translation>iss 為 "%1"，而不是 API 金鑰 "%2"：伺服器會去查找另一把金鑰的密鑰</translation>
+        <translation>iss 為 &quot;%1&quot;，而不是 API 金鑰 &quot;%2&quot;：伺服器會去查找另一把金鑰的密鑰</translation>
     </message>
     <message>
         <source>iss is not the app_id &quot;%1&quot;: Prosody only accepts its asap_accepted_issuers</source>
-        <translation>iss 不是 app_id "%1"：Prosody 只接受其 asap_accepted_issuers</translation>
+        <translation>iss 不是 app_id &quot;%1&quot;：Prosody 只接受其 asap_accepted_issuers</translation>
     </message>
     <message>
         <source>aud is not &quot;%1&quot; (asap_accepted_audiences)</source>
-        <translation>aud 不是 "%1"（asap_accepted_audiences）</translation>
+        <translation>aud 不是 &quot;%1&quot;（asap_accepted_audiences）</translation>
     </message>
     <message>
         <source>a JWT, but neither a LiveKit, JaaS nor Jitsi token by its claims</source>
@@ -6031,11 +5991,11 @@ UTC：%3</translation>
     </message>
     <message>
         <source>the Kit Token says userID &quot;%1&quot; but its authenticated Token04 is for &quot;%2&quot;: the outer part was changed, or the two were assembled from different mints</source>
-        <translation>Kit Token 標示的 userID 為 "%1"，但其經驗證的 Token04 屬於 "%2"：外層部分遭到修改，或兩者取自不同次的簽發</translation>
+        <translation>Kit Token 標示的 userID 為 &quot;%1&quot;，但其經驗證的 Token04 屬於 &quot;%2&quot;：外層部分遭到修改，或兩者取自不同次的簽發</translation>
     </message>
     <message>
         <source>the Kit Token says roomID &quot;%1&quot; but its authenticated Token04 allows only room &quot;%2&quot;</source>
-        <translation>Kit Token 標示的 roomID 為 "%1"，但其經驗證的 Token04 只允許房間 "%2"</translation>
+        <translation>Kit Token 標示的 roomID 為 &quot;%1&quot;，但其經驗證的 Token04 只允許房間 &quot;%2&quot;</translation>
     </message>
     <message>
         <source>the Kit Token says appID %1 but its authenticated Token04 is for app %2</source>
@@ -6051,11 +6011,11 @@ UTC：%3</translation>
     </message>
     <message>
         <source>feature &quot;%1&quot; is unknown; the Meet client flags it as featureInvalid and nothing enables it%2</source>
-        <translation>功能 "%1" 未知；Meet 用戶端會將其標示為 featureInvalid，也不會因此啟用任何功能%2</translation>
+        <translation>功能 &quot;%1&quot; 未知；Meet 用戶端會將其標示為 featureInvalid，也不會因此啟用任何功能%2</translation>
     </message>
     <message>
         <source>feature &quot;%1&quot; must be true, false, &quot;true&quot; or &quot;false&quot;</source>
-        <translation>功能 "%1" 必須是 true、false、"true" 或 "false"</translation>
+        <translation>功能 &quot;%1&quot; 必須是 true、false、&quot;true&quot; 或 &quot;false&quot;</translation>
     </message>
     <message>
         <source>features are enabled but the user is not a moderator: on JaaS, features only take effect for moderators</source>
@@ -6063,7 +6023,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>header typ must be exactly &quot;JWT&quot;: Prosody rejects any other value or its absence</source>
-        <translation>標頭 typ 必須正好是 "JWT"：若為其他值或缺少此欄位，Prosody 都會拒絕</translation>
+        <translation>標頭 typ 必須正好是 &quot;JWT&quot;：若為其他值或缺少此欄位，Prosody 都會拒絕</translation>
     </message>
     <message>
         <source>JaaS accepts only RS256, not %1</source>
@@ -6075,15 +6035,15 @@ UTC：%3</translation>
     </message>
     <message>
         <source>kid &quot;%1&quot; does not start with sub &quot;%2&quot; (8x8 reports kidMismatch)</source>
-        <translation>kid "%1" 並非以 sub "%2" 開頭（8x8 會回報 kidMismatch）</translation>
+        <translation>kid &quot;%1&quot; 並非以 sub &quot;%2&quot; 開頭（8x8 會回報 kidMismatch）</translation>
     </message>
     <message>
         <source>JaaS requires aud &quot;jitsi&quot;</source>
-        <translation>JaaS 要求 aud 為 "jitsi"</translation>
+        <translation>JaaS 要求 aud 為 &quot;jitsi&quot;</translation>
     </message>
     <message>
         <source>JaaS requires iss &quot;chat&quot;</source>
-        <translation>JaaS 要求 iss 為 "chat"</translation>
+        <translation>JaaS 要求 iss 為 &quot;chat&quot;</translation>
     </message>
     <message>
         <source>Prosody requires iss (normally its app_id, asap_accepted_issuers)</source>
@@ -6095,11 +6055,11 @@ UTC：%3</translation>
     </message>
     <message>
         <source>Prosody compares aud as a string; an array only passes when audiences are &quot;*&quot;</source>
-        <translation>Prosody 會將 aud 當作字串比對；只有當受眾設為 "*" 時，陣列才能通過</translation>
+        <translation>Prosody 會將 aud 當作字串比對；只有當受眾設為 &quot;*&quot; 時，陣列才能通過</translation>
     </message>
     <message>
         <source>with domain verification (the default) Prosody needs sub: the domain, tenant or &quot;*&quot;</source>
-        <translation>啟用網域驗證（預設）時，Prosody 需要 sub：網域、租用戶或 "*"</translation>
+        <translation>啟用網域驗證（預設）時，Prosody 需要 sub：網域、租用戶或 &quot;*&quot;</translation>
     </message>
     <message>
         <source>RS256 (ASAP) needs header kid: Prosody fetches &lt;sha256(kid)&gt;.pem from its key server</source>
@@ -6115,7 +6075,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>no room claim: Prosody requires it (asap_require_room_claim); use &quot;*&quot; for any room</source>
-        <translation>沒有 room 宣告：Prosody 需要此宣告（asap_require_room_claim）；以 "*" 表示任何房間</translation>
+        <translation>沒有 room 宣告：Prosody 需要此宣告（asap_require_room_claim）；以 &quot;*&quot; 表示任何房間</translation>
     </message>
     <message>
         <source>no context: the Meet client reports it, and the user has no name or id</source>
@@ -6127,7 +6087,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>context.user.moderator is neither true nor &quot;true&quot;: the user is not a moderator</source>
-        <translation>context.user.moderator 既不是 true 也不是 "true"：使用者不是主持人</translation>
+        <translation>context.user.moderator 既不是 true 也不是 &quot;true&quot;：使用者不是主持人</translation>
     </message>
     <message>
         <source>room is a pattern (context.room.regex): Prosody applies it as a Lua pattern, not a JavaScript/PCRE regex, anchored to the whole room name</source>
@@ -6135,11 +6095,11 @@ UTC：%3</translation>
     </message>
     <message>
         <source>no Jitsi Meet client can join room &quot;%1&quot;: clients join the URL-safe lower-case form of a name, and Prosody compares that with the claim; the claim should be &quot;%2&quot;</source>
-        <translation>任何 Jitsi Meet 用戶端都無法加入房間 "%1"：用戶端以名稱的網址安全小寫形式加入，Prosody 則以此與宣告比對；宣告應為 "%2"</translation>
+        <translation>任何 Jitsi Meet 用戶端都無法加入房間 &quot;%1&quot;：用戶端以名稱的網址安全小寫形式加入，Prosody 則以此與宣告比對；宣告應為 &quot;%2&quot;</translation>
     </message>
     <message>
         <source>the room pattern &quot;%1&quot; is not a valid Lua pattern (%2): Prosody fails on it and refuses every join</source>
-        <translation>房間樣式 "%1" 不是有效的 Lua 樣式（%2）：Prosody 處理時會失敗，並拒絕所有加入要求</translation>
+        <translation>房間樣式 &quot;%1&quot; 不是有效的 Lua 樣式（%2）：Prosody 處理時會失敗，並拒絕所有加入要求</translation>
     </message>
     <message>
         <source>%1 in the room pattern becomes %2 when Prosody lower-cases the claim, so it matches the opposite set; write [^%2] instead</source>
@@ -6147,7 +6107,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>this deployment has domain verification off: Prosody then compares the room claim literally and the pattern &quot;%1&quot; matches no room</source>
-        <translation>此部署已關閉網域驗證：Prosody 會照字面比對 room 宣告，樣式 "%1" 不會符合任何房間</translation>
+        <translation>此部署已關閉網域驗證：Prosody 會照字面比對 room 宣告，樣式 &quot;%1&quot; 不會符合任何房間</translation>
     </message>
     <message>
         <source>a room pattern works only where Prosody has enable_domain_verification on (the default since mid-2022); with it off the claim is compared literally</source>
@@ -6155,15 +6115,15 @@ UTC：%3</translation>
     </message>
     <message>
         <source>with domain verification on, rooms under the tenant &quot;%1&quot; need sub &quot;%1&quot; (or &quot;*&quot;), not &quot;%2&quot;: Prosody refuses the join</source>
-        <translation>開啟網域驗證時，租用戶 "%1" 底下的房間需要 sub 為 "%1"（或 "*"），而不是 "%2"：Prosody 會拒絕加入</translation>
+        <translation>開啟網域驗證時，租用戶 &quot;%1&quot; 底下的房間需要 sub 為 &quot;%1&quot;（或 &quot;*&quot;），而不是 &quot;%2&quot;：Prosody 會拒絕加入</translation>
     </message>
     <message>
         <source>with domain verification on, Prosody needs sub: the domain &quot;%1&quot; or &quot;*&quot;</source>
-        <translation>開啟網域驗證時，Prosody 需要 sub：網域 "%1" 或 "*"</translation>
+        <translation>開啟網域驗證時，Prosody 需要 sub：網域 &quot;%1&quot; 或 &quot;*&quot;</translation>
     </message>
     <message>
         <source>sub &quot;%1&quot; is not this deployment&apos;s domain &quot;%2&quot;: Prosody compares it with its XMPP domain (conference.&lt;sub&gt;), so the join works only if that domain is &quot;%1&quot; (docker-jitsi-meet uses meet.jitsi)</source>
-        <translation>sub "%1" 不是此部署的網域 "%2"：Prosody 會將它與其 XMPP 網域（conference.&lt;sub&gt;）比對，因此只有在該網域為 "%1" 時才能加入（docker-jitsi-meet 使用 meet.jitsi）</translation>
+        <translation>sub &quot;%1&quot; 不是此部署的網域 &quot;%2&quot;：Prosody 會將它與其 XMPP 網域（conference.&lt;sub&gt;）比對，因此只有在該網域為 &quot;%1&quot; 時才能加入（docker-jitsi-meet 使用 meet.jitsi）</translation>
     </message>
     <message>
         <source>roomConfig.egress streams the room (a stream output or RTMP/SRT URL): LiveKit&apos;s Go SDK refuses to mint such a token, and whoever holds it decides where the room goes</source>
@@ -6171,7 +6131,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>roomConfig.name &quot;%1&quot; is not the token&apos;s room &quot;%2&quot;</source>
-        <translation>roomConfig.name "%1" 不是權杖的房間 "%2"</translation>
+        <translation>roomConfig.name &quot;%1&quot; 不是權杖的房間 &quot;%2&quot;</translation>
     </message>
     <message>
         <source>roomConfig.egress records or exports the room when this token creates it</source>
@@ -6183,7 +6143,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>&quot;%1&quot; must be a string; LiveKit&apos;s strict JSON decoding rejects the token</source>
-        <translation>"%1" 必須是字串；LiveKit 嚴格的 JSON 解碼會拒絕此權杖</translation>
+        <translation>&quot;%1&quot; 必須是字串；LiveKit 嚴格的 JSON 解碼會拒絕此權杖</translation>
     </message>
     <message>
         <source>%1.%2 must be true or false; LiveKit rejects the whole token</source>
@@ -6191,11 +6151,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a key of the %2 grant; LiveKit ignores it%3</source>
-        <translation>"%1" 不是 %2 授權的鍵；LiveKit 會忽略它%3</translation>
-    </message>
-    <message>
-        <source>roomJoin without video.room: the room comes from the client&apos;s connect request, so this token joins any room</source>
-        <translation>roomJoin 未搭配 video.room：房間取自用戶端的連線請求，因此此權杖可加入任何房間</translation>
+        <translation>&quot;%1&quot; 不是 %2 授權的鍵；LiveKit 會忽略它%3</translation>
     </message>
     <message>
         <source>roomAdmin without video.room: admin APIs compare the target room with video.room, so this grant administers nothing</source>
@@ -6207,7 +6163,7 @@ UTC：%3</translation>
     </message>
     <message>
         <source>%1&quot;%2&quot; differs from &quot;%3&quot; only in case: LiveKit&apos;s JSON decoding matches names case-insensitively, so the server honours it as %3</source>
-        <translation>%1"%2" 與 "%3" 只差在大小寫：LiveKit 的 JSON 解碼比對名稱時不分大小寫，因此伺服器會將它視為 %3</translation>
+        <translation>%1&quot;%2&quot; 與 &quot;%3&quot; 只差在大小寫：LiveKit 的 JSON 解碼比對名稱時不分大小寫，因此伺服器會將它視為 %3</translation>
     </message>
     <message>
         <source>kindDetails must be a list of strings; LiveKit refuses the token</source>
@@ -6215,19 +6171,15 @@ UTC：%3</translation>
     </message>
     <message>
         <source>participant kind &quot;%1&quot; is unknown; LiveKit treats it as &quot;standard&quot;</source>
-        <translation>參與者類型 "%1" 未知；LiveKit 會將它視為 "standard"</translation>
+        <translation>參與者類型 &quot;%1&quot; 未知；LiveKit 會將它視為 &quot;standard&quot;</translation>
     </message>
     <message>
         <source>the token carries &quot;aud&quot;: LiveKit&apos;s Python TokenVerifier rejects any token with an audience</source>
-        <translation>權杖含有 "aud"：LiveKit 的 Python TokenVerifier 會拒絕任何含有受眾的權杖</translation>
-    </message>
-    <message>
-        <source>roomJoin without an identity (sub): the server answers 400 &quot;identity cannot be empty&quot;</source>
-        <translation>roomJoin 未搭配身分（sub）：伺服器會回應 400 "identity cannot be empty"</translation>
+        <translation>權杖含有 &quot;aud&quot;：LiveKit 的 Python TokenVerifier 會拒絕任何含有受眾的權杖</translation>
     </message>
     <message>
         <source>&quot;video&quot; must be an object</source>
-        <translation>"video" 必須是物件</translation>
+        <translation>&quot;video&quot; 必須是物件</translation>
     </message>
     <message>
         <source>no video grant: the token cannot join a room (server API use only)</source>
@@ -6235,15 +6187,66 @@ UTC：%3</translation>
     </message>
     <message>
         <source>attribute &quot;%1&quot; is not a string; LiveKit requires string values</source>
-        <translation>屬性 "%1" 不是字串；LiveKit 要求值必須是字串</translation>
+        <translation>屬性 &quot;%1&quot; 不是字串；LiveKit 要求值必須是字串</translation>
     </message>
     <message>
         <source>&quot;attributes&quot; must be an object of strings</source>
-        <translation>"attributes" 必須是值皆為字串的物件</translation>
+        <translation>&quot;attributes&quot; 必須是值皆為字串的物件</translation>
     </message>
     <message>
         <source>video.roomConfiguration was replaced by top-level roomConfig in protocol v1.27.0</source>
         <translation>video.roomConfiguration 已在 protocol v1.27.0 中由頂層的 roomConfig 取代</translation>
+    </message>
+    <message>
+        <source>the token joins any room (roomJoin without video.room): the room comes from the client&apos;s connect request</source>
+        <translation>此權杖可加入任何房間（roomJoin 但沒有 video.room）：房間取自用戶端的連線請求</translation>
+    </message>
+    <message>
+        <source>the token joins a room (roomJoin) without an identity (sub): the server answers 400 &quot;identity cannot be empty&quot;</source>
+        <translation>此權杖加入房間（roomJoin）卻沒有身分（sub）：伺服器會回應 400 &quot;identity cannot be empty&quot;</translation>
+    </message>
+</context>
+<context>
+    <name>td::Provider</name>
+    <message>
+        <source>JaaS (8x8)</source>
+        <translation>JaaS（8x8）</translation>
+    </message>
+    <message>
+        <source>From the JaaS console (API keys): the AppID, the key ID shown next to the key, and the private key downloaded when the key was made.</source>
+        <translation>取自 JaaS 主控台（API keys）：AppID、顯示在金鑰旁的金鑰 ID，以及建立金鑰時下載的私鑰。</translation>
+    </message>
+    <message>
+        <source>Jitsi (self-hosted)</source>
+        <translation>Jitsi（自架）</translation>
+    </message>
+    <message>
+        <source>Prosody&apos;s token settings: app_id with app_secret (HS256), or a private key and its key ID (RS256).</source>
+        <translation>Prosody 的權杖設定：app_id 搭配 app_secret（HS256），或私鑰及其金鑰 ID（RS256）。</translation>
+    </message>
+    <message>
+        <source>the key&apos;s name on the public key server</source>
+        <translation>金鑰在公鑰伺服器上的名稱</translation>
+    </message>
+    <message>
+        <source>LiveKit</source>
+        <translation>LiveKit</translation>
+    </message>
+    <message>
+        <source>From the LiveKit Cloud project settings (API keys), or the keys: section of livekit.yaml.</source>
+        <translation>取自 LiveKit Cloud 專案設定（API keys），或 livekit.yaml 的 keys: 區段。</translation>
+    </message>
+    <message>
+        <source>ZEGOCLOUD</source>
+        <translation>ZEGOCLOUD</translation>
+    </message>
+    <message>
+        <source>From the ZEGOCLOUD console: the AppID (digits) and the 32-character ServerSecret.</source>
+        <translation>取自 ZEGOCLOUD 主控台：AppID（數字）與 32 個字元的 ServerSecret。</translation>
+    </message>
+    <message>
+        <source>digits, for example 1234567890</source>
+        <translation>數字，例如 1234567890</translation>
     </message>
 </context>
 </TS>

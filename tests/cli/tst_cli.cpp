@@ -181,7 +181,7 @@ private Q_SLOTS:
                                                     QStringLiteral("short"),
                                                     QStringLiteral("--user-id"),
                                                     QStringLiteral("u")}
-                                     << QStringList() << "secret must be a 32 byte string";
+                                     << QStringList() << "ServerSecret must be a 32 byte string";
         QTest::newRow("jaas encrypted key") << QStringList{mint,
                                                            QStringLiteral("jaas"),
                                                            QStringLiteral("--app-id"),

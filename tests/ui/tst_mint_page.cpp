@@ -170,10 +170,12 @@ class TestMintPage : public QObject {
 private Q_SLOTS:
     void coreMessagesLoseTheirCommandLineHints()
     {
-        QCOMPARE(ui::inUserWords(QStringLiteral("roomJoin needs a room name (--room)")),
-                 QStringLiteral("roomJoin needs a room name"));
-        QCOMPARE(ui::inUserWords(QStringLiteral("userID invalid (error 3): the user ID must be 1 to 64 characters")),
-                 QStringLiteral("userID invalid: the user ID must be 1 to 64 characters"));
+        QCOMPARE(ui::inUserWords(QStringLiteral("joining a room (roomJoin) needs a room name (--room)")),
+                 QStringLiteral("joining a room (roomJoin) needs a room name"));
+        QCOMPARE(ui::inUserWords(
+                     QStringLiteral("the user ID must be 1 to 64 characters (ZEGOCLOUD error 3, userID invalid)")),
+                 QStringLiteral("the user ID must be 1 to 64 characters"));
+        QCOMPARE(ui::inUserWords(QStringLiteral("x invalid (error 3): y")), QStringLiteral("x invalid: y"));
         QCOMPARE(ui::inUserWords(QStringLiteral("no secret (--api-secret S or LIVEKIT_API_SECRET)")),
                  QStringLiteral("no secret (--api-secret S or LIVEKIT_API_SECRET)")); // names a variable too: kept
         QCOMPARE(ui::inUserWords(QStringLiteral("a (parenthesis) stays")), QStringLiteral("a (parenthesis) stays"));

@@ -56,7 +56,7 @@ void bindSearchField(QWidget* page, QLineEdit* search, QWidget* results);
 
 /**
  * A core message as the GUI shows it: without the command-line hints meant for tokendesk-cli users ("(--room)",
- * "(--api-secret S)") and internal error numbers ("(error 3)"), which mean nothing on a form.
+ * "(--api-secret S)") and internal error numbers ("(ZEGOCLOUD error 3, userID invalid)"), which mean nothing on a form.
  */
 QString inUserWords(QString message);
 

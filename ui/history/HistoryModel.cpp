@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "ui/history/HistoryModel.h"
 
+#include "core/providers/Registry.h"
+
 #include <QDateTime>
 #include <QGuiApplication>
 #include <QLocale>
@@ -14,14 +16,7 @@ namespace {
 // Brand names: not translated.
 QString providerTitle(Provider provider)
 {
-    switch (provider) {
-    case Provider::LiveKit: return QStringLiteral("LiveKit");
-    case Provider::Zego: return QStringLiteral("ZEGOCLOUD");
-    case Provider::Jaas: return QStringLiteral("JaaS");
-    case Provider::Jitsi: return QStringLiteral("Jitsi");
-    case Provider::Unknown: break;
-    }
-    return providerName(provider);
+    return findModule(provider) ? providerDisplayName(provider) : providerName(provider);
 }
 
 QString localTime(qint64 seconds)

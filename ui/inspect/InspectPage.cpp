@@ -4,6 +4,7 @@
 #include "core/Duration.h"
 #include "core/inspect/ClaimDiff.h"
 #include "core/mint/MintPlan.h"
+#include "core/providers/Registry.h"
 #include "core/json/JsonNumber.h"
 #include "ui/common/ProfileService.h"
 #include "ui/common/Widgets.h"
@@ -279,24 +280,17 @@ Result<VerifyCredentials> InspectPage::credentials()
 
 QStringList matchingProfiles(const Inspection& decoded, const QList<credentials::Profile>& profiles)
 {
-    const QString iss = decoded.claims.value(QStringLiteral("iss")).toString();
-    const QString sub = decoded.claims.value(QStringLiteral("sub")).toString();
-    const QString kid = decoded.header.value(QStringLiteral("kid")).toString();
-    const QJsonValue kitAppId = decoded.header.value(QStringLiteral("kit")).toObject().value(QStringLiteral("appID"));
+    TokenKeys keys;
+    keys.issuer = decoded.claims.value(QStringLiteral("iss")).toString();
+    keys.subject = decoded.claims.value(QStringLiteral("sub")).toString();
+    keys.keyId = decoded.header.value(QStringLiteral("kid")).toString();
+    keys.kitAppId = decoded.header.value(QStringLiteral("kit")).toObject().value(QStringLiteral("appID"));
+    const ProviderModule* module = findModule(decoded.provider);
     QStringList out;
     for (const credentials::Profile& p : profiles) {
-        if (p.provider != decoded.provider)
+        if (!module || p.provider != decoded.provider)
             continue;
-        bool match = false;
-        switch (p.provider) {
-        case Provider::LiveKit: match = !iss.isEmpty() && p.apiKey == iss; break;
-        case Provider::Jitsi:
-            match = (!iss.isEmpty() && p.appId == iss) && (kid.isEmpty() || p.keyId.isEmpty() || p.keyId == kid);
-            break;
-        case Provider::Jaas: match = (!kid.isEmpty() && p.keyId == kid) || (!sub.isEmpty() && p.appId == sub); break;
-        case Provider::Zego: match = kitAppId.isUndefined() || p.appId == QString::number(kitAppId.toInteger()); break;
-        case Provider::Unknown: break;
-        }
+        const bool match = module->profileMatches(p, keys);
         if (match)
             out << p.name;
     }

@@ -2,6 +2,7 @@
 #include "ui/mint/LiveKitForm.h"
 
 #include "core/json/OrderedJson.h"
+#include "core/providers/livekit/LiveKitModule.h"
 #include "core/providers/livekit/LiveKitPresets.h"
 #include "core/mint/MintPlan.h"
 #include "ui/common/Section.h"
@@ -371,7 +372,7 @@ void LiveKitForm::showRole()
         const QSignalBlocker blocker(m_preset);
         m_preset->setCurrentIndex(std::max(0, m_preset->findData(role)));
     }
-    const QString granted = mint::grantsSummary(now);
+    const QString granted = livekit::grantsSummary(now);
     m_roleSummary->setText(granted.isEmpty() ? tr("Grants nothing yet: choose a role or set the grants below.")
                                              : tr("Grants: %1.").arg(granted));
 }

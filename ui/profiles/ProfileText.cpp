@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ui/profiles/ProfileText.h"
 
+#include "core/providers/Registry.h"
 #include "ui/common/Widgets.h"
 
 #include <QAction>
@@ -19,37 +20,20 @@ struct Tr {
 
 QString providerTitle(Provider provider)
 {
-    switch (provider) {
-    case Provider::LiveKit: return Tr::tr("LiveKit");
-    case Provider::Zego: return Tr::tr("ZEGOCLOUD");
-    case Provider::Jaas: return Tr::tr("JaaS (8x8)");
-    case Provider::Jitsi: return Tr::tr("Jitsi (self-hosted)");
-    case Provider::Unknown: break;
-    }
-    return Tr::tr("Unknown");
+    const ProviderModule* module = findModule(provider);
+    return module ? QCoreApplication::translate("td::Provider", module->title()) : Tr::tr("Unknown");
 }
 
 QString profileIdentity(Provider provider, const QString& apiKey, const QString& appId)
 {
-    return provider == Provider::LiveKit ? apiKey : appId;
+    const ProviderModule* module = findModule(provider);
+    return module && module->identityField() == QStringLiteral("apiKey") ? apiKey : appId;
 }
 
 QString providerHint(Provider provider)
 {
-    switch (provider) {
-    case Provider::LiveKit:
-        return Tr::tr("From the LiveKit Cloud project settings (API keys), or the keys: section of livekit.yaml.");
-    case Provider::Zego:
-        return Tr::tr("From the ZEGOCLOUD console: the AppID (digits) and the 32-character ServerSecret.");
-    case Provider::Jaas:
-        return Tr::tr("From the JaaS console (API keys): the AppID, the key ID shown next to the key, and the private "
-                      "key downloaded when the key was made.");
-    case Provider::Jitsi:
-        return Tr::tr("Prosody's token settings: app_id with app_secret (HS256), or a private key and its key ID "
-                      "(RS256).");
-    case Provider::Unknown: break;
-    }
-    return {};
+    const ProviderModule* module = findModule(provider);
+    return module ? QCoreApplication::translate("td::Provider", module->profileHint()) : QString();
 }
 
 QString fieldLabel(const QString& field, Provider provider)
@@ -96,25 +80,11 @@ QString fieldLabel(const QString& field, Provider provider)
 
 QString fieldPlaceholder(const QString& field, Provider provider)
 {
-    if (field == QStringLiteral("serverUrl")) {
-        switch (provider) {
-        case Provider::LiveKit: return QStringLiteral("wss://project.livekit.cloud");
-        case Provider::Jaas: return QStringLiteral("https://8x8.vc");
-        case Provider::Jitsi: return QStringLiteral("https://meet.example.com");
-        default: return {};
-        }
+    if (const ProviderModule* module = findModule(provider)) {
+        // The module's example values: addresses and ids as they are, sentences in the user's language.
+        if (const QString example = module->fieldPlaceholder(field); !example.isEmpty())
+            return QCoreApplication::translate("td::Provider", example.toUtf8().constData());
     }
-    if (field == QStringLiteral("appId")) {
-        switch (provider) {
-        case Provider::Zego: return Tr::tr("digits, for example 1234567890");
-        case Provider::Jaas: return QStringLiteral("vpaas-magic-cookie-…");
-        case Provider::Jitsi: return QStringLiteral("my_app");
-        default: return {};
-        }
-    }
-    if (field == QStringLiteral("keyId"))
-        return provider == Provider::Jaas ? QStringLiteral("vpaas-magic-cookie-…/4f4910")
-                                          : Tr::tr("the key's name on the public key server");
     if (field == QStringLiteral("name"))
         return Tr::tr("for example acme-prod");
     if (field == QStringLiteral("audience"))
@@ -130,7 +100,8 @@ QString fieldPlaceholder(const QString& field, Provider provider)
 
 void addProviderActions(QMenu* menu, const QString& objectPrefix, const std::function<void(Provider)>& chosen)
 {
-    for (const Provider p : {Provider::LiveKit, Provider::Zego, Provider::Jaas, Provider::Jitsi}) {
+    for (const ProviderModule* module : providerModules()) {
+        const Provider p = module->id();
         QAction* action = menu->addAction(providerIcon(p), Tr::tr("%1…").arg(providerTitle(p)));
         const QString id = providerName(p);
         action->setObjectName(objectPrefix + id.left(1).toUpper() + id.mid(1) + QStringLiteral("Action"));

@@ -71,8 +71,8 @@ void readVideo(const QJsonObject& video, LiveKitClaims& claims, QList<Finding>& 
         addFinding(
             findings, Severity::Info, "join-without-room",
             QT_TRANSLATE_NOOP("td::Finding",
-                              "roomJoin without video.room: the room comes from the client's connect request, so this "
-                              "token joins any room"));
+                              "the token joins any room (roomJoin without video.room): the room comes from the "
+                              "client's connect request"));
     if (grant.roomAdmin && grant.room.isEmpty())
         addFinding(findings, Severity::Warning, "admin-without-room",
                    QT_TRANSLATE_NOOP(
@@ -190,8 +190,8 @@ LiveKitClaims readClaims(const QJsonObject& rawPayload, QList<Finding>& findings
             addFinding(
                 findings, Severity::Error, "join-without-identity",
                 QT_TRANSLATE_NOOP("td::Finding",
-                                  "roomJoin without an identity (sub): the server answers 400 \"identity cannot be "
-                                  "empty\""));
+                                  "the token joins a room (roomJoin) without an identity (sub): the server "
+                                  "answers 400 \"identity cannot be empty\""));
     } else if (!video.isUndefined()) {
         addFinding(findings, Severity::Error, "wrong-grant-type",
                    QT_TRANSLATE_NOOP("td::Finding", "\"video\" must be an object"));

@@ -78,21 +78,22 @@ Result<void> validateRequest(const Token04Request& r)
 {
     if (r.appId == 0)
         return fail(ErrorCode::ZegoAppIdInvalid,
-                    QT_TRANSLATE_NOOP("td::Error", "appID invalid (error 1): the AppID must be a non-zero "
-                                                   "32-bit number"));
+                    QT_TRANSLATE_NOOP("td::Error", "the AppID must be a non-zero 32-bit number "
+                                                   "(ZEGOCLOUD error 1, appID invalid)"));
     if (r.userId.isEmpty() || r.userId.size() > kMaxUserIdLength)
         return fail(ErrorCode::ZegoUserIdInvalid,
-                    QT_TRANSLATE_NOOP("td::Error", "userID invalid (error 3): the user ID must be 1 to %1 characters"),
+                    QT_TRANSLATE_NOOP("td::Error", "the user ID must be 1 to %1 characters (ZEGOCLOUD error 3, userID invalid)"),
                     kMaxUserIdLength);
     if (r.serverSecret.size() != 32)
         return fail(ErrorCode::ZegoSecretInvalid,
                     QT_TRANSLATE_NOOP("td::Error",
-                                      "secret must be a 32 byte string (error 5): the ServerSecret has %1 characters"),
+                                      "the ServerSecret must be a 32 byte string, this one has %1 characters "
+                                      "(ZEGOCLOUD error 5, secret invalid)"),
                     r.serverSecret.size());
     if (r.effectiveSeconds <= 0)
         return fail(
             ErrorCode::ZegoEffectiveTimeInvalid,
-            QT_TRANSLATE_NOOP("td::Error", "effectiveTimeInSeconds invalid (error 6): the TTL must be positive"));
+            QT_TRANSLATE_NOOP("td::Error", "the TTL must be positive (ZEGOCLOUD error 6, effectiveTimeInSeconds invalid)"));
     if (r.iv && r.iv->size() != (r.layout == Layout::Cbc ? 16 : 12))
         return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "the injected IV has the wrong length"));
     return {};
