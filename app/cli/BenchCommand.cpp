@@ -3,9 +3,10 @@
 
 #include "app/cli/CliContext.h"
 #include "core/crypto/Crypto.h"
-#include "core/providers/jitsi/JitsiToken.h"
-#include "core/providers/livekit/LiveKitToken.h"
-#include "core/providers/zego/Token04.h"
+#include "core/crypto/SecretBytes.h"
+#include "core/mint/PlanMinter.h"
+#include "core/providers/jitsi/JitsiModule.h"
+#include "core/providers/livekit/LiveKitGrants.h"
 
 #include <atomic>
 #include <chrono>
@@ -29,13 +30,27 @@ struct BenchCredentials {
     }
 };
 
-Result<MintOne> liveKitMinter(const BenchCredentials& credential, const Clock& clock)
+/** The profile's minter through the provider module, as every front door mints. */
+Result<std::shared_ptr<const mint::PlanMinter>> prepare(Provider provider, const credentials::Profile& base,
+                                                        const crypto::SecretMap& secrets)
 {
-    auto minter = livekit::LiveKitMinter::create(QString::fromUtf8(credential("LIVEKIT_API_KEY", "bench-key")),
-                                                 credential("LIVEKIT_API_SECRET", credential.secretHex));
+    credentials::Profile profile = base;
+    profile.provider = provider;
+    auto minter = mint::PlanMinter::create(profile, secrets);
     if (!minter)
         return std::unexpected(minter.error());
-    return MintOne([m = std::move(*minter), &clock](qint64 i) {
+    return std::make_shared<const mint::PlanMinter>(std::move(*minter));
+}
+
+Result<MintOne> liveKitMinter(const BenchCredentials& credential, const Clock& clock)
+{
+    credentials::Profile profile;
+    profile.apiKey = QString::fromUtf8(credential("LIVEKIT_API_KEY", "bench-key"));
+    auto minter = prepare(Provider::LiveKit, profile,
+                          {{QStringLiteral("apiSecret"), credential("LIVEKIT_API_SECRET", credential.secretHex)}});
+    if (!minter)
+        return std::unexpected(minter.error());
+    return MintOne([m = *minter, &clock](qint64 i) {
         livekit::LiveKitClaims claims;
         claims.identity = QStringLiteral("user-%1").arg(i);
         claims.name = QStringLiteral("User %1").arg(i);
@@ -45,20 +60,38 @@ Result<MintOne> liveKitMinter(const BenchCredentials& credential, const Clock& c
         grant.canPublish = true;
         grant.canSubscribe = true;
         claims.video = grant;
-        return m.mint(claims, livekit::kDefaultTtlSeconds, clock).has_value();
+        return m->mintLiveKit(claims, mint::defaultTtlSeconds(Provider::LiveKit), clock).has_value();
     });
 }
 
-MintOne zegoMinter(const BenchCredentials& credential, const Clock& clock)
+Result<MintOne> zegoMinter(const BenchCredentials& credential, const Clock& clock)
 {
-    const quint32 appId = credential("ZEGO_APP_ID", "1234567890").toUInt();
-    const QByteArray zegoSecret = credential("ZEGO_SERVER_SECRET", credential.secretHex);
-    return MintOne([appId, zegoSecret, &clock](qint64 i) {
-        zego::Token04Request r;
-        r.appId = appId;
-        r.userId = QStringLiteral("user-%1").arg(i);
-        r.serverSecret = zegoSecret;
-        return zego::mintToken04(r, clock).has_value();
+    credentials::Profile profile;
+    profile.appId = QString::number(credential("ZEGO_APP_ID", "1234567890").toUInt());
+    auto minter = prepare(Provider::Zego, profile,
+                          {{QStringLiteral("serverSecret"), credential("ZEGO_SERVER_SECRET", credential.secretHex)}});
+    if (!minter)
+        return std::unexpected(minter.error());
+    return MintOne([m = *minter, &clock](qint64 i) {
+        mint::MintPlan plan;
+        plan.provider = Provider::Zego;
+        plan.ttlSeconds = mint::defaultTtlSeconds(Provider::Zego);
+        plan.claims.insert(QStringLiteral("user_id"), QStringLiteral("user-%1").arg(i));
+        return m->mint(plan, clock).has_value();
+    });
+}
+
+/** JaaS or self-hosted Jitsi: the claims minted as they are, through the module's prepared minter. */
+MintOne jitsiFamilyMinter(std::shared_ptr<const mint::PlanMinter> minter, const Clock& clock)
+{
+    return MintOne([m = std::move(minter), &clock](qint64 i) {
+        jitsi::JitsiClaims claims;
+        claims.room = QStringLiteral("bench-room");
+        claims.user.id = QStringLiteral("user-%1").arg(i);
+        claims.user.name = QStringLiteral("User %1").arg(i);
+        return m->prepared<jitsi::PreparedJitsi>()
+            ->mintClaims(claims, jitsi::kDefaultTtlSeconds, jitsi::kDefaultNotBeforeSkew, clock)
+            .has_value();
     });
 }
 
@@ -67,31 +100,25 @@ Result<MintOne> jaasMinter(const Clock& clock)
     auto key = crypto::RsaPrivateKey::generate(2048);
     if (!key)
         return std::unexpected(key.error());
-    return MintOne([k = *key, &clock](qint64 i) {
-        jitsi::JaasRequest r;
-        r.appId = QStringLiteral("vpaas-magic-cookie-0123456789abcdef0123456789abcdef");
-        r.keyId = QStringLiteral("bench");
-        r.privateKey = k;
-        r.claims.room = QStringLiteral("bench-room");
-        r.claims.user.id = QStringLiteral("user-%1").arg(i);
-        r.claims.user.name = QStringLiteral("User %1").arg(i);
-        return jitsi::mintJaas(r, clock).has_value();
-    });
+    credentials::Profile profile;
+    profile.appId = QStringLiteral("vpaas-magic-cookie-0123456789abcdef0123456789abcdef");
+    profile.keyId = QStringLiteral("bench");
+    auto minter = prepare(Provider::Jaas, profile, {{QStringLiteral("privateKey"), key->pkcs8Pem()}});
+    if (!minter)
+        return std::unexpected(minter.error());
+    return jitsiFamilyMinter(*minter, clock);
 }
 
-MintOne jitsiMinter(const BenchCredentials& credential, const Clock& clock)
+Result<MintOne> jitsiMinter(const BenchCredentials& credential, const Clock& clock)
 {
-    const QString appId = QString::fromUtf8(credential("JITSI_APP_ID", "bench-app"));
-    const QByteArray appSecret = credential("JITSI_APP_SECRET", credential.secretHex);
-    return MintOne([appId, appSecret, &clock](qint64 i) {
-        jitsi::SelfHostedRequest r;
-        r.appId = appId;
-        r.appSecret = appSecret;
-        r.subject = QStringLiteral("meet.example.com");
-        r.claims.room = QStringLiteral("bench-room");
-        r.claims.user.id = QStringLiteral("user-%1").arg(i);
-        return jitsi::mintSelfHosted(r, clock).has_value();
-    });
+    credentials::Profile profile;
+    profile.appId = QString::fromUtf8(credential("JITSI_APP_ID", "bench-app"));
+    profile.subject = QStringLiteral("meet.example.com");
+    auto minter = prepare(Provider::Jitsi, profile,
+                          {{QStringLiteral("appSecret"), credential("JITSI_APP_SECRET", credential.secretHex)}});
+    if (!minter)
+        return std::unexpected(minter.error());
+    return jitsiFamilyMinter(*minter, clock);
 }
 
 /** Builds a minter for the provider with throw-away credentials; each call mints one token. */

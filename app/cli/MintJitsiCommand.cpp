@@ -4,7 +4,8 @@
 #include "app/cli/CliContext.h"
 #include "core/crypto/Pem.h"
 #include "core/crypto/SecretBytes.h"
-#include "core/providers/jitsi/JitsiToken.h"
+#include "core/mint/PlanMinter.h"
+#include "core/providers/jitsi/JitsiModule.h"
 
 #include <span>
 
@@ -44,7 +45,12 @@ const OptionSpec kSelfHosted[] = {
     option("group", "G", "context.group."),
 };
 
-Result<crypto::RsaPrivateKey> loadKey(const QCommandLineParser& parser, CliContext& context, const QString& pemEnv)
+/**
+ * --private-key (with --passphrase-file), else the variable's PEM, checked to load, into `secrets` as the profile
+ * would hold them ("privateKey", "privateKeyPassphrase"). Returns whether there was a key.
+ */
+Result<bool> loadKey(const QCommandLineParser& parser, CliContext& context, const QString& pemEnv,
+                     crypto::SecretMap& secrets)
 {
     QByteArray pem;
     if (parser.isSet(QStringLiteral("private-key"))) {
@@ -56,7 +62,7 @@ Result<crypto::RsaPrivateKey> loadKey(const QCommandLineParser& parser, CliConte
         pem = context.environmentValue(pemEnv);
     }
     if (pem.isEmpty())
-        return crypto::RsaPrivateKey();
+        return false;
     QByteArray passphrase;
     if (parser.isSet(QStringLiteral("passphrase-file"))) {
         auto file = context.readInput(parser.value(QStringLiteral("passphrase-file")));
@@ -66,14 +72,13 @@ Result<crypto::RsaPrivateKey> loadKey(const QCommandLineParser& parser, CliConte
         while (passphrase.endsWith('\n') || passphrase.endsWith('\r'))
             passphrase.chop(1);
     }
-    auto key = crypto::loadRsaPrivateKey(pem, passphrase);
-    // Wiped only where this function holds the last reference: a PEM from --env-file or --profile stays with the
-    // context, which wipes it when it goes.
-    crypto::wipe(pem);
-    crypto::wipe(passphrase);
-    if (!key)
+    if (auto key = crypto::loadRsaPrivateKey(pem, passphrase); !key)
         return fail(key.error().code, QStringLiteral("private key: ") + key.error().message);
-    return key;
+    // The map wipes them when the last holder lets go (a PEM from --env-file or --profile stays with the context).
+    secrets.insert(QStringLiteral("privateKey"), std::move(pem));
+    if (!passphrase.isEmpty())
+        secrets.insert(QStringLiteral("privateKeyPassphrase"), std::move(passphrase));
+    return true;
 }
 
 /** Room, user and features: what JaaS and self-hosted tokens share. */
@@ -117,54 +122,71 @@ Outcome<qint64> notBeforeSkew(const QCommandLineParser& parser)
     return skew;
 }
 
-MintOutcome mintJaas(const QCommandLineParser& parser, CliContext& context, jitsi::JaasRequest r)
+/** Mints the claims with the credentials through the provider module, as every other front door does. */
+MintOutcome mintWith(const credentials::Profile& profile, const crypto::SecretMap& secrets,
+                     const jitsi::JitsiClaims& claims, qint64 ttl, qint64 skew, const Clock& clock)
 {
-    r.appId = QString::fromUtf8(context.credential(parser, QStringLiteral("app-id"), QStringLiteral("JAAS_APP_ID")));
-    r.keyId = QString::fromUtf8(context.credential(parser, QStringLiteral("key-id"), QStringLiteral("JAAS_KEY_ID")));
-    auto key = loadKey(parser, context, QStringLiteral("JAAS_PRIVATE_KEY"));
+    auto minter = mint::PlanMinter::create(profile, secrets);
+    if (!minter)
+        return stop(minter.error());
+    auto minted = minter->prepared<jitsi::PreparedJitsi>()->mintClaims(claims, ttl, skew, clock);
+    if (!minted)
+        return stop(minted.error());
+    return *minted;
+}
+
+MintOutcome mintJaas(const QCommandLineParser& parser, CliContext& context, const jitsi::JitsiClaims& claims,
+                     qint64 ttl, qint64 skew)
+{
+    credentials::Profile profile;
+    profile.provider = Provider::Jaas;
+    profile.appId =
+        QString::fromUtf8(context.credential(parser, QStringLiteral("app-id"), QStringLiteral("JAAS_APP_ID")));
+    profile.keyId =
+        QString::fromUtf8(context.credential(parser, QStringLiteral("key-id"), QStringLiteral("JAAS_KEY_ID")));
+    crypto::SecretMap secrets;
+    auto key = loadKey(parser, context, QStringLiteral("JAAS_PRIVATE_KEY"), secrets);
     if (!key)
         return stop(key.error());
-    if (key->isNull())
+    if (!*key)
         return stop(QStringLiteral("a JaaS token needs the private key (--private-key FILE or JAAS_PRIVATE_KEY)"));
-    r.privateKey = *key;
-    auto minted = jitsi::mintJaas(r, context.clock());
-    if (!minted)
-        return stop(minted.error());
-    return *minted;
+    return mintWith(profile, secrets, claims, ttl, skew, context.clock());
 }
 
-/** The flag's value when given, else the profile's default when it has one; else `target` keeps its default. */
-void flagOrProfile(const QCommandLineParser& parser, const CliContext& context, const QString& name, QString& target)
+/** The flag's value when given, else the profile's default; "" for neither (the minter's default then). */
+QString flagOrProfile(const QCommandLineParser& parser, const CliContext& context, const QString& name)
 {
-    if (parser.isSet(name))
-        target = parser.value(name);
-    else if (const QString fromProfile = context.profileDefault(name); !fromProfile.isEmpty())
-        target = fromProfile;
+    return parser.isSet(name) ? parser.value(name) : context.profileDefault(name);
 }
 
-MintOutcome mintSelfHosted(const QCommandLineParser& parser, CliContext& context, jitsi::SelfHostedRequest r)
+MintOutcome mintSelfHosted(const QCommandLineParser& parser, CliContext& context, jitsi::JitsiClaims claims,
+                           qint64 ttl, qint64 skew)
 {
-    r.appId = QString::fromUtf8(context.credential(parser, QStringLiteral("app-id"), QStringLiteral("JITSI_APP_ID")));
+    credentials::Profile profile;
+    profile.provider = Provider::Jitsi;
+    profile.appId =
+        QString::fromUtf8(context.credential(parser, QStringLiteral("app-id"), QStringLiteral("JITSI_APP_ID")));
     if (parser.isSet(QStringLiteral("private-key")) && parser.isSet(QStringLiteral("app-secret")))
         return stop(QStringLiteral("give either --app-secret (HS256) or --private-key (RS256), not both"));
+    crypto::SecretMap secrets;
     // A flag decides; otherwise the app secret (HS256, Prosody's default) before a stored private key.
     if (!parser.isSet(QStringLiteral("private-key")))
-        r.appSecret = context.credential(parser, QStringLiteral("app-secret"), QStringLiteral("JITSI_APP_SECRET"));
-    if (r.appSecret.isEmpty()) {
-        auto key = loadKey(parser, context, QStringLiteral("JITSI_PRIVATE_KEY"));
-        if (!key)
+        secrets.insert(QStringLiteral("appSecret"), context.credential(parser, QStringLiteral("app-secret"),
+                                                                         QStringLiteral("JITSI_APP_SECRET")));
+    if (secrets.value(QStringLiteral("appSecret")).isEmpty()) {
+        if (auto key = loadKey(parser, context, QStringLiteral("JITSI_PRIVATE_KEY"), secrets); !key)
             return stop(key.error());
-        r.privateKey = *key;
     }
-    r.keyId = QString::fromUtf8(context.credential(parser, QStringLiteral("key-id"), QStringLiteral("JITSI_KEY_ID")));
-    flagOrProfile(parser, context, QStringLiteral("audience"), r.audience);
-    flagOrProfile(parser, context, QStringLiteral("subject"), r.subject);
-    r.claims.user.affiliation = parser.value(QStringLiteral("affiliation"));
-    r.claims.group = parser.value(QStringLiteral("group"));
-    auto minted = jitsi::mintSelfHosted(r, context.clock());
-    if (!minted)
-        return stop(minted.error());
-    return *minted;
+    profile.keyId =
+        QString::fromUtf8(context.credential(parser, QStringLiteral("key-id"), QStringLiteral("JITSI_KEY_ID")));
+    profile.audience = flagOrProfile(parser, context, QStringLiteral("audience"));
+    profile.subject = flagOrProfile(parser, context, QStringLiteral("subject"));
+    // An empty flag is not "the default": Prosody needs an aud.
+    if (parser.isSet(QStringLiteral("audience")) && profile.audience.isEmpty())
+        return stop(QStringLiteral("the audience must not be empty: Prosody requires aud"));
+    claims.user.affiliation = parser.value(QStringLiteral("affiliation"));
+    claims.group = parser.value(QStringLiteral("group"));
+    return mintWith(profile, secrets, claims, ttl, skew, context.clock());
 }
 
 } // namespace
@@ -194,21 +216,11 @@ MintOutcome MintJitsiCommand::mint(const QCommandLineParser& parser, CliContext&
     auto skew = notBeforeSkew(parser);
     if (!skew)
         return stop(skew.error());
-    auto ttl = ttlOption(parser, jitsi::kDefaultTtlSeconds, context);
+    auto ttl = ttlOption(parser, mint::defaultTtlSeconds(m_jaas ? Provider::Jaas : Provider::Jitsi), context);
     if (!ttl)
         return stop(ttl.error());
-    if (m_jaas) {
-        jitsi::JaasRequest r;
-        r.claims = *claims;
-        r.ttlSeconds = *ttl;
-        r.notBeforeSkew = *skew;
-        return mintJaas(parser, context, r);
-    }
-    jitsi::SelfHostedRequest r;
-    r.claims = *claims;
-    r.ttlSeconds = *ttl;
-    r.notBeforeSkew = *skew;
-    return mintSelfHosted(parser, context, r);
+    return m_jaas ? mintJaas(parser, context, *claims, *ttl, *skew)
+                  : mintSelfHosted(parser, context, *claims, *ttl, *skew);
 }
 
 } // namespace td::cli

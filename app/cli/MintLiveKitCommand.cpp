@@ -2,7 +2,9 @@
 #include "app/cli/MintLiveKitCommand.h"
 
 #include "app/cli/CliContext.h"
-#include "core/providers/livekit/LiveKitToken.h"
+#include "core/crypto/SecretBytes.h"
+#include "core/mint/PlanMinter.h"
+#include "core/providers/livekit/LiveKitGrants.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -224,11 +226,14 @@ QList<OptionSpec> MintLiveKitCommand::providerOptions() const
 
 MintOutcome MintLiveKitCommand::mint(const QCommandLineParser& parser, CliContext& context) const
 {
-    const QString apiKey =
+    credentials::Profile profile;
+    profile.provider = Provider::LiveKit;
+    profile.apiKey =
         QString::fromUtf8(context.credential(parser, QStringLiteral("api-key"), QStringLiteral("LIVEKIT_API_KEY")));
-    const crypto::SecretByteArray secret =
-        context.credential(parser, QStringLiteral("api-secret"), QStringLiteral("LIVEKIT_API_SECRET"));
-    auto minter = livekit::LiveKitMinter::create(apiKey, secret);
+    const crypto::SecretMap secrets{
+        {QStringLiteral("apiSecret"),
+         context.credential(parser, QStringLiteral("api-secret"), QStringLiteral("LIVEKIT_API_SECRET"))}};
+    auto minter = mint::PlanMinter::create(profile, secrets);
     if (!minter)
         return stop(minter.error());
     auto claims = participant(parser);
@@ -248,10 +253,10 @@ MintOutcome MintLiveKitCommand::mint(const QCommandLineParser& parser, CliContex
     auto extra = jsonFlag(parser, QStringLiteral("claims"));
     if (!extra)
         return stop(extra.error());
-    auto ttl = ttlOption(parser, livekit::kDefaultTtlSeconds, context);
+    auto ttl = ttlOption(parser, mint::defaultTtlSeconds(Provider::LiveKit), context);
     if (!ttl)
         return stop(ttl.error());
-    auto minted = minter->mint(*claims, *ttl, context.clock(), *extra);
+    auto minted = minter->mintLiveKit(*claims, *ttl, context.clock(), *extra);
     if (!minted)
         return stop(minted.error());
     return *minted;

@@ -2,9 +2,11 @@
 #include "app/cli/MintZegoCommand.h"
 
 #include "app/cli/CliContext.h"
-#include "core/providers/zego/KitToken.h"
-#include "core/providers/zego/Token04.h"
+#include "core/crypto/SecretBytes.h"
+#include "core/mint/PlanMinter.h"
 #include "core/providers/zego/ZegoPrivilege.h"
+
+#include <QJsonObject>
 
 namespace td::cli {
 namespace {
@@ -24,10 +26,17 @@ const OptionSpec kOptions[] = {
     option("user-name", "NAME", "Kit Token user name."),
 };
 
+/** What a Zego mint needs: the credentials as a profile and its secret, and the plan. */
+struct ZegoMint {
+    credentials::Profile profile;
+    crypto::SecretMap secrets;
+    mint::MintPlan plan;
+};
+
 /** AppID, ServerSecret, user, lifetime and cipher. */
-std::expected<zego::Token04Request, QString> request(const QCommandLineParser& parser, const CliContext& context)
+std::expected<ZegoMint, QString> request(const QCommandLineParser& parser, const CliContext& context)
 {
-    zego::Token04Request request;
+    ZegoMint r;
     const QString appIdText =
         QString::fromUtf8(context.credential(parser, QStringLiteral("app-id"), QStringLiteral("ZEGO_APP_ID")))
             .trimmed();
@@ -36,23 +45,25 @@ std::expected<zego::Token04Request, QString> request(const QCommandLineParser& p
     if (!ok || appId == 0 || appId > 0xffffffffULL)
         return stop(QStringLiteral("the AppID must be a non-zero 32-bit number (--app-id or ZEGO_APP_ID; "
                                    "ZEGOCLOUD error 1, appID invalid)"));
-    request.appId = static_cast<quint32>(appId);
-    request.serverSecret =
-        context.credential(parser, QStringLiteral("server-secret"), QStringLiteral("ZEGO_SERVER_SECRET"));
-    request.userId = parser.value(QStringLiteral("user-id"));
-    auto ttl = ttlOption(parser, zego::kDefaultEffectiveSeconds, context);
+    r.profile.provider = Provider::Zego;
+    r.profile.appId = QString::number(appId);
+    r.secrets.insert(QStringLiteral("serverSecret"),
+                     context.credential(parser, QStringLiteral("server-secret"), QStringLiteral("ZEGO_SERVER_SECRET")));
+    r.plan.provider = Provider::Zego;
+    r.plan.claims.insert(QStringLiteral("user_id"), parser.value(QStringLiteral("user-id")));
+    auto ttl = ttlOption(parser, mint::defaultTtlSeconds(Provider::Zego), context);
     if (!ttl)
         return stop(ttl.error());
-    request.effectiveSeconds = *ttl;
+    r.plan.ttlSeconds = *ttl;
     const QString cipher = parser.isSet(QStringLiteral("cipher")) ? parser.value(QStringLiteral("cipher"))
                                                                   : context.profileDefault(QStringLiteral("cipher"));
     if (!cipher.isEmpty()) {
-        const auto layout = zego::parseLayout(cipher);
-        if (!layout)
+        if (cipher.compare(QStringLiteral("gcm"), Qt::CaseInsensitive) != 0 &&
+            cipher.compare(QStringLiteral("cbc"), Qt::CaseInsensitive) != 0)
             return stop(QStringLiteral("--cipher takes gcm or cbc"));
-        request.layout = *layout;
+        r.plan.claims.insert(QStringLiteral("cipher"), cipher);
     }
-    return request;
+    return r;
 }
 
 /** The payload: --payload, or the room privilege the flags describe; empty when neither is given. */
@@ -80,28 +91,21 @@ std::expected<QString, QString> payload(const QCommandLineParser& parser)
     return privilege.toPayload();
 }
 
-/** With --kit, the token becomes a UIKit Kit Token. */
-std::optional<QString> applyKit(const QCommandLineParser& parser, quint32 appId, const QString& userId,
-                                MintedToken& minted)
+/** With --kit, the plan asks for a UIKit Kit Token; an error message when the kit flags do not fit. */
+std::optional<QString> kitClaims(const QCommandLineParser& parser, mint::MintPlan& plan)
 {
     if (!parser.isSet(QStringLiteral("kit"))) {
         if (parser.isSet(QStringLiteral("kit-room-id")) || parser.isSet(QStringLiteral("user-name")))
             return QStringLiteral("--kit-room-id and --user-name only apply with --kit");
         return std::nullopt;
     }
-    zego::KitInfo info;
-    info.appId = appId;
-    info.userId = userId;
-    info.roomId = parser.isSet(QStringLiteral("kit-room-id")) ? parser.value(QStringLiteral("kit-room-id"))
-                                                              : parser.value(QStringLiteral("room-id"));
-    info.userName = parser.value(QStringLiteral("user-name"));
-    if (info.userName.isEmpty())
+    const QString userName = parser.value(QStringLiteral("user-name"));
+    if (userName.isEmpty())
         return QStringLiteral("a Kit Token needs --user-name (the UIKit shows it)");
-    auto kit = zego::makeKitToken(minted.token, info);
-    if (!kit)
-        return kit.error().message;
-    minted.token = *kit;
-    minted.header.insert(QStringLiteral("kit"), true);
+    const QString roomId = parser.isSet(QStringLiteral("kit-room-id")) ? parser.value(QStringLiteral("kit-room-id"))
+                                                                       : parser.value(QStringLiteral("room-id"));
+    plan.claims.insert(QStringLiteral("kit"),
+                       QJsonObject{{QStringLiteral("room_id"), roomId}, {QStringLiteral("user_name"), userName}});
     return std::nullopt;
 }
 
@@ -125,12 +129,18 @@ MintOutcome MintZegoCommand::mint(const QCommandLineParser& parser, CliContext& 
     auto text = payload(parser);
     if (!text)
         return stop(text.error());
-    r->payload = *text;
-    auto minted = zego::mintToken04(*r, context.clock());
+    if (!text->isEmpty())
+        r->plan.claims.insert(QStringLiteral("payload"), *text);
+    if (auto refused = kitClaims(parser, r->plan))
+        return stop(*refused);
+    auto minter = mint::PlanMinter::create(r->profile, r->secrets);
+    if (!minter)
+        return stop(minter.error());
+    auto minted = minter->mint(r->plan, context.clock());
     if (!minted)
         return stop(minted.error());
-    if (auto refused = applyKit(parser, r->appId, r->userId, *minted))
-        return stop(*refused);
+    if (r->plan.claims.contains(QStringLiteral("kit")))
+        minted->header.insert(QStringLiteral("kit"), true);
     return *minted;
 }
 

@@ -22,15 +22,14 @@ Result<MintedToken> PlanMinter::mint(const MintPlan& plan, const Clock& clock, c
     if (plan.provider != m_profile.provider)
         return fail(ErrorCode::NotApplicable, QT_TRANSLATE_NOOP("td::Error", "profile %1 is for %2, not %3"),
                     m_profile.name, providerName(m_profile.provider), providerName(plan.provider));
-    if (plan.ttlSeconds <= 0)
-        return fail(ErrorCode::OutOfRange, QT_TRANSLATE_NOOP("td::Error", "the TTL must be positive"));
+    // Each provider's minter checks the TTL in its own order and words (Zego's official error 6).
     return m_prepared->mint(plan, clock, random);
 }
 
 Result<MintedToken> PlanMinter::mintLiveKit(const livekit::LiveKitClaims& claims, qint64 ttlSeconds, const Clock& clock,
                                             const QJsonObject& extraClaims) const
 {
-    const auto* liveKit = dynamic_cast<const livekit::PreparedLiveKit*>(m_prepared.get());
+    const auto* liveKit = prepared<livekit::PreparedLiveKit>();
     if (!liveKit)
         return fail(ErrorCode::NotApplicable, QT_TRANSLATE_NOOP("td::Error", "profile %1 is not a LiveKit profile"),
                     m_profile.name);

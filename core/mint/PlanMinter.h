@@ -34,6 +34,15 @@ public:
     Result<MintedToken> mintLiveKit(const livekit::LiveKitClaims& claims, qint64 ttlSeconds, const Clock& clock,
                                     const QJsonObject& extraClaims = {}) const;
 
+    /**
+     * The provider's prepared minter as its own type (livekit::PreparedLiveKit, jitsi::PreparedJitsi), for callers
+     * that hold the provider's claims already; nullptr when the profile is of another provider.
+     */
+    template <typename Prepared> const Prepared* prepared() const
+    {
+        return dynamic_cast<const Prepared*>(m_prepared.get());
+    }
+
     const credentials::Profile& profile() const { return m_profile; }
 
 private:

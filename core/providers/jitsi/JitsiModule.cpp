@@ -54,51 +54,6 @@ bool isPattern(const mint::MintPlan& plan)
         .toBool();
 }
 
-class PreparedJitsi final : public PreparedMinter {
-public:
-    PreparedJitsi(const credentials::Profile& profile, QByteArray secret, std::optional<crypto::RsaPrivateKey> key)
-        : m_appId(profile.appId), m_keyId(profile.keyId), m_audience(profile.audience), m_subject(profile.subject),
-          m_jaas(profile.provider == Provider::Jaas), m_secret(std::move(secret)), m_privateKey(std::move(key))
-    {
-    }
-
-    Result<MintedToken> mint(const mint::MintPlan& plan, const Clock& clock,
-                             const crypto::RandomSource& /*random*/) const override
-    {
-        auto claims = claimsFromPayload(plan.claims);
-        if (!claims)
-            return std::unexpected(claims.error());
-        claims->roomRaw = plan.roomRaw;
-        if (m_jaas) {
-            JaasRequest request{m_appId, m_keyId, *m_privateKey, *claims, plan.ttlSeconds, plan.notBeforeSkew};
-            return mintJaas(request, clock);
-        }
-        SelfHostedRequest request;
-        request.appId = m_appId;
-        request.appSecret = m_secret;
-        if (m_privateKey)
-            request.privateKey = *m_privateKey;
-        request.keyId = m_keyId;
-        if (!m_audience.isEmpty())
-            request.audience = m_audience;
-        if (!m_subject.isEmpty())
-            request.subject = m_subject;
-        request.claims = *claims;
-        request.ttlSeconds = plan.ttlSeconds;
-        request.notBeforeSkew = plan.notBeforeSkew;
-        return mintSelfHosted(request, clock);
-    }
-
-private:
-    QString m_appId;
-    QString m_keyId;
-    QString m_audience;
-    QString m_subject;
-    bool m_jaas;
-    crypto::SecretByteArray m_secret;
-    std::optional<crypto::RsaPrivateKey> m_privateKey;
-};
-
 /** What JaaS and self-hosted Jitsi share: the claims (room, context) and so History, matrix and batch rows. */
 class JitsiFamily : public ProviderModule {
 public:
@@ -413,7 +368,8 @@ public:
                                                          const ProfileSecrets& secrets) const override
     {
         QByteArray secret = secrets.value(QStringLiteral("appSecret"));
-        if (!secret.isEmpty())
+        // With neither secret nor key, minting says which credentials Prosody needs.
+        if (!secret.isEmpty() || secrets.value(QStringLiteral("privateKey")).isEmpty())
             return std::make_shared<const PreparedJitsi>(profile, std::move(secret), std::nullopt);
         auto key = profilePrivateKey(secrets);
         if (!key)
@@ -538,6 +494,47 @@ protected:
 
 } // namespace
 
+PreparedJitsi::PreparedJitsi(const credentials::Profile& profile, QByteArray secret,
+                             std::optional<crypto::RsaPrivateKey> key)
+    : m_appId(profile.appId), m_keyId(profile.keyId), m_audience(profile.audience), m_subject(profile.subject),
+      m_jaas(profile.provider == Provider::Jaas), m_secret(std::move(secret)), m_privateKey(std::move(key))
+{
+}
+
+Result<MintedToken> PreparedJitsi::mint(const mint::MintPlan& plan, const Clock& clock,
+                                        const crypto::RandomSource& /*random*/) const
+{
+    auto claims = claimsFromPayload(plan.claims);
+    if (!claims)
+        return std::unexpected(claims.error());
+    claims->roomRaw = plan.roomRaw;
+    return mintClaims(*claims, plan.ttlSeconds, plan.notBeforeSkew, clock);
+}
+
+Result<MintedToken> PreparedJitsi::mintClaims(const JitsiClaims& claims, qint64 ttlSeconds, qint64 notBeforeSkew,
+                                              const Clock& clock) const
+{
+    if (m_jaas) {
+        JaasRequest request{m_appId,   m_keyId,    m_privateKey.value_or(crypto::RsaPrivateKey()),
+                            claims, ttlSeconds, notBeforeSkew};
+        return mintJaas(request, clock);
+    }
+    SelfHostedRequest request;
+    request.appId = m_appId;
+    request.appSecret = m_secret;
+    if (m_privateKey)
+        request.privateKey = *m_privateKey;
+    request.keyId = m_keyId;
+    if (!m_audience.isEmpty())
+        request.audience = m_audience;
+    if (!m_subject.isEmpty())
+        request.subject = m_subject;
+    request.claims = claims;
+    request.ttlSeconds = ttlSeconds;
+    request.notBeforeSkew = notBeforeSkew;
+    return mintSelfHosted(request, clock);
+}
+
 const ProviderModule& jaasModule()
 {
     static const JaasModule instance;
@@ -555,7 +552,7 @@ Result<crypto::RsaPrivateKey> profilePrivateKey(const ProfileSecrets& secrets)
     const QByteArray pem = secrets.value(QStringLiteral("privateKey"));
     if (pem.isEmpty())
         return fail(ErrorCode::EmptyKey, QT_TRANSLATE_NOOP("td::Error", "the profile has no private key"));
-    auto key = crypto::loadRsaPrivateKey(pem);
+    auto key = crypto::loadRsaPrivateKey(pem, secrets.value(QStringLiteral("privateKeyPassphrase")));
     if (!key)
         return fail(key.error().in(QStringLiteral("the profile's private key: ")));
     return key;
