@@ -2,11 +2,11 @@
 #include "core/server/EndpointHandler.h"
 
 #include "core/Duration.h"
+#include "core/mint/PlanMinter.h"
+#include "core/providers/jitsi/JitsiModule.h"
 #include "core/providers/jitsi/JitsiRoom.h"
-#include "core/providers/jitsi/JitsiToken.h"
-#include "core/providers/livekit/LiveKitToken.h"
+#include "core/providers/livekit/LiveKitModule.h"
 #include "core/providers/zego/KitToken.h"
-#include "core/providers/zego/Token04.h"
 #include "core/json/JsonNumber.h"
 
 #include <QJsonArray>
@@ -231,12 +231,12 @@ HandlerResponse handleLiveKit(const Endpoint& ep, RequestFields fields, const Cl
     }
 
     HandlerResponse r;
-    const auto ttl = ttlFor(policy, fields.value(QStringLiteral("ttl")), livekit::kDefaultTtlSeconds, r.headers);
+    const auto ttl = ttlFor(policy, fields.value(QStringLiteral("ttl")), mint::defaultTtlSeconds(Provider::LiveKit), r.headers);
     if (const auto* refused = std::get_if<HandlerResponse>(&ttl))
         return *refused;
-    if (!ep.liveKitMinter)
+    if (!ep.minter)
         return errorResponse(500, QStringLiteral("the endpoint's credentials are unusable"));
-    auto minted = ep.liveKitMinter->mint(claims, std::get<qint64>(ttl), clock);
+    auto minted = ep.minter->mintLiveKit(claims, std::get<qint64>(ttl), clock);
     if (!minted)
         return errorResponse(minted.error());
     if (ep.type == EndpointType::LiveKitGet) {
@@ -311,29 +311,13 @@ HandlerResponse handleJitsi(const Endpoint& ep, RequestFields fields, const Cloc
             claims.features.append({it.key(), truthy(it.value())});
     }
     HandlerResponse r;
-    const auto ttl = ttlFor(policy, fields.value(QStringLiteral("ttl")), jitsi::kDefaultTtlSeconds, r.headers);
+    const auto ttl = ttlFor(policy, fields.value(QStringLiteral("ttl")), mint::defaultTtlSeconds(ep.credentials.provider), r.headers);
     if (const auto* refused = std::get_if<HandlerResponse>(&ttl))
         return *refused;
-    Result<MintedToken> minted = fail(ErrorCode::InvalidValue, QString());
-    const EndpointCredentials& c = ep.credentials;
-    if (c.provider == Provider::Jaas) {
-        jitsi::JaasRequest req{
-            c.appId, c.keyId, c.privateKey, claims, std::get<qint64>(ttl), jitsi::kDefaultNotBeforeSkew};
-        minted = jitsi::mintJaas(req, clock);
-    } else {
-        jitsi::SelfHostedRequest req;
-        req.appId = c.appId;
-        req.appSecret = c.secret;
-        req.privateKey = c.privateKey;
-        req.keyId = c.keyId;
-        if (!c.audience.isEmpty())
-            req.audience = c.audience;
-        if (!c.subject.isEmpty())
-            req.subject = c.subject;
-        req.claims = claims;
-        req.ttlSeconds = std::get<qint64>(ttl);
-        minted = jitsi::mintSelfHosted(req, clock);
-    }
+    const auto* minter = ep.minter ? ep.minter->prepared<jitsi::PreparedJitsi>() : nullptr;
+    if (!minter)
+        return errorResponse(500, QStringLiteral("the endpoint's credentials are unusable"));
+    auto minted = minter->mintClaims(claims, std::get<qint64>(ttl), jitsi::kDefaultNotBeforeSkew, clock);
     if (!minted)
         return errorResponse(minted.error());
     const QString room = minted->claims.toJsonValue().toObject().value(QStringLiteral("room")).toString();
@@ -356,29 +340,31 @@ HandlerResponse handleZego(const Endpoint& ep, RequestFields fields, const Clock
         return *refused;
     HandlerResponse r;
     const auto ttl =
-        ttlFor(policy, fields.value(QStringLiteral("expired_ts")), zego::kDefaultEffectiveSeconds, r.headers);
+        ttlFor(policy, fields.value(QStringLiteral("expired_ts")), mint::defaultTtlSeconds(Provider::Zego), r.headers);
     if (const auto* refused = std::get_if<HandlerResponse>(&ttl))
         return *refused;
-    zego::Token04Request req;
-    req.appId = ep.credentials.appId.toUInt();
-    req.userId = text(fields, QStringLiteral("userID"));
-    req.serverSecret = ep.credentials.secret;
-    req.effectiveSeconds = std::get<qint64>(ttl);
-    auto minted = zego::mintToken04(req, clock);
-    if (!minted) {
+    if (!ep.minter)
+        return errorResponse(500, QStringLiteral("the endpoint's credentials are unusable"));
+    const QString userId = text(fields, QStringLiteral("userID"));
+    mint::MintPlan plan;
+    plan.provider = Provider::Zego;
+    plan.ttlSeconds = std::get<qint64>(ttl);
+    plan.claims.insert(QStringLiteral("user_id"), userId);
+    auto minted = ep.minter->mint(plan, clock);
+    if (!minted)
         return errorResponse(minted.error());
-    }
     QJsonObject body{{QStringLiteral("token"), QString::fromLatin1(minted->token)}};
     const QString roomId = text(fields, QStringLiteral("roomID"));
     const QString userName = text(fields, QStringLiteral("userName"));
     if (!roomId.isEmpty() && !userName.isEmpty()) {
-        auto kit = zego::makeKitToken(minted->token, zego::KitInfo{req.userId, roomId, userName, req.appId});
+        auto kit = zego::makeKitToken(minted->token,
+                                      zego::KitInfo{userId, roomId, userName, ep.credentials.appId.toUInt()});
         if (!kit)
             return errorResponse(kit.error());
         body.insert(QStringLiteral("kitToken"), QString::fromLatin1(*kit));
     }
     r.body = json(200, body).body;
-    r.identity = req.userId;
+    r.identity = userId;
     r.room = roomId;
     r.grantsSummary = QStringLiteral("token04");
     return r;

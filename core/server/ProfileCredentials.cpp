@@ -40,4 +40,29 @@ Result<EndpointCredentials> credentialsFromProfile(const credentials::Profile& p
     return c;
 }
 
+Result<mint::PlanMinter> endpointMinter(const EndpointCredentials& c)
+{
+    credentials::Profile profile;
+    profile.name = QStringLiteral("endpoint");
+    profile.provider = c.provider;
+    profile.apiKey = c.apiKey;
+    profile.serverUrl = c.serverUrl;
+    profile.appId = c.appId;
+    profile.keyId = c.keyId;
+    profile.audience = c.audience;
+    profile.subject = c.subject;
+    crypto::SecretMap secrets;
+    const QString privateKeyField = QStringLiteral("privateKey");
+    for (const QString& field : credentials::Profile::secretFields(c.provider)) {
+        if (field == privateKeyField) {
+            if (!c.privateKey.isNull() && c.secret.isEmpty())
+                secrets.insert(field, c.privateKey.pkcs8Pem());
+        } else if (!c.secret.isEmpty()) {
+            secrets.insert(field, c.secret.bytes());
+            break; // one symmetric secret: the first field that takes it
+        }
+    }
+    return mint::PlanMinter::create(profile, secrets);
+}
+
 } // namespace td::server

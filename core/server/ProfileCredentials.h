@@ -3,6 +3,7 @@
 
 #include "core/Error.h"
 #include "core/credentials/Profile.h"
+#include "core/mint/PlanMinter.h"
 #include "core/server/ServerConfig.h"
 
 #include <QByteArray>
@@ -17,5 +18,11 @@ namespace td::server {
  */
 Result<EndpointCredentials> credentialsFromProfile(const credentials::Profile& profile,
                                                    const QHash<QString, QByteArray>& secrets);
+
+/**
+ * The endpoint's credentials as a profile and secrets, prepared by the provider module: the endpoints mint through
+ * the same entry point as the CLI, the desktop app, batch and matrix.
+ */
+Result<mint::PlanMinter> endpointMinter(const EndpointCredentials& credentials);
 
 } // namespace td::server

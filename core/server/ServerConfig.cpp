@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "core/server/ServerConfig.h"
 
+#include "core/mint/PlanMinter.h"
+#include "core/server/ProfileCredentials.h"
+
 #include "core/Duration.h"
 #include "core/crypto/Pem.h"
 #include "core/providers/jitsi/JitsiToken.h"
@@ -475,12 +478,10 @@ Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileRe
             if (!checked)
                 return std::unexpected(checked.error());
             ep.credentials = *checked;
-            if (ep.type == EndpointType::LiveKitGet || ep.type == EndpointType::LiveKitStandard) {
-                auto minter = livekit::LiveKitMinter::create(ep.credentials.apiKey, ep.credentials.secret);
-                if (!minter)
-                    return std::unexpected(minter.error().at(field));
-                ep.liveKitMinter = std::make_shared<const livekit::LiveKitMinter>(std::move(*minter));
-            }
+            auto minter = endpointMinter(ep.credentials);
+            if (!minter)
+                return std::unexpected(minter.error().at(field));
+            ep.minter = std::make_shared<const mint::PlanMinter>(std::move(*minter));
         }
         c.endpoints.append(ep);
     }

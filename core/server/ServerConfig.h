@@ -4,7 +4,6 @@
 #include "core/Error.h"
 #include "core/crypto/RsaKey.h"
 #include "core/crypto/SecretBytes.h"
-#include "core/providers/livekit/LiveKitToken.h"
 #include "core/providers/Provider.h"
 
 #include <QByteArray>
@@ -19,6 +18,10 @@
 #include <functional>
 #include <memory>
 #include <optional>
+
+namespace td::mint {
+class PlanMinter;
+} // namespace td::mint
 
 namespace td::server {
 
@@ -75,8 +78,8 @@ struct Endpoint {
     EndpointType type = EndpointType::Health;
     EndpointCredentials credentials;
     Policy policy;
-    /** LiveKit endpoints: the HMAC key prepared once at load, not per request. */
-    std::shared_ptr<const livekit::LiveKitMinter> liveKitMinter;
+    /** The credentials prepared once at load by the provider module (the HMAC key, the parsed RSA key). */
+    std::shared_ptr<const mint::PlanMinter> minter;
 };
 
 struct BearerKey {

@@ -122,7 +122,7 @@ private Q_SLOTS:
             "{ \"endpoints\": [ { \"path\": \"/t\", \"type\": \"livekit-get\", \"profile\": \"lk\" } ] }", resolver,
             {});
         QVERIFY2(ok, qPrintable(ok ? QString() : ok.error().message));
-        QVERIFY(ok->endpoints.first().liveKitMinter);
+        QVERIFY(ok->endpoints.first().minter);
         const auto wrong = ServerConfig::parse(
             "{ \"endpoints\": [ { \"path\": \"/t\", \"type\": \"livekit-get\", \"profile\": \"zg\" } ] }", resolver,
             {});
