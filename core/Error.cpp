@@ -142,7 +142,6 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::ZegoEffectiveTimeInvalid: return QStringLiteral("zego_effective_time_invalid");
     case ErrorCode::ZegoDecryptFailed: return QStringLiteral("zego_decrypt_failed");
     case ErrorCode::ProcessHardeningFailed: return QStringLiteral("process_hardening_failed");
-    case ErrorCode::InvalidArgument: return QStringLiteral("invalid_argument");
     }
     return QStringLiteral("unknown");
 }

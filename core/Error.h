@@ -61,7 +61,6 @@ enum class ErrorCode {
     ZegoDecryptFailed,
     // Process
     ProcessHardeningFailed, // core dumps could not be turned off
-    InvalidArgument,        // retired: what app/cli still raises until its option tables land (issue 16)
 };
 
 /**

@@ -202,7 +202,7 @@ int BatchCommand::run(const QStringList& args, CliContext& context)
         return context.error(ExitUsage, *refused);
     auto loaded = context.profileOrEnvironment(parser);
     if (!loaded)
-        return context.error(ExitUsage, loaded.error());
+        return context.exitWith(loaded.error());
     const auto& [profile, secrets] = *loaded;
     auto options = batchOptions(parser, profile);
     if (!options)
@@ -210,7 +210,7 @@ int BatchCommand::run(const QStringList& args, CliContext& context)
     const auto& [minterOptions, reproducible] = *options;
     auto minter = batch::BatchMinter::create(profile, secrets, minterOptions);
     if (!minter)
-        return context.error(ExitUsage, minter.error());
+        return context.exitWith(minter.error());
 
     const bool quiet = parser.isSet(QStringLiteral("quiet"));
     Reporter reporter(context, quiet, parser.isSet(QStringLiteral("progress")));
@@ -221,7 +221,7 @@ int BatchCommand::run(const QStringList& args, CliContext& context)
                                   batch::RunOptions{parser.isSet(QStringLiteral("strict"))}, reporter.callbacks());
     reporter.clearProgress();
     if (!report)
-        return context.error(ExitUsage, report.error());
+        return context.exitWith(report.error());
     return finish(*report, output, quiet, context);
 }
 

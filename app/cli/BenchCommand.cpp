@@ -137,7 +137,7 @@ Result<MintOne> makeMinter(const QString& provider, const CliContext& context)
         return jaasMinter(clock);
     if (provider == QStringLiteral("jitsi"))
         return jitsiMinter(credential, clock);
-    return fail(ErrorCode::InvalidArgument, QStringLiteral("--provider takes livekit, zego, jaas or jitsi"));
+    return fail(ErrorCode::InvalidValue, QStringLiteral("--provider takes livekit, zego, jaas or jitsi"));
 }
 
 const OptionSpec kOptions[] = {
@@ -229,13 +229,13 @@ int BenchCommand::run(const QStringList& args, CliContext& context)
     if (auto stop = parseCommand(parser, spec(), args, context))
         return *stop;
     if (auto ok = context.applyCredentialOptions(parser, std::nullopt); !ok)
-        return context.error(ExitUsage, ok.error());
+        return context.exitWith(ok.error());
     auto s = settings(parser, context);
     if (!s)
         return context.error(ExitUsage, s.error());
     auto mint = makeMinter(s->provider, context);
     if (!mint)
-        return context.error(ExitUsage, mint.error());
+        return context.exitWith(mint.error());
     const auto [seconds, failures] = measure(*mint, *s);
     if (failures > 0)
         return context.error(ExitInvalid, QStringLiteral("%1 of %2 mints failed").arg(failures).arg(s->count));

@@ -24,7 +24,7 @@ Result<void> CliContext::loadEnvFile(const QString& path)
     auto entries = credentials::parseEnvFile(*text);
     crypto::wipe(*text);
     if (!entries)
-        return fail(ErrorCode::InvalidArgument, path + QStringLiteral(": ") + entries.error().message);
+        return fail(ErrorCode::InvalidValue, path + QStringLiteral(": ") + entries.error().message);
     for (const auto& e : *entries)
         m_envFile.insert(e.key, e.value.bytes());
     return {};
@@ -73,14 +73,14 @@ Result<QByteArray> CliContext::readInput(const QString& pathOrDash)
     const bool isStdin = pathOrDash == QStringLiteral("-");
     if (isStdin ? !file.open(stdin, QIODevice::ReadOnly)
                 : (file.setFileName(pathOrDash), !file.open(QIODevice::ReadOnly)))
-        return fail(ErrorCode::InvalidArgument,
+        return fail(ErrorCode::FileError,
                     QStringLiteral("cannot read %1: %2")
                         .arg(isStdin ? QStringLiteral("standard input") : pathOrDash, file.errorString()));
     // Nothing TokenDesk reads this way is legitimately larger than a few kilobytes.
     constexpr qint64 kLimit = qint64{1024} * 1024;
     QByteArray data = file.read(kLimit + 1);
     if (data.size() > kLimit)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("%1 is larger than 1 MiB").arg(pathOrDash));
+        return fail(ErrorCode::OutOfRange, QStringLiteral("%1 is larger than 1 MiB").arg(pathOrDash));
     return data;
 }
 
@@ -106,6 +106,26 @@ std::optional<int> parseArguments(QCommandLineParser& parser, const QStringList&
         return ExitOk;
     }
     return std::nullopt;
+}
+
+} // namespace td::cli
+
+namespace td::cli {
+
+ExitCode exitCodeFor(ErrorCode code)
+{
+    switch (code) {
+    // The token itself: unreadable, badly signed, out of its time, or not decryptable with the secret given.
+    case ErrorCode::MalformedToken:
+    case ErrorCode::BadSignature:
+    case ErrorCode::TokenExpired:
+    case ErrorCode::TokenNotYetValid:
+    case ErrorCode::MissingClaim:
+    case ErrorCode::ZegoDecryptFailed: return ExitInvalid;
+    case ErrorCode::ProcessHardeningFailed: return ExitInternal;
+    // Everything the user gave, keys and algorithms included (a PEM given as an HMAC secret is a usage error).
+    default: return ExitUsage;
+    }
 }
 
 } // namespace td::cli

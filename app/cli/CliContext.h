@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "app/cli/Command.h"
 #include "core/Clock.h"
 #include "core/Error.h"
 #include "core/credentials/ProfileStore.h"
@@ -39,7 +40,8 @@ public:
 
     /** Prints "tokendesk-cli: <message>" to stderr and returns the exit code. */
     int error(int exitCode, const QString& message);
-    int error(int exitCode, const Error& e) { return error(exitCode, e.message); }
+    /** Prints the error's message and returns its exit code (exitCodeFor). */
+    int exitWith(const Error& e) { return error(exitCodeFor(e.code), e.message); }
     void printJson(const QJsonObject& object);
 
     /** Reads a file, or stdin for "-". */

@@ -38,7 +38,7 @@ Result<void> CliContext::applyCredentialOptions(const QCommandLineParser& parser
                               : m_environment.value(QStringLiteral("TOKENDESK_SECRET_STORE"));
     if (!m_secretStoreChoice.isEmpty() && m_secretStoreChoice != QStringLiteral("keychain") &&
         m_secretStoreChoice != QStringLiteral("vault") && m_secretStoreChoice != QStringLiteral("auto"))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("--secret-store takes keychain or vault"));
+        return fail(ErrorCode::InvalidValue, QStringLiteral("--secret-store takes keychain or vault"));
     if (parser.isSet(QStringLiteral("profile")))
         return loadProfile(parser.value(QStringLiteral("profile")), expected);
     return {};
@@ -58,12 +58,12 @@ Result<crypto::SecretBytes> CliContext::passphrase(const QString& variable, cons
         return crypto::secretFromUtf8(env);
     auto first = promptSecret(prompt);
     if (!first)
-        return fail(ErrorCode::InvalidArgument,
+        return fail(ErrorCode::MissingValue,
                     QStringLiteral("%1 needed: set %2 or run in a terminal").arg(prompt, variable));
     if (confirm) {
         auto again = promptSecret(prompt + QStringLiteral(" (again)"));
         if (!again || again->view() != first->view())
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("the two passphrases differ"));
+            return fail(ErrorCode::Conflict, QStringLiteral("the two passphrases differ"));
     }
     return first;
 }
@@ -110,7 +110,7 @@ CliContext::profileFromOptions(const QCommandLineParser& parser)
 {
     const bool hasProfile = parser.isSet(QStringLiteral("profile"));
     if (hasProfile == parser.isSet(QStringLiteral("provider")))
-        return fail(ErrorCode::InvalidArgument,
+        return fail(ErrorCode::Conflict,
                     QStringLiteral("give --profile NAME, or --provider P with credentials in the environment "
                                    "(LIVEKIT_API_KEY, ZEGO_APP_ID, ... or --env-file)"));
     if (auto ok = applyCredentialOptions(parser, std::nullopt); !ok)
@@ -119,7 +119,7 @@ CliContext::profileFromOptions(const QCommandLineParser& parser)
         return profileWithSecrets(parser.value(QStringLiteral("profile")));
     const auto provider = parseProvider(parser.value(QStringLiteral("provider")));
     if (!provider)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("--provider takes livekit, zego, jaas or jitsi"));
+        return fail(ErrorCode::InvalidValue, QStringLiteral("--provider takes livekit, zego, jaas or jitsi"));
     // The environment with the env file's values over it (as mergedEnvironment(), which would copy them to QStrings
     // that nothing wipes).
     crypto::SecretMap variables;
@@ -134,7 +134,7 @@ CliContext::profileFromOptions(const QCommandLineParser& parser)
         if (p.profile.provider == *provider)
             return std::pair{p.profile, p.secrets};
     }
-    return fail(ErrorCode::InvalidArgument,
+    return fail(ErrorCode::NotFound,
                 QStringLiteral("no %1 credentials in the environment; set the variables tokendesk-cli mint %1 reads")
                     .arg(providerName(*provider)));
 }
@@ -148,7 +148,7 @@ Result<void> CliContext::loadProfile(const QString& name, std::optional<Provider
     if (!profile)
         return std::unexpected(profile.error());
     if (expected && profile->provider != *expected)
-        return fail(ErrorCode::InvalidArgument,
+        return fail(ErrorCode::NotApplicable,
                     QStringLiteral("profile %1 is a %2 profile, not %3")
                         .arg(name, providerName(profile->provider), providerName(*expected)));
     auto secrets = secretStore();

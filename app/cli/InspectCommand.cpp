@@ -192,11 +192,11 @@ int InspectCommand::run(const QStringList& args, CliContext& context)
         return context.error(ExitUsage, text.error());
     if (m_verify && parser.isSet(QStringLiteral("env-file"))) {
         if (auto ok = context.loadEnvFile(parser.value(QStringLiteral("env-file"))); !ok)
-            return context.error(ExitUsage, ok.error());
+            return context.exitWith(ok.error());
     }
     if (m_verify) {
         if (auto ok = context.applyCredentialOptions(parser, std::nullopt); !ok)
-            return context.error(ExitUsage, ok.error());
+            return context.exitWith(ok.error());
     }
     auto creds = inspectOptions(parser);
     if (!creds)
@@ -205,7 +205,7 @@ int InspectCommand::run(const QStringList& args, CliContext& context)
     const TokenInspector inspector(context.clock());
     auto first = inspector.inspect(*text, *creds);
     if (!first)
-        return context.error(ExitInvalid, first.error());
+        return context.exitWith(first.error());
     if (!m_verify) {
         printResult(*first, json, context);
         return hasErrors(first->findings) ? ExitInvalid : ExitOk;
@@ -229,7 +229,7 @@ int InspectCommand::verify(const Inspection& first, const QByteArray& text, cons
     const TokenInspector inspector(context.clock());
     auto result = inspector.inspect(text, creds);
     if (!result)
-        return context.error(ExitInvalid, result.error());
+        return context.exitWith(result.error());
     printResult(*result, parser.isSet(QStringLiteral("json")), context);
     return result->valid() ? ExitOk : ExitInvalid;
 }

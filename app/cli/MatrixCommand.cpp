@@ -152,7 +152,7 @@ int MatrixCommand::run(const QStringList& args, CliContext& context)
                              QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
     auto loaded = context.profileOrEnvironment(parser);
     if (!loaded)
-        return context.error(ExitUsage, loaded.error());
+        return context.exitWith(loaded.error());
     const auto& [profile, secrets] = *loaded;
     auto plan = matrixSpec(parser, profile);
     if (!plan)
@@ -167,7 +167,7 @@ int MatrixCommand::run(const QStringList& args, CliContext& context)
         return context.error(ExitUsage, matrix.error());
     const QString output = parser.value(QStringLiteral("output"));
     if (auto ok = io::writeFileAtomically(output, batch::matrixReport(*matrix, *format)); !ok)
-        return context.error(ExitUsage, ok.error());
+        return context.exitWith(ok.error());
     return summarise(*matrix, output, context);
 }
 

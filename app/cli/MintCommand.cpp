@@ -17,10 +17,10 @@ std::optional<int> handleCommonOptions(QCommandLineParser& parser, CliContext& c
                              QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()));
     if (parser.isSet(QStringLiteral("env-file"))) {
         if (auto ok = context.loadEnvFile(parser.value(QStringLiteral("env-file"))); !ok)
-            return context.error(ExitUsage, ok.error());
+            return context.exitWith(ok.error());
     }
     if (auto ok = context.applyCredentialOptions(parser, provider); !ok)
-        return context.error(ExitUsage, ok.error());
+        return context.exitWith(ok.error());
     return std::nullopt;
 }
 

@@ -25,7 +25,7 @@ int saveProfile(const Profile& profile, const QHash<QString, QByteArray>& secret
     auto store = context.profileStore();
     auto existing = (*store)->load();
     if (!existing)
-        return context.error(ExitUsage, existing.error());
+        return context.exitWith(existing.error());
     const bool exists =
         std::any_of(existing->begin(), existing->end(), [&](const Profile& p) { return p.name == profile.name; });
     if (exists && mustBeNew && !mayReplace)
@@ -33,9 +33,9 @@ int saveProfile(const Profile& profile, const QHash<QString, QByteArray>& secret
                              QStringLiteral("a profile named %1 exists (use edit, or --replace)").arg(profile.name));
     auto secretStore = context.secretStore();
     if (!secretStore)
-        return context.error(ExitUsage, secretStore.error());
+        return context.exitWith(secretStore.error());
     if (auto ok = credentials::storeProfile(**store, **secretStore, profile, secrets); !ok)
-        return context.error(ExitUsage, ok.error());
+        return context.exitWith(ok.error());
     return ExitOk;
 }
 
@@ -59,19 +59,19 @@ int listOrphans(CliContext& context, bool json, bool remove)
 {
     auto profiles = (*context.profileStore())->load();
     if (!profiles)
-        return context.error(ExitUsage, profiles.error());
+        return context.exitWith(profiles.error());
     auto store = context.secretStore();
     if (!store)
-        return context.error(ExitUsage, store.error());
+        return context.exitWith(store.error());
     auto orphans = credentials::orphanedSecrets(*profiles, **store);
     if (!orphans)
-        return context.error(ExitUsage, orphans.error());
+        return context.exitWith(orphans.error());
     if (!*orphans)
         return context.error(ExitUsage, QStringLiteral("%1 cannot list its entries").arg((*store)->description()));
     if (remove) {
         for (const QString& key : **orphans) {
             if (auto ok = (*store)->remove(key); !ok)
-                return context.error(ExitUsage, ok.error());
+                return context.exitWith(ok.error());
         }
     }
     if (json) {
@@ -150,7 +150,7 @@ int listProfiles(const ProfileRequest& r)
         return listOrphans(r.context, json, r.parser.isSet(QStringLiteral("remove")));
     auto profiles = r.store.load();
     if (!profiles)
-        return r.context.error(ExitUsage, profiles.error());
+        return r.context.exitWith(profiles.error());
     if (names) {
         for (const Profile& p : *profiles)
             r.context.out() << p.name << '\n';
@@ -185,7 +185,7 @@ int removeProfile(const ProfileRequest& r)
         return r.context.error(ExitUsage, s.error());
     const QString target = r.positional.value(1);
     if (auto ok = credentials::deleteProfile(r.store, *s->secretStore, target); !ok)
-        return r.context.error(ExitUsage, ok.error());
+        return r.context.exitWith(ok.error());
     r.context.err() << "tokendesk-cli: removed profile " << target << " and its secrets" << Qt::endl;
     return ExitOk;
 }
@@ -198,10 +198,10 @@ int editProfile(const ProfileRequest& r)
     // Only what is given changes.
     Profile edited = s->profile;
     if (auto ok = applyFieldFlags(r.parser, edited); !ok)
-        return r.context.error(ExitUsage, ok.error());
+        return r.context.exitWith(ok.error());
     auto given = secretsFromFlags(r.parser, r.context);
     if (!given)
-        return r.context.error(ExitUsage, given.error());
+        return r.context.exitWith(given.error());
     crypto::SecretMap merged = s->secrets;
     for (auto it = given->begin(); it != given->end(); ++it)
         merged.insert(it.key(), it.value());
@@ -220,10 +220,10 @@ int addProfile(const ProfileRequest& r)
         return r.context.error(ExitUsage, QStringLiteral("--provider takes livekit, zego, jaas or jitsi"));
     p.provider = *provider;
     if (auto ok = applyFieldFlags(r.parser, p); !ok)
-        return r.context.error(ExitUsage, ok.error());
+        return r.context.exitWith(ok.error());
     auto secrets = secretsFromFlags(r.parser, r.context);
     if (!secrets)
-        return r.context.error(ExitUsage, secrets.error());
+        return r.context.exitWith(secrets.error());
     // Interactive only for what is missing: a typed secret, never a key file.
     const QString first = Profile::secretFields(p.provider).value(0);
     if (first != QStringLiteral("privateKey") && !secrets->contains(first) &&

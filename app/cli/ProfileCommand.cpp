@@ -90,10 +90,10 @@ int ProfileCommand::run(const QStringList& args, CliContext& context)
         return context.error(ExitUsage,
                              QStringLiteral("profile commands name the profile as an argument, not with --profile"));
     if (auto ok = context.applyCredentialOptions(parser, std::nullopt); !ok)
-        return context.error(ExitUsage, ok.error());
+        return context.exitWith(ok.error());
     if (parser.isSet(QStringLiteral("env-file"))) {
         if (auto ok = context.loadEnvFile(parser.value(QStringLiteral("env-file"))); !ok)
-            return context.error(ExitUsage, ok.error());
+            return context.exitWith(ok.error());
     }
     const ProfileRequest request{parser, context, parser.positionalArguments(), **context.profileStore()};
     for (const Action& a : kActions) {

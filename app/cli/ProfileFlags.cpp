@@ -70,9 +70,9 @@ Result<void> applyDomainVerification(const QCommandLineParser& parser, Profile& 
         return {};
     const QString v = parser.value(QStringLiteral("domain-verification")).trimmed().toLower();
     if (v != QStringLiteral("on") && v != QStringLiteral("off"))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("--domain-verification takes on or off"));
+        return fail(ErrorCode::InvalidValue, QStringLiteral("--domain-verification takes on or off"));
     if (p.provider != Provider::Jitsi)
-        return fail(ErrorCode::InvalidArgument,
+        return fail(ErrorCode::NotApplicable,
                     QStringLiteral("--domain-verification applies to self-hosted Jitsi profiles only"));
     p.domainVerification = v == QStringLiteral("on");
     return {};
@@ -107,7 +107,7 @@ Result<crypto::SecretByteArray> secretFromFlags(const QCommandLineParser& parser
         const QString var = parser.value(flag + QStringLiteral("-env"));
         value = context.environmentValue(var);
         if (value.isEmpty())
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("--%1-env: %2 is not set").arg(flag, var));
+            return fail(ErrorCode::MissingValue, QStringLiteral("--%1-env: %2 is not set").arg(flag, var));
     }
     const QString fileFlag =
         flag == QStringLiteral("private-key") && parser.isSet(flag) ? flag : flag + QStringLiteral("-file");

@@ -28,7 +28,7 @@ Result<credentials::ImportResult> readImport(const QCommandLineParser& parser, C
     }
     const QStringList files = parser.positionalArguments().mid(1);
     if (files.size() != 1)
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("give one file to import, or --from-env"));
+        return fail(ErrorCode::MissingValue, QStringLiteral("give one file to import, or --from-env"));
     auto data = context.readInput(files.first());
     if (!data)
         return std::unexpected(data.error());
@@ -81,20 +81,20 @@ int exportBundle(const ProfileRequest& r, const QList<Profile>& profiles)
                                QStringLiteral("--with-secrets writes an encrypted bundle: give --output FILE"));
     auto secrets = r.context.secretStore();
     if (!secrets)
-        return r.context.error(ExitUsage, secrets.error());
+        return r.context.exitWith(secrets.error());
     auto bundle = credentials::readProfilesWithSecrets(profiles, **secrets);
     if (!bundle)
-        return r.context.error(ExitUsage, bundle.error());
+        return r.context.exitWith(bundle.error());
     auto pass =
         r.context.passphrase(QStringLiteral("TOKENDESK_BUNDLE_PASSPHRASE"), QStringLiteral("bundle passphrase"), true);
     if (!pass)
-        return r.context.error(ExitUsage, pass.error());
+        return r.context.exitWith(pass.error());
     auto sealed = credentials::exportBundle(*bundle, pass->view());
     if (!sealed)
-        return r.context.error(ExitUsage, sealed.error());
+        return r.context.exitWith(sealed.error());
     auto ok = io::writeFileAtomically(r.parser.value(QStringLiteral("output")), *sealed);
     if (!ok)
-        return r.context.error(ExitUsage, ok.error());
+        return r.context.exitWith(ok.error());
     r.context.err() << "tokendesk-cli: exported " << bundle->size() << " profile(s) with secrets, encrypted"
                     << Qt::endl;
     return ExitOk;
@@ -107,20 +107,20 @@ int importProfiles(const ProfileRequest& r)
     bool plaintext = false;
     auto imported = readImport(r.parser, r.context, plaintext);
     if (!imported)
-        return r.context.error(ExitUsage, imported.error());
+        return r.context.exitWith(imported.error());
     for (const QString& w : imported->warnings)
         r.context.err() << "tokendesk-cli: warning: " << w << Qt::endl;
     // All or nothing: every profile is checked first, then all are written as one change.
     auto existing = r.store.load();
     if (!existing)
-        return r.context.error(ExitUsage, existing.error());
+        return r.context.exitWith(existing.error());
     if (const int failures = refusals(r, imported->profiles, *existing); failures > 0)
         return r.context.error(ExitUsage, QStringLiteral("nothing imported: %1 profile(s) cannot be").arg(failures));
     auto secretStore = r.context.secretStore();
     if (!secretStore)
-        return r.context.error(ExitUsage, secretStore.error());
+        return r.context.exitWith(secretStore.error());
     if (auto ok = credentials::storeProfiles(r.store, **secretStore, imported->profiles); !ok)
-        return r.context.error(ExitUsage, ok.error());
+        return r.context.exitWith(ok.error());
     for (const ImportedProfile& p : imported->profiles)
         r.context.out() << "imported " << p.profile.name << " (" << providerName(p.profile.provider) << ")\n";
     r.context.out().flush();
@@ -134,7 +134,7 @@ int exportProfiles(const ProfileRequest& r)
 {
     auto profiles = r.store.load();
     if (!profiles)
-        return r.context.error(ExitUsage, profiles.error());
+        return r.context.exitWith(profiles.error());
     if (r.parser.isSet(QStringLiteral("with-secrets")))
         return exportBundle(r, *profiles);
     const QByteArray json = credentials::exportProfilesJson(*profiles);
@@ -143,7 +143,7 @@ int exportProfiles(const ProfileRequest& r)
         return ExitOk;
     }
     auto ok = io::writeFileAtomically(r.parser.value(QStringLiteral("output")), json);
-    return ok ? ExitOk : r.context.error(ExitUsage, ok.error());
+    return ok ? ExitOk : r.context.exitWith(ok.error());
 }
 
 } // namespace td::cli

@@ -12,7 +12,7 @@ namespace td::cli {
 Result<crypto::SecretBytes> promptSecret(const QString& prompt)
 {
     if (!isatty(STDIN_FILENO))
-        return fail(ErrorCode::InvalidArgument, QStringLiteral("no terminal to ask for the %1").arg(prompt));
+        return fail(ErrorCode::MissingValue, QStringLiteral("no terminal to ask for the %1").arg(prompt));
     std::fprintf(stderr, "%s: ", prompt.toLocal8Bit().constData());
     std::fflush(stderr);
     termios old{};

@@ -17,7 +17,7 @@ Result<Reproducible> reproducibleOptions(const QCommandLineParser& parser)
         } else {
             const QDateTime time = QDateTime::fromString(text, Qt::ISODate);
             if (!time.isValid())
-                return fail(ErrorCode::InvalidArgument,
+                return fail(ErrorCode::InvalidValue,
                             QStringLiteral("--clock: \"%1\" is not an ISO 8601 time (2026-01-01T00:00:00Z) or Unix "
                                            "seconds")
                                 .arg(text));
@@ -27,7 +27,7 @@ Result<Reproducible> reproducibleOptions(const QCommandLineParser& parser)
     if (parser.isSet(QStringLiteral("seed"))) {
         const QString seed = parser.value(QStringLiteral("seed"));
         if (seed.isEmpty())
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("--seed: give a non-empty text"));
+            return fail(ErrorCode::MissingValue, QStringLiteral("--seed: give a non-empty text"));
         out.seed = seed.toUtf8();
     }
     return out;

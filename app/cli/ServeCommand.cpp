@@ -76,14 +76,14 @@ Result<void> applyListenOptions(const QCommandLineParser& parser, server::Server
     if (parser.isSet(QStringLiteral("bind"))) {
         const QHostAddress address(parser.value(QStringLiteral("bind")));
         if (address.isNull())
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("--bind takes an IP address"));
+            return fail(ErrorCode::InvalidValue, QStringLiteral("--bind takes an IP address"));
         config.bind = address;
     }
     if (parser.isSet(QStringLiteral("port"))) {
         bool ok = false;
         const uint port = parser.value(QStringLiteral("port")).toUInt(&ok);
         if (!ok || port > 65535)
-            return fail(ErrorCode::InvalidArgument, QStringLiteral("--port takes 0 to 65535"));
+            return fail(ErrorCode::OutOfRange, QStringLiteral("--port takes 0 to 65535"));
         config.port = static_cast<quint16>(port);
     }
     if (parser.isSet(QStringLiteral("allow-remote")))
@@ -98,7 +98,7 @@ Result<server::ServerConfig> loadConfig(const QCommandLineParser& parser, CliCon
     // A FIFO or device would block the event loop on every reload: only a regular file is a config.
     if (configPath != QStringLiteral("-") && !QFileInfo(configPath).isFile())
         return fail(
-            ErrorCode::InvalidArgument,
+            ErrorCode::FileError,
             QStringLiteral("%1 is not a regular file (a config is read whole at start and on SIGHUP)").arg(configPath));
     auto text = context.readInput(configPath);
     if (!text)
@@ -177,7 +177,7 @@ int serve(const server::ServerConfig& config, bool json, const QCommandLineParse
     });
     auto port = server.start(config);
     if (!port)
-        return context.error(ExitUsage, port.error());
+        return context.exitWith(port.error());
     printStarted(server, config, context);
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &server, [&] {
@@ -211,10 +211,10 @@ int ServeCommand::run(const QStringList& args, CliContext& context)
         return context.error(ExitUsage, QStringLiteral("serve needs --config FILE"));
     if (parser.isSet(QStringLiteral("env-file"))) {
         if (auto ok = context.loadEnvFile(parser.value(QStringLiteral("env-file"))); !ok)
-            return context.error(ExitUsage, ok.error());
+            return context.exitWith(ok.error());
     }
     if (auto ok = context.applyCredentialOptions(parser, std::nullopt); !ok)
-        return context.error(ExitUsage, ok.error());
+        return context.exitWith(ok.error());
     const bool json = parser.value(QStringLiteral("log-format")) == QStringLiteral("json");
     if (parser.isSet(QStringLiteral("log-format")) && !json &&
         parser.value(QStringLiteral("log-format")) != QStringLiteral("human"))
@@ -225,7 +225,7 @@ int ServeCommand::run(const QStringList& args, CliContext& context)
         return context.error(ExitUsage, QStringLiteral("cannot set up signal handling"));
     auto config = loadConfig(parser, context);
     if (!config)
-        return context.error(ExitUsage, config.error());
+        return context.exitWith(config.error());
     return serve(*config, json, parser, context);
 }
 

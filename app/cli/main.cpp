@@ -18,7 +18,7 @@ int main(int argc, char* argv[])
     const td::SystemClock clock;
     td::cli::CliContext context(clock, QProcessEnvironment::systemEnvironment());
     if (!hardened)
-        return context.error(td::cli::ExitInternal, hardened.error());
+        return context.error(td::cli::ExitInternal, hardened.error().message);
     const QStringList args = QCoreApplication::arguments();
     const QString first = args.value(1);
     if (first.isEmpty() || first == QStringLiteral("--help") || first == QStringLiteral("-h") ||
@@ -32,7 +32,7 @@ int main(int argc, char* argv[])
         return td::cli::ExitOk;
     }
     if (auto ok = td::crypto::selfTest(); !ok)
-        return context.error(td::cli::ExitInternal, ok.error());
+        return context.error(td::cli::ExitInternal, ok.error().message);
 
     const td::cli::CommandEntry* entry = td::cli::findCommand(first, args.value(2));
     if (!entry) {

@@ -2,7 +2,7 @@
 #include "core/batch/PermissionMatrix.h"
 
 #include "core/providers/Registry.h"
-#include "core/providers/jitsi/JitsiToken.h"
+#include "core/providers/jitsi/JitsiClaims.h"
 #include "core/providers/livekit/LiveKitGrants.h"
 
 #include <QJsonArray>

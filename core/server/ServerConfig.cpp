@@ -6,7 +6,7 @@
 
 #include "core/Duration.h"
 #include "core/crypto/Pem.h"
-#include "core/providers/jitsi/JitsiToken.h"
+#include "core/providers/jitsi/JitsiClaims.h"
 #include "core/providers/livekit/LiveKitGrants.h"
 #include "core/json/JsonNumber.h"
 

@@ -20,7 +20,7 @@
 #include <QVBoxLayout>
 
 #include "core/Duration.h"
-#include "core/providers/jitsi/JitsiToken.h"
+#include "core/providers/jitsi/JitsiClaims.h"
 #include "ui/common/Dialogs.h"
 #include "ui/common/ErrorLabel.h"
 #include "ui/common/ProfileService.h"

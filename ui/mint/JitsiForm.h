@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "core/providers/jitsi/JitsiToken.h"
+#include "core/providers/jitsi/JitsiClaims.h"
 #include "ui/mint/ProviderForm.h"
 
 #include <QList>
