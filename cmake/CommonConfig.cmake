@@ -44,3 +44,10 @@ function(tokendesk_precompile target kind)
     endif()
     target_precompile_headers(${target} PRIVATE ${headers})
 endfunction()
+
+# Uses another target's precompiled header (same flags), instead of compiling one more.
+function(tokendesk_reuse_precompiled target from)
+    if(TOKENDESK_PCH)
+        target_precompile_headers(${target} REUSE_FROM ${from})
+    endif()
+endfunction()
