@@ -148,9 +148,8 @@ Result<void> CliContext::loadProfile(const QString& name, std::optional<Provider
     if (!profile)
         return std::unexpected(profile.error());
     if (expected && profile->provider != *expected)
-        return fail(ErrorCode::NotApplicable,
-                    QStringLiteral("profile %1 is a %2 profile, not %3")
-                        .arg(name, providerName(profile->provider), providerName(*expected)));
+        return fail(ErrorCode::NotApplicable, QStringLiteral("profile %1 is a %2 profile, not %3")
+                                                  .arg(name, providerName(profile->provider), providerName(*expected)));
     auto secrets = secretStore();
     if (!secrets)
         return std::unexpected(secrets.error());

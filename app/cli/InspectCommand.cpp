@@ -145,8 +145,8 @@ std::optional<QString> publicKeyFor(const Inspection& first, const QCommandLineP
         if (!key)
             return QStringLiteral("public key: ") + key.error().message;
         creds.publicKey = *key;
-    } else if (const QString variable = privateKeyVariable(first.provider); creds.secret.isEmpty() &&
-                                                                              !variable.isEmpty()) {
+    } else if (const QString variable = privateKeyVariable(first.provider);
+               creds.secret.isEmpty() && !variable.isEmpty()) {
         const QByteArray pem = context.environmentValue(variable);
         if (!pem.isEmpty()) {
             auto key = crypto::loadRsaPublicKey(pem);

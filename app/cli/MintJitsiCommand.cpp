@@ -159,8 +159,8 @@ QString flagOrProfile(const QCommandLineParser& parser, const CliContext& contex
     return parser.isSet(name) ? parser.value(name) : context.profileDefault(name);
 }
 
-MintOutcome mintSelfHosted(const QCommandLineParser& parser, CliContext& context, jitsi::JitsiClaims claims,
-                           qint64 ttl, qint64 skew)
+MintOutcome mintSelfHosted(const QCommandLineParser& parser, CliContext& context, jitsi::JitsiClaims claims, qint64 ttl,
+                           qint64 skew)
 {
     credentials::Profile profile;
     profile.provider = Provider::Jitsi;
@@ -171,8 +171,8 @@ MintOutcome mintSelfHosted(const QCommandLineParser& parser, CliContext& context
     crypto::SecretMap secrets;
     // A flag decides; otherwise the app secret (HS256, Prosody's default) before a stored private key.
     if (!parser.isSet(QStringLiteral("private-key")))
-        secrets.insert(QStringLiteral("appSecret"), context.credential(parser, QStringLiteral("app-secret"),
-                                                                         QStringLiteral("JITSI_APP_SECRET")));
+        secrets.insert(QStringLiteral("appSecret"),
+                       context.credential(parser, QStringLiteral("app-secret"), QStringLiteral("JITSI_APP_SECRET")));
     if (secrets.value(QStringLiteral("appSecret")).isEmpty()) {
         if (auto key = loadKey(parser, context, QStringLiteral("JITSI_PRIVATE_KEY"), secrets); !key)
             return stop(key.error());

@@ -51,7 +51,8 @@ BatchMinter::BatchMinter(mint::PlanMinter minter, BatchOptions options)
     : m_minter(std::move(minter)), m_options(std::move(options))
 {
     // The link for a token "T" is the prefix followed by T; work the prefix out once instead of per row.
-    const QString probe = livekit::meetLink(m_minter.profile().serverUrl, QStringLiteral("room"), QByteArrayLiteral("T"));
+    const QString probe =
+        livekit::meetLink(m_minter.profile().serverUrl, QStringLiteral("room"), QByteArrayLiteral("T"));
     if (!probe.isEmpty())
         m_liveKitLinkPrefix = probe.chopped(1);
 }

@@ -35,8 +35,8 @@ enum CommonColumn { Identity, Name, Room, Preset, Ttl, CommonCount };
 /** Every batch column by index: the common ones, then each module's in registry order (first declaration wins). */
 struct ColumnTable {
     QStringList names;
-    QHash<QString, int> byName;             // normalised name or alias -> index
-    QHash<int, QList<bool>> appliesTo;      // provider -> applies, by index
+    QHash<QString, int> byName;        // normalised name or alias -> index
+    QHash<int, QList<bool>> appliesTo; // provider -> applies, by index
 };
 
 const ColumnTable& columnTable()

@@ -60,8 +60,8 @@ bool Profile::isProfileSecretKey(const QString& key)
                     fields << field;
             }
         }
-        return QRegularExpression(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}/(%1)(#[1-9][0-9]*)?$")
-                                      .arg(fields.join(QLatin1Char('|'))));
+        return QRegularExpression(
+            QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}/(%1)(#[1-9][0-9]*)?$").arg(fields.join(QLatin1Char('|'))));
     }();
     return re.match(key).hasMatch();
 }

@@ -24,8 +24,7 @@ const ProviderModule* detectModule(const jwt::DecodedJwt& t)
     return best;
 }
 
-void lintTimes(const jwt::DecodedJwt& t, const ProviderModule* module, qint64 now, qint64 leeway,
-               QList<Finding>& out)
+void lintTimes(const jwt::DecodedJwt& t, const ProviderModule* module, qint64 now, qint64 leeway, QList<Finding>& out)
 {
     const QJsonValue exp = t.payload.value(QStringLiteral("exp"));
     const QJsonValue nbf = t.payload.value(QStringLiteral("nbf"));

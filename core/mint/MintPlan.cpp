@@ -83,7 +83,8 @@ Result<MintOutcome> mintAndInspect(const MintPlan& plan, const credentials::Prof
             extra.append(note);
     }
     if (const ProviderModule* module = findModule(plan.provider))
-        extra.append(module->profileFindings(minted->claims.toJsonValue().toObject(), profile, out.inspection.findings));
+        extra.append(
+            module->profileFindings(minted->claims.toJsonValue().toObject(), profile, out.inspection.findings));
     out.inspection.findings = extra + out.inspection.findings;
     return out;
 }

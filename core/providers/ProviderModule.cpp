@@ -8,8 +8,7 @@ QString ProviderModule::fieldPlaceholder(const QString& /*field*/) const
     return {};
 }
 
-QList<Finding> ProviderModule::profileFindings(const QJsonObject& /*payload*/,
-                                               const credentials::Profile& /*profile*/,
+QList<Finding> ProviderModule::profileFindings(const QJsonObject& /*payload*/, const credentials::Profile& /*profile*/,
                                                QList<Finding>& /*inspected*/) const
 {
     return {};

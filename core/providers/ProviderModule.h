@@ -118,7 +118,7 @@ public:
     virtual qint64 defaultTtlSeconds() const = 0;
     /** Checks a profile's secrets and prepares its keys once, for any number of mints. */
     virtual Result<std::shared_ptr<const PreparedMinter>> prepare(const credentials::Profile& profile,
-                                                                 const ProfileSecrets& secrets) const = 0;
+                                                                  const ProfileSecrets& secrets) const = 0;
     /** The credentials to verify this provider's tokens with, from a profile. */
     virtual Result<VerifyCredentials> verifyCredentials(const credentials::Profile& profile,
                                                         const ProfileSecrets& secrets) const = 0;

@@ -231,7 +231,8 @@ HandlerResponse handleLiveKit(const Endpoint& ep, RequestFields fields, const Cl
     }
 
     HandlerResponse r;
-    const auto ttl = ttlFor(policy, fields.value(QStringLiteral("ttl")), mint::defaultTtlSeconds(Provider::LiveKit), r.headers);
+    const auto ttl =
+        ttlFor(policy, fields.value(QStringLiteral("ttl")), mint::defaultTtlSeconds(Provider::LiveKit), r.headers);
     if (const auto* refused = std::get_if<HandlerResponse>(&ttl))
         return *refused;
     if (!ep.minter)
@@ -311,7 +312,8 @@ HandlerResponse handleJitsi(const Endpoint& ep, RequestFields fields, const Cloc
             claims.features.append({it.key(), truthy(it.value())});
     }
     HandlerResponse r;
-    const auto ttl = ttlFor(policy, fields.value(QStringLiteral("ttl")), mint::defaultTtlSeconds(ep.credentials.provider), r.headers);
+    const auto ttl = ttlFor(policy, fields.value(QStringLiteral("ttl")),
+                            mint::defaultTtlSeconds(ep.credentials.provider), r.headers);
     if (const auto* refused = std::get_if<HandlerResponse>(&ttl))
         return *refused;
     const auto* minter = ep.minter ? ep.minter->prepared<jitsi::PreparedJitsi>() : nullptr;
@@ -357,8 +359,8 @@ HandlerResponse handleZego(const Endpoint& ep, RequestFields fields, const Clock
     const QString roomId = text(fields, QStringLiteral("roomID"));
     const QString userName = text(fields, QStringLiteral("userName"));
     if (!roomId.isEmpty() && !userName.isEmpty()) {
-        auto kit = zego::makeKitToken(minted->token,
-                                      zego::KitInfo{userId, roomId, userName, ep.credentials.appId.toUInt()});
+        auto kit =
+            zego::makeKitToken(minted->token, zego::KitInfo{userId, roomId, userName, ep.credentials.appId.toUInt()});
         if (!kit)
             return errorResponse(kit.error());
         body.insert(QStringLiteral("kitToken"), QString::fromLatin1(*kit));

@@ -124,7 +124,8 @@ private Q_SLOTS:
                                    << "(ZEGOCLOUD error 3, userID invalid)";
         QTest::newRow("short secret") << 1u << "u" << kSecret.left(31) << qint64(60)
                                       << "(ZEGOCLOUD error 5, secret invalid)";
-        QTest::newRow("zero ttl") << 1u << "u" << kSecret << qint64(0) << "(ZEGOCLOUD error 6, effectiveTimeInSeconds invalid)";
+        QTest::newRow("zero ttl") << 1u << "u" << kSecret << qint64(0)
+                                  << "(ZEGOCLOUD error 6, effectiveTimeInSeconds invalid)";
     }
     void inputChecksWithOfficialMessages()
     {

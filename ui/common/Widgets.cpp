@@ -234,7 +234,8 @@ QString inUserWords(QString message)
 {
     static const QRegularExpression cliHint(QStringLiteral(
         R"(\s*\((?:use |pass |with )?--[a-z][a-z0-9-]*(?: [A-Z_]+)?(?:(?: or |, )--[a-z][a-z0-9-]*(?: [A-Z_]+)?)*\))"));
-    static const QRegularExpression errorNumber(QStringLiteral(R"(\s*\((?:ZEGOCLOUD )?error \d+(?:, [A-Za-z]+ invalid)?\))"));
+    static const QRegularExpression errorNumber(
+        QStringLiteral(R"(\s*\((?:ZEGOCLOUD )?error \d+(?:, [A-Za-z]+ invalid)?\))"));
     message.remove(cliHint);
     message.remove(errorNumber);
     return message;

@@ -92,9 +92,9 @@ public:
         QList<batch::MatrixDimension> out{
             batch::MatrixDimension{QStringLiteral("moderator"), QStringLiteral("moderator"), batch::yesNo(true)}};
         for (const QString& feature : spec.features.isEmpty() ? defaultMatrixFeatures() : spec.features)
-            out << batch::MatrixDimension{QStringLiteral("feature:") + feature, feature,
-                                          batch::DimensionValues{{QStringLiteral("on"), true},
-                                                                 {QStringLiteral("off"), false}}};
+            out << batch::MatrixDimension{
+                QStringLiteral("feature:") + feature, feature,
+                batch::DimensionValues{{QStringLiteral("on"), true}, {QStringLiteral("off"), false}}};
         return out;
     }
     void matrixClaims(mint::MintPlan& plan, const QString& identity, const QString& room,
@@ -242,7 +242,7 @@ public:
     }
 
     Result<std::shared_ptr<const PreparedMinter>> prepare(const credentials::Profile& profile,
-                                                         const ProfileSecrets& secrets) const override
+                                                          const ProfileSecrets& secrets) const override
     {
         auto key = profilePrivateKey(secrets);
         if (!key)
@@ -365,7 +365,7 @@ public:
     }
 
     Result<std::shared_ptr<const PreparedMinter>> prepare(const credentials::Profile& profile,
-                                                         const ProfileSecrets& secrets) const override
+                                                          const ProfileSecrets& secrets) const override
     {
         QByteArray secret = secrets.value(QStringLiteral("appSecret"));
         // With neither secret nor key, minting says which credentials Prosody needs.
@@ -409,8 +409,8 @@ public:
         if (pattern) {
             inspected.removeIf(
                 [](const Finding& f) { return f.code == QStringLiteral("room-pattern-needs-domain-verification"); });
-            for (const Finding& f :
-                 roomClaimFindings(payload.value(QStringLiteral("room")).toString(), true, profile.domainVerification)) {
+            for (const Finding& f : roomClaimFindings(payload.value(QStringLiteral("room")).toString(), true,
+                                                      profile.domainVerification)) {
                 if (f.code.contains(QStringLiteral("domain-verification")))
                     out.append(f);
             }
@@ -515,8 +515,8 @@ Result<MintedToken> PreparedJitsi::mintClaims(const JitsiClaims& claims, qint64 
                                               const Clock& clock) const
 {
     if (m_jaas) {
-        JaasRequest request{m_appId,   m_keyId,    m_privateKey.value_or(crypto::RsaPrivateKey()),
-                            claims, ttlSeconds, notBeforeSkew};
+        JaasRequest request{m_appId, m_keyId,    m_privateKey.value_or(crypto::RsaPrivateKey()),
+                            claims,  ttlSeconds, notBeforeSkew};
         return mintJaas(request, clock);
     }
     SelfHostedRequest request;

@@ -68,11 +68,10 @@ void readVideo(const QJsonObject& video, LiveKitClaims& claims, QList<Finding>& 
         }
     }
     if (grant.roomJoin && grant.room.isEmpty())
-        addFinding(
-            findings, Severity::Info, "join-without-room",
-            QT_TRANSLATE_NOOP("td::Finding",
-                              "the token joins any room (roomJoin without video.room): the room comes from the "
-                              "client's connect request"));
+        addFinding(findings, Severity::Info, "join-without-room",
+                   QT_TRANSLATE_NOOP("td::Finding",
+                                     "the token joins any room (roomJoin without video.room): the room comes from the "
+                                     "client's connect request"));
     if (grant.roomAdmin && grant.room.isEmpty())
         addFinding(findings, Severity::Warning, "admin-without-room",
                    QT_TRANSLATE_NOOP(
@@ -187,11 +186,10 @@ LiveKitClaims readClaims(const QJsonObject& rawPayload, QList<Finding>& findings
     if (video.isObject()) {
         readVideo(video.toObject(), claims, findings);
         if (claims.video->roomJoin && claims.identity.isEmpty())
-            addFinding(
-                findings, Severity::Error, "join-without-identity",
-                QT_TRANSLATE_NOOP("td::Finding",
-                                  "the token joins a room (roomJoin) without an identity (sub): the server "
-                                  "answers 400 \"identity cannot be empty\""));
+            addFinding(findings, Severity::Error, "join-without-identity",
+                       QT_TRANSLATE_NOOP("td::Finding",
+                                         "the token joins a room (roomJoin) without an identity (sub): the server "
+                                         "answers 400 \"identity cannot be empty\""));
     } else if (!video.isUndefined()) {
         addFinding(findings, Severity::Error, "wrong-grant-type",
                    QT_TRANSLATE_NOOP("td::Finding", "\"video\" must be an object"));

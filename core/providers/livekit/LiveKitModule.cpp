@@ -100,7 +100,7 @@ public:
 
     qint64 defaultTtlSeconds() const override { return kDefaultTtlSeconds; }
     Result<std::shared_ptr<const PreparedMinter>> prepare(const credentials::Profile& profile,
-                                                         const ProfileSecrets& secrets) const override
+                                                          const ProfileSecrets& secrets) const override
     {
         auto minter = LiveKitMinter::create(profile.apiKey, secrets.value(QStringLiteral("apiSecret")));
         if (!minter)
@@ -190,14 +190,12 @@ public:
         batch::DimensionValues sources;
         for (const QStringList& set : sets)
             sources.append({batch::listLabel(set, QStringLiteral("all")), QJsonArray::fromStringList(set)});
-        return {batch::MatrixDimension{QStringLiteral("canPublish"), QStringLiteral("can publish"),
-                                       batch::yesNo(true)},
-                batch::MatrixDimension{QStringLiteral("canPublishSources"), QStringLiteral("publish sources"), sources},
-                batch::MatrixDimension{QStringLiteral("canSubscribe"), QStringLiteral("can subscribe"),
-                                       batch::yesNo(true)},
-                batch::MatrixDimension{QStringLiteral("hidden"), QStringLiteral("hidden"), batch::yesNo(false)},
-                batch::MatrixDimension{QStringLiteral("roomAdmin"), QStringLiteral("room admin"),
-                                       batch::yesNo(false)}};
+        return {
+            batch::MatrixDimension{QStringLiteral("canPublish"), QStringLiteral("can publish"), batch::yesNo(true)},
+            batch::MatrixDimension{QStringLiteral("canPublishSources"), QStringLiteral("publish sources"), sources},
+            batch::MatrixDimension{QStringLiteral("canSubscribe"), QStringLiteral("can subscribe"), batch::yesNo(true)},
+            batch::MatrixDimension{QStringLiteral("hidden"), QStringLiteral("hidden"), batch::yesNo(false)},
+            batch::MatrixDimension{QStringLiteral("roomAdmin"), QStringLiteral("room admin"), batch::yesNo(false)}};
     }
     void matrixClaims(mint::MintPlan& plan, const QString& identity, const QString& room,
                       const QList<QPair<QString, QJsonValue>>& chosen) const override

@@ -27,7 +27,8 @@ Result<void> validateClaims(const LiveKitClaims& claims)
                                           "joining a room (roomJoin) needs an identity: the server refuses to "
                                           "connect without one (400 \"identity cannot be empty\")"));
         if (claims.video->room.isEmpty())
-            return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "joining a room (roomJoin) needs a room name (--room)"));
+            return fail(ErrorCode::MissingValue,
+                        QT_TRANSLATE_NOOP("td::Error", "joining a room (roomJoin) needs a room name (--room)"));
     }
     if (claims.video) {
         for (const QString& s : claims.video->canPublishSources) {

@@ -82,7 +82,8 @@ Result<void> validateRequest(const Token04Request& r)
                                                    "(ZEGOCLOUD error 1, appID invalid)"));
     if (r.userId.isEmpty() || r.userId.size() > kMaxUserIdLength)
         return fail(ErrorCode::ZegoUserIdInvalid,
-                    QT_TRANSLATE_NOOP("td::Error", "the user ID must be 1 to %1 characters (ZEGOCLOUD error 3, userID invalid)"),
+                    QT_TRANSLATE_NOOP("td::Error",
+                                      "the user ID must be 1 to %1 characters (ZEGOCLOUD error 3, userID invalid)"),
                     kMaxUserIdLength);
     if (r.serverSecret.size() != 32)
         return fail(ErrorCode::ZegoSecretInvalid,
@@ -91,9 +92,9 @@ Result<void> validateRequest(const Token04Request& r)
                                       "(ZEGOCLOUD error 5, secret invalid)"),
                     r.serverSecret.size());
     if (r.effectiveSeconds <= 0)
-        return fail(
-            ErrorCode::ZegoEffectiveTimeInvalid,
-            QT_TRANSLATE_NOOP("td::Error", "the TTL must be positive (ZEGOCLOUD error 6, effectiveTimeInSeconds invalid)"));
+        return fail(ErrorCode::ZegoEffectiveTimeInvalid,
+                    QT_TRANSLATE_NOOP("td::Error",
+                                      "the TTL must be positive (ZEGOCLOUD error 6, effectiveTimeInSeconds invalid)"));
     if (r.iv && r.iv->size() != (r.layout == Layout::Cbc ? 16 : 12))
         return fail(ErrorCode::InvalidValue, QT_TRANSLATE_NOOP("td::Error", "the injected IV has the wrong length"));
     return {};

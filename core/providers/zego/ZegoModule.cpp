@@ -102,7 +102,7 @@ public:
 
     qint64 defaultTtlSeconds() const override { return kDefaultEffectiveSeconds; }
     Result<std::shared_ptr<const PreparedMinter>> prepare(const credentials::Profile& profile,
-                                                         const ProfileSecrets& secrets) const override
+                                                          const ProfileSecrets& secrets) const override
     {
         auto appId = parseAppId(profile.appId);
         if (!appId)
