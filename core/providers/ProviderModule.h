@@ -47,8 +47,8 @@ using ProfileSecrets = QHash<QString, QByteArray>;
 
 /** One profile field or secret and the standard environment variable that stands in for it. */
 struct EnvironmentVariable {
-    const char* field;    // profile field ("apiKey") or secret ("apiSecret")
-    const char* variable; // "LIVEKIT_API_KEY"
+    const char* field = nullptr;    // profile field ("apiKey") or secret ("apiSecret")
+    const char* variable = nullptr; // "LIVEKIT_API_KEY"
     bool secret = false;
 };
 

@@ -196,6 +196,46 @@ private Q_SLOTS:
         QVERIFY(!saved->domainVerification);
     }
 
+    void switchingProvidersByKeyboardShowsEachProvidersFields()
+    {
+        // Arrow keys through the provider list, fast: every provider ends with exactly its own fields shown.
+        test::TestContext ctx;
+        ui::ProfilesPage page(ctx.context);
+        QStringList problems;
+        ctx.dialogs.onDialog = [&](QDialog& d) {
+            d.show();
+            auto* provider = child<QComboBox>(&d, QStringLiteral("providerComboBox"));
+            provider->setFocus();
+            const auto check = [&](const QString& when, const QStringList& shown, const QStringList& hidden) {
+                for (const QString& key : shown) {
+                    if (!child<QLabel>(&d, key + QStringLiteral("Label"))->isVisible() ||
+                        !edit(&d, key.toLatin1().constData())->isVisible())
+                        problems << when + QStringLiteral(": ") + key + QStringLiteral(" hidden");
+                }
+                for (const QString& key : hidden) {
+                    if (child<QLabel>(&d, key + QStringLiteral("Label"))->isVisible())
+                        problems << when + QStringLiteral(": ") + key + QStringLiteral(" shown");
+                }
+            };
+            QTest::keyClick(provider, Qt::Key_Down); // ZEGOCLOUD
+            check(QStringLiteral("zego"), {QStringLiteral("appId")},
+                  {QStringLiteral("apiKey"), QStringLiteral("audience"), QStringLiteral("keyId")});
+            QTest::keyClick(provider, Qt::Key_Down); // JaaS
+            QTest::keyClick(provider, Qt::Key_Down); // Jitsi, before anything is painted
+            QApplication::processEvents();
+            check(QStringLiteral("jitsi"),
+                  {QStringLiteral("serverUrl"), QStringLiteral("appId"), QStringLiteral("keyId"),
+                   QStringLiteral("audience"), QStringLiteral("subject")},
+                  {QStringLiteral("apiKey")});
+            QTest::keyClick(provider, Qt::Key_Up); // JaaS
+            check(QStringLiteral("jaas"), {QStringLiteral("appId"), QStringLiteral("keyId")},
+                  {QStringLiteral("audience"), QStringLiteral("subject"), QStringLiteral("apiKey")});
+            return QDialog::Rejected;
+        };
+        trigger(&page, "addLivekitAction");
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
+    }
+
     void untouchedFieldsAreListedNotRed()
     {
         test::TestContext ctx;
