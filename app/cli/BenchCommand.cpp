@@ -141,7 +141,8 @@ Result<MintOne> makeMinter(const QString& provider, const CliContext& context)
 }
 
 const OptionSpec kOptions[] = {
-    option("provider", "P", "livekit (default), zego, jaas or jitsi.").oneOf(kProviderNames),
+    option("provider", "P", persistentText(providerNameList(QStringLiteral(" (default)")) + QLatin1Char('.')))
+        .oneOf(providerNames()),
     option("count", "N", "Tokens to mint (default 100000; 2000 for jaas)."),
     option("threads", "T", "Worker threads (default 1)."),
     flag("json", "Print {provider, count, threads, seconds, tokensPerSecond}."),

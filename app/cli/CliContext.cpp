@@ -84,16 +84,6 @@ Result<QByteArray> CliContext::readInput(const QString& pathOrDash)
     return data;
 }
 
-std::optional<bool> parseBool(const QString& text)
-{
-    const QString t = text.trimmed().toLower();
-    if (t == QStringLiteral("true") || t == QStringLiteral("1") || t == QStringLiteral("yes"))
-        return true;
-    if (t == QStringLiteral("false") || t == QStringLiteral("0") || t == QStringLiteral("no"))
-        return false;
-    return std::nullopt;
-}
-
 std::optional<int> parseArguments(QCommandLineParser& parser, const QStringList& args, CliContext& context)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);

@@ -87,9 +87,6 @@ private:
     QTextStream m_err;
 };
 
-/** Parses "true"/"false" (also 1/0, yes/no) for tri-state flags. */
-std::optional<bool> parseBool(const QString& text);
-
 /**
  * Processes arguments (adding --help). Returns an exit code when the command should stop: 2 after printing the
  * parser's error, 0 after printing the help text; nullopt to go on.

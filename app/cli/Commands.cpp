@@ -6,11 +6,12 @@
 #include "app/cli/CompletionCommand.h"
 #include "app/cli/InspectCommand.h"
 #include "app/cli/MatrixCommand.h"
-#include "app/cli/MintJitsiCommand.h"
-#include "app/cli/MintLiveKitCommand.h"
-#include "app/cli/MintZegoCommand.h"
+#include "app/cli/MintCommand.h"
 #include "app/cli/ProfileCommand.h"
 #include "app/cli/ServeCommand.h"
+#include "core/providers/Registry.h"
+
+#include <vector>
 
 namespace td::cli {
 namespace {
@@ -20,11 +21,14 @@ template <typename T, auto... Args> std::unique_ptr<Command> make()
     return std::make_unique<T>(Args...);
 }
 
-const CommandEntry kCommands[] = {
-    {"mint livekit", "LiveKit access token (HS256)", make<MintLiveKitCommand>},
-    {"mint zego", "ZEGOCLOUD Token04 (GCM or CBC), room privileges, UIKit Kit Token", make<MintZegoCommand>},
-    {"mint jaas", "8x8 JaaS token (RS256)", make<MintJitsiCommand, true>},
-    {"mint jitsi", "self-hosted Jitsi / Prosody token (HS256 or RS256)", make<MintJitsiCommand, false>},
+struct FixedEntry {
+    const char* path;
+    const char* summary;
+    std::unique_ptr<Command> (*make)();
+};
+
+/** The commands after `mint <provider>`, one per provider module, which come first. */
+const FixedEntry kCommands[] = {
     {"decode", "decode and explain a token without verifying it", make<InspectCommand, false>},
     {"verify", "verify a token against credentials and explain it", make<InspectCommand, true>},
     {"batch", "mint a token for every row of a CSV or JSON file", make<BatchCommand>},
@@ -51,12 +55,22 @@ Exit codes: 0 ok/valid, 1 invalid token or failed verification, 2 usage or input
 
 std::span<const CommandEntry> commands()
 {
-    return kCommands;
+    static const std::vector<CommandEntry> all = [] {
+        std::vector<CommandEntry> list;
+        for (const ProviderModule* module : providerModules()) {
+            list.push_back({QStringLiteral("mint ") + module->name(), QString::fromUtf8(module->mintSummary()),
+                            [module] { return std::unique_ptr<Command>(std::make_unique<MintCommand>(*module)); }});
+        }
+        for (const FixedEntry& c : kCommands)
+            list.push_back({QString::fromLatin1(c.path), QString::fromLatin1(c.summary), c.make});
+        return list;
+    }();
+    return all;
 }
 
 const CommandEntry* findCommand(const QString& first, const QString& second)
 {
-    for (const CommandEntry& c : kCommands) {
+    for (const CommandEntry& c : commands()) {
         const QStringList words = c.words();
         if (words.first() == first && (words.size() == 1 || words.value(1) == second))
             return &c;
@@ -67,8 +81,8 @@ const CommandEntry* findCommand(const QString& first, const QString& second)
 QString usageText()
 {
     QString text = QString::fromLatin1(kUsageHead);
-    for (const CommandEntry& c : kCommands)
-        text += QStringLiteral("  %1%2\n").arg(QString::fromLatin1(c.path).leftJustified(15), QLatin1String(c.summary));
+    for (const CommandEntry& c : commands())
+        text += QStringLiteral("  %1%2\n").arg(c.path.leftJustified(15), c.summary);
     return text + QString::fromLatin1(kUsageTail);
 }
 

@@ -3,6 +3,7 @@
 
 #include "app/cli/Command.h"
 
+#include <functional>
 #include <memory>
 #include <span>
 
@@ -10,11 +11,11 @@ namespace td::cli {
 
 /** One entry of the command table: the words that name it, its line in tokendesk-cli --help, and how to make it. */
 struct CommandEntry {
-    const char* path; // "mint livekit", "decode"
-    const char* summary;
-    std::unique_ptr<Command> (*make)();
+    QString path; // "mint livekit", "decode"
+    QString summary;
+    std::function<std::unique_ptr<Command>()> make;
 
-    QStringList words() const { return QString::fromLatin1(path).split(QLatin1Char(' ')); }
+    QStringList words() const { return path.split(QLatin1Char(' ')); }
 };
 
 /** Every command, in the order tokendesk-cli --help lists them. */

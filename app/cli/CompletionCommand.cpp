@@ -52,16 +52,15 @@ QList<CompletionNode> completionTree()
         const CommandSpec spec = entry.make()->spec();
         if (words.size() == 2 && nodeAt(tree, words.first()).children.isEmpty())
             nodeAt(tree, QString()).children << std::pair{words.first(), QStringLiteral("mint a token")};
-        nodeAt(tree, words.size() == 2 ? words.first() : QString()).children
-            << std::pair{words.last(), QString::fromLatin1(entry.summary)};
-        CompletionNode& node = nodeAt(tree, QString::fromLatin1(entry.path));
+        nodeAt(tree, words.size() == 2 ? words.first() : QString()).children << std::pair{words.last(), entry.summary};
+        CompletionNode& node = nodeAt(tree, entry.path);
         node.options = withHelp(spec.options);
         if (const PositionalSpec* p = spec.positionals.isEmpty() ? nullptr : &spec.positionals.first()) {
             node.argument = p->complete;
             node.argumentChoices =
                 QString::fromLatin1(p->choices ? p->choices : "").split(QLatin1Char(' '), Qt::SkipEmptyParts);
         }
-        addActions(spec, QString::fromLatin1(entry.path), tree);
+        addActions(spec, entry.path, tree);
     }
     return tree;
 }

@@ -39,7 +39,8 @@ void printHuman(const Inspection& r, CliContext& context)
 
 const OptionSpec kOptions[] = {
     flag("json", "Print the result as JSON."),
-    option("provider", "P", "Treat the token as livekit, zego, jaas or jitsi.").oneOf(kProviderNames),
+    option("provider", "P", persistentText(QStringLiteral("Treat the token as %1.").arg(providerNameList())))
+        .oneOf(providerNames()),
     option("leeway", "SECONDS", "Clock tolerance in seconds (default: the provider's verifier)."),
 };
 

@@ -2,7 +2,7 @@
 #include "app/cli/MintCommand.h"
 
 #include "app/cli/CliContext.h"
-#include "core/Duration.h"
+#include "core/providers/ProviderModule.h"
 
 #include <QJsonArray>
 
@@ -62,11 +62,33 @@ int printMinted(const MintedToken& minted, bool json, CliContext& context)
     return ExitOk;
 }
 
+/** The parsed options and the command line's context, as a provider module reads them. */
+class ParsedArguments final : public MintArguments {
+public:
+    ParsedArguments(const QCommandLineParser& parser, CliContext& context) : m_parser(parser), m_context(context) {}
+    bool isSet(const QString& option) const override { return m_parser.isSet(option); }
+    QString value(const QString& option) const override { return m_parser.value(option); }
+    QStringList values(const QString& option) const override { return m_parser.values(option); }
+    QByteArray credential(const QString& option, const QString& variable) const override
+    {
+        return m_context.credential(m_parser, option, variable);
+    }
+    QByteArray environmentValue(const QString& variable) const override { return m_context.environmentValue(variable); }
+    QString profileDefault(const QString& field) const override { return m_context.profileDefault(field); }
+    Result<QByteArray> readFile(const QString& pathOrDash) const override { return m_context.readInput(pathOrDash); }
+    const Clock& clock() const override { return m_context.clock(); }
+    void notice(const QString& text) const override { m_context.err() << "tokendesk-cli: " << text << Qt::endl; }
+
+private:
+    const QCommandLineParser& m_parser;
+    CliContext& m_context;
+};
+
 } // namespace
 
 CommandSpec MintCommand::spec() const
 {
-    CommandSpec spec{description(), {}, providerOptions(), {}};
+    CommandSpec spec{QString::fromUtf8(m_module.mintDescription()), {}, m_module.mintOptions(), {}};
     return spec.add(kCommonMintOptions);
 }
 
@@ -75,32 +97,13 @@ int MintCommand::run(const QStringList& args, CliContext& context)
     QCommandLineParser parser;
     if (auto stop = parseCommand(parser, spec(), args, context))
         return *stop;
-    if (auto stop = handleCommonOptions(parser, context, provider()))
+    if (auto stop = handleCommonOptions(parser, context, m_module.id()))
         return *stop;
-    auto minted = mint(parser, context);
+    const ParsedArguments arguments(parser, context);
+    auto minted = m_module.mintFromArguments(arguments);
     if (!minted)
-        return context.error(ExitUsage, minted.error());
+        return context.error(ExitUsage, minted.error().message);
     return printMinted(*minted, parser.isSet(QStringLiteral("json")), context);
-}
-
-Result<qint64> ttlOption(const QCommandLineParser& parser, qint64 defaultSeconds, const CliContext& context)
-{
-    if (!parser.isSet(QStringLiteral("ttl"))) {
-        if (const QString fromProfile = context.profileDefault(QStringLiteral("ttl")); !fromProfile.isEmpty())
-            return parseDuration(fromProfile);
-        return defaultSeconds;
-    }
-    return parseDuration(parser.value(QStringLiteral("ttl")));
-}
-
-std::expected<std::optional<bool>, QString> boolFlag(const QCommandLineParser& parser, const QString& flag)
-{
-    if (!parser.isSet(flag))
-        return std::optional<bool>();
-    const auto v = parseBool(parser.value(flag));
-    if (!v)
-        return std::unexpected(QStringLiteral("--%1 takes true or false").arg(flag));
-    return v;
 }
 
 } // namespace td::cli

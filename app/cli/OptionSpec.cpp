@@ -2,6 +2,9 @@
 #include "app/cli/OptionSpec.h"
 
 #include "app/cli/CliContext.h"
+#include "core/providers/Registry.h"
+
+#include <deque>
 
 namespace td::cli {
 namespace {
@@ -21,7 +24,7 @@ const OptionSpec kProfileOrEnvironmentOptions[5] = {
     kProfile,
     kConfigDir,
     kSecretStore,
-    option("provider", "livekit|zego|jaas|jitsi",
+    option("provider", providerNames("|"),
            "Without --profile: this provider, with credentials from the environment or --env-file.")
         .oneOf(),
     option("env-file", "file", "Read credential variables from an env file too.").file(),
@@ -45,13 +48,31 @@ const OptionSpec kReproducibleOptions[2] = {
            "profiles tagged prod."),
 };
 
-QStringList OptionSpec::choiceList() const
+const char* persistentText(const QString& text)
 {
-    if (complete != Complete::Choice)
-        return {};
-    if (choices)
-        return QString::fromLatin1(choices).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    return QString::fromLatin1(valueName ? valueName : "").split(QLatin1Char('|'), Qt::SkipEmptyParts);
+    static std::deque<QByteArray> texts; // a deque never moves what it holds
+    for (const QByteArray& t : texts) {
+        if (t == text.toUtf8())
+            return t.constData();
+    }
+    return texts.emplace_back(text.toUtf8()).constData();
+}
+
+const char* providerNames(const char* separator)
+{
+    QStringList names;
+    for (const ProviderModule* module : providerModules())
+        names << module->name();
+    return persistentText(names.join(QLatin1String(separator)));
+}
+
+QString providerNameList(const QString& firstMark)
+{
+    QStringList names;
+    for (const ProviderModule* module : providerModules())
+        names << module->name() + (names.isEmpty() ? firstMark : QString());
+    const QString last = names.takeLast();
+    return names.isEmpty() ? last : names.join(QStringLiteral(", ")) + QStringLiteral(" or ") + last;
 }
 
 const OptionSpec* CommandSpec::find(const QString& name) const

@@ -3,6 +3,8 @@
 // generated from it, so the three cannot drift apart.
 #pragma once
 
+#include "core/providers/CommandLine.h"
+
 #include <QCommandLineParser>
 #include <QList>
 #include <QStringList>
@@ -12,59 +14,6 @@
 namespace td::cli {
 
 class CliContext;
-
-/** What a shell offers for an option's value or a positional argument. */
-enum class Complete : quint8 { Nothing, File, Directory, Choice, ProfileName };
-
-/** One option: --name, its value's name in --help (none for a flag), its help line and how a shell completes it. */
-struct OptionSpec {
-    const char* name = "";
-    const char* valueName = nullptr; // nullptr: a flag without a value
-    const char* help = "";
-    Complete complete = Complete::Nothing;
-    const char* choices = nullptr; // Complete::Choice: space-separated; by default the value name's a|b|c
-    bool repeatable = false;       // the command reads every value given (QCommandLineParser::values)
-
-    constexpr OptionSpec repeat() const
-    {
-        OptionSpec o = *this;
-        o.repeatable = true;
-        return o;
-    }
-    constexpr OptionSpec file() const { return completing(Complete::File); }
-    constexpr OptionSpec directory() const { return completing(Complete::Directory); }
-    constexpr OptionSpec profileName() const { return completing(Complete::ProfileName); }
-    /** Completes to these words (space-separated), or without an argument to the value name's a|b|c. */
-    constexpr OptionSpec oneOf(const char* words = nullptr) const
-    {
-        OptionSpec o = completing(Complete::Choice);
-        o.choices = words;
-        return o;
-    }
-    bool takesValue() const { return valueName != nullptr; }
-    QString longName() const { return QStringLiteral("--") + QLatin1String(name); }
-    /** The words a shell offers for the value (Complete::Choice). */
-    QStringList choiceList() const;
-
-private:
-    constexpr OptionSpec completing(Complete complete_) const
-    {
-        OptionSpec o = *this;
-        o.complete = complete_;
-        return o;
-    }
-};
-
-/** A flag (no value). */
-constexpr OptionSpec flag(const char* name, const char* help)
-{
-    return OptionSpec{name, nullptr, help};
-}
-/** An option taking a value, shown as --name <VALUE> in --help. */
-constexpr OptionSpec option(const char* name, const char* valueName, const char* help)
-{
-    return OptionSpec{name, valueName, help};
-}
 
 /** A positional argument, as --help lists it and a shell completes it. */
 struct PositionalSpec {
@@ -113,8 +62,12 @@ struct CommandSpec {
 std::optional<int> parseCommand(QCommandLineParser& parser, const CommandSpec& spec, const QStringList& args,
                                 CliContext& context);
 
-/** The provider names --provider takes, for completion. */
-inline constexpr const char* kProviderNames = "livekit zego jaas jitsi";
+/** Text that lives as long as the program (an OptionSpec made at run time holds `const char*`). */
+const char* persistentText(const QString& text);
+/** The provider names --provider takes, from the registry, joined by `separator` ("livekit zego jaas jitsi"). */
+const char* providerNames(const char* separator = " ");
+/** "livekit, zego, jaas or jitsi", the first one marked `firstMark` (" (default)") when given. */
+QString providerNameList(const QString& firstMark = {});
 
 /** --profile, --config-dir and --secret-store. */
 extern const OptionSpec kCredentialOptions[3];

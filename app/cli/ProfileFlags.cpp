@@ -125,7 +125,8 @@ Result<crypto::SecretByteArray> secretFromFlags(const QCommandLineParser& parser
 
 QList<OptionSpec> profileFieldOptions()
 {
-    QList<OptionSpec> options{option("provider", "P", "livekit, zego, jaas or jitsi.").oneOf(kProviderNames)};
+    QList<OptionSpec> options{
+        option("provider", "P", persistentText(providerNameList() + QLatin1Char('.'))).oneOf(providerNames())};
     for (const auto& f : kFieldFlags) {
         OptionSpec o = option(f.flag, "VALUE", f.help);
         options << (f.choices ? o.oneOf(f.choices) : o);

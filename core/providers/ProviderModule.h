@@ -4,6 +4,7 @@
 #include "core/Clock.h"
 #include "core/Error.h"
 #include "core/crypto/Crypto.h"
+#include "core/providers/CommandLine.h"
 #include "core/providers/Finding.h"
 #include "core/providers/MintedToken.h"
 #include "core/providers/Provider.h"
@@ -132,6 +133,16 @@ public:
     virtual QString identityOf(const mint::MintPlan& plan) const = 0;
     virtual QString roomOf(const mint::MintPlan& plan) const = 0;
     virtual QString grantsSummary(const mint::MintPlan& plan) const = 0;
+
+    // --- tokendesk-cli mint <name> -----------------------------------------------------------------------------
+    /** Its line in tokendesk-cli --help ("LiveKit access token (HS256)"). */
+    virtual const char* mintSummary() const = 0;
+    /** Its --help description ("Mint a LiveKit access token (HS256)."). */
+    virtual const char* mintDescription() const = 0;
+    /** Its own options, listed in --help before --json, --env-file, --ttl and the credential options. */
+    virtual QList<OptionSpec> mintOptions() const = 0;
+    /** Mints from the parsed options (credentials from options, profile, env file or environment). */
+    virtual Result<MintedToken> mintFromArguments(const MintArguments& arguments) const = 0;
 
     // --- Inspection ---------------------------------------------------------------------------------------------
     /** Whether the provider's tokens are JWTs (Zego's Token04 is not: a JWT is never taken for one). */

@@ -2,6 +2,7 @@
 // JaaS and self-hosted Jitsi: two token families with the same claims (room, context) and different signing,
 // deployment and verification rules.
 #include "core/providers/jitsi/JitsiModule.h"
+#include "core/providers/jitsi/JitsiCommandLine.h"
 
 #include "core/batch/BatchRow.h"
 #include "core/batch/PermissionMatrix.h"
@@ -269,6 +270,14 @@ public:
         return QStringLiteral("https://8x8.vc/%1/%2?jwt=%3").arg(profile.appId, segment, QString::fromLatin1(token));
     }
 
+    const char* mintSummary() const override { return "8x8 JaaS token (RS256)"; }
+    const char* mintDescription() const override { return "Mint an 8x8 JaaS token (RS256)."; }
+    QList<OptionSpec> mintOptions() const override { return jitsi::mintOptions(true); }
+    Result<MintedToken> mintFromArguments(const MintArguments& arguments) const override
+    {
+        return jitsi::mintFromArguments(*this, arguments, true);
+    }
+
     int recognises(const jwt::DecodedJwt& t) const override
     {
         const QString cookie = QStringLiteral("vpaas-magic-cookie");
@@ -441,6 +450,14 @@ public:
         const QString tenant =
             deployment->tenant.isEmpty() ? QString() : joinLinkSegment(deployment->tenant) + QLatin1Char('/');
         return QStringLiteral("https://%1/%2%3?jwt=%4").arg(authority, tenant, segment, QString::fromLatin1(token));
+    }
+
+    const char* mintSummary() const override { return "self-hosted Jitsi / Prosody token (HS256 or RS256)"; }
+    const char* mintDescription() const override { return "Mint a self-hosted Jitsi (Prosody) token, HS256 or RS256."; }
+    QList<OptionSpec> mintOptions() const override { return jitsi::mintOptions(false); }
+    Result<MintedToken> mintFromArguments(const MintArguments& arguments) const override
+    {
+        return jitsi::mintFromArguments(*this, arguments, false);
     }
 
     int recognises(const jwt::DecodedJwt& t) const override

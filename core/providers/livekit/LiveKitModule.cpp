@@ -8,6 +8,7 @@
 #include "core/inspect/TokenInspector.h"
 #include "core/jwt/Jwt.h"
 #include "core/mint/MintPlan.h"
+#include "core/providers/livekit/LiveKitCommandLine.h"
 #include "core/providers/livekit/LiveKitPresets.h"
 
 #include <QJsonArray>
@@ -133,6 +134,14 @@ public:
     {
         QList<Finding> ignored;
         return livekit::grantsSummary(readClaims(plan.claims, ignored));
+    }
+
+    const char* mintSummary() const override { return "LiveKit access token (HS256)"; }
+    const char* mintDescription() const override { return "Mint a LiveKit access token (HS256)."; }
+    QList<OptionSpec> mintOptions() const override { return livekit::mintOptions(); }
+    Result<MintedToken> mintFromArguments(const MintArguments& arguments) const override
+    {
+        return livekit::mintFromArguments(*this, arguments);
     }
 
     int recognises(const jwt::DecodedJwt& t) const override

@@ -9,6 +9,7 @@
 #include "core/inspect/TokenInspector.h"
 #include "core/mint/MintPlan.h"
 #include "core/providers/zego/KitToken.h"
+#include "core/providers/zego/ZegoCommandLine.h"
 #include "core/providers/zego/Token04.h"
 #include "core/providers/zego/ZegoPrivilege.h"
 
@@ -152,6 +153,20 @@ public:
         if (plan.claims.contains(QStringLiteral("kit")))
             parts << QStringLiteral("kit token");
         return parts.join(QStringLiteral(", "));
+    }
+
+    const char* mintSummary() const override
+    {
+        return "ZEGOCLOUD Token04 (GCM or CBC), room privileges, UIKit Kit Token";
+    }
+    const char* mintDescription() const override
+    {
+        return "Mint a ZEGOCLOUD Token04, optionally with room privileges or as a UIKit Kit Token.";
+    }
+    QList<OptionSpec> mintOptions() const override { return zego::mintOptions(); }
+    Result<MintedToken> mintFromArguments(const MintArguments& arguments) const override
+    {
+        return zego::mintFromArguments(*this, arguments);
     }
 
     bool mintsJwt() const override { return false; }

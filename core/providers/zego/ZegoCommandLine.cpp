@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
-#include "app/cli/MintZegoCommand.h"
+// tokendesk-cli mint zego: its options and how they become a Token04 or a Kit Token.
+#include "core/providers/zego/ZegoCommandLine.h"
 
-#include "app/cli/CliContext.h"
-#include "core/crypto/SecretBytes.h"
-#include "core/mint/PlanMinter.h"
+#include "core/credentials/Profile.h"
+#include "core/mint/MintPlan.h"
 #include "core/providers/zego/ZegoPrivilege.h"
 
 #include <QJsonObject>
 
-namespace td::cli {
+namespace td::zego {
 namespace {
 
 const OptionSpec kOptions[] = {
@@ -29,81 +29,80 @@ const OptionSpec kOptions[] = {
 /** What a Zego mint needs: the credentials as a profile and its secret, and the plan. */
 struct ZegoMint {
     credentials::Profile profile;
-    crypto::SecretMap secrets;
+    ProfileSecrets secrets;
     mint::MintPlan plan;
 };
 
 /** AppID, ServerSecret, user, lifetime and cipher. */
-std::expected<ZegoMint, QString> request(const QCommandLineParser& parser, const CliContext& context)
+Result<ZegoMint> request(const MintArguments& args, qint64 defaultTtl)
 {
     ZegoMint r;
     const QString appIdText =
-        QString::fromUtf8(context.credential(parser, QStringLiteral("app-id"), QStringLiteral("ZEGO_APP_ID")))
+        QString::fromUtf8(args.credential(QStringLiteral("app-id"), QStringLiteral("ZEGO_APP_ID")))
             .trimmed();
     bool ok = false;
     const qulonglong appId = appIdText.toULongLong(&ok);
     if (!ok || appId == 0 || appId > 0xffffffffULL)
-        return stop(QStringLiteral("the AppID must be a non-zero 32-bit number (--app-id or ZEGO_APP_ID; "
-                                   "ZEGOCLOUD error 1, appID invalid)"));
+        return std::unexpected(optionError(QStringLiteral("the AppID must be a non-zero 32-bit number (--app-id or "
+                                                          "ZEGO_APP_ID; ZEGOCLOUD error 1, appID invalid)")));
     r.profile.provider = Provider::Zego;
     r.profile.appId = QString::number(appId);
     r.secrets.insert(QStringLiteral("serverSecret"),
-                     context.credential(parser, QStringLiteral("server-secret"), QStringLiteral("ZEGO_SERVER_SECRET")));
+                     args.credential(QStringLiteral("server-secret"), QStringLiteral("ZEGO_SERVER_SECRET")));
     r.plan.provider = Provider::Zego;
-    r.plan.claims.insert(QStringLiteral("user_id"), parser.value(QStringLiteral("user-id")));
-    auto ttl = ttlOption(parser, mint::defaultTtlSeconds(Provider::Zego), context);
+    r.plan.claims.insert(QStringLiteral("user_id"), args.value(QStringLiteral("user-id")));
+    auto ttl = args.ttl(defaultTtl);
     if (!ttl)
-        return stop(ttl.error());
+        return std::unexpected(ttl.error());
     r.plan.ttlSeconds = *ttl;
-    const QString cipher = parser.isSet(QStringLiteral("cipher")) ? parser.value(QStringLiteral("cipher"))
-                                                                  : context.profileDefault(QStringLiteral("cipher"));
+    const QString cipher = args.valueOrProfile(QStringLiteral("cipher"), QStringLiteral("cipher"));
     if (!cipher.isEmpty()) {
         if (cipher.compare(QStringLiteral("gcm"), Qt::CaseInsensitive) != 0 &&
             cipher.compare(QStringLiteral("cbc"), Qt::CaseInsensitive) != 0)
-            return stop(QStringLiteral("--cipher takes gcm or cbc"));
+            return std::unexpected(optionError(QStringLiteral("--cipher takes gcm or cbc")));
         r.plan.claims.insert(QStringLiteral("cipher"), cipher);
     }
     return r;
 }
 
 /** The payload: --payload, or the room privilege the flags describe; empty when neither is given. */
-std::expected<QString, QString> payload(const QCommandLineParser& parser)
+Result<QString> payload(const MintArguments& args)
 {
     const bool privilegeFlags =
-        parser.isSet(QStringLiteral("room-id")) || parser.isSet(QStringLiteral("allow-login")) ||
-        parser.isSet(QStringLiteral("allow-publish")) || parser.isSet(QStringLiteral("stream-id"));
-    if (privilegeFlags && parser.isSet(QStringLiteral("payload")))
-        return stop(QStringLiteral("--payload cannot be combined with the privilege flags"));
+        args.isSet(QStringLiteral("room-id")) || args.isSet(QStringLiteral("allow-login")) ||
+        args.isSet(QStringLiteral("allow-publish")) || args.isSet(QStringLiteral("stream-id"));
+    if (privilegeFlags && args.isSet(QStringLiteral("payload")))
+        return std::unexpected(optionError(QStringLiteral("--payload cannot be combined with the privilege flags")));
     if (!privilegeFlags)
-        return parser.value(QStringLiteral("payload"));
-    zego::RoomPrivilege privilege;
-    privilege.roomId = parser.value(QStringLiteral("room-id"));
+        return args.value(QStringLiteral("payload"));
+    RoomPrivilege privilege;
+    privilege.roomId = args.value(QStringLiteral("room-id"));
     for (const auto& [flag, target] : {std::pair{QStringLiteral("allow-login"), &privilege.allowLogin},
                                        std::pair{QStringLiteral("allow-publish"), &privilege.allowPublish}}) {
-        const auto v = boolFlag(parser, flag);
+        const auto v = args.boolOption(flag);
         if (!v)
-            return stop(v.error());
+            return std::unexpected(v.error());
         if (*v)
             *target = **v;
     }
-    if (parser.isSet(QStringLiteral("stream-id")))
-        privilege.streamIds = parser.values(QStringLiteral("stream-id"));
+    if (args.isSet(QStringLiteral("stream-id")))
+        privilege.streamIds = args.values(QStringLiteral("stream-id"));
     return privilege.toPayload();
 }
 
 /** With --kit, the plan asks for a UIKit Kit Token; an error message when the kit flags do not fit. */
-std::optional<QString> kitClaims(const QCommandLineParser& parser, mint::MintPlan& plan)
+std::optional<QString> kitClaims(const MintArguments& args, mint::MintPlan& plan)
 {
-    if (!parser.isSet(QStringLiteral("kit"))) {
-        if (parser.isSet(QStringLiteral("kit-room-id")) || parser.isSet(QStringLiteral("user-name")))
+    if (!args.isSet(QStringLiteral("kit"))) {
+        if (args.isSet(QStringLiteral("kit-room-id")) || args.isSet(QStringLiteral("user-name")))
             return QStringLiteral("--kit-room-id and --user-name only apply with --kit");
         return std::nullopt;
     }
-    const QString userName = parser.value(QStringLiteral("user-name"));
+    const QString userName = args.value(QStringLiteral("user-name"));
     if (userName.isEmpty())
         return QStringLiteral("a Kit Token needs --user-name (the UIKit shows it)");
-    const QString roomId = parser.isSet(QStringLiteral("kit-room-id")) ? parser.value(QStringLiteral("kit-room-id"))
-                                                                       : parser.value(QStringLiteral("room-id"));
+    const QString roomId = args.isSet(QStringLiteral("kit-room-id")) ? args.value(QStringLiteral("kit-room-id"))
+                                                                       : args.value(QStringLiteral("room-id"));
     plan.claims.insert(QStringLiteral("kit"),
                        QJsonObject{{QStringLiteral("room_id"), roomId}, {QStringLiteral("user_name"), userName}});
     return std::nullopt;
@@ -111,37 +110,32 @@ std::optional<QString> kitClaims(const QCommandLineParser& parser, mint::MintPla
 
 } // namespace
 
-QString MintZegoCommand::description() const
-{
-    return QStringLiteral("Mint a ZEGOCLOUD Token04, optionally with room privileges or as a UIKit Kit Token.");
-}
-
-QList<OptionSpec> MintZegoCommand::providerOptions() const
+QList<OptionSpec> mintOptions()
 {
     return QList<OptionSpec>(std::begin(kOptions), std::end(kOptions));
 }
 
-MintOutcome MintZegoCommand::mint(const QCommandLineParser& parser, CliContext& context) const
+Result<MintedToken> mintFromArguments(const ProviderModule& module, const MintArguments& args)
 {
-    auto r = request(parser, context);
+    auto r = request(args, module.defaultTtlSeconds());
     if (!r)
-        return stop(r.error());
-    auto text = payload(parser);
+        return std::unexpected(r.error());
+    auto text = payload(args);
     if (!text)
-        return stop(text.error());
+        return std::unexpected(text.error());
     if (!text->isEmpty())
         r->plan.claims.insert(QStringLiteral("payload"), *text);
-    if (auto refused = kitClaims(parser, r->plan))
-        return stop(*refused);
-    auto minter = mint::PlanMinter::create(r->profile, r->secrets);
-    if (!minter)
-        return stop(minter.error());
-    auto minted = minter->mint(r->plan, context.clock());
+    if (auto refused = kitClaims(args, r->plan))
+        return std::unexpected(optionError(*refused));
+    auto prepared = module.prepare(r->profile, r->secrets);
+    if (!prepared)
+        return std::unexpected(prepared.error());
+    auto minted = (*prepared)->mint(r->plan, args.clock(), {});
     if (!minted)
-        return stop(minted.error());
+        return std::unexpected(minted.error());
     if (r->plan.claims.contains(QStringLiteral("kit")))
         minted->header.insert(QStringLiteral("kit"), true);
     return *minted;
 }
 
-} // namespace td::cli
+} // namespace td::zego

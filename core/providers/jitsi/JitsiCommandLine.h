@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/providers/ProviderModule.h"
+
+namespace td::jitsi {
+
+/** tokendesk-cli mint jaas (`jaas`) or mint jitsi's own options. */
+QList<OptionSpec> mintOptions(bool jaas);
+/** The token the options describe, minted with `module` (the JaaS or the self-hosted module). */
+Result<MintedToken> mintFromArguments(const ProviderModule& module, const MintArguments& args, bool jaas);
+
+} // namespace td::jitsi
