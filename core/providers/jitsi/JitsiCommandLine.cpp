@@ -82,7 +82,7 @@ Result<JitsiClaims> claimsFromFlags(const MintArguments& args)
 {
     JitsiClaims claims;
     claims.room = args.isSet(QStringLiteral("room")) ? args.value(QStringLiteral("room"))
-                                                       : args.profileDefault(QStringLiteral("room"));
+                                                     : args.profileDefault(QStringLiteral("room"));
     claims.roomRegex = args.isSet(QStringLiteral("room-regex"));
     claims.roomRaw = args.isSet(QStringLiteral("room-raw"));
     claims.user.id = args.value(QStringLiteral("user-id"));
@@ -137,10 +137,8 @@ Result<MintedToken> mintJaas(const ProviderModule& module, const MintArguments& 
 {
     credentials::Profile profile;
     profile.provider = Provider::Jaas;
-    profile.appId =
-        QString::fromUtf8(args.credential(QStringLiteral("app-id"), QStringLiteral("JAAS_APP_ID")));
-    profile.keyId =
-        QString::fromUtf8(args.credential(QStringLiteral("key-id"), QStringLiteral("JAAS_KEY_ID")));
+    profile.appId = QString::fromUtf8(args.credential(QStringLiteral("app-id"), QStringLiteral("JAAS_APP_ID")));
+    profile.keyId = QString::fromUtf8(args.credential(QStringLiteral("key-id"), QStringLiteral("JAAS_KEY_ID")));
     ProfileSecrets secrets;
     auto key = loadKey(args, QStringLiteral("JAAS_PRIVATE_KEY"), secrets);
     if (!key)
@@ -156,8 +154,7 @@ Result<MintedToken> mintSelfHosted(const ProviderModule& module, const MintArgum
 {
     credentials::Profile profile;
     profile.provider = Provider::Jitsi;
-    profile.appId =
-        QString::fromUtf8(args.credential(QStringLiteral("app-id"), QStringLiteral("JITSI_APP_ID")));
+    profile.appId = QString::fromUtf8(args.credential(QStringLiteral("app-id"), QStringLiteral("JITSI_APP_ID")));
     if (args.isSet(QStringLiteral("private-key")) && args.isSet(QStringLiteral("app-secret")))
         return std::unexpected(
             optionError(QStringLiteral("give either --app-secret (HS256) or --private-key (RS256), not both")));
@@ -170,8 +167,7 @@ Result<MintedToken> mintSelfHosted(const ProviderModule& module, const MintArgum
         if (auto key = loadKey(args, QStringLiteral("JITSI_PRIVATE_KEY"), secrets); !key)
             return std::unexpected(key.error());
     }
-    profile.keyId =
-        QString::fromUtf8(args.credential(QStringLiteral("key-id"), QStringLiteral("JITSI_KEY_ID")));
+    profile.keyId = QString::fromUtf8(args.credential(QStringLiteral("key-id"), QStringLiteral("JITSI_KEY_ID")));
     // The flag's value when given, else the profile's default; "" for neither (the minter's default then).
     profile.audience = args.valueOrProfile(QStringLiteral("audience"), QStringLiteral("audience"));
     profile.subject = args.valueOrProfile(QStringLiteral("subject"), QStringLiteral("subject"));

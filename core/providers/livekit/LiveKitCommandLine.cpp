@@ -148,7 +148,7 @@ Result<std::optional<VideoGrant>> videoGrant(const MintArguments& args)
 {
     VideoGrant grant;
     grant.room = args.isSet(QStringLiteral("room")) ? args.value(QStringLiteral("room"))
-                                                      : args.profileDefault(QStringLiteral("room"));
+                                                    : args.profileDefault(QStringLiteral("room"));
     auto anyVideo = permissionFlags(args, grant);
     if (!anyVideo)
         return std::unexpected(anyVideo.error());
@@ -180,8 +180,7 @@ void serviceGrants(const MintArguments& args, LiveKitClaims& claims)
     if (set("sip-admin") || set("sip-call"))
         claims.sip = SipGrant{set("sip-admin"), set("sip-call")};
     if (set("agent-admin") || set("agent-simulation-admin") || set("agent-database-admin"))
-        claims.agent =
-            AgentGrant{set("agent-admin"), set("agent-simulation-admin"), set("agent-database-admin")};
+        claims.agent = AgentGrant{set("agent-admin"), set("agent-simulation-admin"), set("agent-database-admin")};
     if (set("inference"))
         claims.inferencePerform = true;
     if (set("observability"))
@@ -220,8 +219,8 @@ Result<MintedToken> mintFromArguments(const ProviderModule& module, const MintAr
     credentials::Profile profile;
     profile.provider = Provider::LiveKit;
     profile.apiKey = QString::fromUtf8(args.credential(QStringLiteral("api-key"), QStringLiteral("LIVEKIT_API_KEY")));
-    const ProfileSecrets secrets{
-        {QStringLiteral("apiSecret"), args.credential(QStringLiteral("api-secret"), QStringLiteral("LIVEKIT_API_SECRET"))}};
+    const ProfileSecrets secrets{{QStringLiteral("apiSecret"),
+                                  args.credential(QStringLiteral("api-secret"), QStringLiteral("LIVEKIT_API_SECRET"))}};
     auto prepared = module.prepare(profile, secrets);
     if (!prepared)
         return std::unexpected(prepared.error());

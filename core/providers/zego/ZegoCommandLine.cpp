@@ -38,8 +38,7 @@ Result<ZegoMint> request(const MintArguments& args, qint64 defaultTtl)
 {
     ZegoMint r;
     const QString appIdText =
-        QString::fromUtf8(args.credential(QStringLiteral("app-id"), QStringLiteral("ZEGO_APP_ID")))
-            .trimmed();
+        QString::fromUtf8(args.credential(QStringLiteral("app-id"), QStringLiteral("ZEGO_APP_ID"))).trimmed();
     bool ok = false;
     const qulonglong appId = appIdText.toULongLong(&ok);
     if (!ok || appId == 0 || appId > 0xffffffffULL)
@@ -68,9 +67,8 @@ Result<ZegoMint> request(const MintArguments& args, qint64 defaultTtl)
 /** The payload: --payload, or the room privilege the flags describe; empty when neither is given. */
 Result<QString> payload(const MintArguments& args)
 {
-    const bool privilegeFlags =
-        args.isSet(QStringLiteral("room-id")) || args.isSet(QStringLiteral("allow-login")) ||
-        args.isSet(QStringLiteral("allow-publish")) || args.isSet(QStringLiteral("stream-id"));
+    const bool privilegeFlags = args.isSet(QStringLiteral("room-id")) || args.isSet(QStringLiteral("allow-login")) ||
+                                args.isSet(QStringLiteral("allow-publish")) || args.isSet(QStringLiteral("stream-id"));
     if (privilegeFlags && args.isSet(QStringLiteral("payload")))
         return std::unexpected(optionError(QStringLiteral("--payload cannot be combined with the privilege flags")));
     if (!privilegeFlags)
@@ -102,7 +100,7 @@ std::optional<QString> kitClaims(const MintArguments& args, mint::MintPlan& plan
     if (userName.isEmpty())
         return QStringLiteral("a Kit Token needs --user-name (the UIKit shows it)");
     const QString roomId = args.isSet(QStringLiteral("kit-room-id")) ? args.value(QStringLiteral("kit-room-id"))
-                                                                       : args.value(QStringLiteral("room-id"));
+                                                                     : args.value(QStringLiteral("room-id"));
     plan.claims.insert(QStringLiteral("kit"),
                        QJsonObject{{QStringLiteral("room_id"), roomId}, {QStringLiteral("user_name"), userName}});
     return std::nullopt;
