@@ -91,7 +91,7 @@ void printTable(const QList<Profile>& profiles, CliContext& context)
     if (profiles.isEmpty())
         context.err() << "tokendesk-cli: no profiles yet (tokendesk-cli profile add --help)" << Qt::endl;
     for (const Profile& p : profiles) {
-        const QString id = p.provider == Provider::LiveKit ? p.apiKey : p.appId;
+        const QString id = p.credentialId();
         context.out()
             << p.name.leftJustified(24) << ' ' << providerName(p.provider).leftJustified(8) << ' '
             << (p.environment == QStringLiteral("prod") ? QStringLiteral("PROD") : p.environment).leftJustified(8)
@@ -226,8 +226,10 @@ int addProfile(const ProfileRequest& r)
         return r.context.exitWith(secrets.error());
     // Interactive only for what is missing: a typed secret, never a key file.
     const QString first = Profile::secretFields(p.provider).value(0);
-    if (first != QStringLiteral("privateKey") && !secrets->contains(first) &&
-        !(p.provider == Provider::Jitsi && secrets->contains(QStringLiteral("privateKey")))) {
+    // Any of the provider's own secrets is enough (Jitsi takes an app secret or a private key).
+    const QStringList own = Profile::secretFields(p.provider);
+    if (first != QStringLiteral("privateKey") &&
+        std::none_of(own.cbegin(), own.cend(), [&](const QString& f) { return secrets->contains(f); })) {
         if (auto typed = promptSecret(QStringLiteral("%1 %2").arg(providerName(p.provider), first)))
             secrets->insert(first, typed->view().toByteArray());
     }

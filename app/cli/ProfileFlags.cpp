@@ -4,6 +4,7 @@
 
 #include "app/cli/CliContext.h"
 #include "core/credentials/ProfileSecrets.h"
+#include "core/providers/Registry.h"
 
 namespace td::cli {
 namespace {
@@ -71,7 +72,8 @@ Result<void> applyDomainVerification(const QCommandLineParser& parser, Profile& 
     const QString v = parser.value(QStringLiteral("domain-verification")).trimmed().toLower();
     if (v != QStringLiteral("on") && v != QStringLiteral("off"))
         return fail(ErrorCode::InvalidValue, QStringLiteral("--domain-verification takes on or off"));
-    if (p.provider != Provider::Jitsi)
+    const ProviderModule* module = findModule(p.provider);
+    if (!module || !module->profileFields().contains(QStringLiteral("domainVerification")))
         return fail(ErrorCode::NotApplicable,
                     QStringLiteral("--domain-verification applies to self-hosted Jitsi profiles only"));
     p.domainVerification = v == QStringLiteral("on");

@@ -36,6 +36,12 @@ bool Profile::isValidName(const QString& name)
     return re.match(name).hasMatch();
 }
 
+QString Profile::credentialId() const
+{
+    const ProviderModule* module = findModule(provider);
+    return module && module->identityField() == QStringLiteral("apiKey") ? apiKey : appId;
+}
+
 QStringList Profile::secretFields(Provider provider)
 {
     const ProviderModule* module = findModule(provider);

@@ -38,6 +38,8 @@ struct Profile {
     /** The secret fields of a provider: LiveKit apiSecret, Zego serverSecret, JaaS privateKey, Jitsi appSecret or
      * privateKey. */
     static QStringList secretFields(Provider provider);
+    /** What names the credentials in lists: the API key or the AppID, as the provider's module says. */
+    QString credentialId() const;
     /** Secret store key of one field of one profile, in a generation ("name/field", then "name/field#2"). */
     static QString secretKey(const QString& profileName, const QString& field, int generation = 0);
     /** This profile's key for a field, in its own generation. */

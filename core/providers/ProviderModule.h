@@ -18,6 +18,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -51,6 +52,22 @@ struct EnvironmentVariable {
     const char* field = nullptr;    // profile field ("apiKey") or secret ("apiSecret")
     const char* variable = nullptr; // "LIVEKIT_API_KEY"
     bool secret = false;
+};
+
+/** One token of tokendesk-cli bench: mints token number `index`; false when the mint failed. */
+using BenchMint = std::function<bool(qint64 index)>;
+
+/** Where bench's credentials come from: a profile's when one was given, else throw-away values. */
+struct BenchCredentials {
+    /** The profile's value of a standard variable; unset without a profile. */
+    std::function<QByteArray(const QString& variable)> profileValue;
+    /** 32 random hex characters, a throw-away secret (the length a Zego ServerSecret needs). */
+    QByteArray throwawaySecret;
+
+    QByteArray operator()(const char* variable, const QByteArray& throwaway) const
+    {
+        return profileValue ? profileValue(QLatin1String(variable)) : throwaway;
+    }
 };
 
 /** The keys and secrets one profile signs with, checked and prepared once (a parsed RSA key, an HMAC secret). */
@@ -102,6 +119,17 @@ public:
     virtual QStringList secretFields() const = 0;
     /** The standard environment variables of the provider's docs, fields first, then secrets. */
     virtual QList<EnvironmentVariable> environmentVariables() const = 0;
+    /**
+     * The profile's fields the provider uses besides name, environment and the token defaults, in the order forms
+     * show them: text fields of the profile ("serverUrl", "apiKey", "appId", "keyId", "audience", "subject"), its
+     * secrets, and the settings "cipher" and "domainVerification".
+     */
+    virtual QStringList profileFields() const = 0;
+    /** The provider's own label for a field, with its mnemonic ("App &ID (app_id)"), a "td::Provider" text; nullptr
+     *  for the common label. */
+    virtual const char* fieldLabel(const QString& /*field*/) const { return nullptr; }
+    /** The profile as it is saved: what the provider completes from the other fields (JaaS: the kid's AppID/). */
+    virtual void completeProfile(credentials::Profile& /*profile*/) const {}
     /** The field that names the credentials in lists (LiveKit apiKey, the others appId). */
     virtual QString identityField() const { return QStringLiteral("appId"); }
     /** Where the credentials come from, one sentence for the profile dialog ("td::Provider" context). */
@@ -143,6 +171,12 @@ public:
     virtual QList<OptionSpec> mintOptions() const = 0;
     /** Mints from the parsed options (credentials from options, profile, env file or environment). */
     virtual Result<MintedToken> mintFromArguments(const MintArguments& arguments) const = 0;
+
+    // --- tokendesk-cli bench ------------------------------------------------------------------------------------
+    /** A minter for bench: token `index` is for user-<index> in bench-room, with the provider's default TTL. */
+    virtual Result<BenchMint> benchMinter(const BenchCredentials& credentials, const Clock& clock) const = 0;
+    /** How many tokens bench mints when --count is not given (fewer where signing is slow). */
+    virtual qint64 benchCount() const { return 100000; }
 
     // --- Inspection ---------------------------------------------------------------------------------------------
     /** Whether the provider's tokens are JWTs (Zego's Token04 is not: a JWT is never taken for one). */

@@ -2965,42 +2965,6 @@ UTC：%3</translation>
         <translation>憑證</translation>
     </message>
     <message>
-        <source>Server URL</source>
-        <translation>伺服器 URL</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API key</translation>
-    </message>
-    <message>
-        <source>AppID</source>
-        <translation>AppID</translation>
-    </message>
-    <message>
-        <source>Key ID</source>
-        <translation>金鑰 ID</translation>
-    </message>
-    <message>
-        <source>Audience</source>
-        <translation>受眾</translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation>主體</translation>
-    </message>
-    <message>
-        <source>API secret</source>
-        <translation>API 密鑰</translation>
-    </message>
-    <message>
-        <source>ServerSecret</source>
-        <translation>ServerSecret</translation>
-    </message>
-    <message>
-        <source>App secret</source>
-        <translation>App 密鑰</translation>
-    </message>
-    <message>
         <source>Cipher</source>
         <translation>加密方式</translation>
     </message>
@@ -3141,16 +3105,8 @@ UTC：%3</translation>
         <translation>API key(&amp;K)</translation>
     </message>
     <message>
-        <source>App &amp;ID (app_id)</source>
-        <translation>App ID（app_id）(&amp;I)</translation>
-    </message>
-    <message>
         <source>App&amp;ID</source>
         <translation>AppID(&amp;I)</translation>
-    </message>
-    <message>
-        <source>Key I&amp;D (kid, RS256)</source>
-        <translation>金鑰 ID（kid，RS256）(&amp;D)</translation>
     </message>
     <message>
         <source>Key I&amp;D</source>
@@ -3177,10 +3133,6 @@ UTC：%3</translation>
         <translation>App 密鑰（HS256）(&amp;S)</translation>
     </message>
     <message>
-        <source>Private &amp;key (RS256)</source>
-        <translation>私鑰（RS256）(&amp;K)</translation>
-    </message>
-    <message>
         <source>Private &amp;key</source>
         <translation>私鑰(&amp;K)</translation>
     </message>
@@ -3203,14 +3155,6 @@ UTC：%3</translation>
     <message>
         <source>for example acme-prod</source>
         <translation>例如 acme-prod</translation>
-    </message>
-    <message>
-        <source>meet.example.com, a tenant, or *</source>
-        <translation>meet.example.com、租用戶，或 *</translation>
-    </message>
-    <message>
-        <source>32 characters</source>
-        <translation>32 個字元</translation>
     </message>
     <message>
         <source>none</source>
@@ -6247,6 +6191,26 @@ UTC：%3</translation>
     <message>
         <source>digits, for example 1234567890</source>
         <translation>數字，例如 1234567890</translation>
+    </message>
+    <message>
+        <source>App &amp;ID (app_id)</source>
+        <translation>App ID（app_id）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Key I&amp;D (kid, RS256)</source>
+        <translation>金鑰 ID（kid，RS256）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Private &amp;key (RS256)</source>
+        <translation>私鑰（RS256）(&amp;K)</translation>
+    </message>
+    <message>
+        <source>meet.example.com, a tenant, or *</source>
+        <translation>meet.example.com、租用戶，或 *</translation>
+    </message>
+    <message>
+        <source>32 characters</source>
+        <translation>32 個字元</translation>
     </message>
 </context>
 </TS>

@@ -3,7 +3,7 @@
 
 #include "core/credentials/ProfileSecrets.h"
 #include "core/settings/Settings.h"
-#include "core/providers/jitsi/JitsiToken.h"
+#include "core/providers/Registry.h"
 #include "ui/common/Widgets.h"
 #include "ui/profiles/FieldMessage.h"
 #include "ui/profiles/PrivateKeyField.h"
@@ -27,7 +27,45 @@ namespace {
 
 using credentials::Profile;
 
-const QList<Provider> kProviders = {Provider::LiveKit, Provider::Zego, Provider::Jaas, Provider::Jitsi};
+/** Every field some provider's profile has, in an order that keeps each provider's own order. */
+QStringList mergedProfileFields()
+{
+    QStringList merged;
+    for (const ProviderModule* module : providerModules()) {
+        const QStringList fields = module->profileFields();
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            if (merged.contains(fields[i]))
+                continue;
+            // Before the first of the provider's later fields already placed, else after its nearest earlier one.
+            qsizetype at = -1;
+            for (qsizetype j = i + 1; j < fields.size() && at < 0; ++j)
+                at = merged.indexOf(fields[j]);
+            for (qsizetype j = i - 1; j >= 0 && at < 0; --j) {
+                if (const qsizetype k = merged.indexOf(fields[j]); k >= 0)
+                    at = k + 1;
+            }
+            merged.insert(at < 0 ? merged.size() : at, fields[i]);
+        }
+    }
+    return merged;
+}
+
+/** The providers whose profiles have `field`. */
+QList<Provider> providersWith(const QString& field)
+{
+    QList<Provider> out;
+    for (const ProviderModule* module : providerModules()) {
+        if (module->profileFields().contains(field))
+            out << module->id();
+    }
+    return out;
+}
+
+bool isSecretField(const QString& field)
+{
+    return std::any_of(providerModules().cbegin(), providerModules().cend(),
+                       [&](const ProviderModule* m) { return m->secretFields().contains(field); });
+}
 
 QString withoutMnemonic(QString text)
 {
@@ -77,8 +115,8 @@ ProfileDialog::ProfileDialog(AppContext& context, QWidget* parent)
 
     m_name = lineEdit(QStringLiteral("name"), tr("Profile name"));
     name(m_provider, QStringLiteral("providerComboBox"), tr("Provider"));
-    for (Provider p : kProviders)
-        m_provider->addItem(providerIcon(p), providerTitle(p), int(p));
+    for (const ProviderModule* module : providerModules())
+        m_provider->addItem(providerIcon(module->id()), providerTitle(module->id()), int(module->id()));
     name(m_environment, QStringLiteral("environmentComboBox"), tr("Environment"));
     m_environment->setToolTip(tr("Where these credentials lead; production profiles are marked red everywhere"));
     for (const QString& env : Profile::environments())
@@ -96,46 +134,46 @@ ProfileDialog::ProfileDialog(AppContext& context, QWidget* parent)
     auto* credentialsBox = new QGroupBox(tr("Credentials"));
     auto* credentialsForm = new QFormLayout(credentialsBox);
     credentialsForm->addRow(m_hint);
-    const auto text = [&](const QString& key, const QString& accessible, QList<Provider> providers) {
-        QLineEdit* edit = lineEdit(key, accessible);
-        addRow(credentialsForm, key, edit, edit, std::move(providers));
-        return edit;
-    };
-    const auto secret = [&](const QString& key, const QString& accessible, QList<Provider> providers) {
-        QLineEdit* edit = text(key, accessible, std::move(providers));
-        addRevealToggle(edit);
-        m_secretEdits.insert(key, edit);
-    };
-    text(QStringLiteral("serverUrl"), tr("Server URL"), {Provider::LiveKit, Provider::Jaas, Provider::Jitsi});
-    text(QStringLiteral("apiKey"), tr("API key"), {Provider::LiveKit});
-    text(QStringLiteral("appId"), tr("AppID"), {Provider::Zego, Provider::Jaas, Provider::Jitsi});
-    QLineEdit* keyId = text(QStringLiteral("keyId"), tr("Key ID"), {Provider::Jaas, Provider::Jitsi});
-    // JaaS wants the kid as "<AppID>/<key id>"; the console shows the key id alone. Completed as the field is left,
-    // so what is saved is what the user sees.
-    connect(keyId, &QLineEdit::editingFinished, this, [this, keyId] {
-        if (provider() == Provider::Jaas)
-            keyId->setText(profile().keyId);
-    });
-    text(QStringLiteral("audience"), tr("Audience"), {Provider::Jitsi});
-    text(QStringLiteral("subject"), tr("Subject"), {Provider::Jitsi});
-    secret(QStringLiteral("apiSecret"), tr("API secret"), {Provider::LiveKit});
-    secret(QStringLiteral("serverSecret"), tr("ServerSecret"), {Provider::Zego});
-    secret(QStringLiteral("appSecret"), tr("App secret"), {Provider::Jitsi});
-    addRow(credentialsForm, QStringLiteral("privateKey"), m_privateKey, m_privateKey->lineEdit(),
-           {Provider::Jaas, Provider::Jitsi});
     name(m_cipher, QStringLiteral("cipherComboBox"), tr("Cipher"));
     m_cipher->addItem(tr("Not set"), QString());
     m_cipher->addItem(QStringLiteral("GCM"), QStringLiteral("gcm"));
     m_cipher->addItem(QStringLiteral("CBC"), QStringLiteral("cbc"));
     m_cipher->setToolTip(tr("The Token04 layout minted by default with this profile"));
-    addRow(credentialsForm, QStringLiteral("cipher"), m_cipher, m_cipher, {Provider::Zego});
     name(m_domainVerification, QStringLiteral("domainVerificationCheckBox"), tr("Domain verification"));
     m_domainVerification->setChecked(true);
     m_domainVerification->setToolTip(
         tr("Prosody's enable_domain_verification. On: the token's sub is compared with the domain or tenant of the "
            "room, and a room pattern (context.room.regex) works. Off: sub is ignored and a pattern matches nothing."));
-    addRow(credentialsForm, QStringLiteral("domainVerification"), m_domainVerification, m_domainVerification,
-           {Provider::Jitsi});
+    // One row per field any provider's profile has; each shows while a provider that has it is chosen.
+    for (const QString& key : mergedProfileFields()) {
+        QList<Provider> providers = providersWith(key);
+        if (key == QStringLiteral("privateKey")) {
+            addRow(credentialsForm, key, m_privateKey, m_privateKey->lineEdit(), std::move(providers));
+        } else if (key == QStringLiteral("cipher")) {
+            addRow(credentialsForm, key, m_cipher, m_cipher, std::move(providers));
+        } else if (key == QStringLiteral("domainVerification")) {
+            addRow(credentialsForm, key, m_domainVerification, m_domainVerification, std::move(providers));
+        } else {
+            QLineEdit* edit = lineEdit(key, withoutMnemonic(fieldLabel(key, providers.value(0))));
+            addRow(credentialsForm, key, edit, edit, std::move(providers));
+            if (isSecretField(key)) {
+                addRevealToggle(edit);
+                m_secretEdits.insert(key, edit);
+            } else {
+                // What the provider completes (JaaS: the kid's "<AppID>/") shows as the field is left, so what is
+                // saved is what the user sees.
+                connect(edit, &QLineEdit::editingFinished, this, [this, edit, key] {
+                    const auto field = std::find_if(m_textFields.cbegin(), m_textFields.cend(),
+                                                    [&](const TextField& f) { return f.key == key; });
+                    if (field == m_textFields.cend())
+                        return;
+                    const QString saved = profile().*field->member;
+                    if (!saved.isEmpty() && saved != edit->text().trimmed())
+                        edit->setText(saved);
+                });
+            }
+        }
+    }
     name(m_showSecrets, QStringLiteral("showSecretsCheckBox"), tr("Show secrets"));
     m_showSecrets->setToolTip(tr("Shows every secret of this form while checked"));
     credentialsForm->addRow(m_showSecrets);
@@ -163,13 +201,14 @@ ProfileDialog::ProfileDialog(AppContext& context, QWidget* parent)
 
     // Tab order = reading order, whatever the construction order of the rows was.
     QList<QWidget*> order;
-    for (const Row& row : m_rows) {
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        const Row& row = m_rows.at(i);
         order << row.focus;
         if (row.key == QStringLiteral("privateKey"))
             order << m_privateKey->findChild<QPushButton*>(QStringLiteral("chooseKeyFilePushButton"))
                   << m_privateKey->findChild<QPushButton*>(QStringLiteral("decryptKeyPushButton"));
-        if (row.key == QStringLiteral("domainVerification"))
-            order << m_showSecrets;
+        if (row.form == credentialsForm && (i + 1 == m_rows.size() || m_rows.at(i + 1).form != credentialsForm))
+            order << m_showSecrets; // after the last credential row
     }
     for (qsizetype i = 1; i < order.size(); ++i)
         setTabOrder(order[i - 1], order[i]);
@@ -253,6 +292,8 @@ void ProfileDialog::updateRows()
     for (const Row& row : m_rows) {
         row.form->setRowVisible(row.field, isShown(row));
         row.label->setText(fieldLabel(row.key, p));
+        if (!row.providers.isEmpty() && isShown(row))
+            row.focus->setAccessibleName(withoutMnemonic(row.label->text()));
     }
     for (const TextField& f : std::as_const(m_textFields))
         f.edit->setPlaceholderText(fieldPlaceholder(f.key, p));
@@ -404,11 +445,12 @@ Profile ProfileDialog::profile() const
         // A field of another provider, typed before the provider was switched, is not part of this profile.
         p.*f.member = row != m_rows.cend() && isShown(*row) ? f.edit->text().trimmed() : QString();
     }
-    if (p.provider == Provider::Jaas && !p.keyId.isEmpty() && !p.keyId.contains(QLatin1Char('/')) &&
-        jitsi::validateJaasAppId(p.appId))
-        p.keyId = p.appId + QLatin1Char('/') + p.keyId;
-    p.cipher = p.provider == Provider::Zego ? m_cipher->currentData().toString() : QString();
-    p.domainVerification = p.provider != Provider::Jitsi || m_domainVerification->isChecked();
+    const ProviderModule* module = findModule(p.provider);
+    const QStringList fields = module ? module->profileFields() : QStringList();
+    if (module)
+        module->completeProfile(p);
+    p.cipher = fields.contains(QStringLiteral("cipher")) ? m_cipher->currentData().toString() : QString();
+    p.domainVerification = !fields.contains(QStringLiteral("domainVerification")) || m_domainVerification->isChecked();
     return p;
 }
 

@@ -82,7 +82,7 @@ private:
     QLineEdit* m_name;
     QComboBox* m_environment;
     QLabel* m_hint;
-    QHash<QString, QLineEdit*> m_secretEdits; // apiSecret, serverSecret, appSecret
+    QHash<QString, QLineEdit*> m_secretEdits; // every secret but the private key, by field
     PrivateKeyField* m_privateKey;
     QComboBox* m_cipher;
     QCheckBox* m_domainVerification;

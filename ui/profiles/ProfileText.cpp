@@ -38,7 +38,10 @@ QString providerHint(Provider provider)
 
 QString fieldLabel(const QString& field, Provider provider)
 {
-    const bool jitsi = provider == Provider::Jitsi;
+    if (const ProviderModule* module = findModule(provider)) {
+        if (const char* label = module->fieldLabel(field))
+            return QCoreApplication::translate("td::Provider", label);
+    }
     if (field == QStringLiteral("provider"))
         return Tr::tr("&Provider");
     if (field == QStringLiteral("name"))
@@ -50,9 +53,9 @@ QString fieldLabel(const QString& field, Provider provider)
     if (field == QStringLiteral("apiKey"))
         return Tr::tr("API &key");
     if (field == QStringLiteral("appId"))
-        return jitsi ? Tr::tr("App &ID (app_id)") : Tr::tr("App&ID");
+        return Tr::tr("App&ID");
     if (field == QStringLiteral("keyId"))
-        return jitsi ? Tr::tr("Key I&D (kid, RS256)") : Tr::tr("Key I&D");
+        return Tr::tr("Key I&D");
     if (field == QStringLiteral("audience"))
         return Tr::tr("&Audience (aud)");
     if (field == QStringLiteral("subject"))
@@ -64,7 +67,7 @@ QString fieldLabel(const QString& field, Provider provider)
     if (field == QStringLiteral("appSecret"))
         return Tr::tr("App &secret (HS256)");
     if (field == QStringLiteral("privateKey"))
-        return jitsi ? Tr::tr("Private &key (RS256)") : Tr::tr("Private &key");
+        return Tr::tr("Private &key");
     if (field == QStringLiteral("cipher"))
         return Tr::tr("Cip&her");
     if (field == QStringLiteral("ttl"))
@@ -87,12 +90,6 @@ QString fieldPlaceholder(const QString& field, Provider provider)
     }
     if (field == QStringLiteral("name"))
         return Tr::tr("for example acme-prod");
-    if (field == QStringLiteral("audience"))
-        return QStringLiteral("jitsi");
-    if (field == QStringLiteral("subject"))
-        return Tr::tr("meet.example.com, a tenant, or *");
-    if (field == QStringLiteral("serverSecret"))
-        return Tr::tr("32 characters");
     if (field == QStringLiteral("room"))
         return Tr::tr("none");
     return {};

@@ -206,4 +206,39 @@ Result<MintedToken> mintFromArguments(const ProviderModule& module, const MintAr
     return jaas ? mintJaas(module, args, *claims, *ttl, *skew) : mintSelfHosted(module, args, *claims, *ttl, *skew);
 }
 
+Result<BenchMint> benchMinter(const ProviderModule& module, const BenchCredentials& credential, const Clock& clock,
+                              bool jaas)
+{
+    credentials::Profile profile;
+    profile.provider = module.id();
+    ProfileSecrets secrets;
+    if (jaas) {
+        // Always a fresh key: a JaaS profile's key is not read by bench.
+        auto key = crypto::RsaPrivateKey::generate(2048);
+        if (!key)
+            return std::unexpected(key.error());
+        profile.appId = QStringLiteral("vpaas-magic-cookie-0123456789abcdef0123456789abcdef");
+        profile.keyId = QStringLiteral("bench");
+        secrets.insert(QStringLiteral("privateKey"), key->pkcs8Pem());
+    } else {
+        profile.appId = QString::fromUtf8(credential("JITSI_APP_ID", "bench-app"));
+        profile.subject = QStringLiteral("meet.example.com");
+        secrets.insert(QStringLiteral("appSecret"), credential("JITSI_APP_SECRET", credential.throwawaySecret));
+    }
+    auto prepared = module.prepare(profile, secrets);
+    if (!prepared)
+        return std::unexpected(prepared.error());
+    auto minter = std::dynamic_pointer_cast<const PreparedJitsi>(*prepared);
+    if (!minter)
+        return fail(ErrorCode::NotApplicable, QStringLiteral("bench needs a Jitsi module"));
+    // The claims minted as they are, through the module's prepared minter.
+    return BenchMint([minter, &clock, ttl = module.defaultTtlSeconds()](qint64 i) {
+        JitsiClaims claims;
+        claims.room = QStringLiteral("bench-room");
+        claims.user.id = QStringLiteral("user-%1").arg(i);
+        claims.user.name = QStringLiteral("User %1").arg(i);
+        return minter->mintClaims(claims, ttl, kDefaultNotBeforeSkew, clock).has_value();
+    });
+}
+
 } // namespace td::jitsi

@@ -10,4 +10,8 @@ QList<OptionSpec> mintOptions(bool jaas);
 /** The token the options describe, minted with `module` (the JaaS or the self-hosted module). */
 Result<MintedToken> mintFromArguments(const ProviderModule& module, const MintArguments& args, bool jaas);
 
+/** tokendesk-cli bench --provider jaas (`jaas`, with a throw-away key) or jitsi. */
+Result<BenchMint> benchMinter(const ProviderModule& module, const BenchCredentials& credential, const Clock& clock,
+                              bool jaas);
+
 } // namespace td::jitsi

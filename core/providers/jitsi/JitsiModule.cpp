@@ -202,6 +202,17 @@ public:
     const char* title() const override { return QT_TRANSLATE_NOOP("td::Provider", "JaaS (8x8)"); }
 
     QStringList secretFields() const override { return {QStringLiteral("privateKey")}; }
+    QStringList profileFields() const override
+    {
+        return {QStringLiteral("serverUrl"), QStringLiteral("appId"), QStringLiteral("keyId"),
+                QStringLiteral("privateKey")};
+    }
+    void completeProfile(credentials::Profile& p) const override
+    {
+        // The console shows the key id alone; JaaS wants the kid as "<AppID>/<key id>".
+        if (!p.keyId.isEmpty() && !p.keyId.contains(QLatin1Char('/')) && validateJaasAppId(p.appId))
+            p.keyId = p.appId + QLatin1Char('/') + p.keyId;
+    }
     QList<EnvironmentVariable> environmentVariables() const override
     {
         return {
@@ -277,6 +288,11 @@ public:
     {
         return jitsi::mintFromArguments(*this, arguments, true);
     }
+    Result<BenchMint> benchMinter(const BenchCredentials& credentials, const Clock& clock) const override
+    {
+        return jitsi::benchMinter(*this, credentials, clock, true);
+    }
+    qint64 benchCount() const override { return 2000; } // RSA-2048 signing
 
     int recognises(const jwt::DecodedJwt& t) const override
     {
@@ -319,6 +335,23 @@ public:
     const char* title() const override { return QT_TRANSLATE_NOOP("td::Provider", "Jitsi (self-hosted)"); }
 
     QStringList secretFields() const override { return {QStringLiteral("appSecret"), QStringLiteral("privateKey")}; }
+    QStringList profileFields() const override
+    {
+        return {QStringLiteral("serverUrl"),  QStringLiteral("appId"),
+                QStringLiteral("keyId"),      QStringLiteral("audience"),
+                QStringLiteral("subject"),    QStringLiteral("appSecret"),
+                QStringLiteral("privateKey"), QStringLiteral("domainVerification")};
+    }
+    const char* fieldLabel(const QString& field) const override
+    {
+        if (field == QStringLiteral("appId"))
+            return QT_TRANSLATE_NOOP("td::Provider", "App &ID (app_id)");
+        if (field == QStringLiteral("keyId"))
+            return QT_TRANSLATE_NOOP("td::Provider", "Key I&D (kid, RS256)");
+        if (field == QStringLiteral("privateKey"))
+            return QT_TRANSLATE_NOOP("td::Provider", "Private &key (RS256)");
+        return nullptr;
+    }
     QList<EnvironmentVariable> environmentVariables() const override
     {
         return {{"appId", "JITSI_APP_ID", false},
@@ -339,6 +372,10 @@ public:
             return QStringLiteral("my_app");
         if (field == QStringLiteral("keyId"))
             return QString::fromUtf8(QT_TRANSLATE_NOOP("td::Provider", "the key's name on the public key server"));
+        if (field == QStringLiteral("audience"))
+            return QStringLiteral("jitsi");
+        if (field == QStringLiteral("subject"))
+            return QString::fromUtf8(QT_TRANSLATE_NOOP("td::Provider", "meet.example.com, a tenant, or *"));
         return {};
     }
     void checkProfile(const credentials::Profile& p, const ProfileSecrets& secrets,
@@ -458,6 +495,10 @@ public:
     Result<MintedToken> mintFromArguments(const MintArguments& arguments) const override
     {
         return jitsi::mintFromArguments(*this, arguments, false);
+    }
+    Result<BenchMint> benchMinter(const BenchCredentials& credentials, const Clock& clock) const override
+    {
+        return jitsi::benchMinter(*this, credentials, clock, false);
     }
 
     int recognises(const jwt::DecodedJwt& t) const override

@@ -250,4 +250,30 @@ Result<MintedToken> mintFromArguments(const ProviderModule& module, const MintAr
     return liveKit->mintClaims(*claims, *ttl, args.clock(), *extra);
 }
 
+Result<BenchMint> benchMinter(const ProviderModule& module, const BenchCredentials& credential, const Clock& clock)
+{
+    credentials::Profile profile;
+    profile.provider = Provider::LiveKit;
+    profile.apiKey = QString::fromUtf8(credential("LIVEKIT_API_KEY", "bench-key"));
+    auto prepared = module.prepare(
+        profile, {{QStringLiteral("apiSecret"), credential("LIVEKIT_API_SECRET", credential.throwawaySecret)}});
+    if (!prepared)
+        return std::unexpected(prepared.error());
+    auto liveKit = std::dynamic_pointer_cast<const PreparedLiveKit>(*prepared);
+    if (!liveKit)
+        return fail(ErrorCode::NotApplicable, QStringLiteral("bench livekit needs the LiveKit module"));
+    return BenchMint([liveKit, &clock, ttl = module.defaultTtlSeconds()](qint64 i) {
+        LiveKitClaims claims;
+        claims.identity = QStringLiteral("user-%1").arg(i);
+        claims.name = QStringLiteral("User %1").arg(i);
+        VideoGrant grant;
+        grant.roomJoin = true;
+        grant.room = QStringLiteral("bench-room");
+        grant.canPublish = true;
+        grant.canSubscribe = true;
+        claims.video = grant;
+        return liveKit->mintClaims(claims, ttl, clock).has_value();
+    });
+}
+
 } // namespace td::livekit

@@ -10,4 +10,7 @@ QList<OptionSpec> mintOptions();
 /** The token the options describe, minted with `module` (the LiveKit module). */
 Result<MintedToken> mintFromArguments(const ProviderModule& module, const MintArguments& args);
 
+/** tokendesk-cli bench --provider livekit. */
+Result<BenchMint> benchMinter(const ProviderModule& module, const BenchCredentials& credential, const Clock& clock);
+
 } // namespace td::livekit

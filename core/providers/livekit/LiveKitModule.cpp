@@ -60,6 +60,10 @@ public:
                 {"serverUrl", "LIVEKIT_URL", false},
                 {"apiSecret", "LIVEKIT_API_SECRET", true}};
     }
+    QStringList profileFields() const override
+    {
+        return {QStringLiteral("serverUrl"), QStringLiteral("apiKey"), QStringLiteral("apiSecret")};
+    }
     QString identityField() const override { return QStringLiteral("apiKey"); }
     const char* profileHint() const override
     {
@@ -142,6 +146,10 @@ public:
     Result<MintedToken> mintFromArguments(const MintArguments& arguments) const override
     {
         return livekit::mintFromArguments(*this, arguments);
+    }
+    Result<BenchMint> benchMinter(const BenchCredentials& credentials, const Clock& clock) const override
+    {
+        return livekit::benchMinter(*this, credentials, clock);
     }
 
     int recognises(const jwt::DecodedJwt& t) const override

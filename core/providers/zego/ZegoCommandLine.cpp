@@ -136,4 +136,22 @@ Result<MintedToken> mintFromArguments(const ProviderModule& module, const MintAr
     return *minted;
 }
 
+Result<BenchMint> benchMinter(const ProviderModule& module, const BenchCredentials& credential, const Clock& clock)
+{
+    credentials::Profile profile;
+    profile.provider = Provider::Zego;
+    profile.appId = QString::number(credential("ZEGO_APP_ID", "1234567890").toUInt());
+    auto prepared = module.prepare(
+        profile, {{QStringLiteral("serverSecret"), credential("ZEGO_SERVER_SECRET", credential.throwawaySecret)}});
+    if (!prepared)
+        return std::unexpected(prepared.error());
+    return BenchMint([minter = *prepared, &clock, ttl = module.defaultTtlSeconds()](qint64 i) {
+        mint::MintPlan plan;
+        plan.provider = Provider::Zego;
+        plan.ttlSeconds = ttl;
+        plan.claims.insert(QStringLiteral("user_id"), QStringLiteral("user-%1").arg(i));
+        return minter->mint(plan, clock, {}).has_value();
+    });
+}
+
 } // namespace td::zego

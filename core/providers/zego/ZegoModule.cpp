@@ -64,6 +64,10 @@ public:
     const char* title() const override { return QT_TRANSLATE_NOOP("td::Provider", "ZEGOCLOUD"); }
 
     QStringList secretFields() const override { return {QStringLiteral("serverSecret")}; }
+    QStringList profileFields() const override
+    {
+        return {QStringLiteral("appId"), QStringLiteral("serverSecret"), QStringLiteral("cipher")};
+    }
     QList<EnvironmentVariable> environmentVariables() const override
     {
         return {{"appId", "ZEGO_APP_ID", false}, {"serverSecret", "ZEGO_SERVER_SECRET", true}};
@@ -75,9 +79,11 @@ public:
     }
     QString fieldPlaceholder(const QString& field) const override
     {
-        return field == QStringLiteral("appId")
-                   ? QString::fromUtf8(QT_TRANSLATE_NOOP("td::Provider", "digits, for example 1234567890"))
-                   : QString();
+        if (field == QStringLiteral("appId"))
+            return QString::fromUtf8(QT_TRANSLATE_NOOP("td::Provider", "digits, for example 1234567890"));
+        if (field == QStringLiteral("serverSecret"))
+            return QString::fromUtf8(QT_TRANSLATE_NOOP("td::Provider", "32 characters"));
+        return {};
     }
     void checkProfile(const credentials::Profile& p, const ProfileSecrets& secrets,
                       credentials::ProfileCheck& check) const override
@@ -167,6 +173,10 @@ public:
     Result<MintedToken> mintFromArguments(const MintArguments& arguments) const override
     {
         return zego::mintFromArguments(*this, arguments);
+    }
+    Result<BenchMint> benchMinter(const BenchCredentials& credentials, const Clock& clock) const override
+    {
+        return zego::benchMinter(*this, credentials, clock);
     }
 
     bool mintsJwt() const override { return false; }
