@@ -4,12 +4,15 @@
 #include "core/credentials/EnvFile.h"
 #include "core/credentials/ProfileStore.h"
 #include "core/crypto/Base64.h"
+#include "core/providers/Registry.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
 #include <yaml-cpp/yaml.h>
+
+#include <algorithm>
 
 namespace td::credentials {
 namespace {
@@ -103,40 +106,42 @@ Result<ImportResult> importVariables(const QHash<QString, QByteArray>& vars, con
     ImportResult result;
     const auto has = [&](const char* name) { return !vars.value(QLatin1String(name)).isEmpty(); };
     const auto text = [&](const char* name) { return QString::fromUtf8(vars.value(QLatin1String(name)).trimmed()); };
-    if (has("LIVEKIT_API_KEY") || has("LIVEKIT_API_SECRET")) {
-        ImportedProfile p = newProfile(prefix + QStringLiteral("-livekit"), Provider::LiveKit);
-        p.profile.apiKey = text("LIVEKIT_API_KEY");
-        p.profile.serverUrl = text("LIVEKIT_URL");
-        p.secrets.insert(QStringLiteral("apiSecret"), vars.value(QStringLiteral("LIVEKIT_API_SECRET")).trimmed());
-        result.profiles.append(p);
-    }
-    if (has("ZEGO_APP_ID") || has("ZEGO_SERVER_SECRET")) {
-        ImportedProfile p = newProfile(prefix + QStringLiteral("-zego"), Provider::Zego);
-        p.profile.appId = text("ZEGO_APP_ID");
-        p.secrets.insert(QStringLiteral("serverSecret"), vars.value(QStringLiteral("ZEGO_SERVER_SECRET")).trimmed());
-        result.profiles.append(p);
-    }
-    if (has("JAAS_APP_ID") || has("JAAS_PRIVATE_KEY")) {
-        ImportedProfile p = newProfile(prefix + QStringLiteral("-jaas"), Provider::Jaas);
-        p.profile.appId = text("JAAS_APP_ID");
-        p.profile.keyId = text("JAAS_KEY_ID");
-        p.profile.serverUrl = QStringLiteral("https://8x8.vc");
-        QByteArray pem = vars.value(QStringLiteral("JAAS_PRIVATE_KEY"));
-        if (const QString kid = stripKeyIdLine(pem); !kid.isEmpty()) {
-            result.warnings << QStringLiteral(
-                "JAAS_PRIVATE_KEY contained a \"Key ID:\" line; it was removed from the key");
-            if (p.profile.keyId.isEmpty())
-                p.profile.keyId = kid;
+    for (const ProviderModule* module : providerModules()) {
+        // A profile for each provider whose credential id or a secret is set (a server URL alone is not one).
+        const QList<EnvironmentVariable> variables = module->environmentVariables() + module->importedVariables();
+        const bool found = std::any_of(variables.cbegin(), variables.cend(), [&](const EnvironmentVariable& v) {
+            return (v.secret || QLatin1String(v.field) == module->identityField()) && has(v.variable);
+        });
+        if (!found)
+            continue;
+        ImportedProfile p = newProfile(prefix + QLatin1Char('-') + module->name(), module->id());
+        for (const EnvironmentVariable& v : variables) {
+            const QString field = QLatin1String(v.field);
+            if (!v.secret) {
+                if (QString* member = p.profile.textField(field); member && has(v.variable))
+                    *member = text(v.variable);
+                continue;
+            }
+            if (field != QStringLiteral("privateKey")) {
+                if (has(v.variable) || module->secretFields().value(0) == field)
+                    p.secrets.insert(field, vars.value(QLatin1String(v.variable)).trimmed());
+                continue;
+            }
+            if (!has(v.variable)) {
+                if (module->secretFields().value(0) == field)
+                    p.secrets.insert(field, QByteArray());
+                continue;
+            }
+            QByteArray pem = vars.value(QLatin1String(v.variable));
+            if (const QString kid = stripKeyIdLine(pem); !kid.isEmpty()) {
+                result.warnings << QStringLiteral("%1 contained a \"Key ID:\" line; it was removed from the key")
+                                       .arg(QLatin1String(v.variable));
+                if (p.profile.keyId.isEmpty())
+                    p.profile.keyId = kid;
+            }
+            p.secrets.insert(field, pem);
         }
-        p.secrets.insert(QStringLiteral("privateKey"), pem);
-        result.profiles.append(p);
-    }
-    if (has("JITSI_APP_ID") || has("JITSI_APP_SECRET")) {
-        ImportedProfile p = newProfile(prefix + QStringLiteral("-jitsi"), Provider::Jitsi);
-        p.profile.appId = text("JITSI_APP_ID");
-        p.profile.serverUrl = text("JITSI_URL");
-        p.profile.subject = text("JITSI_DOMAIN");
-        p.secrets.insert(QStringLiteral("appSecret"), vars.value(QStringLiteral("JITSI_APP_SECRET")).trimmed());
+        result.warnings << module->completeImport(p.profile);
         result.profiles.append(p);
     }
     if (result.profiles.isEmpty())

@@ -36,6 +36,15 @@ bool Profile::isValidName(const QString& name)
     return re.match(name).hasMatch();
 }
 
+QString* Profile::textField(const QString& field)
+{
+    for (const FieldRef& f : kFields) {
+        if (field == QLatin1String(f.json))
+            return &(this->*f.member);
+    }
+    return nullptr;
+}
+
 QString Profile::credentialId() const
 {
     const ProviderModule* module = findModule(provider);

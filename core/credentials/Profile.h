@@ -38,6 +38,8 @@ struct Profile {
     /** The secret fields of a provider: LiveKit apiSecret, Zego serverSecret, JaaS privateKey, Jitsi appSecret or
      * privateKey. */
     static QStringList secretFields(Provider provider);
+    /** A credential text field by its name ("serverUrl", "apiKey", "appId", "keyId", "audience", "subject"). */
+    QString* textField(const QString& field);
     /** What names the credentials in lists: the API key or the AppID, as the provider's module says. */
     QString credentialId() const;
     /** Secret store key of one field of one profile, in a generation ("name/field", then "name/field#2"). */

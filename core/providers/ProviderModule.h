@@ -130,6 +130,11 @@ public:
     virtual const char* fieldLabel(const QString& /*field*/) const { return nullptr; }
     /** The profile as it is saved: what the provider completes from the other fields (JaaS: the kid's AppID/). */
     virtual void completeProfile(credentials::Profile& /*profile*/) const {}
+    /** Variables the environment importer reads besides environmentVariables() (JITSI_URL into serverUrl). */
+    virtual QList<EnvironmentVariable> importedVariables() const { return {}; }
+    /** What a profile imported from variables gets besides them (JaaS: the 8x8 server URL); a warning for each
+     *  change the user should know about. */
+    virtual QStringList completeImport(credentials::Profile& /*profile*/) const { return {}; }
     /** The field that names the credentials in lists (LiveKit apiKey, the others appId). */
     virtual QString identityField() const { return QStringLiteral("appId"); }
     /** Where the credentials come from, one sentence for the profile dialog ("td::Provider" context). */

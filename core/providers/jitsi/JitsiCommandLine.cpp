@@ -3,6 +3,7 @@
 #include "core/providers/jitsi/JitsiCommandLine.h"
 
 #include "core/credentials/Profile.h"
+#include "core/crypto/SecretBytes.h"
 #include "core/crypto/Pem.h"
 #include "core/providers/jitsi/JitsiModule.h"
 
@@ -46,7 +47,7 @@ const OptionSpec kSelfHosted[] = {
  * --private-key (with --passphrase-file), else the variable's PEM, checked to load, into `secrets` as the profile
  * would hold them ("privateKey", "privateKeyPassphrase"). Returns whether there was a key.
  */
-Result<bool> loadKey(const MintArguments& args, const QString& pemEnv, ProfileSecrets& secrets)
+Result<bool> loadKey(const MintArguments& args, const QString& pemEnv, crypto::SecretMap& secrets)
 {
     QByteArray pem;
     if (args.isSet(QStringLiteral("private-key"))) {
@@ -120,7 +121,7 @@ Result<qint64> notBeforeSkew(const MintArguments& args)
 
 /** Mints the claims with the credentials through the provider module, as every other front door does. */
 Result<MintedToken> mintWith(const ProviderModule& module, const credentials::Profile& profile,
-                             const ProfileSecrets& secrets, const JitsiClaims& claims, qint64 ttl, qint64 skew,
+                             const crypto::SecretMap& secrets, const JitsiClaims& claims, qint64 ttl, qint64 skew,
                              const Clock& clock)
 {
     auto prepared = module.prepare(profile, secrets);
@@ -139,7 +140,7 @@ Result<MintedToken> mintJaas(const ProviderModule& module, const MintArguments& 
     profile.provider = Provider::Jaas;
     profile.appId = QString::fromUtf8(args.credential(QStringLiteral("app-id"), QStringLiteral("JAAS_APP_ID")));
     profile.keyId = QString::fromUtf8(args.credential(QStringLiteral("key-id"), QStringLiteral("JAAS_KEY_ID")));
-    ProfileSecrets secrets;
+    crypto::SecretMap secrets;
     auto key = loadKey(args, QStringLiteral("JAAS_PRIVATE_KEY"), secrets);
     if (!key)
         return std::unexpected(key.error());
@@ -158,7 +159,7 @@ Result<MintedToken> mintSelfHosted(const ProviderModule& module, const MintArgum
     if (args.isSet(QStringLiteral("private-key")) && args.isSet(QStringLiteral("app-secret")))
         return std::unexpected(
             optionError(QStringLiteral("give either --app-secret (HS256) or --private-key (RS256), not both")));
-    ProfileSecrets secrets;
+    crypto::SecretMap secrets;
     // A flag decides; otherwise the app secret (HS256, Prosody's default) before a stored private key.
     if (!args.isSet(QStringLiteral("private-key")))
         secrets.insert(QStringLiteral("appSecret"),
@@ -211,7 +212,7 @@ Result<BenchMint> benchMinter(const ProviderModule& module, const BenchCredentia
 {
     credentials::Profile profile;
     profile.provider = module.id();
-    ProfileSecrets secrets;
+    crypto::SecretMap secrets;
     if (jaas) {
         // Always a fresh key: a JaaS profile's key is not read by bench.
         auto key = crypto::RsaPrivateKey::generate(2048);

@@ -207,6 +207,12 @@ public:
         return {QStringLiteral("serverUrl"), QStringLiteral("appId"), QStringLiteral("keyId"),
                 QStringLiteral("privateKey")};
     }
+    QStringList completeImport(credentials::Profile& p) const override
+    {
+        if (p.serverUrl.isEmpty())
+            p.serverUrl = QStringLiteral("https://8x8.vc");
+        return {};
+    }
     void completeProfile(credentials::Profile& p) const override
     {
         // The console shows the key id alone; JaaS wants the kid as "<AppID>/<key id>".
@@ -358,6 +364,10 @@ public:
                 {"keyId", "JITSI_KEY_ID", false},
                 {"appSecret", "JITSI_APP_SECRET", true},
                 {"privateKey", "JITSI_PRIVATE_KEY", true}};
+    }
+    QList<EnvironmentVariable> importedVariables() const override
+    {
+        return {{"serverUrl", "JITSI_URL", false}, {"subject", "JITSI_DOMAIN", false}};
     }
     const char* profileHint() const override
     {

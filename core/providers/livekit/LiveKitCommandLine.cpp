@@ -3,6 +3,7 @@
 #include "core/providers/livekit/LiveKitCommandLine.h"
 
 #include "core/credentials/Profile.h"
+#include "core/crypto/SecretBytes.h"
 #include "core/providers/livekit/LiveKitModule.h"
 
 #include <QJsonArray>
@@ -219,8 +220,9 @@ Result<MintedToken> mintFromArguments(const ProviderModule& module, const MintAr
     credentials::Profile profile;
     profile.provider = Provider::LiveKit;
     profile.apiKey = QString::fromUtf8(args.credential(QStringLiteral("api-key"), QStringLiteral("LIVEKIT_API_KEY")));
-    const ProfileSecrets secrets{{QStringLiteral("apiSecret"),
-                                  args.credential(QStringLiteral("api-secret"), QStringLiteral("LIVEKIT_API_SECRET"))}};
+    const crypto::SecretMap secrets(
+        ProfileSecrets{{QStringLiteral("apiSecret"),
+                        args.credential(QStringLiteral("api-secret"), QStringLiteral("LIVEKIT_API_SECRET"))}});
     auto prepared = module.prepare(profile, secrets);
     if (!prepared)
         return std::unexpected(prepared.error());
@@ -256,7 +258,8 @@ Result<BenchMint> benchMinter(const ProviderModule& module, const BenchCredentia
     profile.provider = Provider::LiveKit;
     profile.apiKey = QString::fromUtf8(credential("LIVEKIT_API_KEY", "bench-key"));
     auto prepared = module.prepare(
-        profile, {{QStringLiteral("apiSecret"), credential("LIVEKIT_API_SECRET", credential.throwawaySecret)}});
+        profile, crypto::SecretMap(ProfileSecrets{
+                     {QStringLiteral("apiSecret"), credential("LIVEKIT_API_SECRET", credential.throwawaySecret)}}));
     if (!prepared)
         return std::unexpected(prepared.error());
     auto liveKit = std::dynamic_pointer_cast<const PreparedLiveKit>(*prepared);

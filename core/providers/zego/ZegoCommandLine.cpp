@@ -3,6 +3,7 @@
 #include "core/providers/zego/ZegoCommandLine.h"
 
 #include "core/credentials/Profile.h"
+#include "core/crypto/SecretBytes.h"
 #include "core/mint/MintPlan.h"
 #include "core/providers/zego/ZegoPrivilege.h"
 
@@ -29,7 +30,7 @@ const OptionSpec kOptions[] = {
 /** What a Zego mint needs: the credentials as a profile and its secret, and the plan. */
 struct ZegoMint {
     credentials::Profile profile;
-    ProfileSecrets secrets;
+    crypto::SecretMap secrets;
     mint::MintPlan plan;
 };
 
@@ -142,7 +143,8 @@ Result<BenchMint> benchMinter(const ProviderModule& module, const BenchCredentia
     profile.provider = Provider::Zego;
     profile.appId = QString::number(credential("ZEGO_APP_ID", "1234567890").toUInt());
     auto prepared = module.prepare(
-        profile, {{QStringLiteral("serverSecret"), credential("ZEGO_SERVER_SECRET", credential.throwawaySecret)}});
+        profile, crypto::SecretMap(ProfileSecrets{
+                     {QStringLiteral("serverSecret"), credential("ZEGO_SERVER_SECRET", credential.throwawaySecret)}}));
     if (!prepared)
         return std::unexpected(prepared.error());
     return BenchMint([minter = *prepared, &clock, ttl = module.defaultTtlSeconds()](qint64 i) {
