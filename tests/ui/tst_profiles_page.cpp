@@ -22,6 +22,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
@@ -198,7 +199,8 @@ private Q_SLOTS:
 
     void switchingProvidersByKeyboardShowsEachProvidersFields()
     {
-        // Arrow keys through the provider list, fast: every provider ends with exactly its own fields shown.
+        // Arrow keys through the provider list, fast, from a dialog opened for ZEGOCLOUD (the rows of the other
+        // providers start hidden): every provider ends with exactly its own fields shown, laid out at full height.
         test::TestContext ctx;
         ui::ProfilesPage page(ctx.context);
         QStringList problems;
@@ -207,32 +209,45 @@ private Q_SLOTS:
             auto* provider = child<QComboBox>(&d, QStringLiteral("providerComboBox"));
             provider->setFocus();
             const auto check = [&](const QString& when, const QStringList& shown, const QStringList& hidden) {
+                QApplication::processEvents();
+                d.layout()->activate();
                 for (const QString& key : shown) {
-                    if (!child<QLabel>(&d, key + QStringLiteral("Label"))->isVisible() ||
-                        !edit(&d, key.toLatin1().constData())->isVisible())
+                    const auto* label = child<QLabel>(&d, key + QStringLiteral("Label"));
+                    const QWidget* field = key == QStringLiteral("privateKey")
+                                               ? child<QWidget>(&d, QStringLiteral("privateKeyLineEdit"))
+                                               : edit(&d, key.toLatin1().constData());
+                    if (!label->isVisible() || !field->isVisible())
                         problems << when + QStringLiteral(": ") + key + QStringLiteral(" hidden");
+                    else if (label->height() < label->sizeHint().height() ||
+                             field->height() < field->sizeHint().height())
+                        problems << when + QStringLiteral(": ") + key + QStringLiteral(" squeezed");
                 }
                 for (const QString& key : hidden) {
                     if (child<QLabel>(&d, key + QStringLiteral("Label"))->isVisible())
                         problems << when + QStringLiteral(": ") + key + QStringLiteral(" shown");
                 }
             };
-            QTest::keyClick(provider, Qt::Key_Down); // ZEGOCLOUD
-            check(QStringLiteral("zego"), {QStringLiteral("appId")},
-                  {QStringLiteral("apiKey"), QStringLiteral("audience"), QStringLiteral("keyId")});
+            check(QStringLiteral("zego"), {QStringLiteral("appId"), QStringLiteral("serverSecret")},
+                  {QStringLiteral("apiKey"), QStringLiteral("apiSecret"), QStringLiteral("audience")});
             QTest::keyClick(provider, Qt::Key_Down); // JaaS
             QTest::keyClick(provider, Qt::Key_Down); // Jitsi, before anything is painted
-            QApplication::processEvents();
             check(QStringLiteral("jitsi"),
                   {QStringLiteral("serverUrl"), QStringLiteral("appId"), QStringLiteral("keyId"),
-                   QStringLiteral("audience"), QStringLiteral("subject")},
-                  {QStringLiteral("apiKey")});
+                   QStringLiteral("audience"), QStringLiteral("subject"), QStringLiteral("appSecret"),
+                   QStringLiteral("privateKey")},
+                  {QStringLiteral("apiKey"), QStringLiteral("serverSecret")});
             QTest::keyClick(provider, Qt::Key_Up); // JaaS
             check(QStringLiteral("jaas"), {QStringLiteral("appId"), QStringLiteral("keyId")},
-                  {QStringLiteral("audience"), QStringLiteral("subject"), QStringLiteral("apiKey")});
+                  {QStringLiteral("audience"), QStringLiteral("subject"), QStringLiteral("apiKey"),
+                   QStringLiteral("appSecret")});
+            QTest::keyClick(provider, Qt::Key_Up); // ZEGOCLOUD
+            QTest::keyClick(provider, Qt::Key_Up); // LiveKit
+            check(QStringLiteral("livekit"),
+                  {QStringLiteral("serverUrl"), QStringLiteral("apiKey"), QStringLiteral("apiSecret")},
+                  {QStringLiteral("serverSecret"), QStringLiteral("appSecret"), QStringLiteral("appId")});
             return QDialog::Rejected;
         };
-        trigger(&page, "addLivekitAction");
+        trigger(&page, "addZegoAction");
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("; "))));
     }
 

@@ -286,11 +286,37 @@ bool ProfileDialog::isShown(const Row& row) const
     return row.providers.isEmpty() || row.providers.contains(provider());
 }
 
+void ProfileDialog::placeRows()
+{
+    // A provider's rows are taken out of the form and put back in order. Qt 6.4's QFormLayout::setRowVisible was seen
+    // under X to leave a row shown again at zero height (the API secret after ZEGOCLOUD, the app secret of Jitsi).
+    for (const Row& row : std::as_const(m_rows)) {
+        if (row.providers.isEmpty() || row.form->indexOf(row.field) < 0)
+            continue;
+        const QFormLayout::TakeRowResult taken = row.form->takeRow(row.field);
+        delete taken.labelItem;
+        delete taken.fieldItem;
+    }
+    for (const Row& row : std::as_const(m_rows)) {
+        if (row.providers.isEmpty())
+            continue;
+        const bool shown = isShown(row);
+        if (shown) {
+            int before = -1;
+            QFormLayout::ItemRole role{};
+            row.form->getWidgetPosition(m_showSecrets, &before, &role);
+            row.form->insertRow(before, row.label, row.field);
+        }
+        row.label->setVisible(shown);
+        row.field->setVisible(shown);
+    }
+}
+
 void ProfileDialog::updateRows()
 {
     const Provider p = provider();
+    placeRows();
     for (const Row& row : m_rows) {
-        row.form->setRowVisible(row.field, isShown(row));
         row.label->setText(fieldLabel(row.key, p));
         if (!row.providers.isEmpty() && isShown(row))
             row.focus->setAccessibleName(withoutMnemonic(row.label->text()));
@@ -367,9 +393,11 @@ void ProfileDialog::fitHeight()
     if (!isVisible())
         return;
     layout()->activate();
-    const int needed = layout()->totalHeightForWidth(width());
-    if (needed > height())
-        resize(width(), needed);
+    // Nor does it grow by itself when another provider's rows need more width (Jitsi's domain verification line).
+    const int width = std::max(this->width(), layout()->totalMinimumSize().width());
+    const int needed = layout()->totalHeightForWidth(width);
+    if (needed > height() || width > this->width())
+        resize(width, std::max(needed, height()));
 }
 
 void ProfileDialog::showPrivateKeyMessage(const Row& row, const QList<Finding>& findings, QStringList& pending)

@@ -71,6 +71,7 @@ private:
     void touch(const QString& key);
     Provider provider() const;
     bool isShown(const Row& row) const;
+    void placeRows();
     void updateRows();
     void validate();
     void fitHeight();
