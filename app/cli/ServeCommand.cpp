@@ -136,7 +136,7 @@ void printStarted(const server::TokenServer& server, const server::ServerConfig&
                       << " WITHOUT bearer keys: anyone who can reach this address can mint tokens" << Qt::endl;
     context.err() << "tokendesk-cli: serving on " << server.url() << Qt::endl;
     for (const server::Endpoint& e : config.endpoints)
-        context.err() << "  " << e.path << "  (" << server::endpointTypeName(e.type) << ")" << Qt::endl;
+        context.err() << "  " << e.path << "  (" << e.type->name() << ")" << Qt::endl;
     for (const QString& warning : config.warnings)
         context.err() << "tokendesk-cli: warning: " << warning << Qt::endl;
 }

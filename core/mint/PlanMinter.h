@@ -44,6 +44,8 @@ public:
     }
 
     const credentials::Profile& profile() const { return m_profile; }
+    /** The provider module's prepared minter itself (what the server's endpoint kinds mint with). */
+    const PreparedMinter& preparedMinter() const { return *m_prepared; }
 
 private:
     PlanMinter(credentials::Profile profile, std::shared_ptr<const PreparedMinter> prepared)

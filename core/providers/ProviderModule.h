@@ -37,6 +37,9 @@ struct MatrixSpec;
 struct RowPlan;
 class RowCells;
 } // namespace batch
+namespace server {
+class EndpointKind;
+} // namespace server
 namespace jwt {
 struct DecodedJwt;
 enum class Algorithm;
@@ -212,6 +215,10 @@ public:
                               const QList<QPair<QString, QJsonValue>>& chosen) const = 0;
     /** A minted token's expected behaviour in words, one sentence each. */
     virtual QStringList expectedBehaviour(const MintedToken& minted, const mint::MintPlan& plan) const = 0;
+
+    // --- Token server -----------------------------------------------------------------------------------------
+    /** The endpoint types the provider's profiles serve ("livekit-get"), each listed by one module only. */
+    virtual QList<const server::EndpointKind*> endpointKinds() const { return {}; }
 
     // --- Batch --------------------------------------------------------------------------------------------------
     /** The provider's own batch columns, after the common identity, name, room, preset and ttl. */

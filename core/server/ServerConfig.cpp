@@ -5,9 +5,7 @@
 #include "core/server/ProfileCredentials.h"
 
 #include "core/Duration.h"
-#include "core/crypto/Pem.h"
-#include "core/providers/jitsi/JitsiClaims.h"
-#include "core/providers/livekit/LiveKitGrants.h"
+#include "core/providers/Registry.h"
 #include "core/json/JsonNumber.h"
 
 #include <QJsonArray>
@@ -39,7 +37,7 @@ Result<std::optional<QRegularExpression>> pattern(const QJsonObject& o, const ch
     return std::optional<QRegularExpression>(QRegularExpression(QRegularExpression::anchoredPattern(v.toString())));
 }
 
-Result<Policy> parsePolicy(const QJsonObject& o, EndpointType type, const QString& field)
+Result<Policy> parsePolicy(const QJsonObject& o, const EndpointKind& type, const QString& field)
 {
     Policy p;
     static const QStringList known = {QStringLiteral("allowFields"),       QStringLiteral("room"),
@@ -57,12 +55,12 @@ Result<Policy> parsePolicy(const QJsonObject& o, EndpointType type, const QStrin
                                       QT_TRANSLATE_NOOP("td::Error", "unknown policy field")));
     }
     // Without allowFields a client may send the contract's own fields; with it, exactly the fields listed.
-    p.allowedFields = o.contains(QStringLiteral("allowFields")) ? QStringList() : contractFields(type);
+    p.allowedFields = o.contains(QStringLiteral("allowFields")) ? QStringList() : type.contractFields();
     for (const QJsonValue& v : o.value(QStringLiteral("allowFields")).toArray()) {
-        if (!requestFields(type).contains(v.toString()))
+        if (!type.requestFields().contains(v.toString()))
             return std::unexpected(at(field + QStringLiteral(".allowFields"), ErrorCode::InvalidValue,
                                       QT_TRANSLATE_NOOP("td::Error", "\"%1\" is not a request field of %2"),
-                                      v.toString(), endpointTypeName(type)));
+                                      v.toString(), type.name()));
         p.allowedFields << v.toString();
     }
     auto room = pattern(o, "room", field + QStringLiteral(".room"));
@@ -89,16 +87,7 @@ Result<Policy> parsePolicy(const QJsonObject& o, EndpointType type, const QStrin
             p.defaultTtlSeconds = *seconds;
     }
     p.grants = o.value(QStringLiteral("grants")).toObject();
-    if (!p.grants.isEmpty()) {
-        if (auto ok = livekit::VideoGrant::fromJson(p.grants); !ok)
-            return std::unexpected(ok.error().at(field + QStringLiteral(".grants")));
-    }
     p.features = o.value(QStringLiteral("features")).toObject();
-    for (auto it = p.features.begin(); it != p.features.end(); ++it) {
-        if (!jitsi::knownFeatures().contains(it.key()) || !it.value().isBool())
-            return std::unexpected(at(field + QStringLiteral(".features.") + it.key(), ErrorCode::InvalidValue,
-                                      QT_TRANSLATE_NOOP("td::Error", "a known feature set to true or false")));
-    }
     p.allowModerator = o.value(QStringLiteral("allowModerator")).toBool(false);
     p.allowRoomAdmin = o.value(QStringLiteral("allowRoomAdmin")).toBool(false);
     p.allowHidden = o.value(QStringLiteral("allowHidden")).toBool(false);
@@ -117,113 +106,74 @@ Result<Policy> parsePolicy(const QJsonObject& o, EndpointType type, const QStrin
         p.agentNames << v.toString();
     }
     p.defaults = o.value(QStringLiteral("defaults")).toObject();
+    // Fixed claims are checked by every type that has them (LiveKit's grants, Jitsi's features), whichever type the
+    // endpoint is: a config does not keep a broken value because the endpoint ignores it today.
+    for (const EndpointKind* kind : endpointTypes()) {
+        if (auto ok = kind->checkPolicy(p, field); !ok)
+            return std::unexpected(ok.error());
+    }
     return p;
 }
 
-Result<EndpointCredentials> checkKind(EndpointCredentials c, EndpointType type, const QString& field)
+Result<EndpointCredentials> checkKind(EndpointCredentials c, const EndpointKind& type, const QString& field)
 {
-    const bool ok = canServe(c.provider, type);
-    if (!ok)
+    if (!type.canServe(c.provider))
         return std::unexpected(at(field, ErrorCode::NotApplicable,
                                   QT_TRANSLATE_NOOP("td::Error", "a %1 profile cannot serve a %2 endpoint"),
-                                  providerName(c.provider), endpointTypeName(type)));
+                                  providerName(c.provider), type.name()));
     // Credentials that cannot mint are refused now, not reported to each client (which would describe them).
-    if (c.provider == Provider::Zego) {
-        bool idOk = false;
-        const qulonglong id = c.appId.toULongLong(&idOk);
-        if (!idOk || id == 0 || id > 0xffffffffULL)
-            return std::unexpected(
-                at(field, ErrorCode::InvalidValue,
-                   QT_TRANSLATE_NOOP("td::Error", "the ZEGOCLOUD AppID is not a non-zero 32-bit number")));
-        if (c.secret.size() != 32)
-            return std::unexpected(
-                at(field, ErrorCode::InvalidValue,
-                   QT_TRANSLATE_NOOP("td::Error", "the ZEGOCLOUD ServerSecret is not a 32-character secret")));
-    }
+    if (auto ok = type.checkCredentials(c); !ok)
+        return std::unexpected(ok.error().at(field));
     return c;
 }
 
+/** The health check: no credentials, no policy, no token. */
+class HealthEndpoint final : public EndpointKind {
+public:
+    QString name() const override { return QStringLiteral("healthz"); }
+    const char* title() const override { return QT_TRANSLATE_NOOP("td::Provider", "Health check (healthz)"); }
+    QStringList requestFields() const override { return {}; }
+    QStringList contractFields() const override { return {}; }
+    bool mintsTokens() const override { return false; }
+    bool canServe(Provider /*provider*/) const override { return true; }
+    Result<EndpointCredentials> credentialsFromEnvironment(const QProcessEnvironment& /*environment*/) const override
+    {
+        return EndpointCredentials{};
+    }
+    HandlerResponse handle(const EndpointCredentials& /*credentials*/, const Policy& /*policy*/,
+                           const PreparedMinter* /*minter*/, RequestFields /*fields*/,
+                           const Clock& /*clock*/) const override
+    {
+        return jsonResponse(200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
+    }
+    QList<QPair<QString, QString>> sampleFields() const override { return {}; }
+    QString readAnswerSnippet() const override { return QStringLiteral("const { status } = await response.json();"); }
+};
+
 } // namespace
 
-QString endpointTypeName(EndpointType type)
+const EndpointKind& healthEndpoint()
 {
-    switch (type) {
-    case EndpointType::LiveKitGet: return QStringLiteral("livekit-get");
-    case EndpointType::LiveKitStandard: return QStringLiteral("livekit-standard");
-    case EndpointType::JitsiGet: return QStringLiteral("jitsi-get");
-    case EndpointType::ZegoGet: return QStringLiteral("zego-get");
-    case EndpointType::Health: return QStringLiteral("healthz");
-    }
-    return {};
+    static const HealthEndpoint kind;
+    return kind;
 }
 
-std::optional<EndpointType> parseEndpointType(const QString& name)
+QList<const EndpointKind*> endpointTypes()
 {
-    for (EndpointType t : endpointTypes()) {
-        if (endpointTypeName(t) == name)
-            return t;
-    }
-    return std::nullopt;
+    QList<const EndpointKind*> out;
+    for (const ProviderModule* module : providerModules())
+        out << module->endpointKinds();
+    out << &healthEndpoint();
+    return out;
 }
 
-QList<EndpointType> endpointTypes()
+const EndpointKind* parseEndpointType(const QString& name)
 {
-    return {EndpointType::LiveKitGet, EndpointType::LiveKitStandard, EndpointType::JitsiGet, EndpointType::ZegoGet,
-            EndpointType::Health};
-}
-
-QStringList requestFields(EndpointType type)
-{
-    static const QStringList livekit = {QStringLiteral("room"),       QStringLiteral("identity"),
-                                        QStringLiteral("name"),       QStringLiteral("metadata"),
-                                        QStringLiteral("attributes"), QStringLiteral("ttl"),
-                                        QStringLiteral("grants"),     QStringLiteral("room_config")};
-    static const QStringList jitsi = {QStringLiteral("room"),        QStringLiteral("user_id"),
-                                      QStringLiteral("user_name"),   QStringLiteral("user_email"),
-                                      QStringLiteral("user_avatar"), QStringLiteral("user_moderator"),
-                                      QStringLiteral("ttl"),         QStringLiteral("features")};
-    static const QStringList zego = {QStringLiteral("userID"), QStringLiteral("expired_ts"), QStringLiteral("roomID"),
-                                     QStringLiteral("userName")};
-    static const QStringList none;
-    switch (type) {
-    case EndpointType::LiveKitGet:
-    case EndpointType::LiveKitStandard: return livekit;
-    case EndpointType::JitsiGet: return jitsi;
-    case EndpointType::ZegoGet: return zego;
-    case EndpointType::Health: break;
+    for (const EndpointKind* type : endpointTypes()) {
+        if (type->name() == name)
+            return type;
     }
-    return none;
-}
-
-QStringList contractFields(EndpointType type)
-{
-    switch (type) {
-    case EndpointType::LiveKitGet: return {QStringLiteral("room"), QStringLiteral("identity"), QStringLiteral("name")};
-    case EndpointType::LiveKitStandard:
-        // room_config is not among them: it can record, stream and dispatch agents, so a policy must list it.
-        return {QStringLiteral("room"), QStringLiteral("identity"), QStringLiteral("name"), QStringLiteral("metadata"),
-                QStringLiteral("attributes")};
-    case EndpointType::JitsiGet:
-        return {QStringLiteral("room"), QStringLiteral("user_id"), QStringLiteral("user_name"),
-                QStringLiteral("user_email"), QStringLiteral("user_moderator")};
-    case EndpointType::ZegoGet:
-        return {QStringLiteral("userID"), QStringLiteral("expired_ts"), QStringLiteral("roomID"),
-                QStringLiteral("userName")};
-    case EndpointType::Health: break;
-    }
-    return {};
-}
-
-bool canServe(Provider provider, EndpointType type)
-{
-    switch (type) {
-    case EndpointType::LiveKitGet:
-    case EndpointType::LiveKitStandard: return provider == Provider::LiveKit;
-    case EndpointType::ZegoGet: return provider == Provider::Zego;
-    case EndpointType::JitsiGet: return provider == Provider::Jaas || provider == Provider::Jitsi;
-    case EndpointType::Health: break;
-    }
-    return true;
+    return nullptr;
 }
 
 QString normaliseOrigin(const QString& origin)
@@ -273,64 +223,6 @@ bool hostIsServed(const ServerConfig& config, const QByteArray& hostHeader)
             return true;
     }
     return false;
-}
-
-Result<EndpointCredentials> credentialsFromEnvironment(EndpointType type, const QProcessEnvironment& env)
-{
-    EndpointCredentials c;
-    const auto need = [&](const char* name) -> Result<QString> {
-        const QString v = env.value(QLatin1String(name));
-        if (v.isEmpty())
-            return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "%1 is not set"), QLatin1String(name));
-        return v;
-    };
-    switch (type) {
-    case EndpointType::LiveKitGet:
-    case EndpointType::LiveKitStandard: {
-        auto key = need("LIVEKIT_API_KEY");
-        auto secret = need("LIVEKIT_API_SECRET");
-        if (!key || !secret)
-            return std::unexpected(!key ? key.error() : secret.error());
-        c.provider = Provider::LiveKit;
-        c.apiKey = *key;
-        c.secret = secret->toUtf8();
-        c.serverUrl = env.value(QStringLiteral("LIVEKIT_URL"));
-        return c;
-    }
-    case EndpointType::ZegoGet: {
-        auto id = need("ZEGO_APP_ID");
-        auto secret = need("ZEGO_SERVER_SECRET");
-        if (!id || !secret)
-            return std::unexpected(!id ? id.error() : secret.error());
-        c.provider = Provider::Zego;
-        c.appId = *id;
-        c.secret = secret->toUtf8();
-        return c;
-    }
-    case EndpointType::JitsiGet:
-        if (!env.value(QStringLiteral("JAAS_APP_ID")).isEmpty()) {
-            c.provider = Provider::Jaas;
-            c.appId = env.value(QStringLiteral("JAAS_APP_ID"));
-            c.keyId = env.value(QStringLiteral("JAAS_KEY_ID"));
-            auto key = crypto::loadRsaPrivateKey(env.value(QStringLiteral("JAAS_PRIVATE_KEY")).toUtf8());
-            if (!key)
-                return fail(key.error().at(QStringLiteral("JAAS_PRIVATE_KEY")));
-            c.privateKey = *key;
-            return c;
-        } else {
-            auto id = need("JITSI_APP_ID");
-            auto secret = need("JITSI_APP_SECRET");
-            if (!id || !secret)
-                return std::unexpected(!id ? id.error() : secret.error());
-            c.provider = Provider::Jitsi;
-            c.appId = *id;
-            c.secret = secret->toUtf8();
-            c.subject = env.value(QStringLiteral("JITSI_DOMAIN"));
-            return c;
-        }
-    case EndpointType::Health: break;
-    }
-    return c;
 }
 
 Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileResolver& profiles,
@@ -444,25 +336,23 @@ Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileRe
                 return std::unexpected(at(field + QStringLiteral(".path"), ErrorCode::Conflict,
                                           QT_TRANSLATE_NOOP("td::Error", "%1 is listed twice"), ep.path));
         }
-        const auto type = parseEndpointType(e.value(QStringLiteral("type")).toString());
-        if (!type)
-            return std::unexpected(at(
-                field + QStringLiteral(".type"), ErrorCode::InvalidValue,
-                QT_TRANSLATE_NOOP("td::Error", "one of livekit-get, livekit-standard, jitsi-get, zego-get, healthz")));
-        ep.type = *type;
+        const EndpointKind* type = parseEndpointType(e.value(QStringLiteral("type")).toString());
+        if (!type) {
+            QStringList names;
+            for (const EndpointKind* candidate : endpointTypes())
+                names << candidate->name();
+            return std::unexpected(at(field + QStringLiteral(".type"), ErrorCode::InvalidValue,
+                                      QT_TRANSLATE_NOOP("td::Error", "one of %1"), names.join(QStringLiteral(", "))));
+        }
+        ep.type = type;
         auto policy =
-            parsePolicy(e.value(QStringLiteral("policy")).toObject(), ep.type, field + QStringLiteral(".policy"));
+            parsePolicy(e.value(QStringLiteral("policy")).toObject(), *ep.type, field + QStringLiteral(".policy"));
         if (!policy)
             return std::unexpected(policy.error());
         ep.policy = *policy;
-        if (ep.type == EndpointType::JitsiGet && !ep.policy.roomPattern)
-            c.warnings << QStringLiteral("%1 (%2): no room pattern, so a client may ask for a token for any room "
-                                         "name it likes%3")
-                              .arg(field, ep.path,
-                                   ep.policy.allowAnyRoom
-                                       ? QStringLiteral(", and allowAnyRoom lets it ask for every room (\"*\")")
-                                       : QString());
-        if (ep.type != EndpointType::Health) {
+        if (const QString warning = ep.type->policyWarning(ep.policy); !warning.isEmpty())
+            c.warnings << QStringLiteral("%1 (%2): %3").arg(field, ep.path, warning);
+        if (ep.type->mintsTokens()) {
             const QString profile = e.value(QStringLiteral("profile")).toString();
             const QString source = e.value(QStringLiteral("credentials")).toString();
             if (profile.isEmpty() == (source != QStringLiteral("env")))
@@ -470,11 +360,11 @@ Result<ServerConfig> ServerConfig::parse(const QByteArray& json, const ProfileRe
                     at(field, ErrorCode::Conflict,
                        QT_TRANSLATE_NOOP("td::Error", "give either \"profile\": NAME or \"credentials\": \"env\"")));
             Result<EndpointCredentials> creds =
-                profile.isEmpty() ? credentialsFromEnvironment(ep.type, environment) : profiles(profile);
+                profile.isEmpty() ? ep.type->credentialsFromEnvironment(environment) : profiles(profile);
             if (!creds)
                 return std::unexpected(creds.error().at(
                     field + (profile.isEmpty() ? QStringLiteral(".credentials") : QStringLiteral(".profile"))));
-            auto checked = checkKind(*creds, ep.type, field + QStringLiteral(".profile"));
+            auto checked = checkKind(*creds, *ep.type, field + QStringLiteral(".profile"));
             if (!checked)
                 return std::unexpected(checked.error());
             ep.credentials = *checked;

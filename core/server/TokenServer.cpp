@@ -39,9 +39,9 @@ QByteArray methodName(QHttpServerRequest::Method m)
     }
 }
 
-QByteArray allowedMethods(EndpointType type)
+QByteArray allowedMethods(const EndpointKind& type)
 {
-    return type == EndpointType::LiveKitStandard ? QByteArray("POST, OPTIONS") : QByteArray("GET, OPTIONS");
+    return type.usesPost() ? QByteArray("POST, OPTIONS") : QByteArray("GET, OPTIONS");
 }
 
 /**
@@ -542,9 +542,9 @@ bool TokenServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* s
             return reply(*r, allowedOrigin, entry);
         HandlerResponse r;
         r.status = 204;
-        r.headers = {{"Allow", allowedMethods(endpoint->type)}};
+        r.headers = {{"Allow", allowedMethods(*endpoint->type)}};
         if (!allowedOrigin.isEmpty()) {
-            r.headers.emplace_back("Access-Control-Allow-Methods", allowedMethods(endpoint->type));
+            r.headers.emplace_back("Access-Control-Allow-Methods", allowedMethods(*endpoint->type));
             r.headers.emplace_back("Access-Control-Allow-Headers", "Authorization, Content-Type");
             r.headers.emplace_back("Access-Control-Max-Age", "600");
         }
@@ -570,19 +570,19 @@ bool TokenServer::handleRequest(const QHttpServerRequest& request, QTcpSocket* s
     if (auto r = limited(entry.client))
         return reply(*r, allowedOrigin, entry);
     const QByteArray method = methodName(request.method());
-    const bool methodOk = endpoint->type == EndpointType::LiveKitStandard ? method == "POST" : method == "GET";
+    const bool methodOk = endpoint->type->usesPost() ? method == "POST" : method == "GET";
     if (!methodOk) {
         HandlerResponse r =
-            errorResponse(405, QStringLiteral("use %1").arg(QString::fromLatin1(allowedMethods(endpoint->type))));
-        r.headers.emplace_back("Allow", allowedMethods(endpoint->type));
+            errorResponse(405, QStringLiteral("use %1").arg(QString::fromLatin1(allowedMethods(*endpoint->type))));
+        r.headers.emplace_back("Allow", allowedMethods(*endpoint->type));
         return reply(r, allowedOrigin, entry);
     }
-    if (endpoint->type == EndpointType::Health) {
+    if (!endpoint->type->mintsTokens()) {
         HandlerResponse r;
         r.body = R"({"status":"ok"})";
         return reply(r, allowedOrigin, entry);
     }
-    auto fields = readFields(endpoint->type, method, request.query().queryItems(QUrl::FullyDecoded), request.body());
+    auto fields = readFields(*endpoint->type, method, request.query().queryItems(QUrl::FullyDecoded), request.body());
     if (!fields)
         return reply(errorResponse(fields.error()), allowedOrigin, entry);
     if (!signsWithRsa(*endpoint))

@@ -599,26 +599,6 @@
         <translation>類型(&amp;T)：</translation>
     </message>
     <message>
-        <source>LiveKit: GET ?room=&amp;identity= (livekit-get)</source>
-        <translation>LiveKit：GET ?room=&amp;identity=（livekit-get）</translation>
-    </message>
-    <message>
-        <source>LiveKit: POST connection details (livekit-standard)</source>
-        <translation>LiveKit：POST 連線資訊（livekit-standard）</translation>
-    </message>
-    <message>
-        <source>Jitsi / JaaS: GET ?room=&amp;user_id= (jitsi-get)</source>
-        <translation>Jitsi / JaaS：GET ?room=&amp;user_id=（jitsi-get）</translation>
-    </message>
-    <message>
-        <source>ZEGOCLOUD: GET ?userID= (zego-get)</source>
-        <translation>ZEGOCLOUD：GET ?userID=（zego-get）</translation>
-    </message>
-    <message>
-        <source>Health check (healthz)</source>
-        <translation>健康檢查（healthz）</translation>
-    </message>
-    <message>
         <source>nothing (no token)</source>
         <translation>無（不簽發權杖）</translation>
     </message>
@@ -5719,10 +5699,6 @@ UTC：%3</translation>
         <translation>%1 重複列出了兩次</translation>
     </message>
     <message>
-        <source>one of livekit-get, livekit-standard, jitsi-get, zego-get, healthz</source>
-        <translation>livekit-get、livekit-standard、jitsi-get、zego-get、healthz 其中之一</translation>
-    </message>
-    <message>
         <source>give either &quot;profile&quot;: NAME or &quot;credentials&quot;: &quot;env&quot;</source>
         <translation>請提供 &quot;profile&quot;: NAME 或 &quot;credentials&quot;: &quot;env&quot; 其中之一</translation>
     </message>
@@ -5761,6 +5737,14 @@ UTC：%3</translation>
     <message>
         <source>the Zego AppID must be a non-zero 32-bit number</source>
         <translation>Zego AppID 必須是非零的 32 位元數字</translation>
+    </message>
+    <message>
+        <source>%1 takes no request body</source>
+        <translation>%1 不接受請求本文</translation>
+    </message>
+    <message>
+        <source>one of %1</source>
+        <translation>%1 其中之一</translation>
     </message>
 </context>
 <context>
@@ -6211,6 +6195,26 @@ UTC：%3</translation>
     <message>
         <source>32 characters</source>
         <translation>32 個字元</translation>
+    </message>
+    <message>
+        <source>Jitsi / JaaS: GET ?room=&amp;user_id= (jitsi-get)</source>
+        <translation>Jitsi / JaaS：GET ?room=&amp;user_id=（jitsi-get）</translation>
+    </message>
+    <message>
+        <source>LiveKit: GET ?room=&amp;identity= (livekit-get)</source>
+        <translation>LiveKit：GET ?room=&amp;identity=（livekit-get）</translation>
+    </message>
+    <message>
+        <source>LiveKit: POST connection details (livekit-standard)</source>
+        <translation>LiveKit：POST 連線資訊（livekit-standard）</translation>
+    </message>
+    <message>
+        <source>ZEGOCLOUD: GET ?userID= (zego-get)</source>
+        <translation>ZEGOCLOUD：GET ?userID=（zego-get）</translation>
+    </message>
+    <message>
+        <source>Health check (healthz)</source>
+        <translation>健康檢查（healthz）</translation>
     </message>
 </context>
 </TS>

@@ -137,17 +137,26 @@ private Q_SLOTS:
 
     void typesKnowTheirProviders()
     {
-        QVERIFY(canServe(Provider::LiveKit, EndpointType::LiveKitStandard));
-        QVERIFY(canServe(Provider::Jaas, EndpointType::JitsiGet));
-        QVERIFY(canServe(Provider::Jitsi, EndpointType::JitsiGet));
-        QVERIFY(!canServe(Provider::Zego, EndpointType::JitsiGet));
-        QVERIFY(!canServe(Provider::LiveKit, EndpointType::ZegoGet));
-        for (EndpointType t : endpointTypes()) {
-            QCOMPARE(parseEndpointType(endpointTypeName(t)), std::optional<EndpointType>(t));
-            for (const QString& f : contractFields(t))
-                QVERIFY2(requestFields(t).contains(f), qPrintable(f));
+        const auto type = [](const char* name) { return parseEndpointType(QLatin1String(name)); };
+        QVERIFY(type("livekit-standard")->canServe(Provider::LiveKit));
+        QVERIFY(type("jitsi-get")->canServe(Provider::Jaas));
+        QVERIFY(type("jitsi-get")->canServe(Provider::Jitsi));
+        QVERIFY(!type("jitsi-get")->canServe(Provider::Zego));
+        QVERIFY(!type("zego-get")->canServe(Provider::LiveKit));
+        // Every type the modules list has a distinct name, and its contract is among its request fields.
+        QStringList names;
+        for (const EndpointKind* t : endpointTypes()) {
+            QVERIFY2(!names.contains(t->name()), qPrintable(t->name()));
+            names << t->name();
+            QCOMPARE(parseEndpointType(t->name()), t);
+            for (const QString& f : t->contractFields())
+                QVERIFY2(t->requestFields().contains(f), qPrintable(f));
         }
+        QCOMPARE(names,
+                 (QStringList{QStringLiteral("livekit-get"), QStringLiteral("livekit-standard"),
+                              QStringLiteral("zego-get"), QStringLiteral("jitsi-get"), QStringLiteral("healthz")}));
         QVERIFY(!parseEndpointType(QStringLiteral("livekit")));
+        QVERIFY(!healthEndpoint().mintsTokens());
     }
 
     void bearerKeysAreStrongAndDistinct()

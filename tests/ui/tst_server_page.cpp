@@ -411,7 +411,7 @@ private Q_SLOTS:
         QStringList names;
         for (int i = 0; i < fields->count(); ++i)
             names << fields->item(i)->text();
-        QCOMPARE(names, server::requestFields(server::EndpointType::ZegoGet));
+        QCOMPARE(names, server::parseEndpointType(QStringLiteral("zego-get"))->requestFields());
         QVERIFY(!childOnItsTab<QListWidget>(*m_page, "grantsListWidget")->isVisibleTo(m_page.get()));
 
         startFromGui();

@@ -9,6 +9,7 @@
 #include "ui/common/ErrorLabel.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -31,32 +32,29 @@ const QString kProfile = QStringLiteral("profile");
 const QString kCredentials = QStringLiteral("credentials");
 const QString kEnv = QStringLiteral("env");
 
-server::EndpointType typeOf(const QJsonObject& endpoint)
+/** The endpoint's type; an unknown name reads as the first type (the config's error says what is wrong). */
+const server::EndpointKind& typeOf(const QJsonObject& endpoint)
 {
-    return server::parseEndpointType(endpoint.value(QStringLiteral("type")).toString())
-        .value_or(server::EndpointType::LiveKitGet);
-}
-
-bool isLiveKit(server::EndpointType type)
-{
-    return type == server::EndpointType::LiveKitGet || type == server::EndpointType::LiveKitStandard;
+    const server::EndpointKind* type = server::parseEndpointType(endpoint.value(QStringLiteral("type")).toString());
+    return type ? *type : *server::endpointTypes().constFirst();
 }
 
 /** The policy carried over to a new type: fields and fixed claims the new type does not know are dropped. */
-QJsonObject policyForType(QJsonObject policy, server::EndpointType type)
+QJsonObject policyForType(QJsonObject policy, const server::EndpointKind& type)
 {
     if (policy.contains(QStringLiteral("allowFields"))) {
         QJsonArray kept;
         for (const QJsonValue& f : policy.value(QStringLiteral("allowFields")).toArray()) {
-            if (server::requestFields(type).contains(f.toString()))
+            if (type.requestFields().contains(f.toString()))
                 kept.append(f);
         }
         policy.insert(QStringLiteral("allowFields"), kept);
     }
-    if (!isLiveKit(type))
-        policy.remove(QStringLiteral("grants"));
-    if (type != server::EndpointType::JitsiGet)
-        policy.remove(QStringLiteral("features"));
+    for (const server::EndpointKind* other : server::endpointTypes()) {
+        const QString fixed = other->fixedClaimsField();
+        if (!fixed.isEmpty() && fixed != type.fixedClaimsField())
+            policy.remove(fixed);
+    }
     return policy;
 }
 
@@ -82,8 +80,8 @@ EndpointEditor::EndpointEditor(ConfigDocument& document, ProfileService& profile
     name(m_path, QStringLiteral("pathLineEdit"), tr("Endpoint path"));
     m_path->setPlaceholderText(tr("/getToken"));
     name(m_type, QStringLiteral("typeComboBox"), tr("Endpoint type"));
-    for (server::EndpointType t : server::endpointTypes())
-        m_type->addItem(typeLabel(t), server::endpointTypeName(t));
+    for (const server::EndpointKind* t : server::endpointTypes())
+        m_type->addItem(typeLabel(*t), t->name());
     name(m_profile, QStringLiteral("profileComboBox"), tr("Profile the endpoint signs with"));
     m_error->setObjectName(QStringLiteral("endpointErrorLabel"));
 
@@ -130,16 +128,9 @@ EndpointEditor::EndpointEditor(ConfigDocument& document, ProfileService& profile
     setCurrentIndex(m_document.endpointCount() > 0 ? 0 : -1);
 }
 
-QString EndpointEditor::typeLabel(server::EndpointType type)
+QString EndpointEditor::typeLabel(const server::EndpointKind& type)
 {
-    switch (type) {
-    case server::EndpointType::LiveKitGet: return tr("LiveKit: GET ?room=&identity= (livekit-get)");
-    case server::EndpointType::LiveKitStandard: return tr("LiveKit: POST connection details (livekit-standard)");
-    case server::EndpointType::JitsiGet: return tr("Jitsi / JaaS: GET ?room=&user_id= (jitsi-get)");
-    case server::EndpointType::ZegoGet: return tr("ZEGOCLOUD: GET ?userID= (zego-get)");
-    case server::EndpointType::Health: return tr("Health check (healthz)");
-    }
-    return {};
+    return QCoreApplication::translate("td::Provider", type.title());
 }
 
 int EndpointEditor::currentIndex() const
@@ -173,7 +164,7 @@ void EndpointEditor::showError(int index, const QString& message)
 
 QString EndpointEditor::credentialsText(const QJsonObject& endpoint) const
 {
-    if (typeOf(endpoint) == server::EndpointType::Health)
+    if (!typeOf(endpoint).mintsTokens())
         return tr("nothing (no token)");
     if (endpoint.value(kCredentials).toString() == kEnv)
         return tr("environment variables");
@@ -187,7 +178,7 @@ void EndpointEditor::rebuildTable()
     m_table->setRowCount(static_cast<int>(m_document.endpointCount()));
     for (int row = 0; row < m_table->rowCount(); ++row) {
         const QJsonObject e = m_document.endpoint(row);
-        const server::EndpointType type = typeOf(e);
+        const server::EndpointKind& type = typeOf(e);
         auto* path = new QTableWidgetItem(e.value(QStringLiteral("path")).toString());
         auto* kind = new QTableWidgetItem(e.value(QStringLiteral("type")).toString());
         kind->setToolTip(typeLabel(type));
@@ -225,10 +216,10 @@ void EndpointEditor::showCurrent()
     m_updating = false;
 }
 
-void EndpointEditor::fillProfiles(server::EndpointType type, const QJsonObject& endpoint)
+void EndpointEditor::fillProfiles(const server::EndpointKind& type, const QJsonObject& endpoint)
 {
     m_profile->clear();
-    if (type == server::EndpointType::Health) {
+    if (!type.mintsTokens()) {
         m_profile->addItem(tr("No credentials needed"));
         m_profile->setItemData(0, QStringLiteral("none"), kSourceRole);
         m_profile->setEnabled(false);
@@ -236,7 +227,7 @@ void EndpointEditor::fillProfiles(server::EndpointType type, const QJsonObject& 
     }
     m_profile->setEnabled(true);
     for (const credentials::Profile& p : m_profiles.profiles()) {
-        if (!server::canServe(p.provider, type))
+        if (!type.canServe(p.provider))
             continue;
         m_profile->addItem(providerIcon(p.provider), tr("%1 (%2)").arg(p.name, p.environment), p.name);
         m_profile->setItemData(m_profile->count() - 1, kProfile, kSourceRole);
@@ -258,10 +249,10 @@ void EndpointEditor::fillProfiles(server::EndpointType type, const QJsonObject& 
     }
 }
 
-QString EndpointEditor::firstProfileFor(server::EndpointType type) const
+QString EndpointEditor::firstProfileFor(const server::EndpointKind& type) const
 {
     for (const credentials::Profile& p : m_profiles.profiles()) {
-        if (server::canServe(p.provider, type))
+        if (type.canServe(p.provider))
             return p.name;
     }
     return {};
@@ -275,9 +266,9 @@ void EndpointEditor::addEndpoint()
         taken << m_document.endpoint(i).value(QStringLiteral("path")).toString();
     for (int n = 2; taken.contains(path); ++n)
         path = QStringLiteral("/getToken%1").arg(n);
-    const auto type = server::EndpointType::LiveKitGet;
-    QJsonObject e{{QStringLiteral("path"), path}, {QStringLiteral("type"), server::endpointTypeName(type)}};
-    const QString profile = firstProfileFor(type);
+    const server::EndpointKind* type = server::endpointTypes().constFirst();
+    QJsonObject e{{QStringLiteral("path"), path}, {QStringLiteral("type"), type->name()}};
+    const QString profile = firstProfileFor(*type);
     if (profile.isEmpty())
         e.insert(kCredentials, kEnv);
     else
@@ -316,12 +307,12 @@ void EndpointEditor::editType(int comboIndex)
     const int index = currentIndex();
     if (m_updating || index < 0 || comboIndex < 0)
         return;
-    const auto type = server::parseEndpointType(m_type->itemData(comboIndex).toString());
+    const server::EndpointKind* type = server::parseEndpointType(m_type->itemData(comboIndex).toString());
     if (!type)
         return;
     QJsonObject e = m_document.endpoint(index);
-    e.insert(QStringLiteral("type"), server::endpointTypeName(*type));
-    if (*type == server::EndpointType::Health) {
+    e.insert(QStringLiteral("type"), type->name());
+    if (!type->mintsTokens()) {
         e.remove(kProfile);
         e.remove(kCredentials);
         e.remove(QStringLiteral("policy"));
@@ -331,7 +322,7 @@ void EndpointEditor::editType(int comboIndex)
         // to the environment only when there is none (stepping through the types must not leave it stuck on env).
         const QString profile = firstProfileFor(*type);
         const bool keepEnv = e.value(kCredentials).toString() == kEnv && profile.isEmpty();
-        if (!keepEnv && !(current && server::canServe(current->provider, *type))) {
+        if (!keepEnv && !(current && type->canServe(current->provider))) {
             e.remove(kProfile);
             e.remove(kCredentials);
             if (profile.isEmpty())

@@ -37,7 +37,7 @@ public:
     void clearError() { showError(-1, QString()); }
 
     /** "LiveKit — GET ?room=&identity=" for the type picker and the table. */
-    static QString typeLabel(server::EndpointType type);
+    static QString typeLabel(const server::EndpointKind& type);
 
     /** Adds a livekit-get endpoint signed with the first LiveKit profile (or the environment) and selects it. */
     void addEndpoint();
@@ -48,13 +48,13 @@ Q_SIGNALS:
 private:
     void rebuildTable();
     void showCurrent();
-    void fillProfiles(server::EndpointType type, const QJsonObject& endpoint);
+    void fillProfiles(const server::EndpointKind& type, const QJsonObject& endpoint);
     void removeEndpoint();
     void editPath(const QString& path);
     void editType(int comboIndex);
     void editProfile(int comboIndex);
     /** The first stored profile that can serve `type`, or "" (then the environment). */
-    QString firstProfileFor(server::EndpointType type) const;
+    QString firstProfileFor(const server::EndpointKind& type) const;
     QString credentialsText(const QJsonObject& endpoint) const;
 
     ConfigDocument& m_document;

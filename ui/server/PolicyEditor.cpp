@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/server/PolicyEditor.h"
 
-#include "core/providers/jitsi/JitsiToken.h"
 #include "core/server/ServerConfig.h"
 #include "ui/common/Widgets.h"
 #include "ui/server/ConfigDocument.h"
@@ -22,24 +21,6 @@ namespace td::ui {
 namespace {
 
 constexpr int kDefaultMaxLength = 128;
-
-/** The boolean members of the LiveKit video grant an endpoint can fix (roomJoin is always set). */
-QStringList liveKitGrantNames()
-{
-    return {QStringLiteral("canPublish"),
-            QStringLiteral("canSubscribe"),
-            QStringLiteral("canPublishData"),
-            QStringLiteral("canUpdateOwnMetadata"),
-            QStringLiteral("canSubscribeMetrics"),
-            QStringLiteral("hidden"),
-            QStringLiteral("recorder"),
-            QStringLiteral("roomAdmin"),
-            QStringLiteral("roomCreate"),
-            QStringLiteral("roomList"),
-            QStringLiteral("roomRecord"),
-            QStringLiteral("ingressAdmin"),
-            QStringLiteral("agent")};
-}
 
 /** "90" is seconds (a JSON number, as the config allows); anything else is a duration string such as "1h". */
 QJsonValue durationValue(const QString& text)
@@ -246,8 +227,8 @@ void PolicyEditor::load()
     m_loading = true;
     const bool has = m_index >= 0 && m_index < m_document.endpointCount();
     const QJsonObject endpoint = has ? m_document.endpoint(m_index) : QJsonObject();
-    const auto type = server::parseEndpointType(endpoint.value(QStringLiteral("type")).toString());
-    const bool editable = has && type && *type != server::EndpointType::Health;
+    const server::EndpointKind* type = server::parseEndpointType(endpoint.value(QStringLiteral("type")).toString());
+    const bool editable = has && type && type->mintsTokens();
     m_body->setVisible(editable);
     if (!has)
         m_heading->setText(tr("Select an endpoint to edit its policy."));
@@ -263,7 +244,7 @@ void PolicyEditor::load()
     }
     const QJsonObject policy = endpoint.value(QStringLiteral("policy")).toObject();
     const bool contract = !policy.contains(QStringLiteral("allowFields"));
-    QStringList allowed = server::contractFields(*type);
+    QStringList allowed = type->contractFields();
     if (!contract) {
         allowed.clear();
         for (const QJsonValue& v : policy.value(QStringLiteral("allowFields")).toArray())
@@ -272,7 +253,7 @@ void PolicyEditor::load()
     {
         const QSignalBlocker blocker(m_fields);
         m_fields->clear();
-        for (const QString& field : server::requestFields(*type)) {
+        for (const QString& field : type->requestFields()) {
             auto* item = new QListWidgetItem(field, m_fields);
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
             item->setCheckState(allowed.contains(field) ? Qt::Checked : Qt::Unchecked);
@@ -286,19 +267,25 @@ void PolicyEditor::load()
     m_maxIdentityLength->setValue(policy.value(QStringLiteral("maxIdentityLength")).toInt(kDefaultMaxLength));
     m_maxTtl->setText(durationText(policy.value(QStringLiteral("maxTtl"))));
     m_defaultTtl->setText(durationText(policy.value(QStringLiteral("defaultTtl"))));
-    const bool liveKit = *type == server::EndpointType::LiveKitGet || *type == server::EndpointType::LiveKitStandard;
-    const bool jitsi = *type == server::EndpointType::JitsiGet;
-    m_grantsBox->setVisible(liveKit);
-    m_featuresBox->setVisible(jitsi);
-    fillTriState(m_grants, liveKit ? liveKitGrantNames() : QStringList(),
+    // What the type reads of a policy decides what shows: LiveKit's grants, Jitsi's features, their permissions.
+    const QStringList members = type->policyFields();
+    const bool grants = type->fixedClaimsField() == QStringLiteral("grants");
+    const bool features = type->fixedClaimsField() == QStringLiteral("features");
+    m_grantsBox->setVisible(grants);
+    m_featuresBox->setVisible(features);
+    fillTriState(m_grants, grants ? type->fixedClaimNames() : QStringList(),
                  policy.value(QStringLiteral("grants")).toObject());
-    fillTriState(m_features, jitsi ? jitsi::knownFeatures() : QStringList(),
+    fillTriState(m_features, features ? type->fixedClaimNames() : QStringList(),
                  policy.value(QStringLiteral("features")).toObject());
-    m_allowModerator->setVisible(jitsi);
-    m_allowAnyRoom->setVisible(jitsi);
-    for (QCheckBox* box : {m_allowRoomAdmin, m_allowHidden, m_allowRecorder, m_allowAdmin})
-        box->setVisible(liveKit);
-    m_allowBox->setVisible(liveKit || jitsi);
+    bool anyAllow = false;
+    for (QCheckBox* box :
+         {m_allowModerator, m_allowAnyRoom, m_allowRoomAdmin, m_allowHidden, m_allowRecorder, m_allowAdmin}) {
+        // "allowModeratorCheckBox" edits the policy member allowModerator.
+        const bool shown = members.contains(box->objectName().chopped(int(qstrlen("CheckBox"))));
+        box->setVisible(shown);
+        anyAllow = anyAllow || shown;
+    }
+    m_allowBox->setVisible(anyAllow);
     m_allowModerator->setChecked(policy.value(QStringLiteral("allowModerator")).toBool());
     m_allowAnyRoom->setChecked(policy.value(QStringLiteral("allowAnyRoom")).toBool());
     m_allowRoomAdmin->setChecked(policy.value(QStringLiteral("allowRoomAdmin")).toBool());

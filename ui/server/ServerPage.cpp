@@ -369,8 +369,8 @@ void ServerPage::updateSnippets()
     SnippetRequest request;
     request.baseUrl = baseUrl();
     request.path = e.value(QStringLiteral("path")).toString();
-    request.type =
-        server::parseEndpointType(e.value(QStringLiteral("type")).toString()).value_or(server::EndpointType::Health);
+    if (const server::EndpointKind* type = server::parseEndpointType(e.value(QStringLiteral("type")).toString()))
+        request.type = type;
     const QStringList variables = server::bearerKeyVariables(m_document->json());
     const QString variable = variables.isEmpty() ? QString() : variables.first();
     m_snippets->setRequest(request, variable, [this, variable] { return m_keys->keyValue(variable); });

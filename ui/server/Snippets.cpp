@@ -10,32 +10,6 @@ namespace {
 
 using Fields = QList<QPair<QString, QString>>;
 
-/** Sample request fields per contract; "demo-room" matches the docs' example room pattern. */
-Fields sampleFields(server::EndpointType type)
-{
-    const QString room = QStringLiteral("demo-room");
-    const QString user = QStringLiteral("alice");
-    switch (type) {
-    case server::EndpointType::LiveKitGet: return {{QStringLiteral("room"), room}, {QStringLiteral("identity"), user}};
-    case server::EndpointType::LiveKitStandard:
-        return {{QStringLiteral("room_name"), room},
-                {QStringLiteral("participant_identity"), user},
-                {QStringLiteral("participant_name"), QStringLiteral("Alice")}};
-    case server::EndpointType::JitsiGet:
-        return {{QStringLiteral("room"), room},
-                {QStringLiteral("user_id"), user},
-                {QStringLiteral("user_name"), QStringLiteral("Alice")}};
-    case server::EndpointType::ZegoGet: return {{QStringLiteral("userID"), user}, {QStringLiteral("roomID"), room}};
-    case server::EndpointType::Health: break;
-    }
-    return {};
-}
-
-bool isPost(server::EndpointType type)
-{
-    return type == server::EndpointType::LiveKitStandard;
-}
-
 QString shellQuote(const QString& text)
 {
     QString quoted = text;
@@ -88,10 +62,10 @@ QString endpointUrl(const SnippetRequest& r)
 
 QString curlCommand(const SnippetRequest& r)
 {
-    const Fields fields = sampleFields(r.type);
+    const Fields fields = r.type->sampleFields();
     QStringList parts{QStringLiteral("curl"), QStringLiteral("-sS")};
     QString url = endpointUrl(r);
-    if (isPost(r.type)) {
+    if (r.type->usesPost()) {
         parts << QStringLiteral("-X") << QStringLiteral("POST") << shellQuote(url) << QStringLiteral("-H")
               << shellQuote(QStringLiteral("Content-Type: application/json"));
     } else {
@@ -104,43 +78,35 @@ QString curlCommand(const SnippetRequest& r)
     }
     if (!r.bearerKey.isEmpty())
         parts << QStringLiteral("-H") << shellQuote(QStringLiteral("Authorization: Bearer ") + r.bearerKey);
-    if (isPost(r.type))
+    if (r.type->usesPost())
         parts << QStringLiteral("--data") << shellQuote(jsonBody(fields));
     return parts.join(QLatin1Char(' '));
 }
 
 QString fetchSnippet(const SnippetRequest& r)
 {
-    const Fields fields = sampleFields(r.type);
+    const Fields fields = r.type->sampleFields();
     QString target = jsString(endpointUrl(r));
-    if (!isPost(r.type) && !fields.isEmpty())
+    if (!r.type->usesPost() && !fields.isEmpty())
         target += QStringLiteral(" + \"?\" + new URLSearchParams(") + jsObject(fields) + QLatin1Char(')');
     QStringList options;
-    if (isPost(r.type))
+    if (r.type->usesPost())
         options << QStringLiteral("  method: \"POST\",");
     QStringList headers;
-    if (isPost(r.type))
+    if (r.type->usesPost())
         headers << QStringLiteral("\"Content-Type\": \"application/json\"");
     if (!r.bearerKey.isEmpty())
         headers << QStringLiteral("Authorization: ") + jsString(QStringLiteral("Bearer ") + r.bearerKey);
     if (!headers.isEmpty())
         options << QStringLiteral("  headers: { ") + headers.join(QStringLiteral(", ")) + QStringLiteral(" },");
-    if (isPost(r.type))
+    if (r.type->usesPost())
         options << QStringLiteral("  body: JSON.stringify(") + jsObject(fields) + QStringLiteral("),");
 
     QString out = QStringLiteral("const response = await fetch(") + target;
     out += options.isEmpty() ? QStringLiteral(");\n")
                              : QStringLiteral(", {\n") + options.join(QLatin1Char('\n')) + QStringLiteral("\n});\n");
     out += QStringLiteral("if (!response.ok) throw new Error((await response.json()).error);\n");
-    switch (r.type) {
-    case server::EndpointType::LiveKitGet: out += QStringLiteral("const token = await response.text();"); break;
-    case server::EndpointType::LiveKitStandard:
-        out += QStringLiteral("const { server_url, participant_token } = await response.json();");
-        break;
-    case server::EndpointType::JitsiGet:
-    case server::EndpointType::ZegoGet: out += QStringLiteral("const { token } = await response.json();"); break;
-    case server::EndpointType::Health: out += QStringLiteral("const { status } = await response.json();"); break;
-    }
+    out += r.type->readAnswerSnippet();
     return out;
 }
 

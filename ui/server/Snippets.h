@@ -11,7 +11,7 @@ namespace td::ui {
 struct SnippetRequest {
     QString baseUrl; // "http://127.0.0.1:8787"
     QString path;    // "/getToken"
-    server::EndpointType type = server::EndpointType::LiveKitGet;
+    const server::EndpointKind* type = &server::healthEndpoint();
     QString bearerKey; // empty: no Authorization header
 };
 

@@ -3,6 +3,7 @@
 // deployment and verification rules.
 #include "core/providers/jitsi/JitsiModule.h"
 #include "core/providers/jitsi/JitsiCommandLine.h"
+#include "core/providers/jitsi/JitsiEndpoints.h"
 
 #include "core/batch/BatchRow.h"
 #include "core/batch/PermissionMatrix.h"
@@ -558,6 +559,8 @@ public:
 
 protected:
     bool selfHosted() const override { return true; }
+    // jitsi-get serves JaaS profiles too; it is listed once, here.
+    QList<const server::EndpointKind*> endpointKinds() const override { return {&getEndpoint()}; }
 };
 
 } // namespace

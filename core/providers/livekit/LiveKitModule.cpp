@@ -9,6 +9,7 @@
 #include "core/jwt/Jwt.h"
 #include "core/mint/MintPlan.h"
 #include "core/providers/livekit/LiveKitCommandLine.h"
+#include "core/providers/livekit/LiveKitEndpoints.h"
 #include "core/providers/livekit/LiveKitPresets.h"
 
 #include <QJsonArray>
@@ -238,6 +239,7 @@ public:
     }
     Result<batch::RowPlan> planForRow(const batch::RowCells& cells, const QString& room,
                                       mint::MintPlan plan) const override;
+    QList<const server::EndpointKind*> endpointKinds() const override { return {&getEndpoint(), &standardEndpoint()}; }
 };
 
 Result<batch::RowPlan> LiveKitModule::planForRow(const batch::RowCells& cells, const QString& room,

@@ -10,6 +10,7 @@
 #include "core/mint/MintPlan.h"
 #include "core/providers/zego/KitToken.h"
 #include "core/providers/zego/ZegoCommandLine.h"
+#include "core/providers/zego/ZegoEndpoints.h"
 #include "core/providers/zego/Token04.h"
 #include "core/providers/zego/ZegoPrivilege.h"
 
@@ -246,6 +247,7 @@ public:
     }
     Result<batch::RowPlan> planForRow(const batch::RowCells& cells, const QString& room,
                                       mint::MintPlan plan) const override;
+    QList<const server::EndpointKind*> endpointKinds() const override { return {&getEndpoint()}; }
 };
 
 Result<batch::RowPlan> ZegoModule::planForRow(const batch::RowCells& cells, const QString& room,
