@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/SettingsDialog.h"
+#include "core/providers/Registry.h"
 
 #include "core/Duration.h"
 #include "core/settings/Settings.h"
@@ -20,7 +21,14 @@
 namespace td::ui {
 namespace {
 
-const QList<Provider> kProviders{Provider::LiveKit, Provider::Zego, Provider::Jaas, Provider::Jitsi};
+/** Every provider, in the registry's order: each has its own default TTL. */
+QList<Provider> providers()
+{
+    QList<Provider> out;
+    for (const ProviderModule* module : providerModules())
+        out << module->id();
+    return out;
+}
 
 } // namespace
 
@@ -41,7 +49,7 @@ SettingsDialog::SettingsDialog(settings::Settings& settings, QWidget* parent)
     m_clipboardSeconds->setValue(settings.clipboardClearSeconds());
     form->addRow(tr("&Clear copied tokens after:"), m_clipboardSeconds);
 
-    for (const Provider p : kProviders) {
+    for (const Provider p : providers()) {
         auto* ttl = new QLineEdit(settings.defaultTtl(p), this);
         name(ttl, providerName(p) + QStringLiteral("TtlLineEdit"), tr("Default TTL for %1").arg(providerName(p)));
         ttl->setToolTip(tr("Durations like 6h, 90m, 1h30m or seconds"));
@@ -102,8 +110,8 @@ void SettingsDialog::validate()
     QStringList errors;
     for (qsizetype i = 0; i < m_ttls.size(); ++i) {
         if (auto ttl = parseDuration(m_ttls.at(i)->text().trimmed()); !ttl || *ttl <= 0)
-            errors
-                << tr("Default TTL for %1: use a duration such as 6h, 90m or 3600").arg(providerName(kProviders.at(i)));
+            errors << tr("Default TTL for %1: use a duration such as 6h, 90m or 3600")
+                          .arg(providerName(providers().at(i)));
     }
     m_error->setText(errors.join(QLatin1Char('\n')));
     m_error->setVisible(!errors.isEmpty());
@@ -114,7 +122,7 @@ bool SettingsDialog::apply()
 {
     m_settings.setClipboardClearSeconds(m_clipboardSeconds->value());
     for (qsizetype i = 0; i < m_ttls.size(); ++i)
-        m_settings.setDefaultTtl(kProviders.at(i), m_ttls.at(i)->text().trimmed());
+        m_settings.setDefaultTtl(providers().at(i), m_ttls.at(i)->text().trimmed());
     m_settings.setSecretStore(m_secretStore->currentData().toString());
     m_settings.setHistoryRetentionDays(m_retention->value());
     m_settings.setHistoryStoresTokens(m_keepTokens->isChecked());

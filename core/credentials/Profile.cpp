@@ -101,7 +101,8 @@ QJsonObject Profile::toJson() const
     if (!note.isEmpty())
         o.insert(QStringLiteral("note"), note);
     // Written only when it differs from Prosody's default, so profiles without it read as they always did.
-    if (provider == Provider::Jitsi && !domainVerification)
+    const ProviderModule* module = findModule(provider);
+    if (module && module->profileFields().contains(QStringLiteral("domainVerification")) && !domainVerification)
         o.insert(QStringLiteral("domainVerification"), false);
     if (secretGeneration > 0)
         o.insert(QStringLiteral("secretGeneration"), secretGeneration);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/credentials/ProfileSecrets.h"
+#include "core/providers/Registry.h"
 
 #include "core/crypto/Pem.h"
 
@@ -27,8 +28,8 @@ namespace {
 QStringList allSecretFields()
 {
     QStringList fields;
-    for (Provider p : {Provider::LiveKit, Provider::Zego, Provider::Jaas, Provider::Jitsi}) {
-        for (const QString& f : Profile::secretFields(p)) {
+    for (const ProviderModule* module : providerModules()) {
+        for (const QString& f : module->secretFields()) {
             if (!fields.contains(f))
                 fields << f;
         }

@@ -153,6 +153,8 @@ public:
     // --- Minting ------------------------------------------------------------------------------------------------
     /** The lifetime the provider's own SDK gives a token when none is asked for. */
     virtual qint64 defaultTtlSeconds() const = 0;
+    /** Whether a plan's notBeforeSkew (nbf set back for clock drift) applies to the provider's tokens. */
+    virtual bool usesNotBeforeSkew() const { return false; }
     /** Checks a profile's secrets and prepares its keys once, for any number of mints. */
     virtual Result<std::shared_ptr<const PreparedMinter>> prepare(const credentials::Profile& profile,
                                                                   const ProfileSecrets& secrets) const = 0;

@@ -302,8 +302,10 @@ void InspectPage::pickMatchingProfile(const Inspection& decoded)
     if (m_verifyWith->currentIndex() > 0 || !m_identity->text().isEmpty() || !m_secret->text().isEmpty())
         return; // the user chose how to verify
     const QStringList candidates = matchingProfiles(decoded, m_context.profiles.profiles());
-    // A Token04 names no AppID in the clear: try a handful of ZEGOCLOUD profiles, keep the one whose secret opens it.
-    const bool trial = decoded.provider == Provider::Zego && !decoded.header.contains(QStringLiteral("kit"));
+    // A token that is not a JWT (a Token04) names no key in the clear, unless a Kit Token wraps it: try a handful of
+    // the provider's profiles and keep the one whose secret opens it.
+    const ProviderModule* module = findModule(decoded.provider);
+    const bool trial = module && !module->mintsJwt() && !decoded.header.contains(QStringLiteral("kit"));
     QString chosen;
     for (const QString& name : candidates.mid(0, 8)) {
         if (!trial) {

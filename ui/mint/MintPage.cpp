@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "ui/mint/MintPage.h"
+#include "core/providers/Registry.h"
 
 #include "core/Duration.h"
 #include "core/history/HistoryStore.h"
@@ -420,9 +421,10 @@ void MintPage::profileSelected(bool resetTtl)
     wipeSecrets();
     m_environment->setText(environmentBadge(profile->environment));
     m_prodWarning->setVisible(profile->environment == QStringLiteral("prod"));
-    const bool jitsi = profile->provider == Provider::Jaas || profile->provider == Provider::Jitsi;
-    m_notBeforeLabel->setVisible(jitsi);
-    m_notBefore->setVisible(jitsi);
+    const ProviderModule* module = findModule(profile->provider);
+    const bool skew = module && module->usesNotBeforeSkew();
+    m_notBeforeLabel->setVisible(skew);
+    m_notBefore->setVisible(skew);
     ProviderForm* form = m_formByProvider.value(profile->provider);
     for (ProviderForm* f : std::as_const(m_formByProvider))
         f->setSizePolicy(f == form ? QSizePolicy::Preferred : QSizePolicy::Ignored,

@@ -60,6 +60,7 @@ bool isPattern(const mint::MintPlan& plan)
 class JitsiFamily : public ProviderModule {
 public:
     qint64 defaultTtlSeconds() const override { return kDefaultTtlSeconds; }
+    bool usesNotBeforeSkew() const override { return true; }
     QString identityOf(const mint::MintPlan& plan) const override
     {
         const QJsonObject user =
