@@ -634,6 +634,10 @@
         <source>Pr&amp;ofile:</source>
         <translation>設定檔(&amp;O)：</translation>
     </message>
+    <message>
+        <source>No endpoint yet: Add endpoint makes one.</source>
+        <translation>尚無端點：按「新增端點」即建立一個。</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::HistoryModel</name>

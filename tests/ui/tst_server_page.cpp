@@ -9,6 +9,7 @@
 #include "core/server/ServerConfig.h"
 #include "tests/support/Children.h"
 #include "tests/support/TestContext.h"
+#include "ui/common/ErrorLabel.h"
 #include "ui/server/ServerPage.h"
 
 #include <QAbstractItemModel>
@@ -345,6 +346,26 @@ private Q_SLOTS:
         QVERIFY(m_page->isRunning());
         QCOMPARE(QUrl(m_page->url()).port(), int(port));
         QVERIFY(!listenError->isVisibleTo(m_page.get()));
+    }
+
+    void anEmptyConfigIsPointedAtNotRedAndNothingMoves()
+    {
+        m_page = std::make_unique<ui::ServerPage>(m_ctx->context);
+        m_page->resize(1024, 700);
+        m_page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        QSignalSpy applied(m_page.get(), &ui::ServerPage::configApplied);
+        QVERIFY(!waitApplied(applied)); // nothing to serve yet
+        auto* note = childOnItsTab<ui::ErrorLabel>(*m_page, "endpointErrorLabel");
+        QVERIFY(note->isVisibleTo(m_page.get()));
+        QVERIFY2(!note->isError(), qPrintable(note->text()));
+        auto* add = childOnItsTab<QPushButton>(*m_page, "addEndpointPushButton");
+        const QPoint before = add->mapTo(m_page.get(), QPoint());
+        click(add);
+        QVERIFY(waitApplied(applied));
+        QApplication::processEvents();
+        QVERIFY(!note->isVisibleTo(m_page.get()));
+        QCOMPARE(add->mapTo(m_page.get(), QPoint()), before);
     }
 
     void configErrorsAppearBesideTheirControl()

@@ -84,6 +84,10 @@ EndpointEditor::EndpointEditor(ConfigDocument& document, ProfileService& profile
         m_type->addItem(typeLabel(*t), t->name());
     name(m_profile, QStringLiteral("profileComboBox"), tr("Profile the endpoint signs with"));
     m_error->setObjectName(QStringLiteral("endpointErrorLabel"));
+    // The line stays reserved while empty, so the buttons above it do not move when a message comes or goes.
+    QSizePolicy keep = m_error->sizePolicy();
+    keep.setRetainSizeWhenHidden(true);
+    m_error->setSizePolicy(keep);
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_add);
@@ -153,7 +157,11 @@ void EndpointEditor::showError(int index, const QString& message)
 {
     m_errorIndex = message.isEmpty() ? -1 : index;
     m_errorMessage = message;
-    m_error->showError(message);
+    // An empty list is where every config starts, not a mistake: it gets a pointer to the button, not red.
+    if (!message.isEmpty() && m_document.endpointCount() == 0)
+        m_error->showNote(tr("No endpoint yet: Add endpoint makes one."));
+    else
+        m_error->showError(message);
     for (int row = 0; row < m_table->rowCount(); ++row) {
         QTableWidgetItem* item = m_table->item(row, 0);
         const bool marked = row == m_errorIndex;
