@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "core/providers/Registry.h"
 #include "ui/MainWindow.h"
 
 #include "core/crypto/Crypto.h"
@@ -200,10 +201,11 @@ void MainWindow::buildPages()
 
 QString MainWindow::aboutText()
 {
-    return tr("<h3>TokenDesk %1</h3><p>Access tokens for LiveKit, ZEGOCLOUD and Jitsi: mint, decode, verify, explain "
-              "and serve them.</p><p>Built with Qt %2 and %3.</p><p>License: MIT. Security notes and how to report a "
-              "problem: /usr/share/doc/tokendesk/SECURITY.md</p>")
-        .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()), crypto::libraryVersion());
+    return tr("<h3>TokenDesk %1</h3><p>Access tokens for %4: mint, decode, verify, explain and serve them.</p><p>Built "
+              "with Qt %2 and %3.</p><p>License: MIT. Security notes and how to report a problem: "
+              "/usr/share/doc/tokendesk/SECURITY.md</p>")
+        .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()), crypto::libraryVersion(),
+             providerDisplayNames());
 }
 
 void MainWindow::addPage(QWidget* page, const QString& icon, const QString& title)

@@ -41,7 +41,7 @@ const FixedEntry kCommands[] = {
 
 const char kUsageHead[] = R"(Usage: tokendesk-cli <command> [options]
 
-Mint, decode, verify and explain LiveKit, ZEGOCLOUD and Jitsi access tokens.
+Mint, decode, verify and explain %1 access tokens.
 
 Commands:
 )";
@@ -80,7 +80,7 @@ const CommandEntry* findCommand(const QString& first, const QString& second)
 
 QString usageText()
 {
-    QString text = QString::fromLatin1(kUsageHead);
+    QString text = QString::fromLatin1(kUsageHead).arg(providerDisplayNames());
     for (const CommandEntry& c : commands())
         text += QStringLiteral("  %1%2\n").arg(c.path.leftJustified(15), c.summary);
     return text + QString::fromLatin1(kUsageTail);

@@ -61,6 +61,7 @@ struct Policy {
     bool allowAnyRoom = false;       // Jitsi: a "*" room, valid for every room of the deployment
     bool allowAgentDispatch = false; // LiveKit: room_config.agents (with agentNames, only those agents)
     QStringList agentNames;
+    QStringList roles;    // Stream: the roles a client may ask for
     QJsonObject defaults; // field -> value for missing request fields
 };
 

@@ -10,6 +10,7 @@ QString providerName(Provider provider)
     case Provider::Zego: return QStringLiteral("zego");
     case Provider::Jaas: return QStringLiteral("jaas");
     case Provider::Jitsi: return QStringLiteral("jitsi");
+    case Provider::Stream: return QStringLiteral("stream");
     case Provider::Unknown: break;
     }
     return QStringLiteral("unknown");
@@ -22,6 +23,7 @@ QString providerDisplayName(Provider provider)
     case Provider::Zego: return QStringLiteral("ZEGOCLOUD");
     case Provider::Jaas: return QStringLiteral("JaaS");
     case Provider::Jitsi: return QStringLiteral("Jitsi");
+    case Provider::Stream: return QStringLiteral("Stream");
     case Provider::Unknown: break;
     }
     return QStringLiteral("the verifier");
@@ -29,7 +31,7 @@ QString providerDisplayName(Provider provider)
 
 std::optional<Provider> parseProvider(const QString& name)
 {
-    for (Provider p : {Provider::LiveKit, Provider::Zego, Provider::Jaas, Provider::Jitsi}) {
+    for (Provider p : {Provider::LiveKit, Provider::Zego, Provider::Jaas, Provider::Jitsi, Provider::Stream}) {
         if (providerName(p) == name)
             return p;
     }

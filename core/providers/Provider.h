@@ -8,9 +8,9 @@
 namespace td {
 
 /** The token families TokenDesk knows. */
-enum class Provider { Unknown, LiveKit, Zego, Jaas, Jitsi };
+enum class Provider { Unknown, LiveKit, Zego, Jaas, Jitsi, Stream };
 
-/** "livekit", "zego", "jaas", "jitsi" (stable: used in JSON, profiles and the CLI). */
+/** "livekit", "zego", "jaas", "jitsi", "stream" (stable: used in JSON, profiles and the CLI). */
 QString providerName(Provider provider);
 /** "LiveKit", "ZEGOCLOUD", "JaaS", "Jitsi": the name people know the service by, for messages. */
 QString providerDisplayName(Provider provider);

@@ -147,6 +147,9 @@ public:
     /** The provider's own checks of a profile, added to `check` (name, environment and TTL are checked before). */
     virtual void checkProfile(const credentials::Profile& profile, const ProfileSecrets& secrets,
                               credentials::ProfileCheck& check) const = 0;
+    /** Whether the profile that made a decoded token is found by trying profiles' secrets on its signature (the
+     *  token names no key: a Token04, a Stream token) rather than by profileMatches() alone. */
+    virtual bool matchesBySignature(const Inspection& /*decoded*/) const { return false; }
     /** Whether a profile with these fields was made with the key, AppID or kid a decoded token names. */
     virtual bool profileMatches(const credentials::Profile& profile, const TokenKeys& token) const = 0;
 

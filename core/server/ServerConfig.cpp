@@ -48,7 +48,8 @@ Result<Policy> parsePolicy(const QJsonObject& o, const EndpointKind& type, const
                                       QStringLiteral("allowRoomAdmin"),    QStringLiteral("allowHidden"),
                                       QStringLiteral("allowRecorder"),     QStringLiteral("allowAdmin"),
                                       QStringLiteral("allowAnyRoom"),      QStringLiteral("allowAgentDispatch"),
-                                      QStringLiteral("agentNames"),        QStringLiteral("defaults")};
+                                      QStringLiteral("agentNames"),        QStringLiteral("roles"),
+                                      QStringLiteral("defaults")};
     for (auto it = o.begin(); it != o.end(); ++it) {
         if (!known.contains(it.key()))
             return std::unexpected(at(field + QLatin1Char('.') + it.key(), ErrorCode::UnknownField,
@@ -104,6 +105,16 @@ Result<Policy> parsePolicy(const QJsonObject& o, const EndpointKind& type, const
             return std::unexpected(at(field + QStringLiteral(".agentNames"), ErrorCode::InvalidValue,
                                       QT_TRANSLATE_NOOP("td::Error", "a list of agent names")));
         p.agentNames << v.toString();
+    }
+    const QJsonValue roles = o.value(QStringLiteral("roles"));
+    if (!roles.isUndefined() && !roles.isArray())
+        return std::unexpected(at(field + QStringLiteral(".roles"), ErrorCode::InvalidValue,
+                                  QT_TRANSLATE_NOOP("td::Error", "a list of role names")));
+    for (const QJsonValue& v : roles.toArray()) {
+        if (!v.isString() || v.toString().trimmed().isEmpty())
+            return std::unexpected(at(field + QStringLiteral(".roles"), ErrorCode::InvalidValue,
+                                      QT_TRANSLATE_NOOP("td::Error", "a list of role names")));
+        p.roles << v.toString().trimmed();
     }
     p.defaults = o.value(QStringLiteral("defaults")).toObject();
     // Fixed claims are checked by every type that has them (LiveKit's grants, Jitsi's features), whichever type the

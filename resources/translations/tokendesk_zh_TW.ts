@@ -2215,10 +2215,6 @@ UTC：%3</translation>
         <source>About TokenDesk</source>
         <translation>關於 TokenDesk</translation>
     </message>
-    <message>
-        <source>&lt;h3&gt;TokenDesk %1&lt;/h3&gt;&lt;p&gt;Access tokens for LiveKit, ZEGOCLOUD and Jitsi: mint, decode, verify, explain and serve them.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and %3.&lt;/p&gt;&lt;p&gt;License: MIT. Security notes and how to report a problem: /usr/share/doc/tokendesk/SECURITY.md&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;TokenDesk %1&lt;/h3&gt;&lt;p&gt;LiveKit、ZEGOCLOUD 與 Jitsi 的存取權杖：產生、解碼、驗證、說明並提供權杖。&lt;/p&gt;&lt;p&gt;以 Qt %2 與 %3 建置。&lt;/p&gt;&lt;p&gt;授權：MIT。安全說明與問題回報方式：/usr/share/doc/tokendesk/SECURITY.md&lt;/p&gt;</translation>
-    </message>
     <message numerus="yes">
         <source>A credential is on the clipboard; cleared in %n second(s)</source>
         <translation>
@@ -2244,6 +2240,10 @@ UTC：%3</translation>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>鍵盤快速鍵(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;TokenDesk %1&lt;/h3&gt;&lt;p&gt;Access tokens for %4: mint, decode, verify, explain and serve them.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and %3.&lt;/p&gt;&lt;p&gt;License: MIT. Security notes and how to report a problem: /usr/share/doc/tokendesk/SECURITY.md&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;TokenDesk %1&lt;/h3&gt;&lt;p&gt;%4 的存取權杖：產生、解碼、驗證、說明並提供權杖。&lt;/p&gt;&lt;p&gt;以 Qt %2 與 %3 建置。&lt;/p&gt;&lt;p&gt;授權：MIT。安全說明與問題回報方式：/usr/share/doc/tokendesk/SECURITY.md&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -4254,6 +4254,57 @@ UTC：%3</translation>
     </message>
 </context>
 <context>
+    <name>td::ui::StreamForm</name>
+    <message>
+        <source>Stream claims problem</source>
+        <translation>Stream 宣告問題</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>使用者 ID</translation>
+    </message>
+    <message>
+        <source>the user the token is for, e.g. alice</source>
+        <translation>權杖所屬的使用者，例如 alice</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>通話</translation>
+    </message>
+    <message>
+        <source>empty: a user token; else type:id, e.g. default:standup</source>
+        <translation>空白：使用者權杖；否則為 type:id，例如 default:standup</translation>
+    </message>
+    <message>
+        <source>call_cids: the calls a call token opens, separated by commas. Other calls refuse it.</source>
+        <translation>call_cids：通話權杖可進入的通話，以逗號分隔。其他通話會拒絕它。</translation>
+    </message>
+    <message>
+        <source>Role in the calls</source>
+        <translation>在通話中的角色</translation>
+    </message>
+    <message>
+        <source>(the user&apos;s own role)</source>
+        <translation>（使用者本身的角色）</translation>
+    </message>
+    <message>
+        <source>role: what the user is in the listed calls; what each role may do is set per call type in the Stream dashboard</source>
+        <translation>role：使用者在所列通話中的身分；各角色可做什麼，由 Stream 主控台依通話類型設定</translation>
+    </message>
+    <message>
+        <source>&amp;User ID:</source>
+        <translation>使用者 ID(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Ca&amp;lls:</source>
+        <translation>通話(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>角色(&amp;O)：</translation>
+    </message>
+</context>
+<context>
     <name>td::ui::Toast</name>
     <message>
         <source>Notification</source>
@@ -4295,10 +4346,6 @@ UTC：%3</translation>
     <message>
         <source>Welcome to TokenDesk</source>
         <translation>歡迎使用 TokenDesk</translation>
-    </message>
-    <message>
-        <source>Mint, inspect and serve access tokens for LiveKit, ZEGOCLOUD and Jitsi. What did you come for?</source>
-        <translation>為 LiveKit、ZEGOCLOUD 與 Jitsi 簽發、檢視及提供存取權杖。您想做什麼？</translation>
     </message>
     <message>
         <source>Mint a token</source>
@@ -4379,10 +4426,6 @@ UTC：%3</translation>
         </translation>
     </message>
     <message>
-        <source>Nothing to import was found: TokenDesk looked for ~/.livekit/cli-config.yaml, LIVEKIT_*, ZEGO_*, JAAS_* and JITSI_* variables, and a .env or .dev.vars in %1.</source>
-        <translation>找不到可匯入的項目：TokenDesk 已尋找 ~/.livekit/cli-config.yaml、LIVEKIT_*、ZEGO_*、JAAS_* 與 JITSI_* 變數，以及 %1 中的 .env 或 .dev.vars。</translation>
-    </message>
-    <message>
         <source>Import…</source>
         <translation>匯入…</translation>
     </message>
@@ -4405,6 +4448,14 @@ UTC：%3</translation>
     <message>
         <source>LiveKit dev server</source>
         <translation>LiveKit 開發伺服器</translation>
+    </message>
+    <message>
+        <source>Mint, inspect and serve access tokens for %1. What did you come for?</source>
+        <translation>為 %1 簽發、檢視及提供存取權杖。您想做什麼？</translation>
+    </message>
+    <message>
+        <source>Nothing to import was found: TokenDesk looked for ~/.livekit/cli-config.yaml, the %1 variables, and a .env or .dev.vars in %2.</source>
+        <translation>找不到可匯入的項目：TokenDesk 已尋找 ~/.livekit/cli-config.yaml、%1 變數，以及 %2 中的 .env 或 .dev.vars。</translation>
     </message>
 </context>
 <context>
@@ -5750,6 +5801,30 @@ UTC：%3</translation>
         <source>one of %1</source>
         <translation>%1 其中之一</translation>
     </message>
+    <message>
+        <source>identity: empty (the Stream user ID)</source>
+        <translation>identity：空白（Stream 使用者 ID）</translation>
+    </message>
+    <message>
+        <source>the user ID is missing (--user-id): Stream ties every token to a user</source>
+        <translation>缺少使用者 ID（--user-id）：Stream 的每個權杖都綁定一位使用者</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a call cid: write type:id, such as default:standup</source>
+        <translation>&quot;%1&quot; 不是通話 cid：請寫成 type:id，例如 default:standup</translation>
+    </message>
+    <message>
+        <source>the Stream API secret is missing (--api-secret or STREAM_API_SECRET)</source>
+        <translation>缺少 Stream API 密鑰（--api-secret 或 STREAM_API_SECRET）</translation>
+    </message>
+    <message>
+        <source>a list of role names</source>
+        <translation>角色名稱的清單</translation>
+    </message>
+    <message>
+        <source>the Stream form has no field for &quot;%1&quot;</source>
+        <translation>Stream 表單沒有 &quot;%1&quot; 的欄位</translation>
+    </message>
 </context>
 <context>
     <name>td::Finding</name>
@@ -6137,6 +6212,50 @@ UTC：%3</translation>
         <source>the token joins a room (roomJoin) without an identity (sub): the server answers 400 &quot;identity cannot be empty&quot;</source>
         <translation>此權杖加入房間（roomJoin）卻沒有身分（sub）：伺服器會回應 400 &quot;identity cannot be empty&quot;</translation>
     </message>
+    <message>
+        <source>the Stream API key is missing</source>
+        <translation>缺少 Stream API 金鑰</translation>
+    </message>
+    <message>
+        <source>the Stream API secret is missing</source>
+        <translation>缺少 Stream API 密鑰</translation>
+    </message>
+    <message>
+        <source>user_id must be a string</source>
+        <translation>user_id 必須是字串</translation>
+    </message>
+    <message>
+        <source>call_cids must list strings such as default:standup</source>
+        <translation>call_cids 必須列出字串，例如 default:standup</translation>
+    </message>
+    <message>
+        <source>call_cids must be a list such as [&quot;default:standup&quot;]</source>
+        <translation>call_cids 必須是清單，例如 [&quot;default:standup&quot;]</translation>
+    </message>
+    <message>
+        <source>role must be a string</source>
+        <translation>role 必須是字串</translation>
+    </message>
+    <message>
+        <source>Stream signs user tokens with HS256, this token uses &quot;%1&quot;</source>
+        <translation>Stream 以 HS256 簽署使用者權杖，此權杖使用 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>no user_id: Stream ties a token to a user and refuses it</source>
+        <translation>沒有 user_id：Stream 的權杖綁定使用者，會拒絕此權杖</translation>
+    </message>
+    <message>
+        <source>no exp: the token never expires (a permanent user token); anyone who copies it is that user until the secret changes</source>
+        <translation>沒有 exp：權杖永不過期（永久使用者權杖）；任何複製到它的人，在密鑰更換前都能以該使用者身分連線</translation>
+    </message>
+    <message>
+        <source>role without call_cids: the SDK writes a role only in call tokens (generateCallToken), for the calls they list</source>
+        <translation>有 role 卻沒有 call_cids：SDK 只在通話權杖（generateCallToken）中寫入角色，且只適用於所列的通話</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; in call_cids is not type:id: it matches no call</source>
+        <translation>call_cids 中的 &quot;%1&quot; 不是 type:id：不符合任何通話</translation>
+    </message>
 </context>
 <context>
     <name>td::Provider</name>
@@ -6219,6 +6338,18 @@ UTC：%3</translation>
     <message>
         <source>Health check (healthz)</source>
         <translation>健康檢查（healthz）</translation>
+    </message>
+    <message>
+        <source>Stream: GET ?user_id=&amp;call_cids= (stream-get)</source>
+        <translation>Stream：GET ?user_id=&amp;call_cids=（stream-get）</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Stream</translation>
+    </message>
+    <message>
+        <source>From the Stream dashboard (your app&apos;s overview): the key and the secret; the secret signs the tokens, the key names the app.</source>
+        <translation>取自 Stream 主控台（應用程式總覽）：金鑰與密鑰；密鑰用來簽署權杖，金鑰代表應用程式。</translation>
     </message>
 </context>
 </TS>

@@ -152,9 +152,9 @@ private Q_SLOTS:
             for (const QString& f : t->contractFields())
                 QVERIFY2(t->requestFields().contains(f), qPrintable(f));
         }
-        QCOMPARE(names,
-                 (QStringList{QStringLiteral("livekit-get"), QStringLiteral("livekit-standard"),
-                              QStringLiteral("zego-get"), QStringLiteral("jitsi-get"), QStringLiteral("healthz")}));
+        QCOMPARE(names, (QStringList{QStringLiteral("livekit-get"), QStringLiteral("livekit-standard"),
+                                     QStringLiteral("zego-get"), QStringLiteral("jitsi-get"),
+                                     QStringLiteral("stream-get"), QStringLiteral("healthz")}));
         QVERIFY(!parseEndpointType(QStringLiteral("livekit")));
         QVERIFY(!healthEndpoint().mintsTokens());
     }

@@ -40,6 +40,8 @@ QProcessEnvironment env()
     e.insert(QStringLiteral("JAAS_KEY_ID"), QStringLiteral("k1"));
     e.insert(QStringLiteral("JAAS_PRIVATE_KEY"),
              QString::fromLatin1(test::readFile(test::dataPath(QStringLiteral("pem/rsa2048-pkcs8.pem")))));
+    e.insert(QStringLiteral("STREAM_API_KEY"), QStringLiteral("streamkey"));
+    e.insert(QStringLiteral("STREAM_API_SECRET"), QStringLiteral("stream-secret-0123456789abcdef"));
     e.insert(QStringLiteral("BEARER"), QString::fromLatin1(kBearer));
     return e;
 }
@@ -215,6 +217,34 @@ private Q_SLOTS:
                      .contains(QStringLiteral("kitToken")));
         QCOMPARE(request("GET", QStringLiteral("/zego")).status, 400);
         QCOMPARE(request("GET", QStringLiteral("/healthz")).body, QByteArray("{\"status\":\"ok\"}"));
+    }
+
+    void streamGetGivesCallTokensThePolicyAllows()
+    {
+        startWith("{\"endpoints\":[{\"path\":\"/stream\",\"type\":\"stream-get\",\"credentials\":\"env\","
+                  "\"policy\":{\"room\":\"default:demo-[a-z]+\",\"roles\":[\"call_member\"],"
+                  "\"allowFields\":[\"user_id\",\"call_cids\",\"role\"]}}]}");
+        const Reply ok =
+            request("GET", QStringLiteral("/stream?user_id=ann&call_cids=default:demo-a&role=call_member"));
+        QCOMPARE(ok.status, 200);
+        const QJsonObject o = QJsonDocument::fromJson(ok.body).object();
+        QCOMPARE(o.value(QStringLiteral("apiKey")).toString(), QStringLiteral("streamkey"));
+        QCOMPARE(o.value(QStringLiteral("userId")).toString(), QStringLiteral("ann"));
+        VerifyCredentials c;
+        c.secret = QByteArrayLiteral("stream-secret-0123456789abcdef");
+        const auto inspected =
+            TokenInspector(m_clock).inspect(o.value(QStringLiteral("token")).toString().toLatin1(), c);
+        QVERIFY(inspected);
+        QCOMPARE(inspected->provider, Provider::Stream);
+        QCOMPARE(inspected->signature, SignatureState::Valid);
+        QCOMPARE(inspected->claims.value(QStringLiteral("call_cids")).toArray().first().toString(),
+                 QStringLiteral("default:demo-a"));
+        QCOMPARE(inspected->claims.value(QStringLiteral("role")).toString(), QStringLiteral("call_member"));
+        // A call outside the pattern, no call at all (the pattern asks for call tokens) and a role not listed: 403.
+        QCOMPARE(request("GET", QStringLiteral("/stream?user_id=ann&call_cids=default:other")).status, 403);
+        QCOMPARE(request("GET", QStringLiteral("/stream?user_id=ann")).status, 403);
+        QCOMPARE(request("GET", QStringLiteral("/stream?user_id=ann&call_cids=default:demo-a&role=admin")).status, 403);
+        QCOMPARE(request("GET", QStringLiteral("/stream?call_cids=default:demo-a")).status, 400);
     }
 
     void roomConfigIsAPrivilege_data()

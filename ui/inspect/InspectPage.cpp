@@ -302,10 +302,10 @@ void InspectPage::pickMatchingProfile(const Inspection& decoded)
     if (m_verifyWith->currentIndex() > 0 || !m_identity->text().isEmpty() || !m_secret->text().isEmpty())
         return; // the user chose how to verify
     const QStringList candidates = matchingProfiles(decoded, m_context.profiles.profiles());
-    // A token that is not a JWT (a Token04) names no key in the clear, unless a Kit Token wraps it: try a handful of
-    // the provider's profiles and keep the one whose secret opens it.
+    // A token that names no key (a Token04, a Stream token): try a handful of the provider's profiles and keep the
+    // one whose secret opens it.
     const ProviderModule* module = findModule(decoded.provider);
-    const bool trial = module && !module->mintsJwt() && !decoded.header.contains(QStringLiteral("kit"));
+    const bool trial = module && module->matchesBySignature(decoded);
     QString chosen;
     for (const QString& name : candidates.mid(0, 8)) {
         if (!trial) {

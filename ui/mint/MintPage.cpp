@@ -14,6 +14,7 @@
 #include "ui/mint/LiveKitForm.h"
 #include "ui/mint/ProviderForm.h"
 #include "ui/mint/ResultPanel.h"
+#include "ui/mint/StreamForm.h"
 #include "ui/mint/ZegoForm.h"
 
 #include <QComboBox>
@@ -88,6 +89,7 @@ MintPage::MintPage(AppContext& context, QWidget* parent)
     addForm(Provider::Zego, new ZegoForm(this));
     addForm(Provider::Jaas, new JitsiForm(false, this));
     addForm(Provider::Jitsi, new JitsiForm(true, this));
+    addForm(Provider::Stream, new StreamForm(this));
 
     m_formColumn = new QWidget(this);
     m_formColumnLayout = new QVBoxLayout(m_formColumn);

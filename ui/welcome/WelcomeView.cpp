@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "core/providers/Registry.h"
 #include "ui/welcome/WelcomeView.h"
 
 #include "core/credentials/Profile.h"
@@ -75,9 +76,9 @@ WelcomeView::WelcomeView(AppContext& context, QString home, QString folder, QWid
     big.setPointSizeF(big.pointSizeF() * 1.6);
     big.setBold(true);
     title->setFont(big);
-    auto* intro = wrapped(tr("Mint, inspect and serve access tokens for LiveKit, ZEGOCLOUD and Jitsi. What did you "
-                             "come for?"),
-                          content);
+    auto* intro =
+        wrapped(tr("Mint, inspect and serve access tokens for %1. What did you come for?").arg(providerDisplayNames()),
+                content);
 
     QFrame* mint = card(QStringLiteral("mintCard"), tr("Mint a token"),
                         tr("Tokens are signed with your project's credentials, kept as a profile; the secrets go to "
@@ -173,8 +174,8 @@ void WelcomeView::rescan()
         credentials::findImportable(m_home, m_folder, credentials::processEnvironment());
     if (found.isEmpty()) {
         auto* none = wrapped(tr("Nothing to import was found: TokenDesk looked for ~/.livekit/cli-config.yaml, "
-                                "LIVEKIT_*, ZEGO_*, JAAS_* and JITSI_* variables, and a .env or .dev.vars in %1.")
-                                 .arg(QDir::toNativeSeparators(m_folder)),
+                                "the %1 variables, and a .env or .dev.vars in %2.")
+                                 .arg(providerVariablePrefixes(), QDir::toNativeSeparators(m_folder)),
                              m_found);
         none->setObjectName(QStringLiteral("nothingFoundLabel"));
         m_foundLayout->addWidget(none);

@@ -103,6 +103,10 @@ public:
             addFinding(check.findings, Severity::Error, "cipher",
                        QT_TRANSLATE_NOOP("td::Finding", "the cipher is gcm or cbc"));
     }
+    bool matchesBySignature(const Inspection& decoded) const override
+    {
+        return !decoded.header.contains(QStringLiteral("kit")); // a Kit Token names its AppID in the clear
+    }
     bool profileMatches(const credentials::Profile& p, const TokenKeys& token) const override
     {
         return token.kitAppId.isUndefined() || p.appId == QString::number(token.kitAppId.toInteger());
