@@ -4296,12 +4296,12 @@ UTC：%3</translation>
         <translation>使用者 ID(&amp;U)：</translation>
     </message>
     <message>
-        <source>Ca&amp;lls:</source>
-        <translation>通話(&amp;L)：</translation>
+        <source>C&amp;alls:</source>
+        <translation>通話(&amp;A)：</translation>
     </message>
     <message>
-        <source>R&amp;ole:</source>
-        <translation>角色(&amp;O)：</translation>
+        <source>Rol&amp;e:</source>
+        <translation>角色(&amp;E)：</translation>
     </message>
 </context>
 <context>

@@ -99,6 +99,12 @@ void addOneProfileOfEach(test::TestContext& ctx)
     QVERIFY(
         ctx.profiles.save(jaas, {{QStringLiteral("privateKey"),
                                   test::readFile(QStringLiteral(TOKENDESK_TEST_DATA_DIR "/pem/rsa2048-pkcs8.pem"))}}));
+    credentials::Profile stream;
+    stream.name = QStringLiteral("st");
+    stream.provider = Provider::Stream;
+    stream.apiKey = QStringLiteral("streamwindowtest");
+    QVERIFY(
+        ctx.profiles.save(stream, {{QStringLiteral("apiSecret"), QByteArrayLiteral("a-stream-secret-0123456789")}}));
 }
 
 /** Claims that mint for each provider (typed into the raw JSON view, which fills the form). */
@@ -108,6 +114,8 @@ QString claimsFor(const QString& profile)
         return QStringLiteral(R"({"user_id": "u1", "payload": "", "cipher": "gcm"})");
     if (profile == QStringLiteral("lk"))
         return QStringLiteral(R"({"sub": "ann", "video": {"roomJoin": true, "room": "standup"}})");
+    if (profile == QStringLiteral("st"))
+        return QStringLiteral(R"({"user_id": "ann", "call_cids": ["default:standup"], "role": "host"})");
     return QStringLiteral(R"({"room": "daily", "context": {"user": {"id": "ann", "name": "Ann",
                           "moderator": "true"}, "features": {"recording": "true"}}})");
 }
@@ -535,8 +543,8 @@ private Q_SLOTS:
         auto* card = page->findChild<QWidget*>(QStringLiteral("resultCard"));
         auto* profiles = page->findChild<QComboBox*>(QStringLiteral("profileComboBox"));
         auto* mint = page->findChild<QPushButton*>(QStringLiteral("mintPushButton"));
-        for (const QString& profile :
-             {QStringLiteral("lk"), QStringLiteral("zg"), QStringLiteral("meet"), QStringLiteral("jaas")}) {
+        for (const QString& profile : {QStringLiteral("lk"), QStringLiteral("zg"), QStringLiteral("meet"),
+                                       QStringLiteral("jaas"), QStringLiteral("st")}) {
             profiles->setCurrentIndex(profiles->findData(profile));
             page->findChild<QPlainTextEdit*>(QStringLiteral("rawJsonPlainTextEdit"))->setPlainText(claimsFor(profile));
             QTRY_VERIFY2(mint->isEnabled(),

@@ -33,8 +33,8 @@ StreamForm::StreamForm(QWidget* parent)
 
     auto* form = new QFormLayout;
     form->addRow(tr("&User ID:"), m_userId);
-    form->addRow(tr("Ca&lls:"), m_calls);
-    form->addRow(tr("R&ole:"), m_role);
+    form->addRow(tr("C&alls:"), m_calls);
+    form->addRow(tr("Rol&e:"), m_role);
     form->addRow(m_error);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
