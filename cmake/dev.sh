@@ -78,10 +78,12 @@ package_smoke() {
                  /usr/share/fish/vendor_completions.d/tokendesk-cli.fish; do
             [ -f "$f" ] || { echo "missing after install: $f" >&2; exit 1; }
         done
-        # The installed bash completion completes the installed CLI.
-        bash --norc --noprofile -c 'source /usr/share/bash-completion/completions/tokendesk-cli
+        # The installed bash completion completes the installed CLI: mint <TAB> offers the providers its --help lists.
+        providers=$(/usr/bin/tokendesk-cli --help | awk '$1 == "mint" { print $2 }' | xargs)
+        [ -n "$providers" ] || { echo "tokendesk-cli --help lists no mint command" >&2; exit 1; }
+        PROVIDERS=$providers bash --norc --noprofile -c 'source /usr/share/bash-completion/completions/tokendesk-cli
             COMP_WORDS=(tokendesk-cli mint ""); COMP_CWORD=2; _tokendesk_cli
-            [ "${COMPREPLY[*]}" = "livekit zego jaas jitsi" ]' || { echo "installed bash completion broken" >&2; exit 1; }
+            [ "${COMPREPLY[*]}" = "$PROVIDERS" ]' || { echo "installed bash completion broken" >&2; exit 1; }
         # The installed desktop app starts and paints its window once (offscreen), then is closed.
         QT_QPA_PLATFORM=offscreen TOKENDESK_STARTUP_PROBE=1 /usr/bin/tokendesk >"$home/gui.out" 2>"$home/gui.err" &
         pid=$!

@@ -5,6 +5,7 @@
 #   JaaS RS256:     tokendesk-cli bench  vs  openssl speed rsa2048 sign/s, one core            (target >= 0.9x)
 #                   and with --threads 2 vs one thread                                          (target ~2x)
 #   Zego Token04 GCM mints per second.
+#   Stream HS256:   tokendesk-cli bench  vs  LiveKit's rate in the same run                      (target >= 0.8x)
 # Usage: bash tests/bench/run.sh [--quick]   (needs a built ci preset and `npm ci` in tests/interop)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -31,6 +32,7 @@ openssl_sign=$(openssl speed -seconds "$RSA_SECONDS" rsa2048 2>/dev/null | awk '
 
 zego=$("$CLI" bench --provider zego --count "$LK_COUNT" --json | field tokensPerSecond)
 jitsi=$("$CLI" bench --provider jitsi --count "$LK_COUNT" --json | field tokensPerSecond)
+stream=$("$CLI" bench --provider stream --count "$LK_COUNT" --json | field tokensPerSecond)
 
 ratio() { node -e 'console.log((Number(process.argv[1])/Number(process.argv[2])).toFixed(2))' "$1" "$2"; }
 round() { node -e 'console.log(Math.round(Number(process.argv[1])))' "$1"; }
@@ -44,4 +46,5 @@ cat <<TABLE
 | JaaS RS256 mints/s (2 threads) | $(round "$jaas_2") | $(round "$jaas_1") (TokenDesk, 1 thread) | $(ratio "$jaas_2" "$jaas_1")x | ~2x |
 | Zego Token04 GCM mints/s (1 thread) | $(round "$zego") | - | - | - |
 | Jitsi HS256 mints/s (1 thread) | $(round "$jitsi") | - | - | - |
+| Stream HS256 mints/s (1 thread) | $(round "$stream") | $(round "$lk_ours") (TokenDesk LiveKit, same run) | $(ratio "$stream" "$lk_ours")x | >= 0.8x |
 TABLE

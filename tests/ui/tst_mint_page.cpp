@@ -5,6 +5,7 @@
 #include "core/mint/MintPlan.h"
 #include "tests/support/Children.h"
 #include "tests/support/TestContext.h"
+#include "ui/common/ErrorLabel.h"
 #include "ui/mint/MintPage.h"
 #include "ui/common/Widgets.h"
 #include "ui/mint/ProviderForm.h"
@@ -608,6 +609,43 @@ private Q_SLOTS:
         entries = t->history.load();
         QCOMPARE(entries->size(), 2);
         QCOMPARE(entries->first().token, child<QPlainTextEdit>(page, "tokenPlainTextEdit")->toPlainText());
+    }
+
+    void noRedBeforeAnyInputOnAnyForm()
+    {
+        // A fresh form of each provider: what is missing is listed as needed, nothing is marked as a mistake yet.
+        auto t = makeContext();
+        credentials::Profile jitsi;
+        jitsi.name = QStringLiteral("meet");
+        jitsi.provider = Provider::Jitsi;
+        jitsi.appId = QStringLiteral("tokendesk");
+        QVERIFY(t->profiles.save(jitsi, {{QStringLiteral("appSecret"), QByteArrayLiteral("a-prosody-app-secret")}}));
+        credentials::Profile zego;
+        zego.name = QStringLiteral("zg");
+        zego.provider = Provider::Zego;
+        zego.appId = QStringLiteral("1234567890");
+        QVERIFY(t->profiles.save(
+            zego, {{QStringLiteral("serverSecret"), QByteArrayLiteral("0123456789abcdef0123456789abcdef")}}));
+        credentials::Profile stream;
+        stream.name = QStringLiteral("st");
+        stream.provider = Provider::Stream;
+        stream.apiKey = QStringLiteral("streamkey");
+        QVERIFY(t->profiles.save(stream, {{QStringLiteral("apiSecret"), QByteArrayLiteral("stream-secret")}}));
+        for (const QString& profile : {QStringLiteral("meet"), QStringLiteral("zg"), QStringLiteral("st")}) {
+            t->settings.setLastMintProfile(profile); // opened on it, as after a restart
+            ui::MintPage page(t->context);
+            page.show();
+            QTRY_VERIFY2(!findingsText(page).isEmpty(), qPrintable(profile));
+            QVERIFY2(child<QLabel>(page, "mintStatusLabel")->text().startsWith(QStringLiteral("To mint:")),
+                     qPrintable(profile + QStringLiteral(": ") + child<QLabel>(page, "mintStatusLabel")->text()));
+            QVERIFY2(!findingsText(page).contains(QStringLiteral("error:")),
+                     qPrintable(profile + QStringLiteral(": ") + findingsText(page)));
+            for (const ui::ErrorLabel* label : page.findChildren<ui::ErrorLabel*>()) {
+                QVERIFY2(!label->isVisibleTo(&page) || !label->isError(),
+                         qPrintable(profile + QStringLiteral(": ") + label->objectName() + QStringLiteral(": ") +
+                                    label->text()));
+            }
+        }
     }
 
     void otherProvidersGetTheirForms()

@@ -148,6 +148,7 @@ JitsiForm::JitsiForm(bool selfHosted, QWidget* parent)
     for (QComboBox* box : {m_moderator, m_hidden})
         connect(box, &QComboBox::currentIndexChanged, this, &JitsiForm::edited);
     connect(m_roomRaw, &QCheckBox::toggled, this, &JitsiForm::edited);
+    connect(m_room, &QLineEdit::textEdited, this, [this] { m_roomTyped = true; });
     if (m_selfHosted) {
         connect(m_affiliation, &QComboBox::currentIndexChanged, this, &JitsiForm::edited);
         connect(m_group, &QLineEdit::textChanged, this, &JitsiForm::edited);
@@ -503,6 +504,9 @@ void JitsiForm::validate()
     const QString room = m_room->text().trimmed();
     if (m_anyRoom->isChecked()) {
         m_roomMessage->showNote(tr("The token admits its holder to every room; there is no join link."));
+    } else if (room.isEmpty() && !m_roomTyped) {
+        // Nothing typed yet: what is needed is in the findings and beside Mint, not in red here.
+        m_roomMessage->showNote(QString());
     } else if (room.isEmpty()) {
         m_roomMessage->showError(
             m_patternRoom->isChecked()

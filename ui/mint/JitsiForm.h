@@ -71,6 +71,7 @@ private:
     ErrorLabel* m_claimsError;
     QString m_profileRoom;
     bool m_showing = false;
+    bool m_roomTyped = false; // the room was edited by hand: from then on an empty one is marked beside it
 };
 
 } // namespace td::ui

@@ -433,7 +433,9 @@ void MintPage::profileSelected(bool resetTtl)
                          f == form ? QSizePolicy::Preferred : QSizePolicy::Ignored);
     if (form) {
         m_forms->setCurrentWidget(form);
-        form->setProfile(*profile);
+        const bool touched = m_touched;
+        form->setProfile(*profile); // the form following the profile is not an edit of the user's
+        m_touched = touched;
         updateLayoutMode();
     } else {
         m_forms->setCurrentWidget(m_noForm);

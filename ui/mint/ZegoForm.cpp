@@ -80,6 +80,9 @@ ZegoForm::ZegoForm(QWidget* parent)
     auto* top = new QFormLayout;
     top->addRow(tr("&User ID:"), m_userId);
     top->addRow(m_userIdError);
+    QSizePolicy reserve = m_userIdError->sizePolicy();
+    reserve.setRetainSizeWhenHidden(true); // the rows below do not move when a message comes or goes
+    m_userIdError->setSizePolicy(reserve);
     top->addRow(tr("Ciphe&r:"), m_cipher);
 
     auto* layout = new QVBoxLayout(this);
@@ -95,6 +98,7 @@ ZegoForm::ZegoForm(QWidget* parent)
         connect(box, &QCheckBox::toggled, this, &ZegoForm::edited);
     for (QRadioButton* radio : {m_basicPayload, m_privilegePayload, m_customPayload})
         connect(radio, &QRadioButton::toggled, this, &ZegoForm::edited);
+    connect(m_userId, &QLineEdit::textEdited, this, [this] { m_userIdTyped = true; });
     connect(m_cipher, &QComboBox::currentIndexChanged, this, &ZegoForm::edited);
     connect(m_customText, &QPlainTextEdit::textChanged, this, &ZegoForm::edited);
 
@@ -362,7 +366,9 @@ void ZegoForm::validate()
     probe.userId = m_userId->text().trimmed();
     probe.serverSecret = QByteArray(32, 'x');
     const auto userOk = zego::validateRequest(probe);
-    m_userIdError->showError(userOk ? QString() : userOk.error().localized());
+    // An empty user ID before any typing is what is still needed (the findings say so), not a mistake to mark red.
+    const bool untouchedEmpty = !m_userIdTyped && probe.userId.isEmpty();
+    m_userIdError->showError(userOk || untouchedEmpty ? QString() : userOk.error().localized());
 
     const PayloadMode mode = payloadMode();
     m_privilegeBox->setVisible(mode == PayloadMode::Privilege);

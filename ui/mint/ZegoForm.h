@@ -70,6 +70,7 @@ private:
     ErrorLabel* m_kitError;
     QString m_profileRoom;
     bool m_showing = false;
+    bool m_userIdTyped = false; // the user ID was edited by hand: from then on its problems show beside it
 };
 
 } // namespace td::ui
