@@ -504,15 +504,14 @@ void JitsiForm::validate()
     const QString room = m_room->text().trimmed();
     if (m_anyRoom->isChecked()) {
         m_roomMessage->showNote(tr("The token admits its holder to every room; there is no join link."));
-    } else if (room.isEmpty() && !m_roomTyped) {
-        // Nothing typed yet: what is needed is in the findings and beside Mint, not in red here.
-        m_roomMessage->showNote(QString());
     } else if (room.isEmpty()) {
-        m_roomMessage->showError(
-            m_patternRoom->isChecked()
-                ? tr("Type the room pattern, a Lua pattern such as team%-%d+ (% escapes, . is any character).")
-                : tr("A room is required: Prosody refuses a token without one. Choose \"Any room\" to admit "
-                     "the holder to every room."));
+        // Nothing typed yet: what is needed is in the findings and beside Mint, not in red here.
+        m_roomMessage->showError(!m_roomTyped ? QString()
+                                 : m_patternRoom->isChecked()
+                                     ? tr("Type the room pattern, a Lua pattern such as team%-%d+ (% escapes, . is "
+                                          "any character).")
+                                     : tr("A room is required: Prosody refuses a token without one. Choose \"Any "
+                                          "room\" to admit the holder to every room."));
     } else if (m_patternRoom->isChecked() && room.contains(QLatin1Char('\\'))) {
         m_roomMessage->showNote(
             tr("Prosody applies a Lua pattern, where %d is a digit and % escapes; a backslash is an ordinary "
