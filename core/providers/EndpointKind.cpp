@@ -8,6 +8,17 @@
 
 namespace td::server {
 
+Result<QStringList> requiredVariables(const QProcessEnvironment& environment, const QStringList& names)
+{
+    QStringList values;
+    for (const QString& name : names) {
+        values << environment.value(name);
+        if (values.constLast().isEmpty())
+            return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "%1 is not set"), name);
+    }
+    return values;
+}
+
 HandlerResponse jsonResponse(int status, const QJsonObject& body)
 {
     HandlerResponse r;

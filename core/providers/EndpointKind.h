@@ -81,6 +81,9 @@ struct HandlerResponse {
     QString reason; // why it was refused
 };
 
+/** The values of standard variables, in order; "NAME is not set" for the first one empty or missing. */
+Result<QStringList> requiredVariables(const QProcessEnvironment& environment, const QStringList& names);
+
 /** A JSON object answered with `status`. */
 HandlerResponse jsonResponse(int status, const QJsonObject& body);
 /** JSON {"error": message} with a status. */

@@ -112,11 +112,6 @@ void StreamForm::setProfile(const credentials::Profile& profile)
                                                                  : QStringLiteral("default:") + profile.room);
 }
 
-QString StreamForm::inputProblem() const
-{
-    return {};
-}
-
 void StreamForm::validate()
 {
     // Only what was typed is judged: an empty user ID is listed by the page's findings when Mint is pressed.

@@ -21,7 +21,6 @@ public:
     QJsonObject claims() const override;
     Result<void> setClaims(const QJsonObject& claims) override;
     void setProfile(const credentials::Profile& profile) override;
-    QString inputProblem() const override;
 
 private:
     QStringList callCids() const;

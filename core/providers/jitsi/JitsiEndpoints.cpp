@@ -75,14 +75,13 @@ public:
             c.privateKey = *key;
             return c;
         }
-        const QString id = env.value(QStringLiteral("JITSI_APP_ID"));
-        const QString secret = env.value(QStringLiteral("JITSI_APP_SECRET"));
-        if (id.isEmpty() || secret.isEmpty())
-            return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "%1 is not set"),
-                        id.isEmpty() ? QStringLiteral("JITSI_APP_ID") : QStringLiteral("JITSI_APP_SECRET"));
+        auto values =
+            server::requiredVariables(env, {QStringLiteral("JITSI_APP_ID"), QStringLiteral("JITSI_APP_SECRET")});
+        if (!values)
+            return std::unexpected(values.error());
         c.provider = Provider::Jitsi;
-        c.appId = id;
-        c.secret = secret.toUtf8();
+        c.appId = values->at(0);
+        c.secret = values->at(1).toUtf8();
         c.subject = env.value(QStringLiteral("JITSI_DOMAIN"));
         return c;
     }

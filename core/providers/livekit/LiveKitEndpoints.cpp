@@ -143,15 +143,14 @@ public:
     bool canServe(Provider provider) const override { return provider == Provider::LiveKit; }
     Result<server::EndpointCredentials> credentialsFromEnvironment(const QProcessEnvironment& env) const override
     {
-        const QString key = env.value(QStringLiteral("LIVEKIT_API_KEY"));
-        const QString secret = env.value(QStringLiteral("LIVEKIT_API_SECRET"));
-        if (key.isEmpty() || secret.isEmpty())
-            return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "%1 is not set"),
-                        key.isEmpty() ? QStringLiteral("LIVEKIT_API_KEY") : QStringLiteral("LIVEKIT_API_SECRET"));
+        auto values =
+            server::requiredVariables(env, {QStringLiteral("LIVEKIT_API_KEY"), QStringLiteral("LIVEKIT_API_SECRET")});
+        if (!values)
+            return std::unexpected(values.error());
         server::EndpointCredentials c;
         c.provider = Provider::LiveKit;
-        c.apiKey = key;
-        c.secret = secret.toUtf8();
+        c.apiKey = values->at(0);
+        c.secret = values->at(1).toUtf8();
         c.serverUrl = env.value(QStringLiteral("LIVEKIT_URL"));
         return c;
     }

@@ -30,15 +30,14 @@ public:
     bool canServe(Provider provider) const override { return provider == Provider::Stream; }
     Result<server::EndpointCredentials> credentialsFromEnvironment(const QProcessEnvironment& env) const override
     {
-        const QString key = env.value(QStringLiteral("STREAM_API_KEY"));
-        const QString secret = env.value(QStringLiteral("STREAM_API_SECRET"));
-        if (key.isEmpty() || secret.isEmpty())
-            return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "%1 is not set"),
-                        key.isEmpty() ? QStringLiteral("STREAM_API_KEY") : QStringLiteral("STREAM_API_SECRET"));
+        auto values =
+            server::requiredVariables(env, {QStringLiteral("STREAM_API_KEY"), QStringLiteral("STREAM_API_SECRET")});
+        if (!values)
+            return std::unexpected(values.error());
         server::EndpointCredentials c;
         c.provider = Provider::Stream;
-        c.apiKey = key;
-        c.secret = secret.toUtf8();
+        c.apiKey = values->at(0);
+        c.secret = values->at(1).toUtf8();
         return c;
     }
     HandlerResponse handle(const server::EndpointCredentials& credentials, const Policy& rules,

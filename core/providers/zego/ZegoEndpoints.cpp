@@ -31,15 +31,14 @@ public:
     bool canServe(Provider provider) const override { return provider == Provider::Zego; }
     Result<server::EndpointCredentials> credentialsFromEnvironment(const QProcessEnvironment& env) const override
     {
-        const QString id = env.value(QStringLiteral("ZEGO_APP_ID"));
-        const QString secret = env.value(QStringLiteral("ZEGO_SERVER_SECRET"));
-        if (id.isEmpty() || secret.isEmpty())
-            return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "%1 is not set"),
-                        id.isEmpty() ? QStringLiteral("ZEGO_APP_ID") : QStringLiteral("ZEGO_SERVER_SECRET"));
+        auto values =
+            server::requiredVariables(env, {QStringLiteral("ZEGO_APP_ID"), QStringLiteral("ZEGO_SERVER_SECRET")});
+        if (!values)
+            return std::unexpected(values.error());
         server::EndpointCredentials c;
         c.provider = Provider::Zego;
-        c.appId = id;
-        c.secret = secret.toUtf8();
+        c.appId = values->at(0);
+        c.secret = values->at(1).toUtf8();
         return c;
     }
     Result<void> checkCredentials(const server::EndpointCredentials& c) const override
