@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 PACKAGES=(g++ cmake ninja-build pkg-config qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qtkeychain-qt6-dev libyaml-cpp-dev
           qt6-tools-dev qt6-l10n-tools qt6-svg-dev libqt6svg6 libqrencode-dev qt6-translations-l10n libssl-dev libxkbcommon-dev openssl python3
-          libjemalloc-dev)
+          libjemalloc-dev zlib1g-dev)
 
 log() { printf '\033[1m==> %s\033[0m  (%d s)\n' "$*" "$SECONDS"; }
 
@@ -126,7 +126,7 @@ run)
     ;;
 test)
     install_packages "${PACKAGES[@]}" gnome-keyring dbus dbus-bin chromium \
-        clang-16 libclang-rt-16-dev llvm-16 clang-tidy-16 clang-format-16
+        clang-16 libclang-rt-16-dev llvm-16 lld-16 clang-tidy-16 clang-format-16
     interop_deps
     log "clang-format"
     bash cmake/lint.sh format

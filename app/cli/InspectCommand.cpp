@@ -45,8 +45,11 @@ const OptionSpec kOptions[] = {
 };
 
 const OptionSpec kVerifyOptions[] = {
-    option("api-key", "KEY", "LiveKit API key (or LIVEKIT_API_KEY)."),
-    option("api-secret", "S", "LiveKit API secret (or LIVEKIT_API_SECRET)."),
+    option("api-key", "KEY", "LiveKit API key, or Twilio API key SID (or LIVEKIT_API_KEY, TWILIO_API_KEY)."),
+    option("api-secret", "S", "LiveKit, Stream or Twilio API secret (or its provider's *_API_SECRET)."),
+    option("account-sid", "AC…", "Twilio: expected account SID, the token's sub (or TWILIO_ACCOUNT_SID)."),
+    option("access-key", "KEY", "100ms: expected access key (or HMS_ACCESS_KEY)."),
+    option("secret", "S", "100ms app secret (or HMS_SECRET)."),
     option("app-id", "ID", "Zego AppID, or Jitsi app_id (expected iss)."),
     option("server-secret", "S", "Zego ServerSecret (or ZEGO_SERVER_SECRET)."),
     option("app-secret", "S", "Jitsi app_secret (or JITSI_APP_SECRET)."),
@@ -78,7 +81,7 @@ std::expected<VerifyCredentials, QString> inspectOptions(const QCommandLineParse
     if (parser.isSet(QStringLiteral("provider"))) {
         creds.provider = parseProvider(parser.value(QStringLiteral("provider")));
         if (!creds.provider)
-            return std::unexpected(QStringLiteral("--provider takes livekit, zego, jaas or jitsi"));
+            return std::unexpected(QStringLiteral("--provider takes %1").arg(providerNameList()));
     }
     if (parser.isSet(QStringLiteral("leeway"))) {
         bool ok = false;

@@ -20,8 +20,9 @@ struct FieldFlag {
 
 const FieldFlag kFieldFlags[] = {
     {"url", &Profile::serverUrl, "Server URL (LiveKit wss://, Jitsi base URL, https://8x8.vc)."},
-    {"api-key", &Profile::apiKey, "LiveKit API key."},
+    {"api-key", &Profile::apiKey, "LiveKit or Stream API key, Twilio API key SID, 100ms access key."},
     {"app-id", &Profile::appId, "Zego AppID, JaaS AppID or Jitsi app_id."},
+    {"account-sid", &Profile::appId, "Twilio account SID (the same field as --app-id)."},
     {"key-id", &Profile::keyId, "JaaS AppID/kid or Jitsi RS256 kid."},
     {"audience", &Profile::audience, "Jitsi aud."},
     {"subject", &Profile::subject, "Jitsi sub (domain, tenant or *)."},

@@ -11,6 +11,8 @@ QString providerName(Provider provider)
     case Provider::Jaas: return QStringLiteral("jaas");
     case Provider::Jitsi: return QStringLiteral("jitsi");
     case Provider::Stream: return QStringLiteral("stream");
+    case Provider::Twilio: return QStringLiteral("twilio");
+    case Provider::Hms: return QStringLiteral("100ms");
     case Provider::Unknown: break;
     }
     return QStringLiteral("unknown");
@@ -24,6 +26,8 @@ QString providerDisplayName(Provider provider)
     case Provider::Jaas: return QStringLiteral("JaaS");
     case Provider::Jitsi: return QStringLiteral("Jitsi");
     case Provider::Stream: return QStringLiteral("Stream");
+    case Provider::Twilio: return QStringLiteral("Twilio");
+    case Provider::Hms: return QStringLiteral("100ms");
     case Provider::Unknown: break;
     }
     return QStringLiteral("the verifier");
@@ -31,7 +35,8 @@ QString providerDisplayName(Provider provider)
 
 std::optional<Provider> parseProvider(const QString& name)
 {
-    for (Provider p : {Provider::LiveKit, Provider::Zego, Provider::Jaas, Provider::Jitsi, Provider::Stream}) {
+    for (Provider p : {Provider::LiveKit, Provider::Zego, Provider::Jaas, Provider::Jitsi, Provider::Stream,
+                       Provider::Twilio, Provider::Hms}) {
         if (providerName(p) == name)
             return p;
     }

@@ -99,6 +99,7 @@ struct TokenKeys {
     QString subject;     // sub
     QString keyId;       // header kid
     QJsonValue kitAppId; // a Zego Kit Token's appID (undefined otherwise)
+    QJsonObject claims;  // the whole payload, for a key named by a claim of the provider's own (100ms access_key)
 };
 
 /**

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "core/providers/Registry.h"
 
+#include "core/providers/hms/HmsModule.h"
 #include "core/providers/jitsi/JitsiModule.h"
 #include "core/providers/livekit/LiveKitModule.h"
 #include "core/providers/stream/StreamModule.h"
+#include "core/providers/twilio/TwilioModule.h"
 #include "core/providers/zego/ZegoModule.h"
 
 namespace td {
@@ -13,6 +15,7 @@ const QList<const ProviderModule*>& providerModules()
     // One line per module: adding a provider adds its line here.
     static const QList<const ProviderModule*> modules{
         &livekit::module(), &zego::module(), &jitsi::jaasModule(), &jitsi::selfHostedModule(), &stream::module(),
+        &twilio::module(),  &hms::module(),
     };
     return modules;
 }

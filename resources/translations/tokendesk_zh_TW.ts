@@ -946,6 +946,61 @@
     </message>
 </context>
 <context>
+    <name>td::ui::HmsForm</name>
+    <message>
+        <source>Management token (&amp;REST API, no room)</source>
+        <translation>管理權杖（REST API，不含房間）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>100ms claims problem</source>
+        <translation>100ms 宣告有問題</translation>
+    </message>
+    <message>
+        <source>Management token</source>
+        <translation>管理權杖</translation>
+    </message>
+    <message>
+        <source>type management: calls the 100ms REST API for the whole workspace; keep it on servers</source>
+        <translation>type management：可呼叫整個工作區的 100ms REST API；請只放在伺服器上</translation>
+    </message>
+    <message>
+        <source>Room ID</source>
+        <translation>房間 ID</translation>
+    </message>
+    <message>
+        <source>the room&apos;s ID from the dashboard, e.g. 6421a1b2c3d4e5f6a7b8c9d0</source>
+        <translation>主控台上的房間 ID，例如 6421a1b2c3d4e5f6a7b8c9d0</translation>
+    </message>
+    <message>
+        <source>User ID</source>
+        <translation>使用者 ID</translation>
+    </message>
+    <message>
+        <source>your user&apos;s ID, e.g. alice</source>
+        <translation>您的使用者 ID，例如 alice</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>role: one of the room template&apos;s roles; the template decides what it may publish and subscribe to</source>
+        <translation>role：房間範本中的某個角色；可發布與訂閱的內容由範本決定</translation>
+    </message>
+    <message>
+        <source>Roo&amp;m ID:</source>
+        <translation>房間 ID(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;User ID:</source>
+        <translation>使用者 ID(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Rol&amp;e:</source>
+        <translation>角色(&amp;E)：</translation>
+    </message>
+</context>
+<context>
     <name>td::ui::ImportDialog</name>
     <message>
         <source>Import profiles</source>
@@ -4338,6 +4393,93 @@ UTC：%3</translation>
     </message>
 </context>
 <context>
+    <name>td::ui::TwilioForm</name>
+    <message>
+        <source>Vi&amp;deo grant</source>
+        <translation>Video 授權(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Voice: incoming call&amp;s</source>
+        <translation>Voice：接聽來電(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Twilio grants problem</source>
+        <translation>Twilio 授權有問題</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>身分</translation>
+    </message>
+    <message>
+        <source>the user&apos;s identity, e.g. alice</source>
+        <translation>使用者的身分，例如 alice</translation>
+    </message>
+    <message>
+        <source>Video grant</source>
+        <translation>Video 授權</translation>
+    </message>
+    <message>
+        <source>video: lets the token connect to Twilio Video rooms</source>
+        <translation>video：讓權杖可連線到 Twilio Video 房間</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房間</translation>
+    </message>
+    <message>
+        <source>empty: every room of the account</source>
+        <translation>留空：帳戶的所有房間</translation>
+    </message>
+    <message>
+        <source>Chat service SID</source>
+        <translation>Chat 服務 SID</translation>
+    </message>
+    <message>
+        <source>IS…, empty: no Chat grant</source>
+        <translation>IS…，留空：不含 Chat 授權</translation>
+    </message>
+    <message>
+        <source>Sync service SID</source>
+        <translation>Sync 服務 SID</translation>
+    </message>
+    <message>
+        <source>IS…, empty: no Sync grant</source>
+        <translation>IS…，留空：不含 Sync 授權</translation>
+    </message>
+    <message>
+        <source>Voice app SID</source>
+        <translation>Voice 應用程式 SID</translation>
+    </message>
+    <message>
+        <source>AP…, empty: no outgoing calls</source>
+        <translation>AP…，留空：不能撥出電話</translation>
+    </message>
+    <message>
+        <source>Voice: incoming calls</source>
+        <translation>Voice：接聽來電</translation>
+    </message>
+    <message>
+        <source>&amp;Identity:</source>
+        <translation>身分(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Room:</source>
+        <translation>房間(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Ch&amp;at service SID:</source>
+        <translation>Chat 服務 SID(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ync service SID:</source>
+        <translation>Sync 服務 SID(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>Voice a&amp;pp SID:</source>
+        <translation>Voice 應用程式 SID(&amp;P)：</translation>
+    </message>
+</context>
+<context>
     <name>td::ui::WelcomeView</name>
     <message>
         <source>Found on this machine</source>
@@ -5825,6 +5967,134 @@ UTC：%3</translation>
         <source>the Stream form has no field for &quot;%1&quot;</source>
         <translation>Stream 表單沒有 &quot;%1&quot; 的欄位</translation>
     </message>
+    <message>
+        <source>the Agora token&apos;s compressed part is damaged or too large</source>
+        <translation>Agora 權杖的壓縮部分已損壞或過大</translation>
+    </message>
+    <message>
+        <source>the channel name is missing (--channel)</source>
+        <translation>缺少頻道名稱（--channel）</translation>
+    </message>
+    <message>
+        <source>the channel name is %1 bytes: Agora allows fewer than 64</source>
+        <translation>頻道名稱為 %1 位元組：Agora 只允許少於 64 位元組</translation>
+    </message>
+    <message>
+        <source>the channel name &quot;%1&quot; has a character Agora does not allow (letters, digits, space and !#$%&amp;()+-:;&lt;=.&gt;?@[]^_{}|~, only)</source>
+        <translation>頻道名稱 &quot;%1&quot; 含有 Agora 不允許的字元（只允許字母、數字、空格及 !#$%&amp;()+-:;&lt;=.&gt;?@[]^_{}|~,）</translation>
+    </message>
+    <message>
+        <source>the app ID is not 32 hex characters (the SDK builds nothing)</source>
+        <translation>App ID 不是 32 個十六進位字元（SDK 不會產生任何權杖）</translation>
+    </message>
+    <message>
+        <source>the app certificate is not 32 hex characters (the SDK builds nothing)</source>
+        <translation>App 憑證不是 32 個十六進位字元（SDK 不會產生任何權杖）</translation>
+    </message>
+    <message>
+        <source>an Agora token needs a service</source>
+        <translation>Agora 權杖至少需要一項服務</translation>
+    </message>
+    <message>
+        <source>not an Agora AccessToken2: it starts with &quot;007&quot;</source>
+        <translation>不是 Agora AccessToken2：它應以 &quot;007&quot; 開頭</translation>
+    </message>
+    <message>
+        <source>the Agora token after &quot;007&quot; is not base64</source>
+        <translation>Agora 權杖在 &quot;007&quot; 之後的部分不是 base64</translation>
+    </message>
+    <message>
+        <source>the Agora token ends inside a field: it was cut or damaged</source>
+        <translation>Agora 權杖在欄位中途結束：已被截斷或損壞</translation>
+    </message>
+    <message>
+        <source>not an Agora AccessToken: &quot;006&quot; and a 32-character app ID</source>
+        <translation>不是 Agora AccessToken：應為 &quot;006&quot; 加上 32 個字元的 App ID</translation>
+    </message>
+    <message>
+        <source>the Agora token after the app ID is not base64</source>
+        <translation>Agora 權杖在 App ID 之後的部分不是 base64</translation>
+    </message>
+    <message>
+        <source>identity: empty (the user ID)</source>
+        <translation>identity：空白（使用者 ID）</translation>
+    </message>
+    <message>
+        <source>the room ID is missing (--room-id): an auth token joins one room</source>
+        <translation>缺少房間 ID（--room-id）：驗證權杖只能加入一個房間</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a 100ms room ID (the 24-character ID the dashboard shows, not the room&apos;s name)</source>
+        <translation>&quot;%1&quot; 不是 100ms 房間 ID（應為主控台顯示的 24 字元 ID，而非房間名稱）</translation>
+    </message>
+    <message>
+        <source>the role is missing (--role): a role of the room&apos;s template, such as host or guest</source>
+        <translation>缺少角色（--role）：房間範本中的角色，例如 host 或 guest</translation>
+    </message>
+    <message>
+        <source>the user ID is missing (--user-id)</source>
+        <translation>缺少使用者 ID（--user-id）</translation>
+    </message>
+    <message>
+        <source>the 100ms access key is missing (--access-key or HMS_ACCESS_KEY)</source>
+        <translation>缺少 100ms 存取金鑰（--access-key 或 HMS_ACCESS_KEY）</translation>
+    </message>
+    <message>
+        <source>the 100ms app secret is missing (--secret or HMS_SECRET)</source>
+        <translation>缺少 100ms 應用程式密鑰（--secret 或 HMS_SECRET）</translation>
+    </message>
+    <message>
+        <source>identity: empty</source>
+        <translation>identity：空白</translation>
+    </message>
+    <message>
+        <source>the identity is missing (--identity): Twilio refuses Video, Chat and Voice tokens without one</source>
+        <translation>缺少身分（--identity）：沒有身分的 Video、Chat 與 Voice 權杖會被 Twilio 拒絕</translation>
+    </message>
+    <message>
+        <source>the identity is longer than Twilio&apos;s 256 characters</source>
+        <translation>身分超過 Twilio 的 256 個字元上限</translation>
+    </message>
+    <message>
+        <source>the room name is longer than Twilio&apos;s 128 characters</source>
+        <translation>房間名稱超過 Twilio 的 128 個字元上限</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Twilio SID: %2 and 32 lowercase hex digits</source>
+        <translation>&quot;%1&quot; 不是 Twilio SID：應為 %2 加上 32 個小寫十六進位數字</translation>
+    </message>
+    <message>
+        <source>the Twilio account SID is missing (--account-sid or TWILIO_ACCOUNT_SID)</source>
+        <translation>缺少 Twilio 帳戶 SID（--account-sid 或 TWILIO_ACCOUNT_SID）</translation>
+    </message>
+    <message>
+        <source>the account SID &quot;%1&quot; is not AC and 32 lowercase hex digits</source>
+        <translation>帳戶 SID &quot;%1&quot; 不是 AC 加上 32 個小寫十六進位數字</translation>
+    </message>
+    <message>
+        <source>the Twilio API key SID is missing (--api-key or TWILIO_API_KEY)</source>
+        <translation>缺少 Twilio API 金鑰 SID（--api-key 或 TWILIO_API_KEY）</translation>
+    </message>
+    <message>
+        <source>the API key &quot;%1&quot; is not SK and 32 lowercase hex digits (the key&apos;s SID, not its secret)</source>
+        <translation>API 金鑰 &quot;%1&quot; 不是 SK 加上 32 個小寫十六進位數字（應填金鑰的 SID，而非其密鑰）</translation>
+    </message>
+    <message>
+        <source>the Twilio API secret is missing (--api-secret or TWILIO_API_SECRET)</source>
+        <translation>缺少 Twilio API 密鑰（--api-secret 或 TWILIO_API_SECRET）</translation>
+    </message>
+    <message>
+        <source>the TTL is over Twilio&apos;s 24 hours: Twilio refuses the token</source>
+        <translation>TTL 超過 Twilio 的 24 小時：Twilio 會拒絕此權杖</translation>
+    </message>
+    <message>
+        <source>the 100ms form has no field for &quot;%1&quot;</source>
+        <translation>100ms 表單沒有 &quot;%1&quot; 欄位</translation>
+    </message>
+    <message>
+        <source>the Twilio form has no field for &quot;%1&quot;</source>
+        <translation>Twilio 表單沒有 &quot;%1&quot; 欄位</translation>
+    </message>
 </context>
 <context>
     <name>td::Finding</name>
@@ -6256,6 +6526,114 @@ UTC：%3</translation>
         <source>&quot;%1&quot; in call_cids is not type:id: it matches no call</source>
         <translation>call_cids 中的 &quot;%1&quot; 不是 type:id：不符合任何通話</translation>
     </message>
+    <message>
+        <source>the 100ms access key is missing</source>
+        <translation>缺少 100ms 存取金鑰</translation>
+    </message>
+    <message>
+        <source>the 100ms app secret is missing</source>
+        <translation>缺少 100ms 應用程式密鑰</translation>
+    </message>
+    <message>
+        <source>access_key is &quot;%1&quot;, not &quot;%2&quot;: 100ms would look up another app&apos;s secret</source>
+        <translation>access_key 為 &quot;%1&quot;，而非 &quot;%2&quot;：100ms 會查找另一個應用程式的密鑰</translation>
+    </message>
+    <message>
+        <source>%1 must be a string</source>
+        <translation>%1 必須是字串</translation>
+    </message>
+    <message>
+        <source>100ms signs tokens with HS256, this token uses &quot;%1&quot;</source>
+        <translation>100ms 以 HS256 簽署權杖，此權杖使用 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>no access_key: 100ms cannot tell which app secret signed it</source>
+        <translation>沒有 access_key：100ms 無法得知是哪個應用程式密鑰簽署的</translation>
+    </message>
+    <message>
+        <source>type is &quot;%1&quot;, not app (joining a room) or management (the REST API)</source>
+        <translation>type 為 &quot;%1&quot;，不是 app（加入房間）或 management（REST API）</translation>
+    </message>
+    <message>
+        <source>version is not 2: 100ms reads only version-2 tokens</source>
+        <translation>version 不是 2：100ms 只讀取第 2 版權杖</translation>
+    </message>
+    <message>
+        <source>no jti: the SDK gives each token a unique ID</source>
+        <translation>沒有 jti：SDK 會為每個權杖提供唯一 ID</translation>
+    </message>
+    <message>
+        <source>no exp: 100ms refuses it</source>
+        <translation>沒有 exp：100ms 會拒絕此權杖</translation>
+    </message>
+    <message>
+        <source>a management token with room_id or role: it is not limited to that room, it reaches the whole workspace&apos;s API</source>
+        <translation>管理權杖帶有 room_id 或 role：它不會受限於該房間，而能存取整個工作區的 API</translation>
+    </message>
+    <message>
+        <source>the account SID is missing</source>
+        <translation>缺少帳戶 SID</translation>
+    </message>
+    <message>
+        <source>the account SID is AC and 32 lowercase hex digits</source>
+        <translation>帳戶 SID 應為 AC 加上 32 個小寫十六進位數字</translation>
+    </message>
+    <message>
+        <source>the API key SID is missing</source>
+        <translation>缺少 API 金鑰 SID</translation>
+    </message>
+    <message>
+        <source>the API key SID is SK and 32 lowercase hex digits (the key&apos;s SID, not its secret)</source>
+        <translation>API 金鑰 SID 應為 SK 加上 32 個小寫十六進位數字（金鑰的 SID，而非其密鑰）</translation>
+    </message>
+    <message>
+        <source>the API secret is missing</source>
+        <translation>缺少 API 密鑰</translation>
+    </message>
+    <message>
+        <source>iss is &quot;%1&quot;, not the API key &quot;%2&quot;: Twilio would look up another key&apos;s secret</source>
+        <translation>iss 為 &quot;%1&quot;，而非 API 金鑰 &quot;%2&quot;：Twilio 會查找另一把金鑰的密鑰</translation>
+    </message>
+    <message>
+        <source>sub is &quot;%1&quot;, not the account %2: the token belongs to another account</source>
+        <translation>sub 為 &quot;%1&quot;，而非帳戶 %2：此權杖屬於另一個帳戶</translation>
+    </message>
+    <message>
+        <source>the &quot;%1&quot; grant must be an object</source>
+        <translation>&quot;%1&quot; 授權必須是物件</translation>
+    </message>
+    <message>
+        <source>grants.identity must be a string</source>
+        <translation>grants.identity 必須是字串</translation>
+    </message>
+    <message>
+        <source>Twilio accepts HS256, HS384 or HS512, this token uses &quot;%1&quot;</source>
+        <translation>Twilio 接受 HS256、HS384 或 HS512，此權杖使用 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the header&apos;s cty is not &quot;twilio-fpa;v=1&quot;: Twilio does not read it as an Access Token</source>
+        <translation>標頭的 cty 不是 &quot;twilio-fpa;v=1&quot;：Twilio 不會把它當成 Access Token</translation>
+    </message>
+    <message>
+        <source>iss &quot;%1&quot; is not an API key SID (SK and 32 hex digits)</source>
+        <translation>iss &quot;%1&quot; 不是 API 金鑰 SID（SK 加上 32 個十六進位數字）</translation>
+    </message>
+    <message>
+        <source>sub &quot;%1&quot; is not an account SID (AC and 32 hex digits)</source>
+        <translation>sub &quot;%1&quot; 不是帳戶 SID（AC 加上 32 個十六進位數字）</translation>
+    </message>
+    <message>
+        <source>no grants.identity: Twilio Video, Chat and Voice refuse the token</source>
+        <translation>沒有 grants.identity：Twilio Video、Chat 與 Voice 會拒絕此權杖</translation>
+    </message>
+    <message>
+        <source>no exp: Twilio refuses Access Tokens without an expiry</source>
+        <translation>沒有 exp：Twilio 會拒絕沒有到期時間的 Access Token</translation>
+    </message>
+    <message>
+        <source>lives %1 s: over Twilio&apos;s 24-hour maximum, so Twilio refuses it</source>
+        <translation>有效 %1 秒：超過 Twilio 的 24 小時上限，Twilio 會拒絕</translation>
+    </message>
 </context>
 <context>
     <name>td::Provider</name>
@@ -6350,6 +6728,46 @@ UTC：%3</translation>
     <message>
         <source>From the Stream dashboard (your app&apos;s overview): the key and the secret; the secret signs the tokens, the key names the app.</source>
         <translation>取自 Stream 主控台（應用程式總覽）：金鑰與密鑰；密鑰用來簽署權杖，金鑰代表應用程式。</translation>
+    </message>
+    <message>
+        <source>100ms: GET ?room_id=&amp;user_id=&amp;role= (100ms-get)</source>
+        <translation>100ms：GET ?room_id=&amp;user_id=&amp;role=（100ms-get）</translation>
+    </message>
+    <message>
+        <source>100ms</source>
+        <translation>100ms</translation>
+    </message>
+    <message>
+        <source>Access &amp;key</source>
+        <translation>存取金鑰(&amp;K)</translation>
+    </message>
+    <message>
+        <source>App &amp;secret</source>
+        <translation>應用程式密鑰(&amp;S)</translation>
+    </message>
+    <message>
+        <source>From the 100ms dashboard, Developer section: the app access key and the app secret that signs the tokens.</source>
+        <translation>取自 100ms 主控台的 Developer 區段：應用程式存取金鑰，以及用來簽署權杖的應用程式密鑰。</translation>
+    </message>
+    <message>
+        <source>Twilio Video: GET ?identity=&amp;room= (twilio-get)</source>
+        <translation>Twilio Video：GET ?identity=&amp;room=（twilio-get）</translation>
+    </message>
+    <message>
+        <source>Twilio</source>
+        <translation>Twilio</translation>
+    </message>
+    <message>
+        <source>Account S&amp;ID</source>
+        <translation>帳戶 SID(&amp;I)</translation>
+    </message>
+    <message>
+        <source>API &amp;key SID</source>
+        <translation>API 金鑰 SID(&amp;K)</translation>
+    </message>
+    <message>
+        <source>From the Twilio Console: the account SID (AC…) on its dashboard, an API key&apos;s SID (SK…) and secret under API keys &amp; tokens.</source>
+        <translation>取自 Twilio Console：儀表板上的帳戶 SID（AC…），以及 API keys &amp; tokens 下某把 API 金鑰的 SID（SK…）與密鑰。</translation>
     </message>
 </context>
 </TS>

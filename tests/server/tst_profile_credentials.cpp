@@ -154,7 +154,8 @@ private Q_SLOTS:
         }
         QCOMPARE(names, (QStringList{QStringLiteral("livekit-get"), QStringLiteral("livekit-standard"),
                                      QStringLiteral("zego-get"), QStringLiteral("jitsi-get"),
-                                     QStringLiteral("stream-get"), QStringLiteral("healthz")}));
+                                     QStringLiteral("stream-get"), QStringLiteral("twilio-get"),
+                                     QStringLiteral("100ms-get"), QStringLiteral("healthz")}));
         QVERIFY(!parseEndpointType(QStringLiteral("livekit")));
         QVERIFY(!healthEndpoint().mintsTokens());
     }

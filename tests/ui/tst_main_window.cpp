@@ -105,6 +105,17 @@ void addOneProfileOfEach(test::TestContext& ctx)
     stream.apiKey = QStringLiteral("streamwindowtest");
     QVERIFY(
         ctx.profiles.save(stream, {{QStringLiteral("apiSecret"), QByteArrayLiteral("a-stream-secret-0123456789")}}));
+    credentials::Profile twilio;
+    twilio.name = QStringLiteral("tw");
+    twilio.provider = Provider::Twilio;
+    twilio.appId = QStringLiteral("AC0123456789abcdef0123456789abcdef");
+    twilio.apiKey = QStringLiteral("SK0123456789abcdef0123456789abcdef");
+    QVERIFY(ctx.profiles.save(twilio, {{QStringLiteral("apiSecret"), QByteArrayLiteral("a-twilio-secret-0123456")}}));
+    credentials::Profile hms;
+    hms.name = QStringLiteral("hm");
+    hms.provider = Provider::Hms;
+    hms.apiKey = QStringLiteral("6421a1b2c3d4e5f6a7b8c9d0");
+    QVERIFY(ctx.profiles.save(hms, {{QStringLiteral("apiSecret"), QByteArrayLiteral("a-100ms-secret-01234567")}}));
 }
 
 /** Claims that mint for each provider (typed into the raw JSON view, which fills the form). */
@@ -116,6 +127,11 @@ QString claimsFor(const QString& profile)
         return QStringLiteral(R"({"sub": "ann", "video": {"roomJoin": true, "room": "standup"}})");
     if (profile == QStringLiteral("st"))
         return QStringLiteral(R"({"user_id": "ann", "call_cids": ["default:standup"], "role": "host"})");
+    if (profile == QStringLiteral("tw"))
+        return QStringLiteral(R"({"identity": "ann", "video": {"room": "standup"}})");
+    if (profile == QStringLiteral("hm"))
+        return QStringLiteral(R"({"type": "app", "room_id": "6421a1b2c3d4e5f6a7b8c9ff", "user_id": "ann",
+                          "role": "host"})");
     return QStringLiteral(R"({"room": "daily", "context": {"user": {"id": "ann", "name": "Ann",
                           "moderator": "true"}, "features": {"recording": "true"}}})");
 }
@@ -544,7 +560,8 @@ private Q_SLOTS:
         auto* profiles = page->findChild<QComboBox*>(QStringLiteral("profileComboBox"));
         auto* mint = page->findChild<QPushButton*>(QStringLiteral("mintPushButton"));
         for (const QString& profile : {QStringLiteral("lk"), QStringLiteral("zg"), QStringLiteral("meet"),
-                                       QStringLiteral("jaas"), QStringLiteral("st")}) {
+                                       QStringLiteral("jaas"), QStringLiteral("st"), QStringLiteral("tw"),
+                                       QStringLiteral("hm")}) {
             profiles->setCurrentIndex(profiles->findData(profile));
             page->findChild<QPlainTextEdit*>(QStringLiteral("rawJsonPlainTextEdit"))->setPlainText(claimsFor(profile));
             QTRY_VERIFY2(mint->isEnabled(),

@@ -285,6 +285,7 @@ QStringList matchingProfiles(const Inspection& decoded, const QList<credentials:
     keys.subject = decoded.claims.value(QStringLiteral("sub")).toString();
     keys.keyId = decoded.header.value(QStringLiteral("kid")).toString();
     keys.kitAppId = decoded.header.value(QStringLiteral("kit")).toObject().value(QStringLiteral("appID"));
+    keys.claims = decoded.claims;
     const ProviderModule* module = findModule(decoded.provider);
     QStringList out;
     for (const credentials::Profile& p : profiles) {

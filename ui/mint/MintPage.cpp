@@ -9,12 +9,14 @@
 #include "ui/common/Dialogs.h"
 #include "ui/common/ProfileService.h"
 #include "ui/common/Widgets.h"
+#include "ui/mint/HmsForm.h"
 #include "ui/mint/JitsiForm.h"
 #include "ui/mint/JsonEditor.h"
 #include "ui/mint/LiveKitForm.h"
 #include "ui/mint/ProviderForm.h"
 #include "ui/mint/ResultPanel.h"
 #include "ui/mint/StreamForm.h"
+#include "ui/mint/TwilioForm.h"
 #include "ui/mint/ZegoForm.h"
 
 #include <QComboBox>
@@ -90,6 +92,8 @@ MintPage::MintPage(AppContext& context, QWidget* parent)
     addForm(Provider::Jaas, new JitsiForm(false, this));
     addForm(Provider::Jitsi, new JitsiForm(true, this));
     addForm(Provider::Stream, new StreamForm(this));
+    addForm(Provider::Twilio, new TwilioForm(this));
+    addForm(Provider::Hms, new HmsForm(this));
 
     m_formColumn = new QWidget(this);
     m_formColumnLayout = new QVBoxLayout(m_formColumn);
