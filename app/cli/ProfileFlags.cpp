@@ -41,7 +41,8 @@ struct SecretFlag {
 const SecretFlag kSecretFlags[] = {{"api-secret", "apiSecret"},
                                    {"server-secret", "serverSecret"},
                                    {"app-secret", "appSecret"},
-                                   {"private-key", "privateKey"}};
+                                   {"private-key", "privateKey"},
+                                   {"app-certificate", "apiSecret"}};
 
 constexpr const char* kValueHelp = "Secret value (visible in the process list; prefer -env or -file).";
 constexpr const char* kEnvHelp = "Read the secret from this variable.";
@@ -57,6 +58,9 @@ const OptionSpec kSecretOptions[] = {
     option("app-secret", "S", kValueHelp),
     option("app-secret-env", "VAR", kEnvHelp),
     option("app-secret-file", "FILE", kFileHelp).file(),
+    option("app-certificate", "CERT", "Agora app certificate (stored as the API secret)."),
+    option("app-certificate-env", "VAR", kEnvHelp),
+    option("app-certificate-file", "FILE", kFileHelp).file(),
     option("private-key", "FILE", "RSA private key PEM file (same as --private-key-file).").file(),
     option("private-key-env", "VAR", kEnvHelp),
     option("private-key-file", "FILE", kFileHelp).file(),

@@ -94,8 +94,18 @@ Error opensslError(const char* what)
 
 QByteArray hmac(HashAlgorithm algorithm, QByteArrayView key, QByteArrayView data)
 {
-    MacCtxPtr ctx = newKeyedMac(algorithm, key);
-    return ctx ? finishMac(ctx.get(), data) : QByteArray();
+    // One context per thread and algorithm, re-keyed on each call: configuring a new one fetches the digest by name,
+    // which costs more than the MAC of a short message (Agora derives two keys per token).
+    thread_local std::array<MacCtxPtr, 3> contexts;
+    MacCtxPtr& ctx = contexts.at(static_cast<std::size_t>(algorithm));
+    if (!ctx) {
+        ctx = newKeyedMac(algorithm, key);
+        return ctx ? finishMac(ctx.get(), data) : QByteArray();
+    }
+    static const unsigned char kEmpty = 0;
+    if (EVP_MAC_init(ctx.get(), key.isEmpty() ? &kEmpty : bytes(key), static_cast<size_t>(key.size()), nullptr) != 1)
+        return {};
+    return finishMac(ctx.get(), data);
 }
 
 struct HmacKey::Impl {
@@ -172,6 +182,26 @@ Result<QByteArray> randomBytes(qsizetype count)
     if (count > 0 && RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(count)) != 1)
         return std::unexpected(opensslError("the system random number generator failed"));
     return out;
+}
+
+Result<QByteArray> pooledRandomBytes(qsizetype count)
+{
+    struct Pool {
+        QByteArray bytes;
+        qsizetype used = 0;
+    };
+    thread_local Pool pool;
+    if (count < 0 || count > 64)
+        return randomBytes(count);
+    if (pool.used + count > pool.bytes.size()) {
+        auto fresh = randomBytes(1024);
+        if (!fresh)
+            return std::unexpected(fresh.error());
+        pool.bytes = std::move(*fresh);
+        pool.used = 0;
+    }
+    pool.used += count;
+    return pool.bytes.mid(pool.used - count, count);
 }
 
 RandomSource seededRandom(QByteArray seed)

@@ -42,6 +42,12 @@ bool constantTimeEquals(QByteArrayView a, QByteArrayView b);
 /** Bytes from the operating system's CSPRNG (OpenSSL RAND_bytes). */
 Result<QByteArray> randomBytes(qsizetype count);
 
+/**
+ * Bytes from the CSPRNG drawn out of a per-thread pool refilled 1 KiB at a time, for values that are public once
+ * used (a token's salt or ID): one RAND_bytes call serves many tokens. Never for keys. At most 64 bytes per call.
+ */
+Result<QByteArray> pooledRandomBytes(qsizetype count);
+
 /** Where a minter draws its nonces and IVs from: randomBytes, or a seeded stream for reproducible output. */
 using RandomSource = std::function<Result<QByteArray>(qsizetype count)>;
 

@@ -4,6 +4,7 @@
 #include "core/Duration.h"
 #include "core/jwt/Jwt.h"
 #include "core/json/JsonNumber.h"
+#include "core/providers/Registry.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -83,12 +84,17 @@ Result<Inspection> TokenInspector::inspect(QByteArrayView text, const VerifyCred
                     jwt::kMaxTokenSize);
     if (token.startsWith("04") && !token.contains('.'))
         return inspectZego(token, credentials);
+    for (const ProviderModule* module : providerModules()) {
+        if (!module->mintsJwt() && module->recognisesText(token))
+            return module->inspectText(token, credentials, m_clock.nowSeconds());
+    }
     if (token.count('.') == 2)
         return inspectJwt(token, credentials);
     return fail(ErrorCode::MalformedToken,
-                QT_TRANSLATE_NOOP(
-                    "td::Error", "not a token TokenDesk knows: a JWT has three '.'-separated parts (LiveKit, Jitsi), a "
-                                 "ZEGOCLOUD Token04 starts with \"04\""));
+                QT_TRANSLATE_NOOP("td::Error",
+                                  "not a token TokenDesk knows: a JWT has three '.'-separated parts (LiveKit, Jitsi, "
+                                  "Stream, Twilio, 100ms), a ZEGOCLOUD Token04 starts with \"04\", an Agora token "
+                                  "with \"007\" or \"006\""));
 }
 
 void TokenInspector::addTime(Inspection& out, const QString& name, const QJsonValue& value) const

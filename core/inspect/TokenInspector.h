@@ -29,7 +29,7 @@ struct VerifyCredentials {
     crypto::RsaPublicKey publicKey;      // JaaS / Jitsi RS256
     QString issuer;                      // self-hosted Jitsi: expected iss (app_id)
     QString audience;                    // self-hosted Jitsi: expected aud
-    QString accountId;                   // Twilio: expected sub (the account SID)
+    QString accountId;                   // Twilio: expected sub (the account SID); Agora: expected app ID
     std::optional<qint64> leewaySeconds; // default: the provider's own verifier (LiveKit 60 s, others 0)
     /** A provider the user forces (decode of a bare JWT that could be several things). */
     std::optional<Provider> provider;

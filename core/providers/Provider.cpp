@@ -13,6 +13,7 @@ QString providerName(Provider provider)
     case Provider::Stream: return QStringLiteral("stream");
     case Provider::Twilio: return QStringLiteral("twilio");
     case Provider::Hms: return QStringLiteral("100ms");
+    case Provider::Agora: return QStringLiteral("agora");
     case Provider::Unknown: break;
     }
     return QStringLiteral("unknown");
@@ -28,6 +29,7 @@ QString providerDisplayName(Provider provider)
     case Provider::Stream: return QStringLiteral("Stream");
     case Provider::Twilio: return QStringLiteral("Twilio");
     case Provider::Hms: return QStringLiteral("100ms");
+    case Provider::Agora: return QStringLiteral("Agora");
     case Provider::Unknown: break;
     }
     return QStringLiteral("the verifier");
@@ -36,7 +38,7 @@ QString providerDisplayName(Provider provider)
 std::optional<Provider> parseProvider(const QString& name)
 {
     for (Provider p : {Provider::LiveKit, Provider::Zego, Provider::Jaas, Provider::Jitsi, Provider::Stream,
-                       Provider::Twilio, Provider::Hms}) {
+                       Provider::Twilio, Provider::Hms, Provider::Agora}) {
         if (providerName(p) == name)
             return p;
     }

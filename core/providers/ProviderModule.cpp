@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/providers/ProviderModule.h"
 
+#include "core/inspect/TokenInspector.h"
+
 namespace td {
 
 QString ProviderModule::fieldPlaceholder(const QString& /*field*/) const
@@ -18,6 +20,12 @@ QString ProviderModule::joinLink(const mint::MintPlan& /*plan*/, const credentia
                                  const QByteArray& /*token*/) const
 {
     return {};
+}
+
+Result<Inspection> ProviderModule::inspectText(QByteArrayView /*token*/, const VerifyCredentials& /*c*/,
+                                               qint64 /*now*/) const
+{
+    return fail(ErrorCode::NotApplicable, QStringLiteral("%1 tokens are JWTs").arg(name()));
 }
 
 int ProviderModule::recognises(const jwt::DecodedJwt& /*token*/) const

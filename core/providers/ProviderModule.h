@@ -195,6 +195,10 @@ public:
     // --- Inspection ---------------------------------------------------------------------------------------------
     /** Whether the provider's tokens are JWTs (Zego's Token04 is not: a JWT is never taken for one). */
     virtual bool mintsJwt() const { return true; }
+    /** Whether a token that is no JWT is this provider's, by its prefix ("007…" Agora); Token04 is the inspector's. */
+    virtual bool recognisesText(QByteArrayView /*token*/) const { return false; }
+    /** Decodes, verifies (when `c` has the key) and explains such a token, judged at `now` (Unix seconds). */
+    virtual Result<Inspection> inspectText(QByteArrayView token, const VerifyCredentials& c, qint64 now) const;
     /** How surely a decoded JWT is this provider's: 0 not at all, 1 weakly, 2 by its claims, 3 beyond doubt. */
     virtual int recognises(const jwt::DecodedJwt& token) const;
     /** The leeway the provider's server gives exp and nbf. */

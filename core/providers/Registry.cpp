@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/providers/Registry.h"
 
+#include "core/providers/agora/AgoraModule.h"
 #include "core/providers/hms/HmsModule.h"
 #include "core/providers/jitsi/JitsiModule.h"
 #include "core/providers/livekit/LiveKitModule.h"
@@ -14,8 +15,8 @@ const QList<const ProviderModule*>& providerModules()
 {
     // One line per module: adding a provider adds its line here.
     static const QList<const ProviderModule*> modules{
-        &livekit::module(), &zego::module(), &jitsi::jaasModule(), &jitsi::selfHostedModule(), &stream::module(),
-        &twilio::module(),  &hms::module(),
+        &livekit::module(), &zego::module(),   &jitsi::jaasModule(), &jitsi::selfHostedModule(),
+        &stream::module(),  &twilio::module(), &hms::module(),       &agora::module(),
     };
     return modules;
 }

@@ -77,6 +77,93 @@
     </message>
 </context>
 <context>
+    <name>td::ui::AgoraForm</name>
+    <message>
+        <source>Agora token problem</source>
+        <translation>Agora 權杖有問題</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>頻道</translation>
+    </message>
+    <message>
+        <source>the RTC channel, under 64 bytes</source>
+        <translation>RTC 頻道，少於 64 位元組</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <source>a uid such as 42 (0: any user), or an account such as alice</source>
+        <translation>uid，例如 42（0：任何使用者），或帳號，例如 alice</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>publisher: join and publish</source>
+        <translation>publisher：加入並發布</translation>
+    </message>
+    <message>
+        <source>subscriber: join only</source>
+        <translation>subscriber：只能加入</translation>
+    </message>
+    <message>
+        <source>A subscriber is kept from publishing only where co-host authentication is enabled for the project</source>
+        <translation>只有在專案啟用了連麥（co-host）驗證時，subscriber 才會被禁止發布</translation>
+    </message>
+    <message>
+        <source>Privileges last</source>
+        <translation>權限有效期</translation>
+    </message>
+    <message>
+        <source>empty: as long as the token (e.g. 10m)</source>
+        <translation>留空：與權杖相同（例如 10m）</translation>
+    </message>
+    <message>
+        <source>RTM user ID</source>
+        <translation>RTM 使用者 ID</translation>
+    </message>
+    <message>
+        <source>empty: no RTM login</source>
+        <translation>留空：不含 RTM 登入</translation>
+    </message>
+    <message>
+        <source>Chat user ID</source>
+        <translation>Chat 使用者 ID</translation>
+    </message>
+    <message>
+        <source>empty: no Chat service</source>
+        <translation>留空：不含 Chat 服務</translation>
+    </message>
+    <message>
+        <source>Ch&amp;annel:</source>
+        <translation>頻道(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;User (uid or account):</source>
+        <translation>使用者（uid 或帳號）(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Rol&amp;e:</source>
+        <translation>角色(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Privileges last:</source>
+        <translation>權限有效期(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>RT&amp;M user ID:</source>
+        <translation>RTM 使用者 ID(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Chat user I&amp;D:</source>
+        <translation>Chat 使用者 ID(&amp;D)：</translation>
+    </message>
+</context>
+<context>
     <name>td::ui::BatchPage</name>
     <message>
         <source>Batch and permission matrix</source>
@@ -5348,10 +5435,6 @@ UTC：%3</translation>
         <translation>輸入內容有 %1 位元組；權杖最多 %2 位元組</translation>
     </message>
     <message>
-        <source>not a token TokenDesk knows: a JWT has three &apos;.&apos;-separated parts (LiveKit, Jitsi), a ZEGOCLOUD Token04 starts with &quot;04&quot;</source>
-        <translation>不是 TokenDesk 認得的權杖：JWT 由三個以 &apos;.&apos; 分隔的部分組成（LiveKit、Jitsi），ZEGOCLOUD 的 Token04 則以 &quot;04&quot; 開頭</translation>
-    </message>
-    <message>
         <source>the %1 is not valid JSON (%2 at offset %3)</source>
         <translation>%1 不是有效的 JSON（%2，位於位移 %3）</translation>
     </message>
@@ -6095,6 +6178,46 @@ UTC：%3</translation>
         <source>the Twilio form has no field for &quot;%1&quot;</source>
         <translation>Twilio 表單沒有 &quot;%1&quot; 欄位</translation>
     </message>
+    <message>
+        <source>not a token TokenDesk knows: a JWT has three &apos;.&apos;-separated parts (LiveKit, Jitsi, Stream, Twilio, 100ms), a ZEGOCLOUD Token04 starts with &quot;04&quot;, an Agora token with &quot;007&quot; or &quot;006&quot;</source>
+        <translation>不是 TokenDesk 認得的權杖：JWT 由三個以「.」分隔的部分組成（LiveKit、Jitsi、Stream、Twilio、100ms），ZEGOCLOUD Token04 以 &quot;04&quot; 開頭，Agora 權杖以 &quot;007&quot; 或 &quot;006&quot; 開頭</translation>
+    </message>
+    <message>
+        <source>a user account is %1 bytes: Agora allows 255</source>
+        <translation>使用者帳號為 %1 位元組：Agora 最多允許 255</translation>
+    </message>
+    <message>
+        <source>give the user: a uid (--uid, 0 for any user) or an account (--account)</source>
+        <translation>請指定使用者：uid（--uid，0 代表任何使用者）或帳號（--account）</translation>
+    </message>
+    <message>
+        <source>the TTL must be from 1 second to Agora&apos;s 24 hours</source>
+        <translation>TTL 必須介於 1 秒到 Agora 的 24 小時之間</translation>
+    </message>
+    <message>
+        <source>the privilege TTL must be from 0 to Agora&apos;s 24 hours</source>
+        <translation>權限 TTL 必須介於 0 到 Agora 的 24 小時之間</translation>
+    </message>
+    <message>
+        <source>the Agora app ID is missing (--app-id or AGORA_APP_ID)</source>
+        <translation>缺少 Agora App ID（--app-id 或 AGORA_APP_ID）</translation>
+    </message>
+    <message>
+        <source>the Agora app certificate is missing (--app-certificate or AGORA_APP_CERTIFICATE)</source>
+        <translation>缺少 Agora App 憑證（--app-certificate 或 AGORA_APP_CERTIFICATE）</translation>
+    </message>
+    <message>
+        <source>identity: empty (the uid, or 0 for any user, or an account)</source>
+        <translation>identity：空白（應為 uid、代表任何使用者的 0，或帳號）</translation>
+    </message>
+    <message>
+        <source>preset: &quot;%1&quot; is not publisher or subscriber</source>
+        <translation>preset：&quot;%1&quot; 不是 publisher 或 subscriber</translation>
+    </message>
+    <message>
+        <source>the Agora form has no field for &quot;%1&quot;</source>
+        <translation>Agora 表單沒有 &quot;%1&quot; 欄位</translation>
+    </message>
 </context>
 <context>
     <name>td::Finding</name>
@@ -6634,6 +6757,106 @@ UTC：%3</translation>
         <source>lives %1 s: over Twilio&apos;s 24-hour maximum, so Twilio refuses it</source>
         <translation>有效 %1 秒：超過 Twilio 的 24 小時上限，Twilio 會拒絕</translation>
     </message>
+    <message>
+        <source>uid must be a whole number from 0 to 4294967295</source>
+        <translation>uid 必須是 0 到 4294967295 的整數</translation>
+    </message>
+    <message>
+        <source>uid must be a number; a text user is an account</source>
+        <translation>uid 必須是數字；文字形式的使用者是帳號</translation>
+    </message>
+    <message>
+        <source>role &quot;%1&quot; is not publisher or subscriber</source>
+        <translation>角色 &quot;%1&quot; 不是 publisher 或 subscriber</translation>
+    </message>
+    <message>
+        <source>privilege_ttl must be a number of seconds</source>
+        <translation>privilege_ttl 必須是秒數</translation>
+    </message>
+    <message>
+        <source>the token&apos;s expiry is 0 seconds after its issue time: it is expired as soon as it is made</source>
+        <translation>權杖的到期時間是簽發後 0 秒：一產生就已過期</translation>
+    </message>
+    <message>
+        <source>expired %1: Agora refuses it</source>
+        <translation>已過期（%1）：Agora 會拒絕它</translation>
+    </message>
+    <message>
+        <source>the token lives %1: Agora documents tokens as valid for 24 hours at most</source>
+        <translation>權杖有效 %1：Agora 文件說明權杖最多有效 24 小時</translation>
+    </message>
+    <message>
+        <source>issued %1: the minting machine&apos;s clock is ahead</source>
+        <translation>簽發時間為 %1：簽發機器的時鐘超前</translation>
+    </message>
+    <message>
+        <source>the app ID &quot;%1&quot; is not 32 hex characters</source>
+        <translation>App ID &quot;%1&quot; 不是 32 個十六進位字元</translation>
+    </message>
+    <message>
+        <source>%1 is a service this version does not read; the services after it are not shown (the signature still covers them)</source>
+        <translation>%1 是此版本無法讀取的服務；其後的服務不會顯示（簽章仍涵蓋它們）</translation>
+    </message>
+    <message>
+        <source>%1 %2 expires 0 seconds after issue (the SDK&apos;s default when no privilege expiry is given); Agora&apos;s samples give privileges the token&apos;s own lifetime</source>
+        <translation>%1 %2 在簽發後 0 秒到期（未指定權限到期時間時 SDK 的預設值）；Agora 的範例讓權限與權杖本身的有效期相同</translation>
+    </message>
+    <message>
+        <source>%1 %2 lasts %3, longer than the token&apos;s %4: the token&apos;s expiry ends it first</source>
+        <translation>%1 %2 有效 %3，比權杖的 %4 長：會先因權杖到期而結束</translation>
+    </message>
+    <message>
+        <source>%1 %2 ends %3 after issue, before the token does: the client is told the privilege will expire and must renew the token</source>
+        <translation>%1 %2 在簽發後 %3 結束，早於權杖：用戶端會收到權限即將到期的通知，並必須更新權杖</translation>
+    </message>
+    <message>
+        <source>uid 0 (written empty): the token is tied to no user, any uid may join the channel with it</source>
+        <translation>uid 0（寫成空字串）：權杖不綁定任何使用者，任何 uid 都能用它加入頻道</translation>
+    </message>
+    <message>
+        <source>the RTC service has no join-channel privilege: Agora refuses the join</source>
+        <translation>RTC 服務沒有加入頻道權限：Agora 會拒絕加入</translation>
+    </message>
+    <message>
+        <source>no service: the token grants nothing</source>
+        <translation>沒有任何服務：此權杖不授予任何權限</translation>
+    </message>
+    <message>
+        <source>a legacy AccessToken (006): Agora replaced it with AccessToken2 (007); TokenDesk decodes 006 but does not mint it</source>
+        <translation>舊版 AccessToken（006）：Agora 已以 AccessToken2（007）取代；TokenDesk 可解碼 006，但不簽發</translation>
+    </message>
+    <message>
+        <source>the 006 signature covers the channel name and uid, which the token holds only as CRC32 checksums, so it is not verified here</source>
+        <translation>006 簽章涵蓋頻道名稱與 uid，但權杖中只存有它們的 CRC32 檢查碼，因此這裡不驗證</translation>
+    </message>
+    <message>
+        <source>the Agora app ID is missing</source>
+        <translation>缺少 Agora App ID</translation>
+    </message>
+    <message>
+        <source>the Agora app ID is 32 hex characters</source>
+        <translation>Agora App ID 應為 32 個十六進位字元</translation>
+    </message>
+    <message>
+        <source>the app certificate is missing</source>
+        <translation>缺少 App 憑證</translation>
+    </message>
+    <message>
+        <source>the app certificate is 32 hex characters</source>
+        <translation>App 憑證應為 32 個十六進位字元</translation>
+    </message>
+    <message>
+        <source>the token is for app %1, not %2: Agora refuses it in this project</source>
+        <translation>此權杖屬於應用程式 %1，而非 %2：Agora 會在此專案中拒絕它</translation>
+    </message>
+    <message>
+        <source>give the app certificate to verify the signature</source>
+        <translation>請提供 App 憑證以驗證簽章</translation>
+    </message>
+    <message>
+        <source>the signature does not match this app certificate: the token was changed, or another certificate (or project) made it</source>
+        <translation>簽章與此 App 憑證不符：權杖遭到修改，或由其他憑證（或專案）產生</translation>
+    </message>
 </context>
 <context>
     <name>td::Provider</name>
@@ -6768,6 +6991,30 @@ UTC：%3</translation>
     <message>
         <source>From the Twilio Console: the account SID (AC…) on its dashboard, an API key&apos;s SID (SK…) and secret under API keys &amp; tokens.</source>
         <translation>取自 Twilio Console：儀表板上的帳戶 SID（AC…），以及 API keys &amp; tokens 下某把 API 金鑰的 SID（SK…）與密鑰。</translation>
+    </message>
+    <message>
+        <source>Agora: GET ?channel=&amp;uid= (agora-get)</source>
+        <translation>Agora：GET ?channel=&amp;uid=（agora-get）</translation>
+    </message>
+    <message>
+        <source>Agora</source>
+        <translation>Agora</translation>
+    </message>
+    <message>
+        <source>App &amp;ID</source>
+        <translation>App ID(&amp;I)</translation>
+    </message>
+    <message>
+        <source>App &amp;certificate</source>
+        <translation>App 憑證(&amp;C)</translation>
+    </message>
+    <message>
+        <source>32 hex characters</source>
+        <translation>32 個十六進位字元</translation>
+    </message>
+    <message>
+        <source>From Agora Console, the project&apos;s page: the App ID and the primary App Certificate (enable it first), 32 hex characters each.</source>
+        <translation>取自 Agora Console 的專案頁面：App ID 與主要 App 憑證（請先啟用），各為 32 個十六進位字元。</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,8 @@
 #                   and with --threads 2 vs one thread                                          (target ~2x)
 #   Zego Token04 GCM mints per second.
 #   Stream HS256:   tokendesk-cli bench  vs  LiveKit's rate in the same run                      (target >= 0.8x)
+#   Twilio, 100ms HS256: tokendesk-cli bench  vs  LiveKit's rate in the same run                 (target >= 0.8x)
+#   Agora 007:      tokendesk-cli bench  vs  agora-token RtcTokenBuilder2 in Node                 (target >= 5x)
 # Usage: bash tests/bench/run.sh [--quick]   (needs a built ci preset and `npm ci` in tests/interop)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -33,6 +35,12 @@ openssl_sign=$(openssl speed -seconds "$RSA_SECONDS" rsa2048 2>/dev/null | awk '
 zego=$("$CLI" bench --provider zego --count "$LK_COUNT" --json | field tokensPerSecond)
 jitsi=$("$CLI" bench --provider jitsi --count "$LK_COUNT" --json | field tokensPerSecond)
 stream=$("$CLI" bench --provider stream --count "$LK_COUNT" --json | field tokensPerSecond)
+twilio=$("$CLI" bench --provider twilio --count "$LK_COUNT" --json | field tokensPerSecond)
+hms=$("$CLI" bench --provider 100ms --count "$LK_COUNT" --json | field tokensPerSecond)
+agora_ours=$("$CLI" bench --provider agora --count "$LK_COUNT" --json | field tokensPerSecond)
+agora_node_json=$(node tests/bench/agora-node-bench.mjs --count "$NODE_COUNT")
+agora_node=$(echo "$agora_node_json" | field tokensPerSecond)
+agora_sdk=$(echo "$agora_node_json" | field version)
 
 ratio() { node -e 'console.log((Number(process.argv[1])/Number(process.argv[2])).toFixed(2))' "$1" "$2"; }
 round() { node -e 'console.log(Math.round(Number(process.argv[1])))' "$1"; }
@@ -47,4 +55,7 @@ cat <<TABLE
 | Zego Token04 GCM mints/s (1 thread) | $(round "$zego") | - | - | - |
 | Jitsi HS256 mints/s (1 thread) | $(round "$jitsi") | - | - | - |
 | Stream HS256 mints/s (1 thread) | $(round "$stream") | $(round "$lk_ours") (TokenDesk LiveKit, same run) | $(ratio "$stream" "$lk_ours")x | >= 0.8x |
+| Twilio HS256 mints/s (1 thread) | $(round "$twilio") | $(round "$lk_ours") (TokenDesk LiveKit, same run) | $(ratio "$twilio" "$lk_ours")x | >= 0.8x |
+| 100ms HS256 mints/s (1 thread) | $(round "$hms") | $(round "$lk_ours") (TokenDesk LiveKit, same run) | $(ratio "$hms" "$lk_ours")x | >= 0.8x |
+| Agora 007 mints/s (1 thread) | $(round "$agora_ours") | $(round "$agora_node") (agora-token $agora_sdk, Node) | $(ratio "$agora_ours" "$agora_node")x | >= 5x |
 TABLE

@@ -44,6 +44,9 @@ std::pair<credentials::Profile, crypto::SecretMap> throwAway(Provider provider)
     } else if (provider == Provider::Stream || provider == Provider::Hms) {
         p.apiKey = QStringLiteral("contractkey");
         secrets.insert(QStringLiteral("apiSecret"), secret);
+    } else if (provider == Provider::Agora) {
+        p.appId = QStringLiteral("970ca35de60c44645bbae8a215061b33");
+        secrets.insert(QStringLiteral("apiSecret"), secret);
     } else if (provider == Provider::Twilio) {
         p.appId = QStringLiteral("AC0123456789abcdef0123456789abcdef");
         p.apiKey = QStringLiteral("SK0123456789abcdef0123456789abcdef");
@@ -71,7 +74,7 @@ private Q_SLOTS:
             QVERIFY(module->defaultTtlSeconds() > 0);
         }
         for (Provider p : {Provider::LiveKit, Provider::Zego, Provider::Jaas, Provider::Jitsi, Provider::Stream,
-                           Provider::Twilio, Provider::Hms})
+                           Provider::Twilio, Provider::Hms, Provider::Agora})
             QVERIFY2(findModule(p), qPrintable(providerName(p)));
         QCOMPARE(findModule(Provider::Unknown), nullptr);
     }

@@ -116,6 +116,12 @@ void addOneProfileOfEach(test::TestContext& ctx)
     hms.provider = Provider::Hms;
     hms.apiKey = QStringLiteral("6421a1b2c3d4e5f6a7b8c9d0");
     QVERIFY(ctx.profiles.save(hms, {{QStringLiteral("apiSecret"), QByteArrayLiteral("a-100ms-secret-01234567")}}));
+    credentials::Profile agora;
+    agora.name = QStringLiteral("ag");
+    agora.provider = Provider::Agora;
+    agora.appId = QStringLiteral("970ca35de60c44645bbae8a215061b33");
+    QVERIFY(ctx.profiles.save(agora,
+                              {{QStringLiteral("apiSecret"), QByteArrayLiteral("5cfd2fd1755d40ecb72977518be15d3b")}}));
 }
 
 /** Claims that mint for each provider (typed into the raw JSON view, which fills the form). */
@@ -129,6 +135,8 @@ QString claimsFor(const QString& profile)
         return QStringLiteral(R"({"user_id": "ann", "call_cids": ["default:standup"], "role": "host"})");
     if (profile == QStringLiteral("tw"))
         return QStringLiteral(R"({"identity": "ann", "video": {"room": "standup"}})");
+    if (profile == QStringLiteral("ag"))
+        return QStringLiteral(R"({"channel": "standup", "uid": 42, "role": "publisher"})");
     if (profile == QStringLiteral("hm"))
         return QStringLiteral(R"({"type": "app", "room_id": "6421a1b2c3d4e5f6a7b8c9ff", "user_id": "ann",
                           "role": "host"})");
@@ -559,9 +567,9 @@ private Q_SLOTS:
         auto* card = page->findChild<QWidget*>(QStringLiteral("resultCard"));
         auto* profiles = page->findChild<QComboBox*>(QStringLiteral("profileComboBox"));
         auto* mint = page->findChild<QPushButton*>(QStringLiteral("mintPushButton"));
-        for (const QString& profile : {QStringLiteral("lk"), QStringLiteral("zg"), QStringLiteral("meet"),
-                                       QStringLiteral("jaas"), QStringLiteral("st"), QStringLiteral("tw"),
-                                       QStringLiteral("hm")}) {
+        for (const QString& profile :
+             {QStringLiteral("lk"), QStringLiteral("zg"), QStringLiteral("meet"), QStringLiteral("jaas"),
+              QStringLiteral("st"), QStringLiteral("tw"), QStringLiteral("hm")}) {
             profiles->setCurrentIndex(profiles->findData(profile));
             page->findChild<QPlainTextEdit*>(QStringLiteral("rawJsonPlainTextEdit"))->setPlainText(claimsFor(profile));
             QTRY_VERIFY2(mint->isEnabled(),

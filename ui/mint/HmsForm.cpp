@@ -58,8 +58,8 @@ HmsForm::HmsForm(QWidget* parent)
             Q_EMIT changed();
     });
     connect(m_management, &QCheckBox::toggled, this, [this](bool on) {
-        for (QWidget* w : {static_cast<QWidget*>(m_roomId), static_cast<QWidget*>(m_userId),
-                           static_cast<QWidget*>(m_role)})
+        for (QWidget* w :
+             {static_cast<QWidget*>(m_roomId), static_cast<QWidget*>(m_userId), static_cast<QWidget*>(m_role)})
             w->setEnabled(!on);
         validate();
         if (!m_showing)

@@ -9,6 +9,7 @@
 #include "ui/common/Dialogs.h"
 #include "ui/common/ProfileService.h"
 #include "ui/common/Widgets.h"
+#include "ui/mint/AgoraForm.h"
 #include "ui/mint/HmsForm.h"
 #include "ui/mint/JitsiForm.h"
 #include "ui/mint/JsonEditor.h"
@@ -94,6 +95,7 @@ MintPage::MintPage(AppContext& context, QWidget* parent)
     addForm(Provider::Stream, new StreamForm(this));
     addForm(Provider::Twilio, new TwilioForm(this));
     addForm(Provider::Hms, new HmsForm(this));
+    addForm(Provider::Agora, new AgoraForm(this));
 
     m_formColumn = new QWidget(this);
     m_formColumnLayout = new QVBoxLayout(m_formColumn);

@@ -42,9 +42,9 @@ QList<OptionSpec> mintOptions()
 
 Result<MintedToken> mintFromArguments(const ProviderModule& module, const MintArguments& args)
 {
-    auto minter =
-        prepared(module, QString::fromUtf8(args.credential(QStringLiteral("access-key"), QStringLiteral("HMS_ACCESS_KEY"))),
-                 args.credential(QStringLiteral("secret"), QStringLiteral("HMS_SECRET")));
+    auto minter = prepared(
+        module, QString::fromUtf8(args.credential(QStringLiteral("access-key"), QStringLiteral("HMS_ACCESS_KEY"))),
+        args.credential(QStringLiteral("secret"), QStringLiteral("HMS_SECRET")));
     if (!minter)
         return std::unexpected(minter.error());
     HmsClaims claims;

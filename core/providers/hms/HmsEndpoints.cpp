@@ -43,8 +43,8 @@ public:
     HandlerResponse handle(const server::EndpointCredentials& /*credentials*/, const Policy& rules,
                            const PreparedMinter* minter, RequestFields fields, const Clock& clock) const override
     {
-        if (auto refused = policy::applyCommon(rules, fields, QStringLiteral("room_id"), QStringLiteral("user_id"),
-                                               true, true))
+        if (auto refused =
+                policy::applyCommon(rules, fields, QStringLiteral("room_id"), QStringLiteral("user_id"), true, true))
             return *refused;
         HmsClaims claims;
         claims.roomId = policy::text(fields, QStringLiteral("room_id"));

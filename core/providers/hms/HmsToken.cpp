@@ -11,15 +11,15 @@ QString stringClaim(const QJsonObject& payload, const char* key, QList<Finding>&
 {
     const QJsonValue v = payload.value(QLatin1String(key));
     if (!v.isUndefined() && !v.isString())
-        addFinding(findings, Severity::Error, "claim-type",
-                   QT_TRANSLATE_NOOP("td::Finding", "%1 must be a string"), QLatin1String(key));
+        addFinding(findings, Severity::Error, "claim-type", QT_TRANSLATE_NOOP("td::Finding", "%1 must be a string"),
+                   QLatin1String(key));
     return v.toString();
 }
 
 /** A version-4 UUID from 16 bytes of `random`, as the SDK's uuid.v4() writes it. */
 Result<QString> uuidV4(const crypto::RandomSource& random)
 {
-    auto bytes = random ? random(16) : crypto::randomBytes(16);
+    auto bytes = random ? random(16) : crypto::pooledRandomBytes(16);
     if (!bytes)
         return std::unexpected(bytes.error());
     QByteArray b = *bytes;
@@ -70,8 +70,7 @@ Result<void> validateClaims(const HmsClaims& c)
                     QT_TRANSLATE_NOOP("td::Error", "the role is missing (--role): a role of the room's template, such "
                                                    "as host or guest"));
     if (c.userId.trimmed().isEmpty())
-        return fail(ErrorCode::MissingValue,
-                    QT_TRANSLATE_NOOP("td::Error", "the user ID is missing (--user-id)"));
+        return fail(ErrorCode::MissingValue, QT_TRANSLATE_NOOP("td::Error", "the user ID is missing (--user-id)"));
     return {};
 }
 
@@ -118,7 +117,8 @@ Result<MintedToken> HmsMinter::mint(const HmsClaims& claims, qint64 ttlSeconds, 
     auto token = builder.sign(m_signer);
     if (!token)
         return std::unexpected(token.error());
-    return MintedToken{QStringLiteral("100ms"), std::move(*token), builder.header(), std::move(p), iat + ttlSeconds, {}};
+    return MintedToken{
+        QStringLiteral("100ms"), std::move(*token), builder.header(), std::move(p), iat + ttlSeconds, {}};
 }
 
 void lint(const jwt::DecodedJwt& t, QList<Finding>& out)

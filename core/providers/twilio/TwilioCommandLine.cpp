@@ -47,8 +47,7 @@ QList<OptionSpec> mintOptions()
 Result<MintedToken> mintFromArguments(const ProviderModule& module, const MintArguments& args)
 {
     auto minter = prepared(
-        module,
-        QString::fromUtf8(args.credential(QStringLiteral("account-sid"), QStringLiteral("TWILIO_ACCOUNT_SID"))),
+        module, QString::fromUtf8(args.credential(QStringLiteral("account-sid"), QStringLiteral("TWILIO_ACCOUNT_SID"))),
         QString::fromUtf8(args.credential(QStringLiteral("api-key"), QStringLiteral("TWILIO_API_KEY"))),
         args.credential(QStringLiteral("api-secret"), QStringLiteral("TWILIO_API_SECRET")));
     if (!minter)
@@ -68,10 +67,10 @@ Result<MintedToken> mintFromArguments(const ProviderModule& module, const MintAr
 
 Result<BenchMint> benchMinter(const ProviderModule& module, const BenchCredentials& credential, const Clock& clock)
 {
-    auto minter = prepared(
-        module, QString::fromUtf8(credential("TWILIO_ACCOUNT_SID", "AC0123456789abcdef0123456789abcdef")),
-        QString::fromUtf8(credential("TWILIO_API_KEY", "SK0123456789abcdef0123456789abcdef")),
-        credential("TWILIO_API_SECRET", credential.throwawaySecret));
+    auto minter =
+        prepared(module, QString::fromUtf8(credential("TWILIO_ACCOUNT_SID", "AC0123456789abcdef0123456789abcdef")),
+                 QString::fromUtf8(credential("TWILIO_API_KEY", "SK0123456789abcdef0123456789abcdef")),
+                 credential("TWILIO_API_SECRET", credential.throwawaySecret));
     if (!minter)
         return std::unexpected(minter.error());
     return BenchMint([twilio = *minter, &clock, ttl = module.defaultTtlSeconds()](qint64 i) {

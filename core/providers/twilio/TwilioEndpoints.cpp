@@ -27,9 +27,9 @@ public:
     bool canServe(Provider provider) const override { return provider == Provider::Twilio; }
     Result<server::EndpointCredentials> credentialsFromEnvironment(const QProcessEnvironment& env) const override
     {
-        auto values = server::requiredVariables(env, {QStringLiteral("TWILIO_ACCOUNT_SID"),
-                                                      QStringLiteral("TWILIO_API_KEY"),
-                                                      QStringLiteral("TWILIO_API_SECRET")});
+        auto values =
+            server::requiredVariables(env, {QStringLiteral("TWILIO_ACCOUNT_SID"), QStringLiteral("TWILIO_API_KEY"),
+                                            QStringLiteral("TWILIO_API_SECRET")});
         if (!values)
             return std::unexpected(values.error());
         server::EndpointCredentials c;
@@ -72,7 +72,8 @@ public:
     }
     QList<QPair<QString, QString>> sampleFields() const override
     {
-        return {{QStringLiteral("identity"), QStringLiteral("alice")}, {QStringLiteral("room"), QStringLiteral("demo-room")}};
+        return {{QStringLiteral("identity"), QStringLiteral("alice")},
+                {QStringLiteral("room"), QStringLiteral("demo-room")}};
     }
 };
 

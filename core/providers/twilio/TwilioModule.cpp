@@ -200,8 +200,8 @@ public:
     QStringList expectedBehaviour(const MintedToken& minted, const mint::MintPlan& /*plan*/) const override
     {
         QList<Finding> ignored;
-        return explainPermissions(readGrants(
-            minted.claims.toJsonValue().toObject().value(QStringLiteral("grants")).toObject(), ignored));
+        return explainPermissions(
+            readGrants(minted.claims.toJsonValue().toObject().value(QStringLiteral("grants")).toObject(), ignored));
     }
 
     QStringList batchColumns() const override

@@ -103,8 +103,8 @@ Result<void> validateGrants(const TwilioGrants& g)
     if (g.room.size() > 128)
         return fail(ErrorCode::InvalidValue,
                     QT_TRANSLATE_NOOP("td::Error", "the room name is longer than Twilio's 128 characters"));
-    const QPair<const QString*, const char*> sids[] = {{&g.chatServiceSid, "IS"}, {&g.syncServiceSid, "IS"},
-                                                       {&g.voiceAppSid, "AP"}};
+    const QPair<const QString*, const char*> sids[] = {
+        {&g.chatServiceSid, "IS"}, {&g.syncServiceSid, "IS"}, {&g.voiceAppSid, "AP"}};
     for (const auto& [sid, prefix] : sids) {
         if (!sid->isEmpty() && !isSid(*sid, QLatin1StringView(prefix)))
             return fail(ErrorCode::InvalidValue,
@@ -197,8 +197,9 @@ void lint(const jwt::DecodedJwt& t, QList<Finding>& out)
                    QT_TRANSLATE_NOOP("td::Finding", "no exp: Twilio refuses Access Tokens without an expiry"));
     } else {
         const qint64 exp = t.payload.value(QStringLiteral("exp")).toInteger();
-        const qint64 from = t.payload.contains(QStringLiteral("nbf")) ? t.payload.value(QStringLiteral("nbf")).toInteger()
-                                                                    : t.payload.value(QStringLiteral("iat")).toInteger();
+        const qint64 from = t.payload.contains(QStringLiteral("nbf"))
+                                ? t.payload.value(QStringLiteral("nbf")).toInteger()
+                                : t.payload.value(QStringLiteral("iat")).toInteger();
         if (from > 0 && exp - from > kMaxTtlSeconds)
             addFinding(out, Severity::Error, "ttl-over-day",
                        QT_TRANSLATE_NOOP("td::Finding", "lives %1 s: over Twilio's 24-hour maximum, so Twilio refuses "

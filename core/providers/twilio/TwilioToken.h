@@ -23,11 +23,11 @@ inline constexpr qint64 kMaxTtlSeconds = 86400;
 /** The grants of one token; plans and the form hold them as the token's "grants" object. */
 struct TwilioGrants {
     QString identity;
-    bool video = true;  // a Video grant ("video"); without a room it opens every room of the account
-    QString room;       // video.room: the one room it opens
-    QString chatServiceSid;  // chat.service_sid (IS...): a Conversations/Chat grant when set
-    QString syncServiceSid;  // data_sync.service_sid (IS...): a Sync grant when set
-    QString voiceAppSid;     // voice.outgoing.application_sid (AP...): outgoing calls through that TwiML app
+    bool video = true;          // a Video grant ("video"); without a room it opens every room of the account
+    QString room;               // video.room: the one room it opens
+    QString chatServiceSid;     // chat.service_sid (IS...): a Conversations/Chat grant when set
+    QString syncServiceSid;     // data_sync.service_sid (IS...): a Sync grant when set
+    QString voiceAppSid;        // voice.outgoing.application_sid (AP...): outgoing calls through that TwiML app
     bool voiceIncoming = false; // voice.incoming.allow
 
     /** The token's "grants" object, in the library's order. */
