@@ -45,13 +45,14 @@ const OptionSpec kOptions[] = {
 };
 
 const OptionSpec kVerifyOptions[] = {
-    option("api-key", "KEY", "LiveKit API key, or Twilio API key SID (or LIVEKIT_API_KEY, TWILIO_API_KEY)."),
-    option("api-secret", "S", "LiveKit, Stream or Twilio API secret (or its provider's *_API_SECRET)."),
+    option("api-key", "KEY", "LiveKit or OpenTok API key, or Twilio API key SID (or the provider's *_API_KEY)."),
+    option("api-secret", "S", "LiveKit, Stream, Twilio or OpenTok API secret (or the provider's *_API_SECRET)."),
     option("account-sid", "AC…", "Twilio: expected account SID, the token's sub (or TWILIO_ACCOUNT_SID)."),
     option("access-key", "KEY", "100ms: expected access key (or HMS_ACCESS_KEY)."),
     option("secret", "S", "100ms app secret (or HMS_SECRET)."),
     option("app-id", "ID", "Zego AppID, Jitsi app_id (expected iss), or Agora app ID."),
     option("app-certificate", "CERT", "Agora app certificate (or AGORA_APP_CERTIFICATE)."),
+    option("application-id", "ID", "Vonage: expected application_id (or VONAGE_APPLICATION_ID)."),
     option("server-secret", "S", "Zego ServerSecret (or ZEGO_SERVER_SECRET)."),
     option("app-secret", "S", "Jitsi app_secret (or JITSI_APP_SECRET)."),
     option("audience", "AUD", "Jitsi: expected aud."),
@@ -152,7 +153,13 @@ std::optional<QString> publicKeyFor(const Inspection& first, const QCommandLineP
         creds.publicKey = *key;
     } else if (const QString variable = privateKeyVariable(first.provider);
                creds.secret.isEmpty() && !variable.isEmpty()) {
-        const QByteArray pem = context.environmentValue(variable);
+        QByteArray pem = context.environmentValue(variable);
+        if (!pem.isEmpty() && !pem.contains("-----BEGIN")) { // a path to the PEM (VONAGE_PRIVATE_KEY may be one)
+            auto file = context.readInput(QString::fromUtf8(pem.trimmed()));
+            if (!file)
+                return variable + QStringLiteral(": ") + file.error().message;
+            pem = *file;
+        }
         if (!pem.isEmpty()) {
             auto key = crypto::loadRsaPublicKey(pem);
             if (!key)

@@ -6,6 +6,7 @@
 #include "core/crypto/Base64.h"
 #include "core/providers/Registry.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -133,6 +134,14 @@ Result<ImportResult> importVariables(const QHash<QString, QByteArray>& vars, con
                 continue;
             }
             QByteArray pem = vars.value(QLatin1String(v.variable));
+            if (!pem.contains("-----BEGIN")) { // the path of the key file (VONAGE_PRIVATE_KEY may be one)
+                QFile file(QString::fromUtf8(pem.trimmed()));
+                if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024)
+                    return fail(ErrorCode::FileError,
+                                QT_TRANSLATE_NOOP("td::Error", "%1 is neither a PEM key nor a readable key file"),
+                                QLatin1String(v.variable));
+                pem = file.readAll();
+            }
             if (const QString kid = stripKeyIdLine(pem); !kid.isEmpty()) {
                 result.warnings << QStringLiteral("%1 contained a \"Key ID:\" line; it was removed from the key")
                                        .arg(QLatin1String(v.variable));
@@ -145,11 +154,9 @@ Result<ImportResult> importVariables(const QHash<QString, QByteArray>& vars, con
         result.profiles.append(p);
     }
     if (result.profiles.isEmpty())
-        return fail(
-            ErrorCode::NotFound,
-            QT_TRANSLATE_NOOP("td::Error",
-                              "no credentials found: expected LIVEKIT_API_KEY/SECRET, ZEGO_APP_ID/SERVER_SECRET, "
-                              "JAAS_APP_ID/KEY_ID/PRIVATE_KEY or JITSI_APP_ID/APP_SECRET"));
+        return fail(ErrorCode::NotFound,
+                    QT_TRANSLATE_NOOP("td::Error", "no credentials found: expected the variables of a provider (%1)"),
+                    providerVariablePrefixes());
     return result;
 }
 

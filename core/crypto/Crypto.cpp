@@ -23,6 +23,7 @@ const char* digestName(HashAlgorithm algorithm)
     case HashAlgorithm::Sha256: return "SHA256";
     case HashAlgorithm::Sha384: return "SHA384";
     case HashAlgorithm::Sha512: return "SHA512";
+    case HashAlgorithm::Sha1: return "SHA1";
     }
     return "SHA256";
 }
@@ -96,7 +97,7 @@ QByteArray hmac(HashAlgorithm algorithm, QByteArrayView key, QByteArrayView data
 {
     // One context per thread and algorithm, re-keyed on each call: configuring a new one fetches the digest by name,
     // which costs more than the MAC of a short message (Agora derives two keys per token).
-    thread_local std::array<MacCtxPtr, 3> contexts;
+    thread_local std::array<MacCtxPtr, 4> contexts;
     MacCtxPtr& ctx = contexts.at(static_cast<std::size_t>(algorithm));
     if (!ctx) {
         ctx = newKeyedMac(algorithm, key);

@@ -12,7 +12,7 @@
 
 namespace td::crypto {
 
-enum class HashAlgorithm { Sha256, Sha384, Sha512 };
+enum class HashAlgorithm { Sha256, Sha384, Sha512, Sha1 }; // Sha1: only what a format requires (OpenTok T1)
 
 /** One-shot HMAC. */
 QByteArray hmac(HashAlgorithm algorithm, QByteArrayView key, QByteArrayView data);

@@ -85,7 +85,7 @@ Result<Inspection> TokenInspector::inspect(QByteArrayView text, const VerifyCred
     if (token.startsWith("04") && !token.contains('.'))
         return inspectZego(token, credentials);
     for (const ProviderModule* module : providerModules()) {
-        if (!module->mintsJwt() && module->recognisesText(token))
+        if (module->recognisesText(token))
             return module->inspectText(token, credentials, m_clock.nowSeconds());
     }
     if (token.count('.') == 2)

@@ -14,6 +14,8 @@ QString providerName(Provider provider)
     case Provider::Twilio: return QStringLiteral("twilio");
     case Provider::Hms: return QStringLiteral("100ms");
     case Provider::Agora: return QStringLiteral("agora");
+    case Provider::Vonage: return QStringLiteral("vonage");
+    case Provider::OpenTok: return QStringLiteral("opentok");
     case Provider::Unknown: break;
     }
     return QStringLiteral("unknown");
@@ -30,6 +32,8 @@ QString providerDisplayName(Provider provider)
     case Provider::Twilio: return QStringLiteral("Twilio");
     case Provider::Hms: return QStringLiteral("100ms");
     case Provider::Agora: return QStringLiteral("Agora");
+    case Provider::Vonage: return QStringLiteral("Vonage");
+    case Provider::OpenTok: return QStringLiteral("OpenTok");
     case Provider::Unknown: break;
     }
     return QStringLiteral("the verifier");
@@ -38,7 +42,7 @@ QString providerDisplayName(Provider provider)
 std::optional<Provider> parseProvider(const QString& name)
 {
     for (Provider p : {Provider::LiveKit, Provider::Zego, Provider::Jaas, Provider::Jitsi, Provider::Stream,
-                       Provider::Twilio, Provider::Hms, Provider::Agora}) {
+                       Provider::Twilio, Provider::Hms, Provider::Agora, Provider::Vonage, Provider::OpenTok}) {
         if (providerName(p) == name)
             return p;
     }

@@ -1,9 +1,21 @@
 // SPDX-License-Identifier: MIT
 #include "core/providers/ProviderModule.h"
 
+#include "core/crypto/Pem.h"
 #include "core/inspect/TokenInspector.h"
 
 namespace td {
+
+Result<crypto::RsaPrivateKey> profilePrivateKey(const ProfileSecrets& secrets)
+{
+    const QByteArray pem = secrets.value(QStringLiteral("privateKey"));
+    if (pem.isEmpty())
+        return fail(ErrorCode::EmptyKey, QT_TRANSLATE_NOOP("td::Error", "the profile has no private key"));
+    auto key = crypto::loadRsaPrivateKey(pem, secrets.value(QStringLiteral("privateKeyPassphrase")));
+    if (!key)
+        return fail(key.error().in(QStringLiteral("the profile's private key: ")));
+    return key;
+}
 
 QString ProviderModule::fieldPlaceholder(const QString& /*field*/) const
 {

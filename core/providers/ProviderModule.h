@@ -4,6 +4,7 @@
 #include "core/Clock.h"
 #include "core/Error.h"
 #include "core/crypto/Crypto.h"
+#include "core/crypto/RsaKey.h"
 #include "core/providers/CommandLine.h"
 #include "core/providers/Finding.h"
 #include "core/providers/MintedToken.h"
@@ -49,6 +50,12 @@ struct VerifyCredentials;
 
 /** A profile's secrets by field name ("apiSecret", "privateKey"), as the secret store holds them. */
 using ProfileSecrets = QHash<QString, QByteArray>;
+
+/**
+ * The profile's RSA private key from its "privateKey" secret (decrypted with the "privateKeyPassphrase" secret when
+ * there is one: tokendesk-cli's --passphrase-file), with the PEM loader's diagnosis on failure.
+ */
+Result<crypto::RsaPrivateKey> profilePrivateKey(const ProfileSecrets& secrets);
 
 /** One profile field or secret and the standard environment variable that stands in for it. */
 struct EnvironmentVariable {

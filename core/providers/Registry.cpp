@@ -7,6 +7,7 @@
 #include "core/providers/livekit/LiveKitModule.h"
 #include "core/providers/stream/StreamModule.h"
 #include "core/providers/twilio/TwilioModule.h"
+#include "core/providers/vonage/VonageModule.h"
 #include "core/providers/zego/ZegoModule.h"
 
 namespace td {
@@ -15,8 +16,8 @@ const QList<const ProviderModule*>& providerModules()
 {
     // One line per module: adding a provider adds its line here.
     static const QList<const ProviderModule*> modules{
-        &livekit::module(), &zego::module(),   &jitsi::jaasModule(), &jitsi::selfHostedModule(),
-        &stream::module(),  &twilio::module(), &hms::module(),       &agora::module(),
+        &livekit::module(), &zego::module(), &jitsi::jaasModule(), &jitsi::selfHostedModule(), &stream::module(),
+        &twilio::module(),  &hms::module(),  &agora::module(),     &vonage::vonageModule(),    &vonage::openTokModule(),
     };
     return modules;
 }

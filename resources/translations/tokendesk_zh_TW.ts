@@ -95,10 +95,6 @@
         <translation>使用者</translation>
     </message>
     <message>
-        <source>a uid such as 42 (0: any user), or an account such as alice</source>
-        <translation>uid，例如 42（0：任何使用者），或帳號，例如 alice</translation>
-    </message>
-    <message>
         <source>Role</source>
         <translation>角色</translation>
     </message>
@@ -161,6 +157,10 @@
     <message>
         <source>Chat user I&amp;D:</source>
         <translation>Chat 使用者 ID(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>uid (42; 0: any user) or account (alice)</source>
+        <translation>uid（42；0：任何使用者）或帳號（alice）</translation>
     </message>
 </context>
 <context>
@@ -3822,10 +3822,6 @@ UTC：%3</translation>
         <translation>尚無權杖。</translation>
     </message>
     <message>
-        <source>no join link: the profile has no server URL, or the claims name no concrete room</source>
-        <translation>沒有加入連結：設定檔沒有伺服器 URL，或宣告未指定具體的房間</translation>
-    </message>
-    <message>
         <source>its holder</source>
         <translation>持有者</translation>
     </message>
@@ -3902,6 +3898,14 @@ UTC：%3</translation>
     <message>
         <source>%1 Automatic clearing is off in Settings: clear the clipboard yourself.</source>
         <translation>%1「設定」中已關閉自動清除：請自行清除剪貼簿。</translation>
+    </message>
+    <message>
+        <source>none for this token</source>
+        <translation>此權杖沒有</translation>
+    </message>
+    <message>
+        <source>No join link: the provider has none, the profile has no server URL, or the claims name no concrete room</source>
+        <translation>沒有加入連結：服務商不提供、設定檔沒有伺服器 URL，或宣告沒有指定具體房間</translation>
     </message>
 </context>
 <context>
@@ -4567,6 +4571,77 @@ UTC：%3</translation>
     </message>
 </context>
 <context>
+    <name>td::ui::VonageForm</name>
+    <message>
+        <source>Session token problem</source>
+        <translation>工作階段權杖有問題</translation>
+    </message>
+    <message>
+        <source>Session ID</source>
+        <translation>工作階段 ID</translation>
+    </message>
+    <message>
+        <source>the session&apos;s ID, e.g. 2_MX4…</source>
+        <translation>工作階段的 ID，例如 2_MX4…</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>publisher: publish and subscribe</source>
+        <translation>publisher：發布並訂閱</translation>
+    </message>
+    <message>
+        <source>subscriber: subscribe only</source>
+        <translation>subscriber：只能訂閱</translation>
+    </message>
+    <message>
+        <source>moderator: also disconnect others</source>
+        <translation>moderator：還能中斷其他人的連線</translation>
+    </message>
+    <message>
+        <source>publisheronly: publish only</source>
+        <translation>publisheronly：只能發布</translation>
+    </message>
+    <message>
+        <source>Connection data</source>
+        <translation>連線資料</translation>
+    </message>
+    <message>
+        <source>what other clients see, e.g. name=alice</source>
+        <translation>其他用戶端看得到的內容，例如 name=alice</translation>
+    </message>
+    <message>
+        <source>Layout classes</source>
+        <translation>版面配置類別</translation>
+    </message>
+    <message>
+        <source>space separated, e.g. focus full</source>
+        <translation>以空格分隔，例如 focus full</translation>
+    </message>
+    <message>
+        <source>Sess&amp;ion ID:</source>
+        <translation>工作階段 ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Rol&amp;e:</source>
+        <translation>角色(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Connection &amp;data:</source>
+        <translation>連線資料(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>La&amp;yout classes:</source>
+        <translation>版面配置類別(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>This session was not made with the profile&apos;s API key %1: OpenTok refuses the token.</source>
+        <translation>此工作階段不是以設定檔的 API 金鑰 %1 建立的：OpenTok 會拒絕此權杖。</translation>
+    </message>
+</context>
+<context>
     <name>td::ui::WelcomeView</name>
     <message>
         <source>Found on this machine</source>
@@ -5109,10 +5184,6 @@ UTC：%3</translation>
     <message>
         <source>%1 cannot be read</source>
         <translation>無法讀取 %1</translation>
-    </message>
-    <message>
-        <source>no credentials found: expected LIVEKIT_API_KEY/SECRET, ZEGO_APP_ID/SERVER_SECRET, JAAS_APP_ID/KEY_ID/PRIVATE_KEY or JITSI_APP_ID/APP_SECRET</source>
-        <translation>找不到憑證：預期有 LIVEKIT_API_KEY/SECRET、ZEGO_APP_ID/SERVER_SECRET、JAAS_APP_ID/KEY_ID/PRIVATE_KEY 或 JITSI_APP_ID/APP_SECRET</translation>
     </message>
     <message>
         <source>the livekit-cli config is not valid YAML (line %1, column %2)</source>
@@ -6187,10 +6258,6 @@ UTC：%3</translation>
         <translation>使用者帳號為 %1 位元組：Agora 最多允許 255</translation>
     </message>
     <message>
-        <source>give the user: a uid (--uid, 0 for any user) or an account (--account)</source>
-        <translation>請指定使用者：uid（--uid，0 代表任何使用者）或帳號（--account）</translation>
-    </message>
-    <message>
         <source>the TTL must be from 1 second to Agora&apos;s 24 hours</source>
         <translation>TTL 必須介於 1 秒到 Agora 的 24 小時之間</translation>
     </message>
@@ -6217,6 +6284,82 @@ UTC：%3</translation>
     <message>
         <source>the Agora form has no field for &quot;%1&quot;</source>
         <translation>Agora 表單沒有 &quot;%1&quot; 欄位</translation>
+    </message>
+    <message>
+        <source>%1 is neither a PEM key nor a readable key file</source>
+        <translation>%1 既不是 PEM 金鑰，也不是可讀取的金鑰檔</translation>
+    </message>
+    <message>
+        <source>no credentials found: expected the variables of a provider (%1)</source>
+        <translation>找不到憑證：應為某個服務商的變數（%1）</translation>
+    </message>
+    <message>
+        <source>give the user: a uid, 0 for any user (--uid), or an account (--account)</source>
+        <translation>請指定使用者：uid，0 代表任何使用者（--uid），或帳號（--account）</translation>
+    </message>
+    <message>
+        <source>VONAGE_PRIVATE_KEY is neither a PEM nor a readable key file</source>
+        <translation>VONAGE_PRIVATE_KEY 既不是 PEM，也不是可讀取的金鑰檔</translation>
+    </message>
+    <message>
+        <source>the session ID is missing (--session-id): a token connects to one session</source>
+        <translation>缺少工作階段 ID（--session-id）：權杖只能連線到一個工作階段</translation>
+    </message>
+    <message>
+        <source>the session ID is too long</source>
+        <translation>工作階段 ID 過長</translation>
+    </message>
+    <message>
+        <source>the role &quot;%1&quot; is not publisher, subscriber, moderator or publisheronly</source>
+        <translation>角色 &quot;%1&quot; 不是 publisher、subscriber、moderator 或 publisheronly</translation>
+    </message>
+    <message>
+        <source>the connection data is %1 characters: the SDKs allow 1024</source>
+        <translation>連線資料為 %1 個字元：SDK 最多允許 1024</translation>
+    </message>
+    <message>
+        <source>the layout classes are %1 characters: the SDKs allow 1024</source>
+        <translation>版面配置類別為 %1 個字元：SDK 最多允許 1024</translation>
+    </message>
+    <message>
+        <source>the Vonage application ID is missing (--application-id or VONAGE_APPLICATION_ID)</source>
+        <translation>缺少 Vonage 應用程式 ID（--application-id 或 VONAGE_APPLICATION_ID）</translation>
+    </message>
+    <message>
+        <source>the Vonage application&apos;s private key is missing (--private-key or VONAGE_PRIVATE_KEY)</source>
+        <translation>缺少 Vonage 應用程式的私鑰（--private-key 或 VONAGE_PRIVATE_KEY）</translation>
+    </message>
+    <message>
+        <source>the TTL must be from 1 second to 30 days</source>
+        <translation>TTL 必須介於 1 秒到 30 天之間</translation>
+    </message>
+    <message>
+        <source>the OpenTok API key is missing (--api-key or OPENTOK_API_KEY)</source>
+        <translation>缺少 OpenTok API 金鑰（--api-key 或 OPENTOK_API_KEY）</translation>
+    </message>
+    <message>
+        <source>the OpenTok API secret is missing (--api-secret or OPENTOK_API_SECRET)</source>
+        <translation>缺少 OpenTok API 密鑰（--api-secret 或 OPENTOK_API_SECRET）</translation>
+    </message>
+    <message>
+        <source>the session ID belongs to API key &quot;%1&quot;, not %2: OpenTok refuses tokens for another project&apos;s session</source>
+        <translation>工作階段 ID 屬於 API 金鑰 &quot;%1&quot;，而非 %2：OpenTok 會拒絕其他專案工作階段的權杖</translation>
+    </message>
+    <message>
+        <source>not an OpenTok T1 token: it starts with &quot;T1==&quot;</source>
+        <translation>不是 OpenTok T1 權杖：它應以 &quot;T1==&quot; 開頭</translation>
+    </message>
+    <message>
+        <source>the OpenTok token after &quot;T1==&quot; is not base64</source>
+        <translation>OpenTok 權杖在 &quot;T1==&quot; 之後的部分不是 base64</translation>
+    </message>
+    <message>
+        <source>the OpenTok token does not read partner_id=…&amp;sig=…:data</source>
+        <translation>OpenTok 權杖不是 partner_id=…&amp;sig=…:data 的格式</translation>
+    </message>
+    <message>
+        <source>the session form has no field for &quot;%1&quot;</source>
+        <translation>工作階段表單沒有 &quot;%1&quot; 欄位</translation>
     </message>
 </context>
 <context>
@@ -6857,6 +7000,78 @@ UTC：%3</translation>
         <source>the signature does not match this app certificate: the token was changed, or another certificate (or project) made it</source>
         <translation>簽章與此 App 憑證不符：權杖遭到修改，或由其他憑證（或專案）產生</translation>
     </message>
+    <message>
+        <source>the Vonage application ID is missing</source>
+        <translation>缺少 Vonage 應用程式 ID</translation>
+    </message>
+    <message>
+        <source>Vonage client tokens are RS256, this token uses &quot;%1&quot;</source>
+        <translation>Vonage 用戶端權杖使用 RS256，此權杖使用 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>application_id is %1, not %2: Vonage checks it with another application&apos;s public key</source>
+        <translation>application_id 為 %1，而非 %2：Vonage 會用另一個應用程式的公鑰來檢查它</translation>
+    </message>
+    <message>
+        <source>exp is iat + 900 s, what @vonage/jwt writes when the exp it was given was not in the future (it replaces it silently)</source>
+        <translation>exp 為 iat + 900 秒：這是 @vonage/jwt 在收到的 exp 不在未來時寫入的值（它會默默替換）</translation>
+    </message>
+    <message>
+        <source>the token lives more than 30 days: Vonage refuses it</source>
+        <translation>權杖有效超過 30 天：Vonage 會拒絕</translation>
+    </message>
+    <message>
+        <source>the OpenTok API key is missing</source>
+        <translation>缺少 OpenTok API 金鑰</translation>
+    </message>
+    <message>
+        <source>the OpenTok API secret is missing</source>
+        <translation>缺少 OpenTok API 密鑰</translation>
+    </message>
+    <message>
+        <source>iss is &quot;%1&quot;, not the API key %2</source>
+        <translation>iss 為 &quot;%1&quot;，而非 API 金鑰 %2</translation>
+    </message>
+    <message>
+        <source>no expire_time: OpenTok refuses it</source>
+        <translation>沒有 expire_time：OpenTok 會拒絕</translation>
+    </message>
+    <message>
+        <source>expired %1: OpenTok refuses it</source>
+        <translation>已過期（%1）：OpenTok 會拒絕它</translation>
+    </message>
+    <message>
+        <source>partner_id is %1, not the API key %2</source>
+        <translation>partner_id 為 %1，而非 API 金鑰 %2</translation>
+    </message>
+    <message>
+        <source>give the API secret to verify the signature</source>
+        <translation>請提供 API 密鑰以驗證簽章</translation>
+    </message>
+    <message>
+        <source>the signature does not match this API secret: the token was changed, or another secret made it</source>
+        <translation>簽章與此 API 密鑰不符：權杖遭到修改，或由其他密鑰產生</translation>
+    </message>
+    <message>
+        <source>no session_id: the token connects to no session</source>
+        <translation>沒有 session_id：權杖不會連線到任何工作階段</translation>
+    </message>
+    <message>
+        <source>session_id does not start with 1_ or 2_ as the session IDs the API creates do</source>
+        <translation>session_id 不是以 1_ 或 2_ 開頭，與 API 建立的工作階段 ID 不同</translation>
+    </message>
+    <message>
+        <source>role &quot;%1&quot; is not publisher, subscriber, moderator or publisheronly</source>
+        <translation>角色 &quot;%1&quot; 不是 publisher、subscriber、moderator 或 publisheronly</translation>
+    </message>
+    <message>
+        <source>connection_data is %1 characters, over the 1024 the SDKs allow</source>
+        <translation>connection_data 為 %1 個字元，超過 SDK 允許的 1024</translation>
+    </message>
+    <message>
+        <source>the session belongs to API key &quot;%1&quot;, not %2: OpenTok refuses the connection</source>
+        <translation>工作階段屬於 API 金鑰 &quot;%1&quot;，而非 %2：OpenTok 會拒絕連線</translation>
+    </message>
 </context>
 <context>
     <name>td::Provider</name>
@@ -7015,6 +7230,34 @@ UTC：%3</translation>
     <message>
         <source>From Agora Console, the project&apos;s page: the App ID and the primary App Certificate (enable it first), 32 hex characters each.</source>
         <translation>取自 Agora Console 的專案頁面：App ID 與主要 App 憑證（請先啟用），各為 32 個十六進位字元。</translation>
+    </message>
+    <message>
+        <source>Vonage Video: GET ?session_id= (vonage-get)</source>
+        <translation>Vonage Video：GET ?session_id=（vonage-get）</translation>
+    </message>
+    <message>
+        <source>OpenTok: GET ?session_id= (opentok-get)</source>
+        <translation>OpenTok：GET ?session_id=（opentok-get）</translation>
+    </message>
+    <message>
+        <source>Vonage Video</source>
+        <translation>Vonage Video</translation>
+    </message>
+    <message>
+        <source>Application &amp;ID</source>
+        <translation>應用程式 ID(&amp;I)</translation>
+    </message>
+    <message>
+        <source>From the Vonage API dashboard (Applications): the application ID and the private key downloaded when the application was made.</source>
+        <translation>取自 Vonage API 主控台（Applications）：應用程式 ID，以及建立應用程式時下載的私鑰。</translation>
+    </message>
+    <message>
+        <source>OpenTok</source>
+        <translation>OpenTok</translation>
+    </message>
+    <message>
+        <source>From the OpenTok (TokBox) account page of the project: its API key (digits) and API secret.</source>
+        <translation>取自專案的 OpenTok（TokBox）帳戶頁面：API 金鑰（數字）與 API 密鑰。</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@
 #   Stream HS256:   tokendesk-cli bench  vs  LiveKit's rate in the same run                      (target >= 0.8x)
 #   Twilio, 100ms HS256: tokendesk-cli bench  vs  LiveKit's rate in the same run                 (target >= 0.8x)
 #   Agora 007:      tokendesk-cli bench  vs  agora-token RtcTokenBuilder2 in Node                 (target >= 5x)
+#   OpenTok T1 (HMAC-SHA1) and Vonage RS256 mints per second.
 # Usage: bash tests/bench/run.sh [--quick]   (needs a built ci preset and `npm ci` in tests/interop)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -38,6 +39,8 @@ stream=$("$CLI" bench --provider stream --count "$LK_COUNT" --json | field token
 twilio=$("$CLI" bench --provider twilio --count "$LK_COUNT" --json | field tokensPerSecond)
 hms=$("$CLI" bench --provider 100ms --count "$LK_COUNT" --json | field tokensPerSecond)
 agora_ours=$("$CLI" bench --provider agora --count "$LK_COUNT" --json | field tokensPerSecond)
+opentok=$("$CLI" bench --provider opentok --count "$LK_COUNT" --json | field tokensPerSecond)
+vonage=$("$CLI" bench --provider vonage --count "$RSA_COUNT" --json | field tokensPerSecond)
 agora_node_json=$(node tests/bench/agora-node-bench.mjs --count "$NODE_COUNT")
 agora_node=$(echo "$agora_node_json" | field tokensPerSecond)
 agora_sdk=$(echo "$agora_node_json" | field version)
@@ -57,5 +60,7 @@ cat <<TABLE
 | Stream HS256 mints/s (1 thread) | $(round "$stream") | $(round "$lk_ours") (TokenDesk LiveKit, same run) | $(ratio "$stream" "$lk_ours")x | >= 0.8x |
 | Twilio HS256 mints/s (1 thread) | $(round "$twilio") | $(round "$lk_ours") (TokenDesk LiveKit, same run) | $(ratio "$twilio" "$lk_ours")x | >= 0.8x |
 | 100ms HS256 mints/s (1 thread) | $(round "$hms") | $(round "$lk_ours") (TokenDesk LiveKit, same run) | $(ratio "$hms" "$lk_ours")x | >= 0.8x |
+| OpenTok T1 mints/s (1 thread) | $(round "$opentok") | - | - | - |
+| Vonage RS256 mints/s (1 thread) | $(round "$vonage") | $(round "$openssl_sign") (openssl speed rsa2048 sign/s) | $(ratio "$vonage" "$openssl_sign")x | - |
 | Agora 007 mints/s (1 thread) | $(round "$agora_ours") | $(round "$agora_node") (agora-token $agora_sdk, Node) | $(ratio "$agora_ours" "$agora_node")x | >= 5x |
 TABLE

@@ -57,7 +57,7 @@ complete_words() {
 
 complete_words "mint decode verify batch matrix bench profile serve completion" ''
 complete_words "mint matrix" m
-complete_words "livekit zego jaas jitsi stream twilio 100ms agora" mint ''
+complete_words "livekit zego jaas jitsi stream twilio 100ms agora vonage opentok" mint ''
 complete_words "--room --room-config --room-preset" mint livekit --ro
 complete_words "--room-config --room-preset" mint livekit --room lobby --ro
 complete_words "--attribute" mint livekit --attribute a=b --attr
@@ -65,7 +65,7 @@ complete_words "true false" mint livekit --can-publish ''
 complete_words "false" mint livekit --can-publish = f
 complete_words "gcm cbc" mint zego --cipher ''
 complete_words "owner member" mint jitsi --affiliation ''
-complete_words "livekit zego jaas jitsi stream twilio 100ms agora" batch --provider ''
+complete_words "livekit zego jaas jitsi stream twilio 100ms agora vonage opentok" batch --provider ''
 complete_words "jaas jitsi" decode --provider j
 complete_words "list show add edit remove import export" profile ''
 complete_words "--names" profile list --nam
@@ -97,7 +97,7 @@ zsh_check() { # EXPECTED WORD...
 }
 if command -v zsh >/dev/null; then
     zsh -n "$dir/_tokendesk-cli" && echo "ok: zsh -n _tokendesk-cli" || fail "zsh -n $dir/_tokendesk-cli"
-    zsh_check "livekit zego jaas jitsi stream twilio 100ms agora" mint ''
+    zsh_check "livekit zego jaas jitsi stream twilio 100ms agora vonage opentok" mint ''
     zsh_check "true false" mint livekit --can-publish ''
     zsh_check "alpha beta" profile show ''
     zsh_check "@files" mint jaas --private-key ''
@@ -107,7 +107,7 @@ fi
 if command -v fish >/dev/null; then
     fish --no-execute "$dir/tokendesk-cli.fish" && echo "ok: fish --no-execute" || fail "fish --no-execute"
     got=$(fish --no-config -c "source '$dir/tokendesk-cli.fish'; complete -C'$cli mint '" | cut -f1 | sort | tr '\n' ' ')
-    [ "$got" = "100ms agora jaas jitsi livekit stream twilio zego " ] && echo "ok: fish: mint <TAB>" || fail "fish mint <TAB>: got [$got]"
+    [ "$got" = "100ms agora jaas jitsi livekit opentok stream twilio vonage zego " ] && echo "ok: fish: mint <TAB>" || fail "fish mint <TAB>: got [$got]"
     got=$(fish --no-config -c "source '$dir/tokendesk-cli.fish'; complete -C'$cli profile show '" | cut -f1 | sort |
         tr '\n' ' ')
     [ "$got" = "alpha beta " ] && echo "ok: fish: profile show <TAB>" || fail "fish profile show <TAB>: got [$got]"

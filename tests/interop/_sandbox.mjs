@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The environment tokendesk-cli runs with in the interop tests: the same cleaning as tests/support/Cli.h.
-// From this process's environment, every LIVEKIT_*, ZEGO_*, JAAS_*, JITSI_*, STREAM_*, TWILIO_*, HMS_*, AGORA_* and TOKENDESK_* variable and
+// From this process's environment, every LIVEKIT_*, ZEGO_*, JAAS_*, JITSI_*, STREAM_*, TWILIO_*, HMS_*, AGORA_*, VONAGE_*, OPENTOK_* and TOKENDESK_* variable and
 // DBUS_SESSION_BUS_ADDRESS are removed; HOME and the XDG directories point into a temporary directory (removed at
 // exit); profiles and secrets go to an encrypted vault in its cfg/. Tests add their credentials on top.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -13,7 +13,7 @@ export function sandboxEnv() {
   const home = join(dir, 'home');
   mkdirSync(home);
   const env = Object.fromEntries(Object.entries(process.env).filter(
-    ([k]) => !/^(LIVEKIT|ZEGO|JAAS|JITSI|STREAM|TWILIO|HMS|AGORA|TOKENDESK)_/.test(k) && k !== 'DBUS_SESSION_BUS_ADDRESS'));
+    ([k]) => !/^(LIVEKIT|ZEGO|JAAS|JITSI|STREAM|TWILIO|HMS|AGORA|VONAGE|OPENTOK|TOKENDESK)_/.test(k) && k !== 'DBUS_SESSION_BUS_ADDRESS'));
   return Object.assign(env, {
     HOME: home,
     XDG_CONFIG_HOME: join(home, '.config'),

@@ -152,11 +152,11 @@ private Q_SLOTS:
             for (const QString& f : t->contractFields())
                 QVERIFY2(t->requestFields().contains(f), qPrintable(f));
         }
-        QCOMPARE(
-            names,
-            (QStringList{QStringLiteral("livekit-get"), QStringLiteral("livekit-standard"), QStringLiteral("zego-get"),
-                         QStringLiteral("jitsi-get"), QStringLiteral("stream-get"), QStringLiteral("twilio-get"),
-                         QStringLiteral("100ms-get"), QStringLiteral("agora-get"), QStringLiteral("healthz")}));
+        QCOMPARE(names,
+                 (QStringList{QStringLiteral("livekit-get"), QStringLiteral("livekit-standard"),
+                              QStringLiteral("zego-get"), QStringLiteral("jitsi-get"), QStringLiteral("stream-get"),
+                              QStringLiteral("twilio-get"), QStringLiteral("100ms-get"), QStringLiteral("agora-get"),
+                              QStringLiteral("vonage-get"), QStringLiteral("opentok-get"), QStringLiteral("healthz")}));
         QVERIFY(!parseEndpointType(QStringLiteral("livekit")));
         QVERIFY(!healthEndpoint().mintsTokens());
     }

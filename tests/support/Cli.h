@@ -22,9 +22,9 @@ struct CliRun {
 /**
  * tokendesk-cli run by a test, in a sandbox of its own: a temporary directory that lives as long as this object.
  * Every CLI test runs with this one environment, the tester's own minus what could leak in or out:
- *  - every LIVEKIT_*, ZEGO_*, JAAS_*, JITSI_*, STREAM_*, TWILIO_*, HMS_*, AGORA_* and TOKENDESK_* variable is removed
- * (credentials, config dir, secret store and passphrases of whoever runs the tests), and DBUS_SESSION_BUS_ADDRESS, so
- * no keychain is reached;
+ *  - every LIVEKIT_*, ZEGO_*, JAAS_*, JITSI_*, STREAM_*, TWILIO_*, HMS_*, AGORA_*, VONAGE_*, OPENTOK_* and TOKENDESK_*
+ * variable is removed (credentials, config dir, secret store and passphrases of whoever runs the tests), and
+ * DBUS_SESSION_BUS_ADDRESS, so no keychain is reached;
  *  - HOME and XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME, XDG_STATE_HOME point into the sandbox, so nothing
  *    under the real home is read or written;
  *  - TOKENDESK_CONFIG_DIR is the sandbox's cfg/, TOKENDESK_SECRET_STORE is vault and TOKENDESK_VAULT_PASSPHRASE is
@@ -50,6 +50,7 @@ public:
                 k.startsWith(QStringLiteral("JAAS_")) || k.startsWith(QStringLiteral("JITSI_")) ||
                 k.startsWith(QStringLiteral("STREAM_")) || k.startsWith(QStringLiteral("TWILIO_")) ||
                 k.startsWith(QStringLiteral("HMS_")) || k.startsWith(QStringLiteral("AGORA_")) ||
+                k.startsWith(QStringLiteral("VONAGE_")) || k.startsWith(QStringLiteral("OPENTOK_")) ||
                 k.startsWith(QStringLiteral("TOKENDESK_")))
                 e.remove(k);
         }

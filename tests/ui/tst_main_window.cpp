@@ -122,6 +122,13 @@ void addOneProfileOfEach(test::TestContext& ctx)
     agora.appId = QStringLiteral("970ca35de60c44645bbae8a215061b33");
     QVERIFY(ctx.profiles.save(agora,
                               {{QStringLiteral("apiSecret"), QByteArrayLiteral("5cfd2fd1755d40ecb72977518be15d3b")}}));
+    credentials::Profile vonage;
+    vonage.name = QStringLiteral("vo");
+    vonage.provider = Provider::Vonage;
+    vonage.appId = QStringLiteral("aaaaaaaa-bbbb-cccc-dddd-0123456789ab");
+    QVERIFY(ctx.profiles.save(vonage,
+                              {{QStringLiteral("privateKey"),
+                                test::readFile(QStringLiteral(TOKENDESK_TEST_DATA_DIR "/pem/rsa2048-pkcs8.pem"))}}));
 }
 
 /** Claims that mint for each provider (typed into the raw JSON view, which fills the form). */
@@ -135,6 +142,8 @@ QString claimsFor(const QString& profile)
         return QStringLiteral(R"({"user_id": "ann", "call_cids": ["default:standup"], "role": "host"})");
     if (profile == QStringLiteral("tw"))
         return QStringLiteral(R"({"identity": "ann", "video": {"room": "standup"}})");
+    if (profile == QStringLiteral("vo"))
+        return QStringLiteral(R"({"session_id": "2_MX4xMjM0NTY3OH5-demo", "role": "moderator"})");
     if (profile == QStringLiteral("ag"))
         return QStringLiteral(R"({"channel": "standup", "uid": 42, "role": "publisher"})");
     if (profile == QStringLiteral("hm"))

@@ -37,7 +37,7 @@ AgoraForm::AgoraForm(QWidget* parent)
     name(m_channel, QStringLiteral("agoraChannelLineEdit"), tr("Channel"));
     m_channel->setPlaceholderText(tr("the RTC channel, under 64 bytes"));
     name(m_user, QStringLiteral("agoraUserLineEdit"), tr("User"));
-    m_user->setPlaceholderText(tr("a uid such as 42 (0: any user), or an account such as alice"));
+    m_user->setPlaceholderText(tr("uid (42; 0: any user) or account (alice)"));
     name(m_role, QStringLiteral("agoraRoleComboBox"), tr("Role"));
     m_role->addItem(tr("publisher: join and publish"), QStringLiteral("publisher"));
     m_role->addItem(tr("subscriber: join only"), QStringLiteral("subscriber"));

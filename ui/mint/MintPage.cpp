@@ -18,6 +18,7 @@
 #include "ui/mint/ResultPanel.h"
 #include "ui/mint/StreamForm.h"
 #include "ui/mint/TwilioForm.h"
+#include "ui/mint/VonageForm.h"
 #include "ui/mint/ZegoForm.h"
 
 #include <QComboBox>
@@ -96,6 +97,8 @@ MintPage::MintPage(AppContext& context, QWidget* parent)
     addForm(Provider::Twilio, new TwilioForm(this));
     addForm(Provider::Hms, new HmsForm(this));
     addForm(Provider::Agora, new AgoraForm(this));
+    addForm(Provider::Vonage, new VonageForm(false, this));
+    addForm(Provider::OpenTok, new VonageForm(true, this));
 
     m_formColumn = new QWidget(this);
     m_formColumnLayout = new QVBoxLayout(m_formColumn);
@@ -254,7 +257,9 @@ QWidget* MintPage::buildCard()
     name(m_preview, QStringLiteral("claimsPreviewPlainTextEdit"), tr("Claims preview"));
     m_preview->setReadOnly(true);
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Long values (a Twilio jti, LiveKit metadata) wrap inside the card instead of scrolling it sideways.
+    m_preview->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_preview->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     name(m_rawJson, QStringLiteral("rawJsonPlainTextEdit"), tr("Raw claims JSON"));
     m_rawJson->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_rawJson->setTabChangesFocus(true);
@@ -539,7 +544,6 @@ void MintPage::refresh()
     // so the claims of an earlier, valid form are never shown as the current ones.
     const auto refuse = [this](const char* code, const QString& reason) {
         m_findings->addItem(findingItem(Severity::Error, QString::fromLatin1(code), reason, palette(), !m_touched));
-        m_preview->setLineWrapMode(QPlainTextEdit::WidgetWidth); // a sentence, not JSON: no sideways scrolling
         m_preview->setPlainText(tr("No preview: %1").arg(inUserWords(reason)));
         blockMint(inUserWords(reason));
     };
@@ -563,7 +567,6 @@ void MintPage::refresh()
     const auto outcome = mint::mintAndInspect(*plan, *profile, m_secrets, m_context.clock);
     if (!outcome) // the core refuses this plan: its reason is the finding that matters
         return refuse("mint-refused", outcome.error().localized());
-    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_preview->setPlainText(indentJson(outcome->minted.claims.serialize()));
     const QList<Finding>& findings = outcome->inspection.findings;
     for (const Finding& f : findings)

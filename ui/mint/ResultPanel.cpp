@@ -164,7 +164,12 @@ void ResultPanel::showResult(const mint::MintOutcome& outcome, const QString& id
     setStale(false);
     m_token->setPlainText(QString::fromLatin1(outcome.minted.token));
     m_link->setText(outcome.joinLink);
-    m_link->setPlaceholderText(tr("no join link: the profile has no server URL, or the claims name no concrete room"));
+    // Short enough for the field at 1024 px; the tooltip says why.
+    m_link->setPlaceholderText(tr("none for this token"));
+    m_link->setToolTip(outcome.joinLink.isEmpty()
+                           ? tr("No join link: the provider has none, the profile has no server URL, or the claims "
+                                "name no concrete room")
+                           : QString());
     m_copyToken->setEnabled(true);
     m_copyLink->setEnabled(!outcome.joinLink.isEmpty());
     m_openLink->setEnabled(!outcome.joinLink.isEmpty());

@@ -96,8 +96,8 @@ Result<void> validateClaims(const AgoraClaims& c, qint64 ttlSeconds)
     }
     if (!c.uid && c.account.isEmpty())
         return fail(ErrorCode::MissingValue,
-                    QT_TRANSLATE_NOOP("td::Error", "give the user: a uid (--uid, 0 for any user) or an account "
-                                                   "(--account)"));
+                    QT_TRANSLATE_NOOP("td::Error", "give the user: a uid, 0 for any user (--uid), or an "
+                                                   "account (--account)"));
     if (ttlSeconds <= 0 || ttlSeconds > kMaxTtlSeconds)
         return fail(ErrorCode::OutOfRange,
                     QT_TRANSLATE_NOOP("td::Error", "the TTL must be from 1 second to Agora's 24 hours"));
@@ -178,7 +178,7 @@ OrderedJson describe(const AccessToken2& t)
     OrderedJson o = OrderedJson::object();
     o.insert(QStringLiteral("app_id"), t.appId);
     o.insert(QStringLiteral("issue_ts"), qint64{t.issueTs});
-    o.insert(QStringLiteral("expire"), qint64{t.expire});
+    o.insert(QStringLiteral("expire_seconds"), qint64{t.expire}); // after issue_ts; "expire" would read as a time
     o.insert(QStringLiteral("salt"), qint64{t.salt});
     OrderedJson services = OrderedJson::array();
     for (const Service& s : t.services) {
@@ -231,25 +231,29 @@ void lint(const AccessToken2& t, qint64 now, QList<Finding>& out)
                        serviceName(s.type));
             continue;
         }
-        for (auto it = s.privileges.begin(); it != s.privileges.end(); ++it) {
-            if (it.value() == 0)
+        // One finding per expiry the service's privileges share ("rtc join_channel, publish_audio ends 10m ...").
+        QMap<quint32, QStringList> byExpiry;
+        for (auto it = s.privileges.begin(); it != s.privileges.end(); ++it)
+            byExpiry[it.value()] << privilegeName(s.type, it.key());
+        for (auto it = byExpiry.begin(); it != byExpiry.end(); ++it) {
+            const QString names = it.value().join(QStringLiteral(", "));
+            if (it.key() == 0)
                 addFinding(out, Severity::Warning, "privilege-zero",
                            QT_TRANSLATE_NOOP("td::Finding", "%1 %2 expires 0 seconds after issue (the SDK's default "
                                                             "when no privilege expiry is given); Agora's samples give "
                                                             "privileges the token's own lifetime"),
-                           serviceName(s.type), privilegeName(s.type, it.key()));
-            else if (it.value() > t.expire)
+                           serviceName(s.type), names);
+            else if (it.key() > t.expire)
                 addFinding(out, Severity::Info, "privilege-after-token",
                            QT_TRANSLATE_NOOP("td::Finding", "%1 %2 lasts %3, longer than the token's %4: the token's "
                                                             "expiry ends it first"),
-                           serviceName(s.type), privilegeName(s.type, it.key()), formatDuration(it.value()),
-                           formatDuration(t.expire));
-            else if (it.value() < t.expire)
+                           serviceName(s.type), names, formatDuration(it.key()), formatDuration(t.expire));
+            else if (it.key() < t.expire)
                 addFinding(out, Severity::Info, "privilege-before-token",
                            QT_TRANSLATE_NOOP("td::Finding", "%1 %2 ends %3 after issue, before the token does: the "
                                                             "client is told the privilege will expire and must renew "
                                                             "the token"),
-                           serviceName(s.type), privilegeName(s.type, it.key()), formatDuration(it.value()));
+                           serviceName(s.type), names, formatDuration(it.key()));
         }
         if (s.type != kRtc)
             continue;

@@ -619,15 +619,4 @@ const ProviderModule& selfHostedModule()
     return instance;
 }
 
-Result<crypto::RsaPrivateKey> profilePrivateKey(const ProfileSecrets& secrets)
-{
-    const QByteArray pem = secrets.value(QStringLiteral("privateKey"));
-    if (pem.isEmpty())
-        return fail(ErrorCode::EmptyKey, QT_TRANSLATE_NOOP("td::Error", "the profile has no private key"));
-    auto key = crypto::loadRsaPrivateKey(pem, secrets.value(QStringLiteral("privateKeyPassphrase")));
-    if (!key)
-        return fail(key.error().in(QStringLiteral("the profile's private key: ")));
-    return key;
-}
-
 } // namespace td::jitsi

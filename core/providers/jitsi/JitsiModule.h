@@ -37,10 +37,4 @@ private:
     std::optional<crypto::RsaPrivateKey> m_privateKey;
 };
 
-/**
- * The profile's RSA private key from its "privateKey" secret (decrypted with the "privateKeyPassphrase" secret when
- * there is one: tokendesk-cli's --passphrase-file), with the PEM loader's diagnosis on failure.
- */
-Result<crypto::RsaPrivateKey> profilePrivateKey(const ProfileSecrets& secrets);
-
 } // namespace td::jitsi
