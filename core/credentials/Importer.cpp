@@ -136,7 +136,7 @@ Result<ImportResult> importVariables(const QHash<QString, QByteArray>& vars, con
             QByteArray pem = vars.value(QLatin1String(v.variable));
             if (!pem.contains("-----BEGIN")) { // the path of the key file (VONAGE_PRIVATE_KEY may be one)
                 QFile file(QString::fromUtf8(pem.trimmed()));
-                if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024)
+                if (!file.open(QIODevice::ReadOnly) || file.size() > qint64{64} * 1024)
                     return fail(ErrorCode::FileError,
                                 QT_TRANSLATE_NOOP("td::Error", "%1 is neither a PEM key nor a readable key file"),
                                 QLatin1String(v.variable));

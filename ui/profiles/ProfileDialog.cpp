@@ -297,16 +297,22 @@ void ProfileDialog::placeRows()
         delete taken.labelItem;
         delete taken.fieldItem;
     }
+    // In the provider's own order (Agora's App ID before its certificate, Twilio's account SID first).
+    const ProviderModule* module = findModule(provider());
+    for (const QString& key : module ? module->profileFields() : QStringList()) {
+        const auto row = std::find_if(m_rows.cbegin(), m_rows.cend(),
+                                      [&](const Row& r) { return r.key == key && !r.providers.isEmpty(); });
+        if (row == m_rows.cend() || !isShown(*row))
+            continue;
+        int before = -1;
+        QFormLayout::ItemRole role{};
+        row->form->getWidgetPosition(m_showSecrets, &before, &role);
+        row->form->insertRow(before, row->label, row->field);
+    }
     for (const Row& row : std::as_const(m_rows)) {
         if (row.providers.isEmpty())
             continue;
-        const bool shown = isShown(row);
-        if (shown) {
-            int before = -1;
-            QFormLayout::ItemRole role{};
-            row.form->getWidgetPosition(m_showSecrets, &before, &role);
-            row.form->insertRow(before, row.label, row.field);
-        }
+        const bool shown = isShown(row) && row.form->indexOf(row.field) >= 0;
         row.label->setVisible(shown);
         row.field->setVisible(shown);
     }

@@ -99,7 +99,7 @@ public:
         QByteArray pem = values->at(1).toUtf8();
         if (!pem.contains("-----BEGIN")) { // a path, as Vonage's docs allow
             QFile file(QString::fromUtf8(pem.trimmed()));
-            if (!file.open(QIODevice::ReadOnly) || file.size() > 64 * 1024)
+            if (!file.open(QIODevice::ReadOnly) || file.size() > qint64{64} * 1024)
                 return fail(ErrorCode::FileError,
                             QT_TRANSLATE_NOOP("td::Error", "VONAGE_PRIVATE_KEY is neither a PEM nor a readable key "
                                                            "file"));

@@ -25,7 +25,7 @@ namespace td::vonage {
 /** Both SDKs give a token a day when no expiry is asked for. */
 inline constexpr qint64 kDefaultTtlSeconds = 86400;
 /** Vonage and OpenTok accept tokens for 30 days at most. */
-inline constexpr qint64 kMaxTtlSeconds = 30 * 86400;
+inline constexpr qint64 kMaxTtlSeconds = qint64{30} * 86400;
 /** What @vonage/jwt writes instead of an exp that is not in the future. */
 inline constexpr qint64 kVonageFallbackTtl = 900;
 /** The SDKs refuse connection data and layout class lists longer than this. */
