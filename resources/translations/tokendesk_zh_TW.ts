@@ -3000,6 +3000,18 @@ UTC：%3</translation>
         <source>Default TTL:</source>
         <translation>預設 TTL：</translation>
     </message>
+    <message>
+        <source>Roles a client may ask for</source>
+        <translation>用戶端可要求的角色</translation>
+    </message>
+    <message>
+        <source>none; separate roles with commas, e.g. guest, host</source>
+        <translation>無；以逗號分隔角色，例如 guest, host</translation>
+    </message>
+    <message>
+        <source>roles: the role values a request may carry. Any other role gets 403; with none listed, a request that names a role is refused.</source>
+        <translation>roles：請求可帶的角色值。其他角色會收到 403；若未列出任何角色，指定角色的請求會被拒絕。</translation>
+    </message>
 </context>
 <context>
     <name>td::ui::PrivateKeyField</name>

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # Screenshots of every page (and the Mint page in zh_TW) for the README: builds a demo data set with tokendesk-cli
-# (four profiles, one per provider and environment; a server config; some history), then runs the screenshot tour
+# (ten profiles, one per provider family; a server config; some history), then runs the screenshot tour
 # (the real main window, driven by objectName) under Xvfb and writes docs/screenshots/*.png.
 # Needs: xvfb xauth fonts-wqy-microhei (apt). Usage: bash tests/ui/screenshots.sh [BUILD_DIR [OUT_DIR WxH]]
 # (with OUT_DIR and a window size such as 1024x768, the same tour checks another size without touching docs/;
@@ -29,6 +29,18 @@ export TOKENDESK_CONFIG_DIR="$WORK/tokendesk" XDG_CONFIG_HOME="$WORK/xdg" TOKEND
        --room all-hands >/dev/null 2>&1
 "$CLI" profile add --name meet-selfhosted --provider jitsi --app-id tokendesk --app-secret demo-app-secret-0123456789 \
        --url https://meet.example.org --audience jitsi --subject meet.example.org >/dev/null 2>&1
+"$CLI" profile add --name stream-dev --provider stream --api-key demo7kq2stream --api-secret demo-stream-secret-0123456789 \
+       --room default:standup >/dev/null 2>&1
+"$CLI" profile add --name twilio-video --provider twilio --account-sid AC0123456789abcdef0123456789abcdef \
+       --api-key SK0123456789abcdef0123456789abcdef --api-secret demo-twilio-secret-01234 --room daily-standup >/dev/null 2>&1
+"$CLI" profile add --name hms-events --provider 100ms --env staging --api-key 6421a1b2c3d4e5f6a7b8c9d0 \
+       --api-secret demo-100ms-secret-0123456789 --room 6421a1b2c3d4e5f6a7b8c9ff >/dev/null 2>&1
+"$CLI" profile add --name agora-dev --provider agora --app-id 970ca35de60c44645bbae8a215061b33 \
+       --app-certificate 5cfd2fd1755d40ecb72977518be15d3b --room daily-standup >/dev/null 2>&1
+"$CLI" profile add --name vonage-prod --provider vonage --env prod --app-id aaaaaaaa-bbbb-cccc-dddd-0123456789ab \
+       --private-key-file tests/data/pem/rsa2048-pkcs8.pem --room 2_MX4xMjM0NTY3OH5-demo >/dev/null 2>&1
+"$CLI" profile add --name opentok-legacy --provider opentok --api-key 12345678 --api-secret demo-opentok-secret-0123 \
+       >/dev/null 2>&1
 cat >"$TOKENDESK_CONFIG_DIR/server.json" <<'JSON'
 { "bind": "127.0.0.1", "port": 0,
   "allowedOrigins": ["http://localhost:5173"],

@@ -452,6 +452,27 @@ private Q_SLOTS:
         QVERIFY(comboData(profile).contains(QStringLiteral("zg2")));
     }
 
+    void rolesTypedInThePolicyEditorAreTheOnlyOnesServed()
+    {
+        saveProfile(QStringLiteral("hm"), Provider::Hms, {{QStringLiteral("apiSecret"), QByteArrayLiteral("hms-s")}});
+        pageWithEndpoint(QStringLiteral("/getToken"));
+        QSignalSpy applied(m_page.get(), &ui::ServerPage::configApplied);
+        QVERIFY(choose(childOnItsTab<QComboBox>(*m_page, "typeComboBox"), QStringLiteral("100ms-get")));
+        QVERIFY(waitApplied(applied));
+        auto* roles = childOnItsTab<QLineEdit>(*m_page, "rolesLineEdit");
+        QVERIFY(roles->isVisibleTo(m_page.get())); // 100ms-get reads the policy's roles
+        QTest::keyClicks(roles, QStringLiteral("guest, viewer"));
+        QVERIFY(waitApplied(applied));
+        startFromGui();
+        const QString base = m_page->url() + QStringLiteral("/getToken?room_id=6421a1b2c3d4e5f6a7b8c9ff&user_id=ann");
+        QCOMPARE(get(base + QStringLiteral("&role=guest")).status, 200);
+        QCOMPARE(get(base + QStringLiteral("&role=host")).status, 403);
+        QCOMPARE(get(base).status, 403); // a 100ms token needs a role; none was granted by default
+        // A type without roles hides the box.
+        QVERIFY(choose(childOnItsTab<QComboBox>(*m_page, "typeComboBox"), QStringLiteral("livekit-get")));
+        QVERIFY(!roles->isVisibleTo(m_page.get()));
+    }
+
     void fixedGrantsReachTheToken()
     {
         pageWithEndpoint(QStringLiteral("/getToken"));

@@ -368,8 +368,26 @@ void ProfileDialog::validate()
         else
             unplaced.append(f);
     }
-    QStringList pending;
+    // The rows as the dialog shows them (each form's rows in order), so "Still needed" reads top to bottom.
+    QList<const QFormLayout*> forms;
     for (const Row& row : std::as_const(m_rows)) {
+        if (!forms.contains(row.form))
+            forms << row.form;
+    }
+    QList<const Row*> shownOrder;
+    for (const Row& row : std::as_const(m_rows))
+        shownOrder << &row;
+    const auto position = [&forms](const Row* row) {
+        int index = -1;
+        QFormLayout::ItemRole role{};
+        row->form->getWidgetPosition(row->field, &index, &role);
+        return std::pair{forms.indexOf(row->form), index};
+    };
+    std::stable_sort(shownOrder.begin(), shownOrder.end(),
+                     [&](const Row* a, const Row* b) { return position(a) < position(b); });
+    QStringList pending;
+    for (const Row* shown : std::as_const(shownOrder)) {
+        const Row& row = *shown;
         const QList<Finding> findings = byField.value(row.key);
         if (row.key == QStringLiteral("privateKey")) {
             showPrivateKeyMessage(row, findings, pending);

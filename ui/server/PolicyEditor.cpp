@@ -73,6 +73,7 @@ PolicyEditor::PolicyEditor(ConfigDocument& document, QWidget* parent)
       m_allowRecorder(new QCheckBox(tr("Recor&der"), this)),
       m_allowAdmin(new QCheckBox(tr("Ser&ver admin grants (create, list, record, ingress, agent)"), this)),
       m_allowAnyRoom(new QCheckBox(tr("A token &valid for any room (room \"*\")"), this)),
+      m_rolesBox(new QGroupBox(tr("Roles a client may ask for"), this)), m_roles(new QLineEdit(this)),
       m_error(new ErrorLabel(this)), m_body(new QWidget(this))
 {
     m_heading->setObjectName(QStringLiteral("policyHeadingLabel"));
@@ -100,6 +101,10 @@ PolicyEditor::PolicyEditor(ConfigDocument& document, QWidget* parent)
     name(m_allowAnyRoom, QStringLiteral("allowAnyRoomCheckBox"), tr("A client may ask for a token valid for any room"));
     m_allowAnyRoom->setToolTip(tr("Off: a request for room \"*\" (in any spelling) is refused with 403. On: the token "
                                   "admits its holder to every room of the deployment."));
+    name(m_roles, QStringLiteral("rolesLineEdit"), tr("Roles a client may ask for"));
+    m_roles->setPlaceholderText(tr("none; separate roles with commas, e.g. guest, host"));
+    m_roles->setToolTip(tr("roles: the role values a request may carry. Any other role gets 403; with none listed, "
+                           "a request that names a role is refused."));
     m_error->setObjectName(QStringLiteral("policyErrorLabel"));
     m_grants->setToolTip(tr("Click to cycle: always off, client's choice, always on"));
     m_features->setToolTip(m_grants->toolTip());
@@ -120,9 +125,11 @@ PolicyEditor::PolicyEditor(ConfigDocument& document, QWidget* parent)
     for (QCheckBox* box :
          {m_allowModerator, m_allowAnyRoom, m_allowRoomAdmin, m_allowHidden, m_allowRecorder, m_allowAdmin})
         allow->addWidget(box);
+    (new QVBoxLayout(m_rolesBox))->addWidget(m_roles);
     auto* body = new QVBoxLayout(m_body);
     body->setContentsMargins(0, 0, 0, 0);
     body->addLayout(limits);
+    body->addWidget(m_rolesBox);
     body->addWidget(m_fieldsBox);
     body->addWidget(m_grantsBox);
     body->addWidget(m_featuresBox);
@@ -140,7 +147,7 @@ PolicyEditor::PolicyEditor(ConfigDocument& document, QWidget* parent)
         store();
     });
     connect(m_fields, &QListWidget::itemChanged, this, changed);
-    for (QLineEdit* edit : {m_room, m_identity, m_maxTtl, m_defaultTtl})
+    for (QLineEdit* edit : {m_room, m_identity, m_maxTtl, m_defaultTtl, m_roles})
         connect(edit, &QLineEdit::textEdited, this, changed);
     for (QSpinBox* box : {m_maxRoomLength, m_maxIdentityLength})
         connect(box, &QSpinBox::valueChanged, this, changed);
@@ -162,7 +169,8 @@ PolicyEditor::PolicyEditor(ConfigDocument& document, QWidget* parent)
     setTabOrder(m_maxRoomLength, m_maxIdentityLength);
     setTabOrder(m_maxIdentityLength, m_maxTtl);
     setTabOrder(m_maxTtl, m_defaultTtl);
-    setTabOrder(m_defaultTtl, m_contractFields);
+    setTabOrder(m_defaultTtl, m_roles);
+    setTabOrder(m_roles, m_contractFields);
     setTabOrder(m_contractFields, m_fields);
     setTabOrder(m_fields, m_grants);
     setTabOrder(m_grants, m_features);
@@ -286,6 +294,11 @@ void PolicyEditor::load()
         anyAllow = anyAllow || shown;
     }
     m_allowBox->setVisible(anyAllow);
+    m_rolesBox->setVisible(members.contains(QStringLiteral("roles")));
+    QStringList roles;
+    for (const QJsonValue& v : policy.value(QStringLiteral("roles")).toArray())
+        roles << v.toString();
+    m_roles->setText(roles.join(QStringLiteral(", ")));
     m_allowModerator->setChecked(policy.value(QStringLiteral("allowModerator")).toBool());
     m_allowAnyRoom->setChecked(policy.value(QStringLiteral("allowAnyRoom")).toBool());
     m_allowRoomAdmin->setChecked(policy.value(QStringLiteral("allowRoomAdmin")).toBool());
@@ -328,6 +341,14 @@ void PolicyEditor::store()
         const QJsonObject features = triStateValues(m_features);
         setOrRemove(policy, QStringLiteral("features"),
                     features.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(features));
+    }
+    if (m_rolesBox->isVisibleTo(this)) {
+        QJsonArray roles;
+        for (const QString& role : m_roles->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (!role.trimmed().isEmpty())
+                roles.append(role.trimmed());
+        }
+        setOrRemove(policy, QStringLiteral("roles"), roles.isEmpty() ? QJsonValue(QJsonValue::Undefined) : roles);
     }
     for (auto [key, box] : {std::pair{QStringLiteral("allowModerator"), m_allowModerator},
                             std::pair{QStringLiteral("allowAnyRoom"), m_allowAnyRoom},

@@ -64,6 +64,8 @@ private:
     QCheckBox* m_allowRecorder;
     QCheckBox* m_allowAdmin;
     QCheckBox* m_allowAnyRoom;
+    QGroupBox* m_rolesBox;
+    QLineEdit* m_roles;
     ErrorLabel* m_error;
     QWidget* m_body;
     int m_index = -1;

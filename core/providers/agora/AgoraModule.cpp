@@ -159,6 +159,8 @@ public:
     {
         QList<Finding> ignored;
         const AgoraClaims c = readClaims(plan.claims, ignored);
+        if (c.uid && *c.uid == 0)
+            return QStringLiteral("0 (any user)"); // uid 0 ties the token to no one
         return c.uid ? QString::number(*c.uid) : c.account;
     }
     QString roomOf(const mint::MintPlan& plan) const override

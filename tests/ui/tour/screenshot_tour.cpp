@@ -170,6 +170,16 @@ int main(int argc, char* argv[])
     find<QPushButton>(mint, QStringLiteral("mintPushButton"))->click();
     shoot(window, out, QStringLiteral("mint-jitsi.png"));
 
+    // Mint, Agora: an AccessToken2 for uid 42 whose privileges end before the token (the finding says so).
+    selectData(find<QComboBox>(mint, QStringLiteral("profileComboBox")), QStringLiteral("agora-dev"));
+    settle(300);
+    find<QLineEdit>(mint, QStringLiteral("agoraUserLineEdit"))->setText(QStringLiteral("42"));
+    find<QLineEdit>(mint, QStringLiteral("agoraPrivilegeTtlLineEdit"))->setText(QStringLiteral("10m"));
+    find<QLineEdit>(mint, QStringLiteral("agoraRtmUserLineEdit"))->setText(QStringLiteral("ann"));
+    settle(300);
+    find<QPushButton>(mint, QStringLiteral("mintPushButton"))->click();
+    shoot(window, out, QStringLiteral("mint-agora.png"));
+
     // Inspect: the token just minted, verified against the profile that matches it.
     window.showPage(QStringLiteral("inspectPage"));
     QWidget* inspect = window.findChild<QWidget*>(QStringLiteral("inspectPage"));
