@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "core/crypto/Crypto.h"
 
+#include <QUuid>
 #include <QtEndian>
 
 #include <array>
@@ -203,6 +204,17 @@ Result<QByteArray> pooledRandomBytes(qsizetype count)
     }
     pool.used += count;
     return pool.bytes.mid(pool.used - count, count);
+}
+
+Result<QString> uuidV4(const RandomSource& random)
+{
+    auto bytes = random ? random(16) : pooledRandomBytes(16);
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    QByteArray b = *bytes;
+    b[6] = static_cast<char>((b[6] & 0x0f) | 0x40);
+    b[8] = static_cast<char>((b[8] & 0x3f) | 0x80);
+    return QUuid::fromRfc4122(b).toString(QUuid::WithoutBraces);
 }
 
 RandomSource seededRandom(QByteArray seed)

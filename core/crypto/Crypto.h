@@ -51,6 +51,10 @@ Result<QByteArray> pooledRandomBytes(qsizetype count);
 /** Where a minter draws its nonces and IVs from: randomBytes, or a seeded stream for reproducible output. */
 using RandomSource = std::function<Result<QByteArray>(qsizetype count)>;
 
+/** A version-4 UUID ("1b4e28ba-2fa1-4d2e-883f-0016d3cca427") from 16 bytes of `random` (empty: the pooled CSPRNG),
+ *  with the version and variant bits set as uuid.v4() sets them. */
+Result<QString> uuidV4(const RandomSource& random);
+
 /**
  * A deterministic byte stream (HMAC-SHA256 of the seed over a counter): the same seed gives the same bytes.
  * Only for reproducible test output; its values are predictable to anyone who knows the seed.

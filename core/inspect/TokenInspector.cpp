@@ -101,9 +101,7 @@ void TokenInspector::addTime(Inspection& out, const QString& name, const QJsonVa
 {
     if (!value.isDouble())
         return;
-    const qint64 v = json::claimSeconds(value);
-    out.times.append(TimeClaim{name, v, QDateTime::fromSecsSinceEpoch(v, Qt::UTC).toString(Qt::ISODate),
-                               formatRelative(v, m_clock.nowSeconds())});
+    out.times.append(TimeClaim::make(name, json::claimSeconds(value), m_clock.nowSeconds()));
 }
 
 } // namespace td

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Clock.h"
+#include "core/Duration.h"
 #include "core/Error.h"
 #include "core/crypto/RsaKey.h"
 #include "core/crypto/SecretBytes.h"
@@ -9,6 +10,7 @@
 #include "core/providers/Provider.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -40,6 +42,13 @@ struct TimeClaim {
     qint64 value = 0;
     QString utc;
     QString relative;
+
+    /** `value` (Unix seconds) in UTC and relative to `now`. */
+    static TimeClaim make(const QString& name, qint64 value, qint64 now)
+    {
+        return TimeClaim{name, value, QDateTime::fromSecsSinceEpoch(value, Qt::UTC).toString(Qt::ISODate),
+                         formatRelative(value, now)};
+    }
 };
 
 /** Everything TokenDesk can tell about a token. */

@@ -29,6 +29,15 @@ Error findingError(const Finding& finding, ErrorCode code)
     return Error{code, finding.message, {}, finding.text, finding.args, finding.context};
 }
 
+Result<void> firstError(const QList<Finding>& findings)
+{
+    for (const Finding& f : findings) {
+        if (f.severity == Severity::Error)
+            return fail(findingError(f, ErrorCode::InvalidValue));
+    }
+    return {};
+}
+
 QString severityName(Severity severity)
 {
     switch (severity) {

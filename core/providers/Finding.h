@@ -53,6 +53,9 @@ inline void addFinding(QList<Finding>& out, Severity severity, const char* code,
 /** An error finding as an Error (kept translatable): a mint refused because of what the lint found. */
 Error findingError(const Finding& finding, ErrorCode code);
 
+/** The first error among `findings` as an InvalidValue error (what reading a plan's claims refused), else success. */
+Result<void> firstError(const QList<Finding>& findings);
+
 QString severityName(Severity severity);
 bool hasErrors(const QList<Finding>& findings);
 

@@ -13,20 +13,6 @@
 #include <QVBoxLayout>
 
 namespace td::ui {
-namespace {
-
-/** The form's user: digits are a uid, anything else an account. */
-void setUser(agora::AgoraClaims& c, const QString& user)
-{
-    bool numeric = false;
-    const qulonglong uid = user.toULongLong(&numeric);
-    if (numeric && uid <= 4294967295ULL && !user.startsWith(QLatin1Char('+')))
-        c.uid = static_cast<quint32>(uid);
-    else
-        c.account = user;
-}
-
-} // namespace
 
 AgoraForm::AgoraForm(QWidget* parent)
     : ProviderForm(parent), m_channel(new QLineEdit(this)), m_user(new QLineEdit(this)), m_role(new QComboBox(this)),
@@ -80,7 +66,7 @@ QJsonObject AgoraForm::claims() const
 {
     agora::AgoraClaims c;
     c.channel = m_channel->text().trimmed();
-    setUser(c, m_user->text().trimmed());
+    c.setUser(m_user->text().trimmed());
     c.publisher = m_role->currentData().toString() == QStringLiteral("publisher");
     if (auto privilege = parseDuration(m_privilegeTtl->text().trimmed());
         privilege && !m_privilegeTtl->text().trimmed().isEmpty())
@@ -102,10 +88,8 @@ Result<void> AgoraForm::setClaims(const QJsonObject& claims)
     }
     QList<Finding> findings;
     const agora::AgoraClaims c = agora::readClaims(claims, findings);
-    for (const Finding& f : findings) {
-        if (f.severity == Severity::Error)
-            return fail(findingError(f, ErrorCode::InvalidValue));
-    }
+    if (auto ok = firstError(findings); !ok)
+        return std::unexpected(ok.error());
     m_showing = true;
     m_channel->setText(c.channel);
     m_user->setText(c.uid ? QString::number(*c.uid) : c.account);

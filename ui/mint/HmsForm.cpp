@@ -89,10 +89,8 @@ Result<void> HmsForm::setClaims(const QJsonObject& claims)
     }
     QList<Finding> findings;
     const hms::HmsClaims c = hms::readClaims(claims, findings);
-    for (const Finding& f : findings) {
-        if (f.severity == Severity::Error)
-            return fail(findingError(f, ErrorCode::InvalidValue));
-    }
+    if (auto ok = firstError(findings); !ok)
+        return std::unexpected(ok.error());
     m_showing = true;
     m_management->setChecked(c.management);
     m_roomId->setText(c.roomId);

@@ -87,10 +87,8 @@ Result<void> StreamForm::setClaims(const QJsonObject& claims)
     }
     QList<Finding> findings;
     const stream::StreamClaims c = stream::readClaims(claims, findings);
-    for (const Finding& f : findings) {
-        if (f.severity == Severity::Error)
-            return fail(findingError(f, ErrorCode::InvalidValue));
-    }
+    if (auto ok = firstError(findings); !ok)
+        return std::unexpected(ok.error());
     m_showing = true;
     m_userId->setText(c.userId);
     m_calls->setText(c.callCids.join(QStringLiteral(", ")));

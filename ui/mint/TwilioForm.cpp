@@ -88,10 +88,8 @@ Result<void> TwilioForm::setClaims(const QJsonObject& claims)
     }
     QList<Finding> findings;
     const twilio::TwilioGrants g = twilio::readGrants(claims, findings);
-    for (const Finding& f : findings) {
-        if (f.severity == Severity::Error)
-            return fail(findingError(f, ErrorCode::InvalidValue));
-    }
+    if (auto ok = firstError(findings); !ok)
+        return std::unexpected(ok.error());
     m_showing = true;
     m_identity->setText(g.identity);
     m_video->setChecked(g.video);

@@ -78,10 +78,8 @@ Result<void> VonageForm::setClaims(const QJsonObject& claims)
     }
     QList<Finding> findings;
     const vonage::SessionClaims c = vonage::readClaims(claims, findings);
-    for (const Finding& f : findings) {
-        if (f.severity == Severity::Error)
-            return fail(findingError(f, ErrorCode::InvalidValue));
-    }
+    if (auto ok = firstError(findings); !ok)
+        return std::unexpected(ok.error());
     const int role = m_role->findData(c.role);
     if (role < 0)
         return fail(ErrorCode::InvalidValue,

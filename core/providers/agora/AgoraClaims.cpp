@@ -34,6 +34,19 @@ QString until(const AccessToken2& t, quint32 privilegeExpire, qint64 now)
 
 } // namespace
 
+void AgoraClaims::setUser(const QString& user)
+{
+    bool numeric = false;
+    const qulonglong number = user.toULongLong(&numeric);
+    if (numeric && number <= 4294967295ULL && !user.startsWith(QLatin1Char('+'))) {
+        uid = static_cast<quint32>(number);
+        account.clear();
+    } else {
+        uid.reset();
+        account = user;
+    }
+}
+
 QJsonObject AgoraClaims::toJson() const
 {
     QJsonObject o{{QStringLiteral("channel"), channel},

@@ -25,6 +25,8 @@ struct AgoraClaims {
     QString rtmUserId;                         // an RTM login service for this user
     QString chatUserId;                        // a Chat user service for this user
 
+    /** Sets the user from text, as forms and batch rows give it: digits are a uid (0: any user), else an account. */
+    void setUser(const QString& user);
     /** The RTC service's user as the token writes it (uid 0: ""). */
     QString rtcUser() const { return uid ? uidText(*uid) : account; }
     /** The plan's JSON: channel, uid or account, role, privilege_ttl, rtm_user_id, chat_user_id. */

@@ -16,26 +16,6 @@
 namespace td::agora {
 namespace {
 
-TimeClaim timeClaim(const QString& name, qint64 value, qint64 now)
-{
-    return TimeClaim{name, value, QDateTime::fromSecsSinceEpoch(value, Qt::UTC).toString(Qt::ISODate),
-                     formatRelative(value, now)};
-}
-
-/** The user a batch row or matrix names: digits are a uid (0: any user), anything else an account. */
-void setUser(AgoraClaims& c, const QString& user)
-{
-    bool numeric = false;
-    const qulonglong uid = user.toULongLong(&numeric);
-    if (numeric && uid <= 4294967295ULL && !user.startsWith(QLatin1Char('+'))) {
-        c.uid = static_cast<quint32>(uid);
-        c.account.clear();
-    } else {
-        c.uid.reset();
-        c.account = user;
-    }
-}
-
 Inspection inspect006(QByteArrayView token, qint64 now)
 {
     Inspection out;
@@ -53,7 +33,7 @@ Inspection inspect006(QByteArrayView token, qint64 now)
                                               : privilegeName(static_cast<quint16>(ServiceType::Rtc), it.key());
         privileges.insert(name, static_cast<qint64>(it.value()));
         if (it.value() != 0)
-            out.times << timeClaim(name, it.value(), now);
+            out.times << TimeClaim::make(name, it.value(), now);
     }
     out.claims = QJsonObject{{QStringLiteral("app_id"), legacy->appId},
                              {QStringLiteral("ts"), static_cast<qint64>(legacy->ts)},
@@ -61,7 +41,7 @@ Inspection inspect006(QByteArrayView token, qint64 now)
                              {QStringLiteral("crc_channel"), static_cast<qint64>(legacy->crcChannel)},
                              {QStringLiteral("crc_uid"), static_cast<qint64>(legacy->crcUid)},
                              {QStringLiteral("privileges"), privileges}};
-    out.times.prepend(timeClaim(QStringLiteral("ts"), legacy->ts, now));
+    out.times.prepend(TimeClaim::make(QStringLiteral("ts"), legacy->ts, now));
     addFinding(out.findings, Severity::Warning, "legacy-006",
                QT_TRANSLATE_NOOP("td::Finding", "a legacy AccessToken (006): Agora replaced it with AccessToken2 "
                                                 "(007); TokenDesk decodes 006 but does not mint it"));
@@ -206,8 +186,8 @@ public:
         out.kind = QStringLiteral("agora-accesstoken2");
         out.header.insert(QStringLiteral("version"), QStringLiteral("007"));
         out.claims = describe(*parsed).toJsonValue().toObject();
-        out.times << timeClaim(QStringLiteral("issue_ts"), parsed->issueTs, now)
-                  << timeClaim(QStringLiteral("expire"), qint64{parsed->issueTs} + parsed->expire, now);
+        out.times << TimeClaim::make(QStringLiteral("issue_ts"), parsed->issueTs, now)
+                  << TimeClaim::make(QStringLiteral("expire"), qint64{parsed->issueTs} + parsed->expire, now);
         lint(*parsed, now, out.findings);
         if (!c.accountId.isEmpty() && c.accountId.compare(parsed->appId, Qt::CaseInsensitive) != 0)
             addFinding(out.findings, Severity::Error, "app-id-mismatch",
@@ -258,7 +238,7 @@ public:
     {
         AgoraClaims c;
         c.channel = room;
-        setUser(c, identity);
+        c.setUser(identity);
         for (const auto& [key, value] : chosen) {
             if (key == QStringLiteral("role"))
                 c.publisher = value.toString() != QStringLiteral("subscriber");
@@ -292,7 +272,7 @@ public:
         if (user.isEmpty())
             return fail(ErrorCode::MissingValue,
                         QT_TRANSLATE_NOOP("td::Error", "identity: empty (the uid, or 0 for any user, or an account)"));
-        setUser(c, user);
+        c.setUser(user);
         const QString role = cells.text(presetColumn);
         if (!role.isEmpty() && role != QStringLiteral("publisher") && role != QStringLiteral("subscriber"))
             return fail(ErrorCode::InvalidValue,
@@ -329,10 +309,8 @@ Result<MintedToken> PreparedAgora::mint(const mint::MintPlan& plan, const Clock&
 {
     QList<Finding> findings;
     const AgoraClaims claims = readClaims(plan.claims, findings);
-    for (const Finding& f : findings) {
-        if (f.severity == Severity::Error)
-            return fail(findingError(f, ErrorCode::InvalidValue));
-    }
+    if (auto ok = firstError(findings); !ok)
+        return std::unexpected(ok.error());
     return m_minter.mint(claims, plan.ttlSeconds, clock, random);
 }
 

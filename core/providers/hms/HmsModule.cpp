@@ -201,10 +201,8 @@ Result<MintedToken> PreparedHms::mint(const mint::MintPlan& plan, const Clock& c
 {
     QList<Finding> findings;
     const HmsClaims claims = readClaims(plan.claims, findings);
-    for (const Finding& f : findings) {
-        if (f.severity == Severity::Error)
-            return fail(findingError(f, ErrorCode::InvalidValue));
-    }
+    if (auto ok = firstError(findings); !ok)
+        return std::unexpected(ok.error());
     return m_minter.mint(claims, plan.ttlSeconds, clock, random);
 }
 

@@ -2,7 +2,6 @@
 #include "core/providers/hms/HmsToken.h"
 
 #include <QRegularExpression>
-#include <QUuid>
 
 namespace td::hms {
 namespace {
@@ -14,18 +13,6 @@ QString stringClaim(const QJsonObject& payload, const char* key, QList<Finding>&
         addFinding(findings, Severity::Error, "claim-type", QT_TRANSLATE_NOOP("td::Finding", "%1 must be a string"),
                    QLatin1String(key));
     return v.toString();
-}
-
-/** A version-4 UUID from 16 bytes of `random`, as the SDK's uuid.v4() writes it. */
-Result<QString> uuidV4(const crypto::RandomSource& random)
-{
-    auto bytes = random ? random(16) : crypto::pooledRandomBytes(16);
-    if (!bytes)
-        return std::unexpected(bytes.error());
-    QByteArray b = *bytes;
-    b[6] = static_cast<char>((b[6] & 0x0f) | 0x40);
-    b[8] = static_cast<char>((b[8] & 0x3f) | 0x80);
-    return QUuid::fromRfc4122(b).toString(QUuid::WithoutBraces);
 }
 
 } // namespace
@@ -95,7 +82,7 @@ Result<MintedToken> HmsMinter::mint(const HmsClaims& claims, qint64 ttlSeconds, 
         return fail(ErrorCode::OutOfRange, QT_TRANSLATE_NOOP("td::Error", "the TTL must be positive"));
     if (auto ok = validateClaims(claims); !ok)
         return std::unexpected(ok.error());
-    auto jti = uuidV4(random);
+    auto jti = crypto::uuidV4(random);
     if (!jti)
         return std::unexpected(jti.error());
     const qint64 iat = clock.nowSeconds() - kIssuedAtBackdate;

@@ -302,10 +302,8 @@ Result<MintedToken> PreparedLiveKit::mint(const mint::MintPlan& plan, const Cloc
 {
     QList<Finding> findings;
     const LiveKitClaims claims = readClaims(plan.claims, findings);
-    for (const Finding& f : findings) {
-        if (f.severity == Severity::Error)
-            return fail(findingError(f, ErrorCode::InvalidValue));
-    }
+    if (auto ok = firstError(findings); !ok)
+        return std::unexpected(ok.error());
     QJsonObject extra;
     for (auto it = plan.claims.begin(); it != plan.claims.end(); ++it) {
         if (!knownClaims().contains(it.key()))

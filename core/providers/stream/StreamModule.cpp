@@ -217,10 +217,8 @@ Result<MintedToken> PreparedStream::mint(const mint::MintPlan& plan, const Clock
 {
     QList<Finding> findings;
     const StreamClaims claims = readClaims(plan.claims, findings);
-    for (const Finding& f : findings) {
-        if (f.severity == Severity::Error)
-            return fail(findingError(f, ErrorCode::InvalidValue));
-    }
+    if (auto ok = firstError(findings); !ok)
+        return std::unexpected(ok.error());
     return m_minter.mint(claims, plan.ttlSeconds, clock);
 }
 

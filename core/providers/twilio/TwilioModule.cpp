@@ -247,10 +247,8 @@ Result<MintedToken> PreparedTwilio::mint(const mint::MintPlan& plan, const Clock
 {
     QList<Finding> findings;
     const TwilioGrants grants = readGrants(plan.claims, findings);
-    for (const Finding& f : findings) {
-        if (f.severity == Severity::Error)
-            return fail(findingError(f, ErrorCode::InvalidValue));
-    }
+    if (auto ok = firstError(findings); !ok)
+        return std::unexpected(ok.error());
     return m_minter.mint(grants, plan.ttlSeconds, clock);
 }
 

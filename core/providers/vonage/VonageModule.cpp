@@ -16,12 +16,6 @@
 namespace td::vonage {
 namespace {
 
-TimeClaim timeClaim(const QString& name, qint64 value, qint64 now)
-{
-    return TimeClaim{name, value, QDateTime::fromSecsSinceEpoch(value, Qt::UTC).toString(Qt::ISODate),
-                     formatRelative(value, now)};
-}
-
 /** What the two session-token modules share: the claims, batch rows and matrix of one Vonage/OpenTok session. */
 class SessionModule : public ProviderModule {
 public:
@@ -326,8 +320,8 @@ public:
         lintSession(claims, t1->partnerId, out.findings);
         const qint64 created = t1->field(QStringLiteral("create_time")).toLongLong();
         const qint64 expires = t1->field(QStringLiteral("expire_time")).toLongLong();
-        out.times << timeClaim(QStringLiteral("create_time"), created, now)
-                  << timeClaim(QStringLiteral("expire_time"), expires, now);
+        out.times << TimeClaim::make(QStringLiteral("create_time"), created, now)
+                  << TimeClaim::make(QStringLiteral("expire_time"), expires, now);
         if (expires <= 0)
             addFinding(out.findings, Severity::Error, "no-expire",
                        QT_TRANSLATE_NOOP("td::Finding", "no expire_time: OpenTok refuses it"));
@@ -368,10 +362,8 @@ Result<SessionClaims> planClaims(const mint::MintPlan& plan)
 {
     QList<Finding> findings;
     SessionClaims claims = readClaims(plan.claims, findings);
-    for (const Finding& f : findings) {
-        if (f.severity == Severity::Error)
-            return fail(findingError(f, ErrorCode::InvalidValue));
-    }
+    if (auto ok = firstError(findings); !ok)
+        return std::unexpected(ok.error());
     return claims;
 }
 

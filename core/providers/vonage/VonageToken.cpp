@@ -4,7 +4,6 @@
 #include "core/Duration.h"
 
 #include <QUrl>
-#include <QUuid>
 #include <QtEndian>
 
 namespace td::vonage {
@@ -14,18 +13,6 @@ namespace {
 QByteArray escape(const QString& value)
 {
     return QUrl::toPercentEncoding(value, QByteArrayLiteral("!~*'()"));
-}
-
-/** A version-4 UUID from 16 bytes of `random`, as uuid.v4() writes it. */
-Result<QString> uuidV4(const crypto::RandomSource& random)
-{
-    auto bytes = random ? random(16) : crypto::pooledRandomBytes(16);
-    if (!bytes)
-        return std::unexpected(bytes.error());
-    QByteArray b = *bytes;
-    b[6] = static_cast<char>((b[6] & 0x0f) | 0x40);
-    b[8] = static_cast<char>((b[8] & 0x3f) | 0x80);
-    return QUuid::fromRfc4122(b).toString(QUuid::WithoutBraces);
 }
 
 /** A nonce as Math.random() prints one: "0." and up to nine digits, the last not 0. */
@@ -132,7 +119,7 @@ Result<MintedToken> VonageMinter::mint(const SessionClaims& claims, qint64 ttlSe
         return fail(ErrorCode::OutOfRange, QT_TRANSLATE_NOOP("td::Error", "the TTL must be from 1 second to 30 days"));
     if (auto ok = validateClaims(claims); !ok)
         return std::unexpected(ok.error());
-    auto jti = uuidV4(random);
+    auto jti = crypto::uuidV4(random);
     if (!jti)
         return std::unexpected(jti.error());
     const qint64 now = clock.nowSeconds();
