@@ -4,9 +4,9 @@
 #include "core/credentials/EnvFile.h"
 #include "core/credentials/ProfileStore.h"
 #include "core/crypto/Base64.h"
+#include "core/crypto/Pem.h"
 #include "core/providers/Registry.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -133,15 +133,10 @@ Result<ImportResult> importVariables(const QHash<QString, QByteArray>& vars, con
                     p.secrets.insert(field, QByteArray());
                 continue;
             }
-            QByteArray pem = vars.value(QLatin1String(v.variable));
-            if (!pem.contains("-----BEGIN")) { // the path of the key file (VONAGE_PRIVATE_KEY may be one)
-                QFile file(QString::fromUtf8(pem.trimmed()));
-                if (!file.open(QIODevice::ReadOnly) || file.size() > qint64{64} * 1024)
-                    return fail(ErrorCode::FileError,
-                                QT_TRANSLATE_NOOP("td::Error", "%1 is neither a PEM key nor a readable key file"),
-                                QLatin1String(v.variable));
-                pem = file.readAll();
-            }
+            auto file = crypto::pemOrKeyFile(vars.value(QLatin1String(v.variable)), QLatin1String(v.variable));
+            if (!file)
+                return std::unexpected(file.error());
+            QByteArray pem = std::move(*file);
             if (const QString kid = stripKeyIdLine(pem); !kid.isEmpty()) {
                 result.warnings << QStringLiteral("%1 contained a \"Key ID:\" line; it was removed from the key")
                                        .arg(QLatin1String(v.variable));

@@ -11,6 +11,8 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
+#include <QFile>
+
 #include <cstring>
 
 namespace td::crypto {
@@ -356,6 +358,17 @@ Result<RsaPublicKey> loadRsaPublicKey(QByteArrayView pem, QByteArrayView passphr
 bool looksLikePem(QByteArrayView text)
 {
     return text.contains(kBegin) || text.contains(kEnd);
+}
+
+Result<QByteArray> pemOrKeyFile(const QByteArray& value, const QString& variable)
+{
+    if (value.contains("-----BEGIN"))
+        return value;
+    QFile file(QString::fromUtf8(value.trimmed()));
+    if (!file.open(QIODevice::ReadOnly) || file.size() > qint64{64} * 1024)
+        return fail(ErrorCode::FileError,
+                    QT_TRANSLATE_NOOP("td::Error", "%1 is neither a PEM key nor a readable key file"), variable);
+    return file.readAll();
 }
 
 } // namespace td::crypto

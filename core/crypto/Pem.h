@@ -34,6 +34,12 @@ Result<PemBlock> parsePem(QByteArrayView text);
  */
 Result<RsaPrivateKey> loadRsaPrivateKey(QByteArrayView pem, QByteArrayView passphrase = {});
 
+/**
+ * A key variable's PEM: its value when it holds a PEM block, else the contents (at most 64 KiB) of the file it names
+ * (VONAGE_PRIVATE_KEY may be either). The error names `variable`.
+ */
+Result<QByteArray> pemOrKeyFile(const QByteArray& value, const QString& variable);
+
 /** Loads an RSA public key from SPKI, PKCS#1 or an X.509 certificate, or the public half of a private key. */
 Result<RsaPublicKey> loadRsaPublicKey(QByteArrayView pem, QByteArrayView passphrase = {});
 

@@ -6310,10 +6310,6 @@ UTC：%3</translation>
         <translation>請指定使用者：uid，0 代表任何使用者（--uid），或帳號（--account）</translation>
     </message>
     <message>
-        <source>VONAGE_PRIVATE_KEY is neither a PEM nor a readable key file</source>
-        <translation>VONAGE_PRIVATE_KEY 既不是 PEM，也不是可讀取的金鑰檔</translation>
-    </message>
-    <message>
         <source>the session ID is missing (--session-id): a token connects to one session</source>
         <translation>缺少工作階段 ID（--session-id）：權杖只能連線到一個工作階段</translation>
     </message>

@@ -56,7 +56,6 @@ public:
     explicit Reader(QByteArrayView bytes) : m_bytes(bytes) {}
     bool ok() const { return m_ok; }
     qsizetype position() const { return m_pos; }
-    QByteArrayView rest() const { return m_bytes.sliced(m_pos); }
     quint16 u16()
     {
         if (!need(2))

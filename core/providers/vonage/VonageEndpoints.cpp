@@ -4,8 +4,6 @@
 #include "core/crypto/Pem.h"
 #include "core/providers/vonage/VonageModule.h"
 
-#include <QFile>
-
 namespace td::vonage {
 namespace {
 
@@ -96,16 +94,10 @@ public:
             env, {QStringLiteral("VONAGE_APPLICATION_ID"), QStringLiteral("VONAGE_PRIVATE_KEY")});
         if (!values)
             return std::unexpected(values.error());
-        QByteArray pem = values->at(1).toUtf8();
-        if (!pem.contains("-----BEGIN")) { // a path, as Vonage's docs allow
-            QFile file(QString::fromUtf8(pem.trimmed()));
-            if (!file.open(QIODevice::ReadOnly) || file.size() > qint64{64} * 1024)
-                return fail(ErrorCode::FileError,
-                            QT_TRANSLATE_NOOP("td::Error", "VONAGE_PRIVATE_KEY is neither a PEM nor a readable key "
-                                                           "file"));
-            pem = file.readAll();
-        }
-        auto key = crypto::loadRsaPrivateKey(pem);
+        auto pem = crypto::pemOrKeyFile(values->at(1).toUtf8(), QStringLiteral("VONAGE_PRIVATE_KEY"));
+        if (!pem)
+            return std::unexpected(pem.error());
+        auto key = crypto::loadRsaPrivateKey(*pem);
         if (!key)
             return fail(key.error().in(QStringLiteral("VONAGE_PRIVATE_KEY: ")));
         server::EndpointCredentials c;
